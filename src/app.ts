@@ -1,0 +1,67 @@
+// Builds the application without listening, so tests can `inject`.
+import fastifyJwt from '@fastify/jwt';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { dataDirFor } from './db/location.js';
+import { migrateDatabase } from './db/migrate.js';
+import { resolveJwtSecret } from './modules/auth/auth.secret.js';
+import { seedReference } from './modules/reference/reference.seed.js';
+import { ensureFirstAdmin } from './modules/users/users.bootstrap.js';
+import { findUserById } from './modules/users/users.repository.js';
+import { moduleRoutes } from './routes.js';
+import { registerAccessControl, type Role } from './shared/access.js';
+import { registerErrorHandling } from './shared/error-handler.js';
+import './shared/types.js';
+
+export interface BuildOptions {
+  config: Config;
+  /** An open database (tests); otherwise opened from the configuration. */
+  database?: Database;
+  /** Close the database when the app closes (default: when the app opened it). */
+  ownsDatabase?: boolean;
+}
+
+export async function buildApp({ config, database, ownsDatabase }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.body.password'] },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  const db = database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: dataDirFor(config) }));
+  const closeDb = ownsDatabase ?? database === undefined;
+  app.decorate('database', db);
+  app.decorate('config', config);
+  if (closeDb) app.addHook('onClose', async () => db.close());
+
+  await migrateDatabase(db);
+  await seedReference(db.db);
+  await ensureFirstAdmin(db.db, config, app.log);
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  await app.register(fastifyJwt, { secret: resolveJwtSecret(config), sign: { expiresIn: config.JWT_TTL } });
+  registerAccessControl(app, async (id) => {
+    const u = await findUserById(db.db, id);
+    return u ? { id: u.id, email: u.email, name: u.name, roles: u.roles as Role[], organisationId: u.organisationId, disabled: u.disabled, tokenVersion: u.tokenVersion } : null;
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Counter-trafficking risk assessment API', version: '1.0.0', description: 'Joint order No. 849/410: yearly data collection and three-year risk assessment.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  for (const routes of moduleRoutes) await app.register(routes);
+  return app;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { agencyTypeCodes, regionCodes } from '../reference/reference.data.js';
+
+export const organisationSchema = z.object({
+  id: z.uuid(),
+  agencyType: z.string(),
+  region: z.string(),
+  parentId: z.uuid().nullable(),
+  name: z.object({ kk: z.string(), ru: z.string() }),
+  active: z.boolean(),
+  version: z.number().int(),
+});
+export type OrganisationView = z.infer<typeof organisationSchema>;
+
+const name = z.object({ kk: z.string().trim().min(1).max(500), ru: z.string().trim().min(1).max(500) }).strict();
+
+export const createOrganisationBody = z
+  .object({
+    agencyType: z.enum(agencyTypeCodes as [string, ...string[]]),
+    region: z.enum(regionCodes as [string, ...string[]]),
+    parentId: z.uuid().nullable().default(null),
+    name,
+    active: z.boolean().default(true),
+  })
+  .strict();
+
+export const updateOrganisationBody = createOrganisationBody.partial().strict();
+export const organisationIdParams = z.object({ id: z.uuid() });
+export const organisationListQuery = z.object({
+  agencyType: z.string().optional(),
+  region: z.string().optional(),
+  active: z.enum(['true', 'false']).optional(),
+});

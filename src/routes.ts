@@ -1,0 +1,10 @@
+// Every module's routes, in one list so the app and the docs see the same set.
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import type { Routes } from './shared/types.js';
+
+export const moduleRoutes: Routes[] = [healthRoutes, authRoutes, usersRoutes, organisationsRoutes, referenceRoutes, auditRoutes];

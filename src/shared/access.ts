@@ -1,0 +1,76 @@
+// Authorisation: every route declares `config.access`; a route without one is denied.
+// Identity comes from the JWT, but the user row is re-read on every request so a
+// disabled account or a reset password takes effect at once (stateless server).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { forbidden, unauthorized } from './errors.js';
+import { messages } from './messages.js';
+
+export const roles = ['admin', 'focal_point', 'expert', 'secretariat'] as const;
+export type Role = (typeof roles)[number];
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  organisationId: string | null;
+}
+
+export interface TokenPayload {
+  sub: string;
+  /** Token version: a password reset bumps it and invalidates older tokens. */
+  tv: number;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    auth: AuthUser | null;
+  }
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: TokenPayload;
+  }
+}
+
+export type LoadUser = (id: string) => Promise<(AuthUser & { disabled: boolean; tokenVersion: number }) | null>;
+
+export function hasRole(user: AuthUser, ...wanted: Role[]): boolean {
+  return user.roles.some((r) => wanted.includes(r));
+}
+
+/** The authenticated user of a route that is not public (the hook guarantees it). */
+export function currentUser(request: FastifyRequest): AuthUser {
+  if (!request.auth) throw unauthorized(messages.authRequired);
+  return request.auth;
+}
+
+export function registerAccessControl(app: FastifyInstance, loadUser: LoadUser): void {
+  app.decorateRequest('auth', null);
+  // Documentation routes are registered by plugins; they are public by design.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
+  });
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (access === 'public') return;
+    // Unknown URLs fall through to the not-found handler (no route config at all).
+    if (request.routeOptions.url === undefined) return;
+    if (access === undefined) throw forbidden(messages.forbidden, undefined, 'auth.route_not_declared');
+    let payload: TokenPayload;
+    try {
+      payload = await request.jwtVerify<TokenPayload>();
+    } catch {
+      throw unauthorized(messages.authRequired);
+    }
+    const user = await loadUser(payload.sub);
+    if (!user || user.disabled || user.tokenVersion !== payload.tv) throw unauthorized(messages.authRequired);
+    request.auth = { id: user.id, email: user.email, name: user.name, roles: user.roles, organisationId: user.organisationId };
+    if (access !== 'authenticated' && !hasRole(request.auth, ...access)) throw forbidden(messages.forbidden);
+  });
+}

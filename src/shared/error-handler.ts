@@ -1,0 +1,58 @@
+// One error handler and one not-found handler: every error leaves as
+// {"error": {"code", "message", "details"}}; no stack traces reach clients.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from './errors.js';
+import { requestLang } from './i18n.js';
+import { messages } from './messages.js';
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+const body = (code: string, message: string, details?: unknown): ErrorBody => ({
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+/** Fastify's own client errors, mapped to our codes. */
+const fastifyCodes: Record<string, { status: number; code: string; text: keyof typeof messages }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'request.too_large', text: 'tooLarge' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'request.unsupported_media_type', text: 'unsupportedMedia' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'request.bad_json', text: 'badJson' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'request.invalid', text: 'validation' },
+  FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'request.too_large', text: 'tooLarge' },
+  FST_FILES_LIMIT: { status: 413, code: 'request.too_large', text: 'tooLarge' },
+  FST_PARTS_LIMIT: { status: 413, code: 'request.too_large', text: 'tooLarge' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'request.unsupported_media_type', text: 'unsupportedMedia' },
+};
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const lang = requestLang(request);
+    if (err instanceof AppError) {
+      if (err.status >= 500) request.log.error({ err }, 'application error');
+      return reply.status(err.status).send(body(err.code, err.messageIn(lang), err.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        path: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        message: v.message,
+      }));
+      return reply.status(400).send(body('request.invalid', messages.validation[lang], { issues }));
+    }
+    if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+      return reply.status(400).send(body('request.bad_json', messages.badJson[lang]));
+    }
+    const known = err.code ? fastifyCodes[err.code] : undefined;
+    if (known) return reply.status(known.status).send(body(known.code, messages[known.text][lang]));
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.status(err.statusCode).send(body('request.invalid', messages.validation[lang]));
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(body('internal', messages.internal[lang]));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(body('not_found', messages.notFound[requestLang(request)]));
+  });
+}
