@@ -1,4 +1,7 @@
 // Every module's routes, in one list so the app and the docs see the same set.
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes.js';
+import { questionnaireRoutes } from './modules/questionnaire/questionnaire.routes.js';
+import { submissionsRoutes } from './modules/submissions/submissions.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -7,4 +10,4 @@ import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import type { Routes } from './shared/types.js';
 
-export const moduleRoutes: Routes[] = [healthRoutes, authRoutes, usersRoutes, organisationsRoutes, referenceRoutes, auditRoutes];
+export const moduleRoutes: Routes[] = [healthRoutes, authRoutes, usersRoutes, organisationsRoutes, referenceRoutes, auditRoutes, questionnaireRoutes, campaignsRoutes, submissionsRoutes];

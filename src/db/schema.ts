@@ -1,7 +1,7 @@
 // Drizzle schema: the single description of the database. Migrations in
 // migrations/ are generated from it with `npm run db:generate` and committed.
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -82,4 +82,88 @@ export const auditLog = pgTable(
     requestId: text('request_id'),
   },
   (t) => [index('audit_log_object_idx').on(t.objectType, t.objectId), index('audit_log_at_idx').on(t.at)],
+);
+
+/** A yearly data collection (Rules §9): a request to the subjects with a deadline. */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportingYear: integer('reporting_year').notNull(),
+    questionnaireVersion: text('questionnaire_version').notNull(),
+    requestDate: date('request_date').notNull(),
+    deadline: date('deadline').notNull(),
+    /** draft -> open -> closed (reopen: closed -> open) */
+    status: text('status').notNull().default('draft'),
+    createdBy: uuid('created_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('campaigns_one_open_per_year_idx').on(t.reportingYear).where(sql`status = 'open'`)],
+);
+
+export const campaignRecipients = pgTable(
+  'campaign_recipients',
+  {
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.organisationId] }), index('campaign_recipients_org_idx').on(t.organisationId)],
+);
+
+/** One per (campaign, organisation); its content lives in its revisions. */
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    questionnaireVersion: text('questionnaire_version').notNull(),
+    agencyType: text('agency_type').notNull(),
+    /** draft | submitted | returned | accepted */
+    status: text('status').notNull().default('draft'),
+    /** Current revision number: the ETag. */
+    revision: integer('revision').notNull(),
+    completeness: jsonb('completeness').notNull(),
+    acknowledgements: jsonb('acknowledgements'),
+    firstSavedAt: timestamp('first_saved_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSavedAt: timestamp('last_saved_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('submissions_campaign_org_idx').on(t.campaignId, t.organisationId)],
+);
+
+/** Every save and every state change: who, when, what, with the full content. */
+export const submissionRevisions = pgTable(
+  'submission_revisions',
+  {
+    submissionId: uuid('submission_id').notNull().references(() => submissions.id),
+    revision: integer('revision').notNull(),
+    /** save | submit | withdraw | return | accept | import */
+    action: text('action').notNull(),
+    status: text('status').notNull(),
+    content: jsonb('content').notNull(),
+    savedBy: uuid('saved_by').references(() => users.id),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.revision] })],
+);
+
+/** An expert's comment on an item when returning a submission for correction. */
+export const submissionComments = pgTable(
+  'submission_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    submissionId: uuid('submission_id').notNull().references(() => submissions.id),
+    itemId: text('item_id').notNull(),
+    comment: text('comment').notNull(),
+    /** The revision that was returned with this comment. */
+    revision: integer('revision').notNull(),
+    authorId: uuid('author_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('submission_comments_submission_idx').on(t.submissionId)],
 );

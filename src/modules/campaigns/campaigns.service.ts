@@ -1,0 +1,171 @@
+// Yearly campaigns: create, edit while draft, recipients, open/close/reopen, progress.
+import type { Db } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { hasRole, type AuthUser } from '../../shared/access.js';
+import type { Actor } from '../../shared/context.js';
+import { addMonths, isValidDate, todayKz } from '../../shared/dates.js';
+import { staleVersion } from '../../shared/etag.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { listVersions } from '../questionnaire/questionnaire.loader.js';
+import { readableOrganisationIds } from '../organisations/organisations.service.js';
+import {
+  anotherOpenCampaign,
+  campaignNotDraft,
+  campaignNotFound,
+  deadlineBeforeRequest,
+  invalidDate,
+  invalidTransition,
+  unknownQuestionnaireVersion,
+  unknownRecipients,
+} from './campaigns.errors.js';
+import { recipientProgress, rollup, rollupBy } from './campaigns.progress.js';
+import {
+  activeOrganisationIds,
+  existingOrganisationIds,
+  findCampaign,
+  insertCampaign,
+  listCampaigns,
+  recipientStates,
+  replaceRecipients,
+  updateCampaignVersioned,
+  type CampaignRow,
+} from './campaigns.repository.js';
+import type { CampaignView, ProgressView } from './campaigns.schemas.js';
+
+export function toCampaignView(c: CampaignRow): CampaignView {
+  return {
+    id: c.id,
+    reportingYear: c.reportingYear,
+    questionnaireVersion: c.questionnaireVersion,
+    requestDate: c.requestDate,
+    deadline: c.deadline,
+    status: c.status as CampaignView['status'],
+    recipientCount: Number(c.recipientCount),
+    version: c.version,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+function checkDates(requestDate: string, deadline: string): void {
+  if (!isValidDate(requestDate)) throw invalidDate('requestDate');
+  if (!isValidDate(deadline)) throw invalidDate('deadline');
+  if (deadline < requestDate) throw deadlineBeforeRequest();
+}
+
+function checkVersion(version: string): void {
+  if (!listVersions().includes(version)) throw unknownQuestionnaireVersion(version);
+}
+
+async function checkRecipients(db: Db, ids: string[]): Promise<void> {
+  const found = await existingOrganisationIds(db, ids);
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) throw unknownRecipients(missing.slice(0, 50));
+}
+
+export async function getCampaign(db: Db, user: AuthUser, id: string): Promise<CampaignView> {
+  const row = await findCampaign(db, id);
+  if (!row) throw campaignNotFound();
+  if (!hasRole(user, 'admin', 'expert')) {
+    const visible = (await getCampaigns(db, user)).some((c) => c.id === id);
+    if (!visible) throw campaignNotFound();
+  }
+  return toCampaignView(row);
+}
+
+export async function getCampaigns(db: Db, user: AuthUser): Promise<CampaignView[]> {
+  const scope = hasRole(user, 'admin', 'expert') ? null : ((await readableOrganisationIds(db, user)) ?? []);
+  return (await listCampaigns(db, scope)).map(toCampaignView);
+}
+
+export interface NewCampaign {
+  reportingYear: number;
+  questionnaireVersion: string;
+  requestDate?: string;
+  deadline?: string;
+  recipients?: string[];
+}
+
+export async function createCampaign(db: Db, actor: Actor, input: NewCampaign): Promise<CampaignView> {
+  checkVersion(input.questionnaireVersion);
+  const requestDate = input.requestDate ?? todayKz();
+  const deadline = input.deadline ?? (isValidDate(requestDate) ? addMonths(requestDate, 1) : requestDate);
+  checkDates(requestDate, deadline);
+  return db.transaction(async (tx) => {
+    const recipients = input.recipients ?? (await activeOrganisationIds(tx));
+    if (input.recipients) await checkRecipients(db, recipients);
+    const row = await insertCampaign(tx, { reportingYear: input.reportingYear, questionnaireVersion: input.questionnaireVersion, requestDate, deadline, createdBy: actor.user.id });
+    await replaceRecipients(tx, row.id, recipients);
+    const view = toCampaignView((await findCampaign(tx, row.id))!);
+    await recordAudit(tx, { actorId: actor.user.id, action: 'campaign.create', objectType: 'campaign', objectId: row.id, after: view, requestId: actor.requestId });
+    return view;
+  });
+}
+
+export async function updateCampaign(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  patch: { requestDate?: string; deadline?: string; questionnaireVersion?: string; reportingYear?: number },
+): Promise<CampaignView> {
+  return db.transaction(async (tx) => {
+    const before = await findCampaign(tx, id);
+    if (!before) throw campaignNotFound();
+    if ((patch.questionnaireVersion || patch.reportingYear) && before.status !== 'draft') throw campaignNotDraft();
+    if (patch.questionnaireVersion) checkVersion(patch.questionnaireVersion);
+    checkDates(patch.requestDate ?? before.requestDate, patch.deadline ?? before.deadline);
+    const after = await updateCampaignVersioned(tx, id, version, patch);
+    if (!after) throw staleVersion(before.version);
+    const view = toCampaignView((await findCampaign(tx, id))!);
+    await recordAudit(tx, { actorId: actor.user.id, action: 'campaign.update', objectType: 'campaign', objectId: id, before: toCampaignView(before), after: view, requestId: actor.requestId });
+    return view;
+  });
+}
+
+export async function setRecipients(db: Db, actor: Actor, id: string, version: number, organisationIds: string[]): Promise<CampaignView> {
+  await checkRecipients(db, organisationIds);
+  return db.transaction(async (tx) => {
+    const before = await findCampaign(tx, id);
+    if (!before) throw campaignNotFound();
+    if (before.status === 'closed') throw invalidTransition(before.status, 'recipients');
+    if (!(await updateCampaignVersioned(tx, id, version, {}))) throw staleVersion(before.version);
+    await replaceRecipients(tx, id, organisationIds);
+    const view = toCampaignView((await findCampaign(tx, id))!);
+    await recordAudit(tx, { actorId: actor.user.id, action: 'campaign.recipients', objectType: 'campaign', objectId: id, before: { recipientCount: before.recipientCount }, after: { recipientCount: view.recipientCount }, requestId: actor.requestId });
+    return view;
+  });
+}
+
+const transitions = { open: ['draft', 'closed'], close: ['open'] } as const;
+
+/** open (from draft; from closed it is a reopening) or close. One open campaign per reporting year. */
+export async function transitionCampaign(db: Db, actor: Actor, id: string, to: keyof typeof transitions): Promise<CampaignView> {
+  try {
+    return await db.transaction(async (tx) => {
+      const before = await findCampaign(tx, id);
+      if (!before) throw campaignNotFound();
+      if (!(transitions[to] as readonly string[]).includes(before.status)) throw invalidTransition(before.status, to);
+      await updateCampaignVersioned(tx, id, null, { status: to === 'open' ? 'open' : 'closed' });
+      const view = toCampaignView((await findCampaign(tx, id))!);
+      const action = to === 'open' ? (before.status === 'closed' ? 'campaign.reopen' : 'campaign.open') : 'campaign.close';
+      await recordAudit(tx, { actorId: actor.user.id, action, objectType: 'campaign', objectId: id, before: { status: before.status }, after: { status: view.status }, requestId: actor.requestId });
+      return view;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw anotherOpenCampaign((await findCampaign(db, id))?.reportingYear ?? 0);
+    throw err;
+  }
+}
+
+export async function campaignProgress(db: Db, id: string, now = new Date()): Promise<ProgressView> {
+  const row = await findCampaign(db, id);
+  if (!row) throw campaignNotFound();
+  const recipients = (await recipientStates(db, id)).map((r) => recipientProgress(row.deadline, r, now));
+  return {
+    campaign: toCampaignView(row),
+    recipients,
+    byRegion: rollupBy(recipients, (r) => r.region),
+    byAgencyType: rollupBy(recipients, (r) => r.agencyType),
+    totals: rollup('all', recipients),
+  };
+}

@@ -1,0 +1,113 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { campaignRecipients, campaigns, organisations, submissionComments, submissionRevisions, submissions, users } from '../../db/schema.js';
+
+export type SubmissionRow = typeof submissions.$inferSelect;
+
+/** Everything a write needs about (campaign, organisation), in one round trip. */
+export async function findTarget(db: DbOrTx, campaignId: string, organisationId: string) {
+  const [row] = await db
+    .select({
+      campaignStatus: campaigns.status,
+      questionnaireVersion: campaigns.questionnaireVersion,
+      deadline: campaigns.deadline,
+      agencyType: organisations.agencyType,
+      isRecipient: sql<boolean>`exists (select 1 from campaign_recipients r where r.campaign_id = ${campaigns.id} and r.organisation_id = ${organisations.id})`,
+    })
+    .from(campaigns)
+    .innerJoin(organisations, eq(organisations.id, organisationId))
+    .where(eq(campaigns.id, campaignId))
+    .limit(1);
+  return row;
+}
+
+export const findSubmission = async (db: DbOrTx, campaignId: string, organisationId: string): Promise<SubmissionRow | undefined> =>
+  (await db.select().from(submissions).where(and(eq(submissions.campaignId, campaignId), eq(submissions.organisationId, organisationId))).limit(1))[0];
+
+export async function findRevision(db: DbOrTx, submissionId: string, revision: number) {
+  return (
+    await db
+      .select()
+      .from(submissionRevisions)
+      .where(and(eq(submissionRevisions.submissionId, submissionId), eq(submissionRevisions.revision, revision)))
+      .limit(1)
+  )[0];
+}
+
+export function listRevisions(db: DbOrTx, submissionId: string) {
+  return db
+    .select({ revision: submissionRevisions.revision, action: submissionRevisions.action, status: submissionRevisions.status, savedAt: submissionRevisions.savedAt, savedBy: submissionRevisions.savedBy, savedByName: users.name })
+    .from(submissionRevisions)
+    .leftJoin(users, eq(users.id, submissionRevisions.savedBy))
+    .where(eq(submissionRevisions.submissionId, submissionId))
+    .orderBy(desc(submissionRevisions.revision));
+}
+
+export async function insertFirstRevision(
+  db: DbOrTx,
+  values: { campaignId: string; organisationId: string; questionnaireVersion: string; agencyType: string; completeness: unknown; userId: string },
+): Promise<SubmissionRow | undefined> {
+  const [row] = await db
+    .insert(submissions)
+    .values({ ...values, status: 'draft', revision: 1, updatedBy: values.userId })
+    .onConflictDoNothing()
+    .returning();
+  return row;
+}
+
+/** Bumps the revision if it still equals `expected` and the status allows it; undefined otherwise. */
+export async function bumpRevision(
+  db: DbOrTx,
+  id: string,
+  expected: number,
+  allowedStatuses: string[],
+  patch: Partial<typeof submissions.$inferInsert>,
+): Promise<SubmissionRow | undefined> {
+  const [row] = await db
+    .update(submissions)
+    .set({ ...patch, revision: sql`${submissions.revision} + 1` })
+    .where(and(eq(submissions.id, id), eq(submissions.revision, expected), inArray(submissions.status, allowedStatuses)))
+    .returning();
+  return row;
+}
+
+export async function insertRevision(db: DbOrTx, values: typeof submissionRevisions.$inferInsert): Promise<void> {
+  await db.insert(submissionRevisions).values(values);
+}
+
+export function listComments(db: DbOrTx, submissionId: string) {
+  return db
+    .select({ id: submissionComments.id, itemId: submissionComments.itemId, comment: submissionComments.comment, revision: submissionComments.revision, authorName: users.name, createdAt: submissionComments.createdAt })
+    .from(submissionComments)
+    .leftJoin(users, eq(users.id, submissionComments.authorId))
+    .where(eq(submissionComments.submissionId, submissionId))
+    .orderBy(asc(submissionComments.createdAt));
+}
+
+export async function insertComments(db: DbOrTx, rows: (typeof submissionComments.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(submissionComments).values(rows);
+}
+
+/** Submissions of a campaign (optionally restricted to some organisations) with their organisation. */
+export function listCampaignSubmissions(db: DbOrTx, campaignId: string, organisationIds: string[] | null) {
+  const conds = [eq(campaignRecipients.campaignId, campaignId)];
+  if (organisationIds) conds.push(inArray(campaignRecipients.organisationId, organisationIds.length ? organisationIds : ['00000000-0000-0000-0000-000000000000']));
+  return db
+    .select({
+      organisationId: organisations.id,
+      nameKk: organisations.nameKk,
+      nameRu: organisations.nameRu,
+      agencyType: organisations.agencyType,
+      region: organisations.region,
+      status: submissions.status,
+      revision: submissions.revision,
+      lastSavedAt: submissions.lastSavedAt,
+      submittedAt: submissions.submittedAt,
+      completeness: submissions.completeness,
+    })
+    .from(campaignRecipients)
+    .innerJoin(organisations, eq(organisations.id, campaignRecipients.organisationId))
+    .leftJoin(submissions, and(eq(submissions.campaignId, campaignRecipients.campaignId), eq(submissions.organisationId, campaignRecipients.organisationId)))
+    .where(and(...conds))
+    .orderBy(asc(organisations.region), asc(organisations.nameRu));
+}

@@ -1,0 +1,219 @@
+// A submission's life: draft saves (each a revision, optimistic concurrency on the
+// revision number), submit when complete, withdraw before the deadline, return
+// with comments and accept by an expert. Submitted and accepted content never changes.
+import type { Db, DbOrTx } from '../../db/client.js';
+import { hasRole, type AuthUser } from '../../shared/access.js';
+import type { Actor } from '../../shared/context.js';
+import { deadlineEnd } from '../../shared/dates.js';
+import { staleVersion } from '../../shared/etag.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { readableOrganisationIds } from '../organisations/organisations.service.js';
+import { getForm } from '../questionnaire/questionnaire.forms.js';
+import type { Lang } from '../questionnaire/questionnaire.model.js';
+import { completenessSummary, getValidator, isBlocking, type Issue } from '../questionnaire/questionnaire.validation.js';
+import { campaignNotFound } from '../campaigns/campaigns.errors.js';
+import {
+  campaignNotOpen,
+  deadlinePassed,
+  incomplete,
+  invalidContent,
+  notARecipient,
+  notYourOrganisation,
+  submissionLocked,
+  submissionNotFound,
+  unknownCommentItems,
+  warningsNotAcknowledged,
+  wrongState,
+} from './submissions.errors.js';
+import {
+  bumpRevision,
+  findRevision,
+  findSubmission,
+  findTarget,
+  insertComments,
+  insertFirstRevision,
+  insertRevision,
+  listComments,
+  type SubmissionRow,
+} from './submissions.repository.js';
+import type { Content, IssueView, SubmissionView } from './submissions.schemas.js';
+
+type Target = NonNullable<Awaited<ReturnType<typeof findTarget>>>;
+
+export const issueKey = (i: Issue): string => `${i.itemId}#${i.ruleId ?? i.code}`;
+
+export function issueView(i: Issue, lang: Lang): IssueView {
+  return { itemId: i.itemId, path: i.path, code: i.code, severity: i.severity, ...(i.ruleId ? { ruleId: i.ruleId } : {}), key: issueKey(i), message: i.message[lang], messages: i.message };
+}
+
+const countsOf = (content: unknown, versionId: string, agencyType: string) => {
+  const { total, answered, explained, empty, byReason } = completenessSummary(content, getForm(versionId, agencyType));
+  return { total, answered, explained, empty, byReason };
+};
+
+/** Campaign and organisation of a submission, checked for existence and recipiency. */
+async function target(db: DbOrTx, campaignId: string, organisationId: string): Promise<Target> {
+  const t = await findTarget(db, campaignId, organisationId);
+  if (!t) throw campaignNotFound();
+  if (!t.isRecipient) throw notARecipient();
+  return t;
+}
+
+/** Readers: admins and experts everything; a focal point its organisation and children. */
+export async function assertReadable(db: Db, user: AuthUser, organisationId: string): Promise<void> {
+  const ids = await readableOrganisationIds(db, user);
+  if (ids && !ids.includes(organisationId)) throw submissionNotFound();
+}
+
+/** Writers: only a focal point of exactly that organisation (children are read-only for consolidation). */
+function assertWritable(user: AuthUser, organisationId: string): void {
+  if (!hasRole(user, 'focal_point') || user.organisationId !== organisationId) throw notYourOrganisation();
+}
+
+export async function currentContent(db: DbOrTx, sub: SubmissionRow): Promise<Content> {
+  return ((await findRevision(db, sub.id, sub.revision))?.content as Content | undefined) ?? { answers: {} };
+}
+
+export async function getSubmission(db: Db, actor: Actor, campaignId: string, organisationId: string): Promise<SubmissionView> {
+  await assertReadable(db, actor.user, organisationId);
+  const t = await target(db, campaignId, organisationId);
+  const sub = await findSubmission(db, campaignId, organisationId);
+  const content = sub ? await currentContent(db, sub) : { answers: {} };
+  const validation = getValidator(t.questionnaireVersion, t.agencyType, 'complete').validate(content);
+  const status = (sub?.status ?? 'not_started') as SubmissionView['status'];
+  return {
+    campaignId,
+    organisationId,
+    agencyType: t.agencyType,
+    questionnaireVersion: t.questionnaireVersion,
+    status,
+    revision: sub?.revision ?? 0,
+    content,
+    completeness: (sub?.completeness as SubmissionView['completeness']) ?? countsOf(content, t.questionnaireVersion, t.agencyType),
+    issues: validation.issues.map((i) => issueView(i, actor.lang)),
+    comments: sub ? (await listComments(db, sub.id)).map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })) : [],
+    acknowledgements: (sub?.acknowledgements as Record<string, string> | null) ?? null,
+    lastSavedAt: sub?.lastSavedAt.toISOString() ?? null,
+    submittedAt: sub?.submittedAt?.toISOString() ?? null,
+    acceptedAt: sub?.acceptedAt?.toISOString() ?? null,
+    deadline: t.deadline,
+    campaignStatus: t.campaignStatus,
+    editable: t.campaignStatus === 'open' && ['not_started', 'draft', 'returned'].includes(status) && hasRole(actor.user, 'focal_point') && actor.user.organisationId === organisationId,
+  };
+}
+
+/**
+ * Saves a draft revision. `expectedRevision` is the If-Match value (0 for the first save).
+ * Used by the API and the Excel import alike (`action` tells them apart in the history).
+ */
+export async function saveDraft(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  organisationId: string,
+  expectedRevision: number,
+  content: Content,
+  action: 'save' | 'import' = 'save',
+): Promise<{ revision: number; status: string; issues: IssueView[] }> {
+  assertWritable(actor.user, organisationId);
+  const t = await target(db, campaignId, organisationId);
+  if (t.campaignStatus !== 'open') throw campaignNotOpen();
+  const validation = getValidator(t.questionnaireVersion, t.agencyType, 'draft').validate(content);
+  if (!validation.valid) throw invalidContent(validation.issues.filter((i) => isBlocking(i, 'draft')).map((i) => issueView(i, actor.lang)));
+  const completeness = countsOf(content, t.questionnaireVersion, t.agencyType);
+  const now = new Date();
+  const saved = await db.transaction(async (tx) => {
+    let row: SubmissionRow | undefined;
+    if (expectedRevision === 0) {
+      row = await insertFirstRevision(tx, { campaignId, organisationId, questionnaireVersion: t.questionnaireVersion, agencyType: t.agencyType, completeness, userId: actor.user.id });
+    } else {
+      const existing = await findSubmission(tx, campaignId, organisationId);
+      if (existing) row = await bumpRevision(tx, existing.id, expectedRevision, ['draft', 'returned'], { completeness, lastSavedAt: now, updatedBy: actor.user.id });
+    }
+    if (!row) {
+      const current = await findSubmission(tx, campaignId, organisationId);
+      if (current && ['submitted', 'accepted'].includes(current.status)) throw submissionLocked(current.status, current.revision);
+      throw staleVersion(current?.revision ?? 0);
+    }
+    await insertRevision(tx, { submissionId: row.id, revision: row.revision, action, status: row.status, content, savedBy: actor.user.id, savedAt: now });
+    return row;
+  });
+  return { revision: saved.revision, status: saved.status, issues: validation.issues.map((i) => issueView(i, actor.lang)) };
+}
+
+interface Transition {
+  from: string[];
+  to: string;
+  action: 'submit' | 'withdraw' | 'return' | 'accept';
+  patch?: Partial<SubmissionRow>;
+}
+
+/** Moves a submission between states under the same optimistic-concurrency rule as saves. */
+async function transition(db: Db, actor: Actor, campaignId: string, organisationId: string, expectedRevision: number, tr: Transition, after?: (tx: DbOrTx, row: SubmissionRow) => Promise<void>) {
+  return db.transaction(async (tx) => {
+    const existing = await findSubmission(tx, campaignId, organisationId);
+    if (!existing) throw submissionNotFound();
+    if (existing.revision !== expectedRevision) throw staleVersion(existing.revision);
+    if (!tr.from.includes(existing.status)) throw wrongState(existing.status, tr.action);
+    const row = await bumpRevision(tx, existing.id, expectedRevision, tr.from, { status: tr.to, updatedBy: actor.user.id, ...tr.patch });
+    if (!row) throw staleVersion(existing.revision);
+    const content = await currentContent(tx, existing);
+    await insertRevision(tx, { submissionId: row.id, revision: row.revision, action: tr.action, status: row.status, content, savedBy: actor.user.id });
+    if (after) await after(tx, row);
+    await recordAudit(tx, {
+      actorId: actor.user.id,
+      action: `submission.${tr.action}`,
+      objectType: 'submission',
+      objectId: row.id,
+      before: { status: existing.status, revision: existing.revision },
+      after: { status: row.status, revision: row.revision, campaignId, organisationId },
+      requestId: actor.requestId,
+    });
+    return { revision: row.revision, status: row.status };
+  });
+}
+
+export async function submit(db: Db, actor: Actor, campaignId: string, organisationId: string, expectedRevision: number, acknowledgements: Record<string, string>) {
+  assertWritable(actor.user, organisationId);
+  const t = await target(db, campaignId, organisationId);
+  if (t.campaignStatus !== 'open') throw campaignNotOpen();
+  const existing = await findSubmission(db, campaignId, organisationId);
+  if (!existing) throw incomplete([]);
+  const content = await currentContent(db, existing);
+  const result = getValidator(t.questionnaireVersion, t.agencyType, 'complete').validate(content);
+  const blocking = result.issues.filter((i) => isBlocking(i, 'complete'));
+  if (blocking.length) throw incomplete(blocking.map((i) => issueView(i, actor.lang)));
+  const unacknowledged = result.issues.filter((i) => i.severity === 'warning' && !acknowledgements[issueKey(i)]);
+  if (unacknowledged.length) throw warningsNotAcknowledged(unacknowledged.map((i) => issueView(i, actor.lang)));
+  const keep = Object.fromEntries(result.issues.filter((i) => i.severity === 'warning').map((i) => [issueKey(i), acknowledgements[issueKey(i)]!]));
+  // The first submission time decides timeliness: a return for correction does not make it late.
+  return transition(db, actor, campaignId, organisationId, expectedRevision, {
+    from: ['draft', 'returned'],
+    to: 'submitted',
+    action: 'submit',
+    patch: { submittedAt: existing.submittedAt ?? new Date(), acknowledgements: keep },
+  });
+}
+
+export async function withdraw(db: Db, actor: Actor, campaignId: string, organisationId: string, expectedRevision: number) {
+  assertWritable(actor.user, organisationId);
+  const t = await target(db, campaignId, organisationId);
+  if (t.campaignStatus !== 'open') throw campaignNotOpen();
+  if (new Date() > deadlineEnd(t.deadline)) throw deadlinePassed();
+  return transition(db, actor, campaignId, organisationId, expectedRevision, { from: ['submitted'], to: 'draft', action: 'withdraw', patch: { submittedAt: null } });
+}
+
+export async function returnForCorrection(db: Db, actor: Actor, campaignId: string, organisationId: string, expectedRevision: number, comments: { itemId: string; comment: string }[]) {
+  const t = await target(db, campaignId, organisationId);
+  const form = getForm(t.questionnaireVersion, t.agencyType);
+  const unknown = comments.filter((c) => !form.index.has(c.itemId)).map((c) => c.itemId);
+  if (unknown.length) throw unknownCommentItems(unknown);
+  return transition(db, actor, campaignId, organisationId, expectedRevision, { from: ['submitted'], to: 'returned', action: 'return' }, async (tx, row) =>
+    insertComments(tx, comments.map((c) => ({ submissionId: row.id, itemId: c.itemId, comment: c.comment, revision: row.revision, authorId: actor.user.id }))),
+  );
+}
+
+export async function accept(db: Db, actor: Actor, campaignId: string, organisationId: string, expectedRevision: number) {
+  await target(db, campaignId, organisationId);
+  return transition(db, actor, campaignId, organisationId, expectedRevision, { from: ['submitted'], to: 'accepted', action: 'accept', patch: { acceptedAt: new Date() } });
+}

@@ -1,0 +1,102 @@
+// Every route in the OpenAPI document is called anonymously and as each role.
+// The expected access is this table; a route missing from it fails the test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../src/shared/access.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+type Expect = 'public' | 'any' | Role[];
+
+const matrix: Record<string, Expect> = {
+  'GET /health': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'GET /api/v1/auth/me': 'any',
+  'GET /api/v1/users': ['admin'],
+  'POST /api/v1/users': ['admin'],
+  'GET /api/v1/users/{id}': ['admin'],
+  'PATCH /api/v1/users/{id}': ['admin'],
+  'POST /api/v1/users/{id}/password': ['admin'],
+  'GET /api/v1/organisations': 'any',
+  'POST /api/v1/organisations': ['admin'],
+  'GET /api/v1/organisations/{id}': 'any',
+  'PATCH /api/v1/organisations/{id}': ['admin'],
+  'GET /api/v1/reference/agency-types': 'any',
+  'GET /api/v1/reference/regions': 'any',
+  'GET /api/v1/audit': ['admin'],
+  'GET /api/v1/questionnaires': 'any',
+  'GET /api/v1/questionnaires/{version}': 'any',
+  'GET /api/v1/questionnaires/{version}/forms/{agencyType}': 'any',
+  'GET /api/v1/questionnaires/{version}/forms/{agencyType}/json-schema': 'any',
+  'GET /api/v1/campaigns': ['admin', 'expert', 'focal_point'],
+  'POST /api/v1/campaigns': ['admin'],
+  'GET /api/v1/campaigns/{id}': ['admin', 'expert', 'focal_point'],
+  'PATCH /api/v1/campaigns/{id}': ['admin'],
+  'PUT /api/v1/campaigns/{id}/recipients': ['admin'],
+  'POST /api/v1/campaigns/{id}/open': ['admin'],
+  'POST /api/v1/campaigns/{id}/close': ['admin'],
+  'GET /api/v1/campaigns/{id}/progress': ['admin', 'expert'],
+  'GET /api/v1/campaigns/{id}/overdue': ['admin', 'expert'],
+  'GET /api/v1/campaigns/{campaignId}/submissions': ['admin', 'expert', 'focal_point'],
+  'GET /api/v1/campaigns/{campaignId}/submissions/{organisationId}': ['admin', 'expert', 'focal_point'],
+  'PUT /api/v1/campaigns/{campaignId}/submissions/{organisationId}': ['focal_point'],
+  'POST /api/v1/campaigns/{campaignId}/submissions/{organisationId}/submit': ['focal_point'],
+  'POST /api/v1/campaigns/{campaignId}/submissions/{organisationId}/withdraw': ['focal_point'],
+  'POST /api/v1/campaigns/{campaignId}/submissions/{organisationId}/return': ['expert'],
+  'POST /api/v1/campaigns/{campaignId}/submissions/{organisationId}/accept': ['expert'],
+  'GET /api/v1/campaigns/{campaignId}/submissions/{organisationId}/revisions': ['admin', 'expert', 'focal_point'],
+  'GET /api/v1/campaigns/{campaignId}/submissions/{organisationId}/revisions/{revision}': ['admin', 'expert', 'focal_point'],
+  'GET /api/v1/campaigns/{campaignId}/submissions/{organisationId}/diff': ['admin', 'expert', 'focal_point'],
+};
+
+const allRoles: Role[] = ['admin', 'focal_point', 'expert', 'secretariat'];
+const placeholder = '00000000-0000-4000-8000-000000000000';
+
+let t: TestApp;
+const tokens = {} as Record<Role, string>;
+let routes: string[] = [];
+// Scope checks are not route checks: the focal point's own organisation fills {organisationId}.
+let ownOrganisation = placeholder;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const org = await t.organisation('ngo', 'almaty');
+  ownOrganisation = org;
+  for (const role of allRoles) tokens[role] = (await t.user([role], role === 'focal_point' ? org : null)).token;
+  const doc = (await t.request(null, { method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+  routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+});
+afterAll(() => t?.close());
+
+const call = (route: string, token: string | null) => {
+  const [method, path] = route.split(' ') as [string, string];
+  const url = path.replace('{revision}', '1').replace('{version}', 'none').replace('{agencyType}', 'ngo').replace('{organisationId}', ownOrganisation).replace(/\{[^}]+\}/g, placeholder);
+  return t.request(token, { method: method as 'GET', url, payload: method === 'GET' || method === 'DELETE' ? undefined : {}, headers: { 'if-match': '"1"' } });
+};
+
+describe('authorisation matrix', () => {
+  it('lists every documented route, and only those', () => {
+    expect(routes.length).toBeGreaterThan(0);
+    expect(routes.filter((r) => !(r in matrix))).toEqual([]);
+    expect(Object.keys(matrix).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('refuses anonymous callers on every non-public route', async () => {
+    for (const route of routes) {
+      const res = await call(route, null);
+      if (matrix[route] === 'public') expect([401, 403], route).not.toContain(res.statusCode);
+      else expect(res.statusCode, route).toBe(401);
+    }
+  });
+
+  it('allows exactly the listed roles', async () => {
+    for (const route of routes) {
+      const expected = matrix[route];
+      for (const role of allRoles) {
+        const res = await call(route, tokens[role]);
+        const allowed = expected === 'public' || expected === 'any' || expected.includes(role);
+        if (allowed) expect([401, 403], `${route} as ${role}: ${res.body}`).not.toContain(res.statusCode);
+        else expect(res.statusCode, `${route} as ${role}`).toBe(403);
+        expect(res.statusCode, `${route} as ${role}: ${res.body}`).toBeLessThan(500);
+      }
+    }
+  });
+});
