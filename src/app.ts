@@ -15,6 +15,7 @@ import { findUserById } from './modules/users/users.repository.js';
 import { moduleRoutes } from './routes.js';
 import { registerAccessControl, type Role } from './shared/access.js';
 import { registerErrorHandling } from './shared/error-handler.js';
+import { webPlugin } from './web/web.plugin.js';
 import './shared/types.js';
 
 export interface BuildOptions {
@@ -33,7 +34,7 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
 
-  const db = database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: dataDirFor(config) }));
+  const db = database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: dataDirFor(config), poolSize: config.DB_POOL_SIZE }));
   const closeDb = ownsDatabase ?? database === undefined;
   app.decorate('database', db);
   app.decorate('config', config);
@@ -63,5 +64,6 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   for (const routes of moduleRoutes) await app.register(routes);
+  await app.register(webPlugin);
   return app;
 }

@@ -1,5 +1,7 @@
 // Every module's routes, in one list so the app and the docs see the same set.
+import { assessmentsRoutes } from './modules/assessments/assessments.routes.js';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes.js';
+import { excelRoutes } from './modules/excel/excel.routes.js';
 import { questionnaireRoutes } from './modules/questionnaire/questionnaire.routes.js';
 import { submissionsRoutes } from './modules/submissions/submissions.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -7,7 +9,9 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { scoringRoutes } from './modules/scoring/scoring.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
 import type { Routes } from './shared/types.js';
 
-export const moduleRoutes: Routes[] = [healthRoutes, authRoutes, usersRoutes, organisationsRoutes, referenceRoutes, auditRoutes, questionnaireRoutes, campaignsRoutes, submissionsRoutes];
+export const moduleRoutes: Routes[] = [healthRoutes, authRoutes, usersRoutes, organisationsRoutes, referenceRoutes, auditRoutes, questionnaireRoutes, campaignsRoutes, submissionsRoutes, excelRoutes, assessmentsRoutes, scoringRoutes, reportsRoutes];

@@ -19,6 +19,14 @@ const app = await buildApp({ config }).catch((err: Error) => {
 });
 
 let closing = false;
+// Fastify stops accepting connections and lets in-flight requests finish, but a
+// client's keep-alive connection would then hold the process open until it times
+// out (72 s): during shutdown, close each connection as soon as it is idle.
+app.server.on('request', (_req, res) => {
+  res.on('finish', () => {
+    if (closing) setImmediate(() => app.server.closeIdleConnections());
+  });
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (closing) return;

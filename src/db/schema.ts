@@ -1,7 +1,7 @@
 // Drizzle schema: the single description of the database. Migrations in
 // migrations/ are generated from it with `npm run db:generate` and committed.
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigserial, boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -167,3 +167,176 @@ export const submissionComments = pgTable(
   },
   (t) => [index('submission_comments_submission_idx').on(t.submissionId)],
 );
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * The three-year risk assessment (Rules §3, §11-§19): which yearly campaigns it
+ * draws on, who coordinates it (§6), and its state: draft -> finalised (immutable,
+ * sent to the Commission's working body).
+ */
+export const assessments = pgTable('assessments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  titleKk: text('title_kk').notNull(),
+  titleRu: text('title_ru').notNull(),
+  startYear: integer('start_year').notNull(),
+  endYear: integer('end_year').notNull(),
+  /** The authorised body coordinating this cycle: mvd | mtszn (they rotate, §6). */
+  coordinatingBody: text('coordinating_body').notNull(),
+  /** Also draw on submitted (not yet accepted) submissions, flagged in the results. */
+  includeSubmitted: boolean('include_submitted').notNull().default(false),
+  /** Published victim counts between 1 and this are suppressed. */
+  suppressionThreshold: integer('suppression_threshold').notNull().default(10),
+  riskRegisterVersion: text('risk_register_version').notNull(),
+  /** International reports and studies (§10) the experts cite: [{title, url?, year?}]. */
+  references: jsonb('references').notNull().default(sql`'[]'::jsonb`),
+  /** The Delphi round experts currently score. */
+  currentRound: integer('current_round').notNull().default(1),
+  /** draft | finalised */
+  status: text('status').notNull().default('draft'),
+  version: integer('version').notNull().default(1),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  finalisedBy: uuid('finalised_by').references(() => users.id),
+  finalisedAt: timestamp('finalised_at', { withTimezone: true }),
+});
+
+export const assessmentCampaigns = pgTable(
+  'assessment_campaigns',
+  {
+    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.campaignId] })],
+);
+
+/** One run of a pipeline step (quality | structuring | ranking), reproducible from its inputs' hash and parameters. */
+export const assessmentRuns = pgTable(
+  'assessment_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    step: text('step').notNull(),
+    inputHash: text('input_hash').notNull(),
+    parameters: jsonb('parameters').notNull(),
+    /** The step's result summary (for ranking: the ranked register). */
+    result: jsonb('result').notNull(),
+    resultHash: text('result_hash').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id),
+  },
+  (t) => [index('assessment_runs_assessment_idx').on(t.assessmentId, t.step)],
+);
+
+/** A quality-check finding (step 1), replaced on every quality run. */
+export const qualityFindings = pgTable(
+  'quality_findings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id').notNull().references(() => assessmentRuns.id, { onDelete: 'cascade' }),
+    /** error | warning | info */
+    severity: text('severity').notNull(),
+    /** e.g. completeness.empty, consistency.sum, reconciliation.mvd_referrals, outlier.temporal */
+    code: text('code').notNull(),
+    ruleId: text('rule_id'),
+    itemId: text('item_id'),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    submissionId: uuid('submission_id').references(() => submissions.id),
+    year: integer('year'),
+    messageKk: text('message_kk').notNull(),
+    messageRu: text('message_ru').notNull(),
+    details: jsonb('details'),
+  },
+  (t) => [index('quality_findings_assessment_idx').on(t.assessmentId, t.severity)],
+);
+
+/** The structured fact table (step 2): one row per answer value, or per missing answer with its reason. */
+export const facts = pgTable(
+  'facts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    agencyType: text('agency_type').notNull(),
+    region: text('region').notNull(),
+    itemId: text('item_id').notNull(),
+    /** Breakdown dimension and category (null for a plain value). */
+    dimension: text('dimension'),
+    category: text('category'),
+    value: doublePrecision('value'),
+    textValue: text('text_value'),
+    missingReason: text('missing_reason'),
+    /** The submission was submitted but not yet accepted when drawn on. */
+    provisional: boolean('provisional').notNull().default(false),
+  },
+  (t) => [index('facts_assessment_item_idx').on(t.assessmentId, t.itemId)],
+);
+
+/** An expert's likelihood and impact score for one risk in one Delphi round; earlier rounds are kept. */
+export const expertScores = pgTable(
+  'expert_scores',
+  {
+    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    round: integer('round').notNull(),
+    riskCode: text('risk_code').notNull(),
+    expertId: uuid('expert_id').notNull().references(() => users.id),
+    likelihood: integer('likelihood').notNull(),
+    impact: integer('impact').notNull(),
+    comment: text('comment'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.round, t.riskCode, t.expertId] })],
+);
+
+/** Every saved version of a report chapter's narrative, in Kazakh and Russian; the latest is current. */
+export const narrativeRevisions = pgTable(
+  'narrative_revisions',
+  {
+    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    chapter: text('chapter').notNull(),
+    revision: integer('revision').notNull(),
+    textKk: text('text_kk').notNull(),
+    textRu: text('text_ru').notNull(),
+    savedBy: uuid('saved_by').references(() => users.id),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.chapter, t.revision] })],
+);
+
+/** A finalised output file, stored so it re-downloads byte-identical. */
+export const reportFiles = pgTable(
+  'report_files',
+  {
+    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    /** e.g. report-kk.pdf, report-ru.pdf, report.xlsx, facts.arrow, profile-mvd-kk.pdf */
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.name] })],
+);
+
+/** Long-running work (report generation, pipeline runs): polled by clients. */
+export const jobs = pgTable('jobs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind').notNull(),
+  assessmentId: uuid('assessment_id').references(() => assessments.id, { onDelete: 'cascade' }),
+  /** queued | running | done | failed */
+  status: text('status').notNull().default('queued'),
+  progress: doublePrecision('progress').notNull().default(0),
+  message: text('message'),
+  error: jsonb('error'),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});

@@ -63,6 +63,11 @@ export function rollup(key: string, rows: RecipientProgress[]): Rollup {
 
 export function rollupBy(rows: RecipientProgress[], keyOf: (r: RecipientProgress) => string): Rollup[] {
   const groups = new Map<string, RecipientProgress[]>();
-  for (const r of rows) groups.set(keyOf(r), [...(groups.get(keyOf(r)) ?? []), r]);
+  for (const r of rows) {
+    const key = keyOf(r);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, g]) => rollup(k, g));
 }

@@ -1,5 +1,5 @@
 // Yearly campaigns: create, edit while draft, recipients, open/close/reopen, progress.
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor } from '../../shared/context.js';
@@ -56,7 +56,7 @@ function checkVersion(version: string): void {
   if (!listVersions().includes(version)) throw unknownQuestionnaireVersion(version);
 }
 
-async function checkRecipients(db: Db, ids: string[]): Promise<void> {
+async function checkRecipients(db: DbOrTx, ids: string[]): Promise<void> {
   const found = await existingOrganisationIds(db, ids);
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) throw unknownRecipients(missing.slice(0, 50));
@@ -92,7 +92,7 @@ export async function createCampaign(db: Db, actor: Actor, input: NewCampaign): 
   checkDates(requestDate, deadline);
   return db.transaction(async (tx) => {
     const recipients = input.recipients ?? (await activeOrganisationIds(tx));
-    if (input.recipients) await checkRecipients(db, recipients);
+    if (input.recipients) await checkRecipients(tx, recipients);
     const row = await insertCampaign(tx, { reportingYear: input.reportingYear, questionnaireVersion: input.questionnaireVersion, requestDate, deadline, createdBy: actor.user.id });
     await replaceRecipients(tx, row.id, recipients);
     const view = toCampaignView((await findCampaign(tx, row.id))!);

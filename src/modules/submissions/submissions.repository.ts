@@ -55,6 +55,30 @@ export async function insertFirstRevision(
   return row;
 }
 
+/**
+ * A draft save as one atomic statement: bump the revision if it still equals
+ * `expected` and the submission is editable, and store the new revision's content.
+ * One round trip instead of a transaction of four keeps saves close to the raw
+ * insert rate (npm run bench:api). Undefined when the revision or status did not match.
+ */
+export async function saveDraftRevision(
+  db: DbOrTx,
+  v: { campaignId: string; organisationId: string; expected: number; completeness: unknown; content: unknown; action: string; userId: string; savedAt: Date },
+): Promise<{ id: string; revision: number; status: string } | undefined> {
+  const result = await db.execute<{ id: string; revision: number; status: string }>(sql`
+    with bumped as (
+      update ${submissions}
+         set revision = revision + 1, completeness = ${JSON.stringify(v.completeness)}::jsonb, last_saved_at = ${v.savedAt}, updated_by = ${v.userId}
+       where campaign_id = ${v.campaignId} and organisation_id = ${v.organisationId} and revision = ${v.expected} and status in ('draft', 'returned')
+      returning id, revision, status
+    ), saved as (
+      insert into ${submissionRevisions} (submission_id, revision, action, status, content, saved_by, saved_at)
+      select id, revision, ${v.action}, status, ${JSON.stringify(v.content)}::jsonb, ${v.userId}, ${v.savedAt} from bumped
+    )
+    select id, revision, status from bumped`);
+  return result.rows[0];
+}
+
 /** Bumps the revision if it still equals `expected` and the status allows it; undefined otherwise. */
 export async function bumpRevision(
   db: DbOrTx,

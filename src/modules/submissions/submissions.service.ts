@@ -32,6 +32,7 @@ import {
   findTarget,
   insertComments,
   insertFirstRevision,
+  saveDraftRevision,
   insertRevision,
   listComments,
   type SubmissionRow,
@@ -122,22 +123,19 @@ export async function saveDraft(
   if (!validation.valid) throw invalidContent(validation.issues.filter((i) => isBlocking(i, 'draft')).map((i) => issueView(i, actor.lang)));
   const completeness = countsOf(content, t.questionnaireVersion, t.agencyType);
   const now = new Date();
-  const saved = await db.transaction(async (tx) => {
-    let row: SubmissionRow | undefined;
-    if (expectedRevision === 0) {
-      row = await insertFirstRevision(tx, { campaignId, organisationId, questionnaireVersion: t.questionnaireVersion, agencyType: t.agencyType, completeness, userId: actor.user.id });
-    } else {
-      const existing = await findSubmission(tx, campaignId, organisationId);
-      if (existing) row = await bumpRevision(tx, existing.id, expectedRevision, ['draft', 'returned'], { completeness, lastSavedAt: now, updatedBy: actor.user.id });
-    }
-    if (!row) {
-      const current = await findSubmission(tx, campaignId, organisationId);
-      if (current && ['submitted', 'accepted'].includes(current.status)) throw submissionLocked(current.status, current.revision);
-      throw staleVersion(current?.revision ?? 0);
-    }
-    await insertRevision(tx, { submissionId: row.id, revision: row.revision, action, status: row.status, content, savedBy: actor.user.id, savedAt: now });
-    return row;
-  });
+  const saved =
+    expectedRevision === 0
+      ? await db.transaction(async (tx) => {
+          const row = await insertFirstRevision(tx, { campaignId, organisationId, questionnaireVersion: t.questionnaireVersion, agencyType: t.agencyType, completeness, userId: actor.user.id });
+          if (row) await insertRevision(tx, { submissionId: row.id, revision: row.revision, action, status: row.status, content, savedBy: actor.user.id, savedAt: now });
+          return row;
+        })
+      : await saveDraftRevision(db, { campaignId, organisationId, expected: expectedRevision, completeness, content, action, userId: actor.user.id, savedAt: now });
+  if (!saved) {
+    const current = await findSubmission(db, campaignId, organisationId);
+    if (current && ['submitted', 'accepted'].includes(current.status)) throw submissionLocked(current.status, current.revision);
+    throw staleVersion(current?.revision ?? 0);
+  }
   return { revision: saved.revision, status: saved.status, issues: validation.issues.map((i) => issueView(i, actor.lang)) };
 }
 

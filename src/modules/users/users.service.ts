@@ -1,5 +1,6 @@
 // Administration of users. Every change is audited in the same transaction.
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { organisations } from '../../db/schema.js';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../shared/context.js';
@@ -28,7 +29,7 @@ export function toUserView(u: UserRow): UserView {
 /** What the audit log keeps of a user: never the hash. */
 const auditView = (u: UserRow) => ({ email: u.email, name: u.name, roles: u.roles, organisationId: u.organisationId, disabled: u.disabled });
 
-async function checkOrganisation(db: Db, roles: readonly string[], organisationId: string | null): Promise<void> {
+async function checkOrganisation(db: DbOrTx, roles: readonly string[], organisationId: string | null): Promise<void> {
   if (roles.includes('focal_point') && !organisationId) throw focalPointNeedsOrganisation();
   if (organisationId) {
     const found = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).limit(1);
@@ -47,12 +48,18 @@ export interface NewUser {
 export async function createUser(db: Db, actor: Actor | null, input: NewUser): Promise<UserView> {
   await checkOrganisation(db, input.roles, input.organisationId);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    if (await findUserByEmail(tx, input.email)) throw emailTaken();
-    const row = await insertUser(tx, { email: input.email, name: input.name, passwordHash, roles: [...new Set(input.roles)], organisationId: input.organisationId });
-    await recordAudit(tx, { actorId: actor?.user.id ?? null, action: 'user.create', objectType: 'user', objectId: row.id, after: auditView(row), requestId: actor?.requestId });
-    return toUserView(row);
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      if (await findUserByEmail(tx, input.email)) throw emailTaken();
+      const row = await insertUser(tx, { email: input.email, name: input.name, passwordHash, roles: [...new Set(input.roles)], organisationId: input.organisationId });
+      await recordAudit(tx, { actorId: actor?.user.id ?? null, action: 'user.create', objectType: 'user', objectId: row.id, after: auditView(row), requestId: actor?.requestId });
+      return toUserView(row);
+    });
+  } catch (err) {
+    // Two concurrent creations of one email: the unique index decides.
+    if (isUniqueViolation(err)) throw emailTaken();
+    throw err;
+  }
 }
 
 export async function getUsers(db: Db): Promise<UserView[]> {
@@ -78,7 +85,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, version: numb
     if (!before) throw userNotFound();
     const roles = patch.roles ?? (before.roles as Role[]);
     const organisationId = patch.organisationId !== undefined ? patch.organisationId : before.organisationId;
-    await checkOrganisation(db, roles, organisationId);
+    await checkOrganisation(tx, roles, organisationId);
     const after = await updateUserVersioned(tx, id, version, { ...patch, roles: [...new Set(roles)] });
     if (!after) throw staleVersion(before.version);
     await recordAudit(tx, { actorId: actor.user.id, action: patch.disabled === true ? 'user.disable' : 'user.update', objectType: 'user', objectId: id, before: auditView(before), after: auditView(after), requestId: actor.requestId });

@@ -1,0 +1,127 @@
+// `npm run bench:api`: concurrent draft saves of full synthetic forms against the
+// real PostgreSQL server, driven by autocannon from a second process, then the rate
+// of plain `pg` writes of the same rows in the same number of transactions.
+// Uses a throw-away database on BENCH_PG_URL (default: the local server).
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { insertOrganisation } from '../src/modules/organisations/organisations.repository.js';
+import { createUser } from '../src/modules/users/users.service.js';
+import { generateAnswersFor } from '../src/synthetic/answers.js';
+
+const VERSION = '2024-10-order-849-410';
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const POOL = Number(process.env.BENCH_POOL ?? 10);
+const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const agencyTypes = ['mvd', 'mtszn', 'ngo', 'mio', 'health_org', 'mid', 'border_service', 'education_org'];
+const password = 'bench-password-0123456789';
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const dbName = `bench_api_${randomBytes(4).toString('hex')}`;
+const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+await admin(`create database ${dbName}`);
+const config = loadConfig({
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: dbUrl,
+  DB_POOL_SIZE: String(POOL),
+  JWT_SECRET: randomBytes(24).toString('hex'),
+  DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-api-')),
+});
+const app = await buildApp({ config });
+
+try {
+  const db = app.database.db;
+  const login = async (email: string) => (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } })).json().token as string;
+  await createUser(db, null, { email: 'admin@bench.kz', name: 'Admin', password, roles: ['admin'], organisationId: null });
+  const adminToken = await login('admin@bench.kz');
+
+  const orgs: { id: string; agencyType: string }[] = [];
+  for (let i = 0; i < CONNECTIONS; i++) {
+    const agencyType = agencyTypes[i % agencyTypes.length]!;
+    const row = await insertOrganisation(db, { agencyType, region: 'almaty', parentId: null, nameKk: `Ұйым ${i}`, nameRu: `Организация ${i}` });
+    orgs.push({ id: row.id, agencyType });
+  }
+  const auth = { authorization: `Bearer ${adminToken}` };
+  const campaign = await app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: auth, payload: { reportingYear: 2025, questionnaireVersion: VERSION, recipients: orgs.map((o) => o.id) } });
+  const campaignId = campaign.json().id as string;
+  await app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/open`, headers: auth });
+
+  const targets = [];
+  for (const [i, org] of orgs.entries()) {
+    const email = `focal-${i}@bench.kz`;
+    await createUser(db, null, { email, name: `Focal ${i}`, password, roles: ['focal_point'], organisationId: org.id });
+    const bodies = [1, 2].map((seed) => JSON.stringify({ content: generateAnswersFor(VERSION, org.agencyType, { seed: i * 10 + seed, missingRate: 0.1 }) })) as [string, string];
+    targets.push({ path: `/api/v1/campaigns/${campaignId}/submissions/${org.id}`, token: await login(email), bodies });
+  }
+  const meanBody = targets.reduce((s, t) => s + t.bodies[0].length, 0) / targets.length;
+
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address() as { port: number };
+  const planFile = path.join(config.DATA_DIR, 'plan.json');
+  writeFileSync(planFile, JSON.stringify({ url: `http://127.0.0.1:${address.port}`, connections: CONNECTIONS, durationSeconds: DURATION, targets }));
+  const loader = fileURLToPath(new URL('./bench-api.load.ts', import.meta.url));
+  // Asynchronously: the server runs on this process's event loop.
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', loader, planFile], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const load = JSON.parse(stdout.trim().split('\n').pop()!);
+  const saves = load.ok / load.seconds;
+
+  // The same rows the API writes per save (the submission's new revision and the
+  // revision row with the full content), in as many transactions, as fast as pg allows.
+  const pool = new pg.Pool({ connectionString: dbUrl, max: POOL });
+  const { rows } = await pool.query<{ id: string; organisation_id: string; revision: number }>('select id, organisation_id, revision from submissions');
+  const content = new Map(targets.map((t, i) => [orgs[i]!.id, JSON.parse(t.bodies[0]).content]));
+  let remaining = load.ok as number;
+  const started = performance.now();
+  await Promise.all(
+    rows.map(async (row) => {
+      let revision = row.revision;
+      const body = JSON.stringify(content.get(row.organisation_id));
+      while (remaining-- > 0) {
+        const client = await pool.connect();
+        try {
+          await client.query('begin');
+          revision += 1;
+          await client.query('update submissions set revision = $2, last_saved_at = now() where id = $1', [row.id, revision]);
+          await client.query("insert into submission_revisions (submission_id, revision, action, status, content) values ($1, $2, 'save', 'draft', $3)", [row.id, revision, body]);
+          await client.query('commit');
+        } finally {
+          client.release();
+        }
+      }
+    }),
+  );
+  const rawSeconds = (performance.now() - started) / 1000;
+  const raw = load.ok / rawSeconds;
+  await pool.end();
+
+  const ratio = saves / raw;
+  const lines = [
+    `bench:api  ${CONNECTIONS} connections, ${DURATION} s, pool ${POOL}, mean form ${(meanBody / 1024).toFixed(1)} KiB (${agencyTypes.length} agency types)`,
+    `  API draft saves   ${saves.toFixed(0)} saves/s   p50 ${load.p50} ms   p99 ${load.p99} ms   non-2xx ${load.non2xx}   errors ${load.errors}${load.firstError ? ` (${load.firstError})` : ''}   (${load.ok} saves)`,
+    `  plain pg writes   ${raw.toFixed(0)} tx/s   (${load.ok} transactions)`,
+    `  ratio API / raw   ${ratio.toFixed(2)}`,
+    `  targets: >= 500 saves/s ${saves >= 500 ? 'met' : 'MISSED'}; p99 < 100 ms ${load.p99 < 100 ? 'met' : 'MISSED'}; zero errors ${load.non2xx + load.errors === 0 ? 'met' : 'MISSED'}; >= 0.5 of raw ${ratio >= 0.5 ? 'met' : 'MISSED'}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+} finally {
+  await app.close();
+  await admin(`drop database if exists ${dbName} with (force)`);
+}

@@ -1,0 +1,56 @@
+// npm run report -- --out <dir> [--assessment <id>]
+// Writes every output of an assessment (default: the latest) to a folder: report PDF
+// and XLSX in kk and ru, risk profiles per agency type, the Arrow fact table.
+// Progress goes to stderr as a bar; the written files (name, size, sha256) to stdout.
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/client.js';
+import { dataDirFor } from '../src/db/location.js';
+import { migrateDatabase } from '../src/db/migrate.js';
+import { loadAssessmentInput } from '../src/modules/reports/reports.input.js';
+import { latestAssessmentId } from '../src/modules/reports/reports.repository.js';
+import { renderOutputs } from '../src/reports/build/outputs.js';
+
+function bar(done: number, total: number, label: string): void {
+  if (!process.stderr.isTTY) {
+    process.stderr.write(`[${done}/${total}] ${label}\n`);
+    return;
+  }
+  const width = 30;
+  const filled = Math.round((width * done) / Math.max(total, 1));
+  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label.padEnd(40).slice(0, 40)}`);
+  if (done === total) process.stderr.write('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { out: { type: 'string' }, assessment: { type: 'string' } } });
+  if (!values.out) {
+    process.stderr.write('usage: npm run report -- --out <dir> [--assessment <id>]\n');
+    process.exit(2);
+  }
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: dataDirFor(config) });
+  try {
+    await migrateDatabase(database);
+    const id = values.assessment ?? (await latestAssessmentId(database.db));
+    if (!id) throw new Error('no assessment in the database');
+    bar(0, 1, 'loading data');
+    const input = await loadAssessmentInput(database.db, id);
+    const files = await renderOutputs(input, (done, total, name) => bar(done, total, name));
+    mkdirSync(values.out, { recursive: true });
+    for (const f of files) {
+      writeFileSync(path.join(values.out, f.name), f.content);
+      process.stdout.write(`${f.name}\t${f.content.length}\t${createHash('sha256').update(f.content).digest('hex')}\n`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`\nreport failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+// Loads an assessment's pipeline input (campaigns, recipients, organisations, drawn-on
+// submissions with content) and its canonical input hash: the submission ids and
+// revisions, the campaigns with their recipients and deadlines, and the parameters.
+import type { DbOrTx } from '../../db/client.js';
+import type { PipelineInput } from '../../pipeline/quality/types.js';
+import { sha256 } from './assessments.hash.js';
+import { campaignIdsOf, findCampaigns, organisationsOfCampaigns, recipientsOf, submissionsWithContent, type AssessmentRow } from './assessments.repository.js';
+
+export async function loadPipelineInput(db: DbOrTx, a: AssessmentRow): Promise<PipelineInput> {
+  const ids = (await campaignIdsOf(db, [a.id])).get(a.id)!;
+  const campaignRows = await findCampaigns(db, { ids });
+  const recipients = await recipientsOf(db, ids);
+  const organisations = await organisationsOfCampaigns(db, ids);
+  const statuses = a.includeSubmitted ? ['accepted', 'submitted'] : ['accepted'];
+  const subs = await submissionsWithContent(db, ids, statuses);
+  const yearOf = new Map(campaignRows.map((c) => [c.id, c.reportingYear]));
+  return {
+    organisations,
+    campaigns: campaignRows.map((c) => ({
+      id: c.id,
+      year: c.reportingYear,
+      questionnaireVersion: c.questionnaireVersion,
+      deadline: c.deadline,
+      recipientIds: recipients.filter((r) => r.campaignId === c.id).map((r) => r.organisationId),
+    })),
+    submissions: subs.map((s) => ({
+      id: s.id,
+      campaignId: s.campaignId,
+      organisationId: s.organisationId,
+      year: yearOf.get(s.campaignId)!,
+      questionnaireVersion: s.questionnaireVersion,
+      agencyType: s.agencyType,
+      revision: s.revision,
+      status: s.status as 'accepted' | 'submitted',
+      submittedAt: s.submittedAt?.toISOString() ?? null,
+      content: s.content,
+    })),
+  };
+}
+
+/** Hash of what a step's result depends on; content is identified by (submission id, revision). */
+export function inputHash(step: string, input: PipelineInput, parameters: Record<string, unknown>): string {
+  return sha256({
+    step,
+    parameters,
+    campaigns: [...input.campaigns].sort((x, y) => (x.id < y.id ? -1 : 1)).map((c) => ({ id: c.id, year: c.year, version: c.questionnaireVersion, deadline: c.deadline, recipients: [...c.recipientIds].sort() })),
+    organisations: [...input.organisations].sort((x, y) => (x.id < y.id ? -1 : 1)).map((o) => [o.id, o.agencyType, o.region]),
+    submissions: [...input.submissions].sort((x, y) => (x.id < y.id ? -1 : 1)).map((s) => [s.id, s.revision, s.status, s.submittedAt]),
+  });
+}

@@ -1,0 +1,66 @@
+// What the steps leave for the experts: the completeness report and the findings
+// of the latest quality run, the fact table (Arrow / CSV) and the free texts by §14
+// heading of the latest structuring; and turning a finding into a return for correction.
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../shared/context.js';
+import type { CompletenessReport } from '../../pipeline/quality/completeness.js';
+import { factsToArrow, factsToCsv } from '../../reports/arrow.js';
+import { returnForCorrection } from '../submissions/submissions.service.js';
+import { findingNotFound, findingNotReturnable, stepNotRun } from './assessments.errors.js';
+import { headingOf, headings } from './assessments.headings.js';
+import { findFinding, findSubmissionById, latestRun, listFacts, listFindings, listTextFacts, type FindingRow } from './assessments.repository.js';
+import type { FindingsQuery, TextsQuery, TextsView } from './assessments.schemas.js';
+import { loadAssessment } from './assessments.service.js';
+import { toFactRow } from './assessments.structuring.js';
+
+export async function getCompleteness(db: Db, actor: Actor, id: string): Promise<CompletenessReport> {
+  await loadAssessment(db, actor.user, id);
+  const run = await latestRun(db, id, 'quality');
+  if (!run) throw stepNotRun('quality');
+  return (run.result as { completeness: CompletenessReport }).completeness;
+}
+
+function findingView(f: FindingRow, lang: 'kk' | 'ru') {
+  const messages = { kk: f.messageKk, ru: f.messageRu };
+  return { id: f.id, severity: f.severity as 'error', code: f.code, ruleId: f.ruleId, itemId: f.itemId, organisationId: f.organisationId, submissionId: f.submissionId, year: f.year, message: messages[lang], messages, details: f.details };
+}
+
+export async function getFindings(db: Db, actor: Actor, id: string, q: FindingsQuery) {
+  await loadAssessment(db, actor.user, id);
+  if (!(await latestRun(db, id, 'quality'))) throw stepNotRun('quality');
+  const { total, rows } = await listFindings(db, id, q);
+  return { total, limit: q.limit, offset: q.offset, items: rows.map((r) => findingView(r, q.lang ?? actor.lang)) };
+}
+
+/** Returns the finding's submission for correction with the finding's message as the item comment. */
+export async function returnFinding(db: Db, actor: Actor, id: string, findingId: number) {
+  await loadAssessment(db, actor.user, id);
+  const f = await findFinding(db, id, findingId);
+  if (!f) throw findingNotFound();
+  if (!f.submissionId) throw findingNotReturnable('no_submission');
+  if (!f.itemId) throw findingNotReturnable('no_item');
+  const sub = await findSubmissionById(db, f.submissionId);
+  if (!sub) throw findingNotReturnable('no_submission');
+  if (sub.status !== 'submitted') throw findingNotReturnable('status', sub.status);
+  const comment = actor.lang === 'kk' ? f.messageKk : f.messageRu;
+  const result = await returnForCorrection(db, actor, sub.campaignId, sub.organisationId, sub.revision, [{ itemId: f.itemId, comment }]);
+  return { ...result, submissionId: sub.id };
+}
+
+export async function exportFacts(db: Db, actor: Actor, id: string, format: 'arrow' | 'csv'): Promise<Uint8Array | string> {
+  await loadAssessment(db, actor.user, id);
+  if (!(await latestRun(db, id, 'structuring'))) throw stepNotRun('structuring');
+  const rows = (await listFacts(db, id)).map((f) => toFactRow(id, f));
+  return format === 'arrow' ? factsToArrow(rows) : factsToCsv(rows);
+}
+
+export async function getTexts(db: Db, actor: Actor, id: string, q: TextsQuery): Promise<TextsView> {
+  await loadAssessment(db, actor.user, id);
+  if (!(await latestRun(db, id, 'structuring'))) throw stepNotRun('structuring');
+  const byHeading = new Map<string, TextsView['headings'][number]['entries']>(headings.map((h) => [h.code, []]));
+  for (const t of await listTextFacts(db, id, q)) {
+    const h = headingOf(t.itemId);
+    if (h && t.text !== null) byHeading.get(h)!.push({ ...t, text: t.text });
+  }
+  return { headings: headings.filter((h) => !q.heading || h.code === q.heading).map((h) => ({ code: h.code, title: h.title, entries: byHeading.get(h.code)! })) };
+}

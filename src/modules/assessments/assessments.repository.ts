@@ -1,0 +1,235 @@
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import {
+  assessmentCampaigns,
+  assessmentRuns,
+  assessments,
+  campaignRecipients,
+  campaigns,
+  facts,
+  organisations,
+  qualityFindings,
+  submissionRevisions,
+  submissions,
+} from '../../db/schema.js';
+import type { Finding } from '../../pipeline/quality/types.js';
+import type { FactRecord } from './assessments.structuring.js';
+
+export type AssessmentRow = typeof assessments.$inferSelect;
+export type RunRow = typeof assessmentRuns.$inferSelect;
+export type FindingRow = typeof qualityFindings.$inferSelect;
+
+const NONE = '00000000-0000-0000-0000-000000000000';
+
+/** With forUpdate, locks the row until the transaction ends: concurrent runs of a step on one assessment queue up. */
+export async function findAssessment(db: DbOrTx, id: string, forUpdate = false): Promise<AssessmentRow | undefined> {
+  const q = db.select().from(assessments).where(eq(assessments.id, id)).limit(1);
+  return (forUpdate ? await q.for('update') : await q)[0];
+}
+
+export async function campaignIdsOf(db: DbOrTx, assessmentIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(assessmentIds.map((id) => [id, []]));
+  if (!assessmentIds.length) return out;
+  const rows = await db
+    .select({ assessmentId: assessmentCampaigns.assessmentId, campaignId: assessmentCampaigns.campaignId })
+    .from(assessmentCampaigns)
+    .innerJoin(campaigns, eq(campaigns.id, assessmentCampaigns.campaignId))
+    .where(inArray(assessmentCampaigns.assessmentId, assessmentIds))
+    .orderBy(asc(campaigns.reportingYear), asc(campaigns.id));
+  for (const r of rows) out.get(r.assessmentId)!.push(r.campaignId);
+  return out;
+}
+
+export function listAssessments(db: DbOrTx, onlyFinalised: boolean) {
+  return db
+    .select()
+    .from(assessments)
+    .where(onlyFinalised ? eq(assessments.status, 'finalised') : undefined)
+    .orderBy(desc(assessments.startYear), desc(assessments.createdAt));
+}
+
+export async function insertAssessment(db: DbOrTx, values: typeof assessments.$inferInsert): Promise<AssessmentRow> {
+  const [row] = await db.insert(assessments).values(values).returning();
+  return row!;
+}
+
+export async function updateAssessmentVersioned(db: DbOrTx, id: string, expectedVersion: number, patch: Partial<typeof assessments.$inferInsert>) {
+  const [row] = await db
+    .update(assessments)
+    .set({ ...patch, version: sql`${assessments.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(assessments.id, id), eq(assessments.version, expectedVersion), eq(assessments.status, 'draft')))
+    .returning();
+  return row;
+}
+
+export async function replaceAssessmentCampaigns(db: DbOrTx, assessmentId: string, campaignIds: string[]): Promise<void> {
+  await db.delete(assessmentCampaigns).where(eq(assessmentCampaigns.assessmentId, assessmentId));
+  if (campaignIds.length) await db.insert(assessmentCampaigns).values(campaignIds.map((campaignId) => ({ assessmentId, campaignId })));
+}
+
+/** Campaigns by id (to validate a selection) or, without ids, the non-draft ones of a year range. */
+export function findCampaigns(db: DbOrTx, filter: { ids?: string[]; fromYear?: number; toYear?: number }) {
+  const conds: SQL[] = [];
+  if (filter.ids) conds.push(inArray(campaigns.id, filter.ids.length ? filter.ids : [NONE]));
+  else conds.push(ne(campaigns.status, 'draft'));
+  if (filter.fromYear !== undefined) conds.push(gte(campaigns.reportingYear, filter.fromYear));
+  if (filter.toYear !== undefined) conds.push(lte(campaigns.reportingYear, filter.toYear));
+  return db
+    .select({ id: campaigns.id, reportingYear: campaigns.reportingYear, questionnaireVersion: campaigns.questionnaireVersion, deadline: campaigns.deadline })
+    .from(campaigns)
+    .where(and(...conds))
+    .orderBy(asc(campaigns.reportingYear), asc(campaigns.id));
+}
+
+export function recipientsOf(db: DbOrTx, campaignIds: string[]) {
+  return db
+    .select({ campaignId: campaignRecipients.campaignId, organisationId: campaignRecipients.organisationId })
+    .from(campaignRecipients)
+    .where(inArray(campaignRecipients.campaignId, campaignIds.length ? campaignIds : [NONE]))
+    .orderBy(asc(campaignRecipients.campaignId), asc(campaignRecipients.organisationId));
+}
+
+export function organisationsOfCampaigns(db: DbOrTx, campaignIds: string[]) {
+  return db
+    .selectDistinct({ id: organisations.id, agencyType: organisations.agencyType, region: organisations.region, nameKk: organisations.nameKk, nameRu: organisations.nameRu })
+    .from(organisations)
+    .innerJoin(campaignRecipients, eq(campaignRecipients.organisationId, organisations.id))
+    .where(inArray(campaignRecipients.campaignId, campaignIds.length ? campaignIds : [NONE]))
+    .orderBy(asc(organisations.id));
+}
+
+/** Drawn-on submissions with the content of their current revision. */
+export function submissionsWithContent(db: DbOrTx, campaignIds: string[], statuses: string[]) {
+  return db
+    .select({
+      id: submissions.id,
+      campaignId: submissions.campaignId,
+      organisationId: submissions.organisationId,
+      questionnaireVersion: submissions.questionnaireVersion,
+      agencyType: submissions.agencyType,
+      status: submissions.status,
+      revision: submissions.revision,
+      submittedAt: submissions.submittedAt,
+      content: submissionRevisions.content,
+    })
+    .from(submissions)
+    .innerJoin(submissionRevisions, and(eq(submissionRevisions.submissionId, submissions.id), eq(submissionRevisions.revision, submissions.revision)))
+    .where(and(inArray(submissions.campaignId, campaignIds.length ? campaignIds : [NONE]), inArray(submissions.status, statuses)))
+    .orderBy(asc(submissions.id));
+}
+
+export const findSubmissionById = async (db: DbOrTx, id: string) =>
+  (await db.select({ id: submissions.id, campaignId: submissions.campaignId, organisationId: submissions.organisationId, status: submissions.status, revision: submissions.revision }).from(submissions).where(eq(submissions.id, id)).limit(1))[0];
+
+export async function insertRun(db: DbOrTx, values: typeof assessmentRuns.$inferInsert): Promise<RunRow> {
+  const [row] = await db.insert(assessmentRuns).values(values).returning();
+  return row!;
+}
+
+export function listRuns(db: DbOrTx, assessmentId: string) {
+  return db.select().from(assessmentRuns).where(eq(assessmentRuns.assessmentId, assessmentId)).orderBy(desc(assessmentRuns.finishedAt), desc(assessmentRuns.startedAt));
+}
+
+export const latestRun = async (db: DbOrTx, assessmentId: string, step: string): Promise<RunRow | undefined> =>
+  (
+    await db
+      .select()
+      .from(assessmentRuns)
+      .where(and(eq(assessmentRuns.assessmentId, assessmentId), eq(assessmentRuns.step, step)))
+      .orderBy(desc(assessmentRuns.finishedAt), desc(assessmentRuns.startedAt))
+      .limit(1)
+  )[0];
+
+/** Findings are replaced on every quality run (earlier runs keep only their summary). */
+export async function replaceFindings(db: DbOrTx, assessmentId: string, runId: string, findings: readonly Finding[]): Promise<void> {
+  await db.delete(qualityFindings).where(eq(qualityFindings.assessmentId, assessmentId));
+  for (let i = 0; i < findings.length; i += 1000) {
+    await db.insert(qualityFindings).values(
+      findings.slice(i, i + 1000).map((f) => ({
+        assessmentId,
+        runId,
+        severity: f.severity,
+        code: f.code,
+        ruleId: f.ruleId,
+        itemId: f.itemId,
+        organisationId: f.organisationId,
+        submissionId: f.submissionId,
+        year: f.year,
+        messageKk: f.message.kk,
+        messageRu: f.message.ru,
+        details: f.details,
+      })),
+    );
+  }
+}
+
+function findingConditions(assessmentId: string, q: { severity?: string; code?: string; organisationId?: string; year?: number; itemId?: string }): SQL {
+  const conds: SQL[] = [eq(qualityFindings.assessmentId, assessmentId)];
+  if (q.severity) conds.push(eq(qualityFindings.severity, q.severity));
+  if (q.code) conds.push(eq(qualityFindings.code, q.code));
+  if (q.organisationId) conds.push(eq(qualityFindings.organisationId, q.organisationId));
+  if (q.year !== undefined) conds.push(eq(qualityFindings.year, q.year));
+  if (q.itemId) conds.push(eq(qualityFindings.itemId, q.itemId));
+  return and(...conds)!;
+}
+
+export async function listFindings(db: DbOrTx, assessmentId: string, q: Parameters<typeof findingConditions>[1] & { limit: number; offset: number }) {
+  const where = findingConditions(assessmentId, q);
+  const [{ total }] = (await db.select({ total: count() }).from(qualityFindings).where(where)) as [{ total: number }];
+  const rows = await db.select().from(qualityFindings).where(where).orderBy(asc(qualityFindings.id)).limit(q.limit).offset(q.offset);
+  return { total: Number(total), rows };
+}
+
+export const findFinding = async (db: DbOrTx, assessmentId: string, id: number): Promise<FindingRow | undefined> =>
+  (await db.select().from(qualityFindings).where(and(eq(qualityFindings.assessmentId, assessmentId), eq(qualityFindings.id, id))).limit(1))[0];
+
+export async function deleteFacts(db: DbOrTx, assessmentId: string): Promise<void> {
+  await db.delete(facts).where(eq(facts.assessmentId, assessmentId));
+}
+
+/** Rows per insert statement. */
+export const FACT_BATCH = 5000;
+
+/**
+ * Inserts fact rows as one JSON parameter expanded by jsonb_to_recordset: far faster
+ * than 13 bound parameters per row (and no 65535-parameter limit per statement). A function
+ * scan yields rows in array order, so ids follow the canonical fact order.
+ */
+export async function insertFacts(db: DbOrTx, assessmentId: string, rows: readonly FactRecord[]): Promise<void> {
+  if (!rows.length) return;
+  await db.execute(sql`
+    insert into facts (assessment_id, year, organisation_id, agency_type, region, item_id, dimension, category, value, text_value, missing_reason, provisional)
+    select ${assessmentId}::uuid, x."year", x."organisationId", x."agencyType", x."region", x."itemId", x."dimension", x."category", x."value", x."textValue", x."missingReason", x."provisional"
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x("year" int, "organisationId" uuid, "agencyType" text, "region" text, "itemId" text, "dimension" text, "category" text, "value" double precision, "textValue" text, "missingReason" text, "provisional" boolean)`);
+}
+
+export function listFacts(db: DbOrTx, assessmentId: string) {
+  return db
+    .select({
+      year: facts.year,
+      organisationId: facts.organisationId,
+      agencyType: facts.agencyType,
+      region: facts.region,
+      itemId: facts.itemId,
+      dimension: facts.dimension,
+      category: facts.category,
+      value: facts.value,
+      missingReason: facts.missingReason,
+    })
+    .from(facts)
+    .where(eq(facts.assessmentId, assessmentId))
+    .orderBy(asc(facts.id));
+}
+
+/** Free-text facts (text answers, "yes" descriptions): no dimension, not missing. */
+export function listTextFacts(db: DbOrTx, assessmentId: string, q: { year?: number; region?: string; agencyType?: string }) {
+  const conds: SQL[] = [eq(facts.assessmentId, assessmentId), isNotNull(facts.textValue), isNull(facts.missingReason), isNull(facts.dimension)];
+  if (q.year !== undefined) conds.push(eq(facts.year, q.year));
+  if (q.region) conds.push(eq(facts.region, q.region));
+  if (q.agencyType) conds.push(eq(facts.agencyType, q.agencyType));
+  return db
+    .select({ itemId: facts.itemId, year: facts.year, organisationId: facts.organisationId, agencyType: facts.agencyType, region: facts.region, text: facts.textValue, provisional: facts.provisional })
+    .from(facts)
+    .where(and(...conds))
+    .orderBy(asc(facts.id));
+}

@@ -1,0 +1,150 @@
+// Step 2 of the assessment (Rules §13): structuring, a pure normaliser of the
+// pipeline input into fact rows. One row per answer value (a breakdown gives a total
+// row plus one row per reported category; absent categories count 0 and are not
+// written), one row per missing answer with its reason; empty items have no row.
+// Tables: one row per cell (dimension = column id, category = row number);
+// entity lists: one row per entry (dimension 'entity', category = country code).
+import { isObj } from '../questionnaire/questionnaire.checks.js';
+import { getForm } from '../questionnaire/questionnaire.forms.js';
+import type { Item } from '../questionnaire/questionnaire.model.js';
+import type { FactRow } from '../../reports/arrow.js';
+import type { PipelineInput, PipelineSubmission } from '../../pipeline/quality/types.js';
+
+export interface FactRecord {
+  year: number;
+  organisationId: string;
+  agencyType: string;
+  region: string;
+  itemId: string;
+  dimension: string | null;
+  category: string | null;
+  value: number | null;
+  textValue: string | null;
+  missingReason: string | null;
+  provisional: boolean;
+}
+
+export interface StructuringSummary {
+  submissions: number;
+  facts: number;
+  values: number;
+  texts: number;
+  missing: number;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+type Emit = (dimension: string | null, category: string | null, value: number | null, textValue: string | null) => void;
+
+function emitValue(item: Item, v: unknown, emit: Emit): void {
+  switch (item.kind) {
+    case 'count':
+    case 'amount':
+      return emit(null, null, num(v), null);
+    case 'text':
+      return emit(null, null, null, str(v));
+    case 'yes_no':
+      if (!isObj(v)) return;
+      return emit(null, String(v.answer), v.answer === 'yes' ? 1 : 0, str(v.description));
+    case 'breakdown':
+      if (!isObj(v)) return;
+      emit(null, null, num(v.total), null);
+      if (isObj(v.byCategory)) for (const [c, n] of Object.entries(v.byCategory)) emit(item.dimension, c, num(n), null);
+      return;
+    case 'table':
+      if (!Array.isArray(v)) return;
+      v.forEach((row, i) => {
+        if (!isObj(row)) return;
+        for (const col of item.columns) {
+          const cell = row[col.id];
+          if (cell === undefined) continue;
+          emit(col.id, String(i + 1), col.kind === 'count' || col.kind === 'amount' ? num(cell) : null, col.kind === 'count' || col.kind === 'amount' ? null : String(cell));
+        }
+      });
+      return;
+    case 'entity_list':
+      if (!Array.isArray(v)) return;
+      for (const e of v) if (isObj(e)) emit('entity', str(e.country), null, str(e.name));
+      return;
+  }
+}
+
+function structureSubmission(s: PipelineSubmission, org: { agencyType: string; region: string } | undefined, version: string, sink: (f: FactRecord) => void, summary: StructuringSummary): void {
+  const agencyType = org?.agencyType ?? s.agencyType;
+  const region = org?.region ?? 'national';
+  const form = getForm(version, agencyType);
+  const answers = isObj(s.content) && isObj(s.content.answers) ? s.content.answers : {};
+  const provisional = s.status === 'submitted';
+  for (const item of form.items) {
+    const entry = Object.prototype.hasOwnProperty.call(answers, item.id) ? answers[item.id] : undefined;
+    if (!isObj(entry)) continue;
+    // Object literals of one shape (no spread): millions of facts at national scale.
+    const itemId = item.id;
+    if ('value' in entry && !('missingReason' in entry)) {
+      emitValue(item, entry.value, (dimension, category, value, textValue) => {
+        summary.facts++;
+        if (value !== null) summary.values++;
+        if (textValue !== null) summary.texts++;
+        sink({ year: s.year, organisationId: s.organisationId, agencyType, region, itemId, dimension, category, value, textValue, missingReason: null, provisional });
+      });
+    } else if (typeof entry.missingReason === 'string' && !('value' in entry)) {
+      summary.facts++;
+      summary.missing++;
+      sink({ year: s.year, organisationId: s.organisationId, agencyType, region, itemId, dimension: null, category: null, value: null, textValue: str(entry.missingComment), missingReason: entry.missingReason, provisional });
+    }
+  }
+}
+
+/** Submissions in the canonical fact order: (year, organisation id). */
+export function orderedSubmissions(input: PipelineInput): PipelineSubmission[] {
+  return [...input.submissions].sort((a, b) => a.year - b.year || (a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0));
+}
+
+export const emptySummary = (): StructuringSummary => ({ submissions: 0, facts: 0, values: 0, texts: 0, missing: 0 });
+
+/** A normaliser bound to the input's organisations and campaigns; call it per submission. */
+export function submissionStructurer(input: PipelineInput): (s: PipelineSubmission, sink: (f: FactRecord) => void, summary: StructuringSummary) => void {
+  const orgById = new Map(input.organisations.map((o) => [o.id, o]));
+  const versionOf = new Map(input.campaigns.map((c) => [c.id, c.questionnaireVersion]));
+  return (s, sink, summary) => {
+    summary.submissions++;
+    structureSubmission(s, orgById.get(s.organisationId), versionOf.get(s.campaignId) ?? s.questionnaireVersion, sink, summary);
+  };
+}
+
+/** Calls `sink` for every fact of the input, submissions in (year, organisation) order, items in form order. */
+export function forEachFact(input: PipelineInput, sink: (f: FactRecord) => void): StructuringSummary {
+  const summary = emptySummary();
+  const structureOne = submissionStructurer(input);
+  for (const s of orderedSubmissions(input)) structureOne(s, sink, summary);
+  return summary;
+}
+
+/** A fact as one canonical line (fixed field order) for the structuring result hash. */
+export function factLine(f: FactRecord): string {
+  return `${JSON.stringify([f.year, f.organisationId, f.agencyType, f.region, f.itemId, f.dimension, f.category, f.value, f.textValue, f.missingReason, f.provisional])}\n`;
+}
+
+/** All facts in memory. */
+export function structure(input: PipelineInput): { facts: FactRecord[]; summary: StructuringSummary } {
+  const facts: FactRecord[] = [];
+  const summary = forEachFact(input, (f) => facts.push(f));
+  return { facts, summary };
+}
+
+/** The export shape of src/reports/arrow.ts (text answers travel in /texts, not in the numeric export). */
+export function toFactRow(assessmentId: string, f: Omit<FactRecord, 'provisional' | 'textValue'>): FactRow {
+  return {
+    assessment_id: assessmentId,
+    year: f.year,
+    organisation_id: f.organisationId,
+    agency_type: f.agencyType,
+    region: f.region,
+    item_id: f.itemId,
+    dimension: f.dimension ?? '',
+    category: f.category ?? '',
+    value: f.value,
+    missing_reason: f.missingReason,
+  };
+}

@@ -1,0 +1,161 @@
+// Per-kind value checks, compiled once per item into closures (used by the validator).
+// Paths are item-relative without ".value": `s3.q1.x.byCategory.18_25`, `s1.q8.t[2].topic`.
+import { UNKNOWN_CATEGORY, type Bilingual, type Dimension, type Item, type TableColumn } from './questionnaire.model.js';
+import { details, refDetail, type IssueCode, type MessageParams } from './questionnaire.messages.js';
+
+export type Emit = (code: IssueCode, path: string, ref: Bilingual, params?: MessageParams) => void;
+/** Checks one value; `full` is true in complete mode (emptiness checks). */
+export type ValueCheck = (value: unknown, emit: Emit, full: boolean) => void;
+
+export const COMMENT_MAX = 2000;
+export const DESCRIPTION_MAX = 4000;
+export const ENTITY_NAME_MAX = 500;
+export const ENTITY_NOTE_MAX = 2000;
+export const COUNTRY_CODE = /^[A-Z]{3}$/;
+
+export const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+export function isValidAmount(v: number): boolean {
+  return Math.round(v * 100) / 100 === v;
+}
+
+function countCheck(v: unknown, path: string, ref: Bilingual, emit: Emit): v is number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return emit('count.type', path, ref), false;
+  if (!Number.isInteger(v)) return emit('count.not_integer', path, ref), false;
+  if (v < 0) return emit('count.negative', path, ref), false;
+  return true;
+}
+
+function amountCheck(v: unknown, path: string, ref: Bilingual, emit: Emit): void {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return emit('amount.type', path, ref);
+  if (v < 0) return emit('amount.negative', path, ref);
+  if (!isValidAmount(v)) emit('amount.precision', path, ref);
+}
+
+function textCheck(v: unknown, path: string, ref: Bilingual, emit: Emit, max: number, full: boolean): void {
+  if (typeof v !== 'string') return emit('text.type', path, ref);
+  if (v.length > max) emit('text.too_long', path, ref, { max, length: v.length });
+  else if (full && v.trim() === '') emit('text.empty', path, ref);
+}
+
+function categoryCodes(d: Dimension | undefined): Set<string> {
+  return new Set([...(d?.categories.map((c) => c.code) ?? []), UNKNOWN_CATEGORY]);
+}
+
+function yesNo(id: string, ref: Bilingual): ValueCheck {
+  const dRef = refDetail(ref, details.description());
+  return (v, emit) => {
+    if (!isObj(v) || (v.answer !== 'yes' && v.answer !== 'no') || Object.keys(v).some((k) => k !== 'answer' && k !== 'description'))
+      return emit('yes_no.invalid', id, ref);
+    if (own(v, 'description')) {
+      if (typeof v.description !== 'string') return emit('text.type', `${id}.description`, dRef);
+      if (v.description.length > DESCRIPTION_MAX) return emit('text.too_long', `${id}.description`, dRef, { max: DESCRIPTION_MAX, length: v.description.length });
+    }
+    if (v.answer === 'yes' && (typeof v.description !== 'string' || v.description.trim() === '')) emit('yes_no.description_required', `${id}.description`, ref);
+  };
+}
+
+function breakdown(id: string, ref: Bilingual, dim: Dimension | undefined): ValueCheck {
+  const codes = categoryCodes(dim);
+  const labels = new Map(dim?.categories.map((c) => [c.code, c.label]) ?? []);
+  const totalRef = refDetail(ref, details.total());
+  const dimLabel = dim?.label ?? { kk: dim?.code ?? '', ru: dim?.code ?? '' };
+  return (v, emit) => {
+    if (!isObj(v) || !own(v, 'total') || !isObj(v.byCategory) || Object.keys(v).some((k) => k !== 'total' && k !== 'byCategory'))
+      return emit('breakdown.invalid', id, ref);
+    let ok = countCheck(v.total, `${id}.total`, totalRef, emit);
+    let sum = 0;
+    for (const [code, n] of Object.entries(v.byCategory)) {
+      const path = `${id}.byCategory.${code}`;
+      if (!codes.has(code)) {
+        ok = false;
+        emit('breakdown.category_unknown', path, ref, { code, dimension: dimLabel });
+        continue;
+      }
+      const label = labels.get(code) ?? { kk: 'белгісіз', ru: 'неизвестно' };
+      if (countCheck(n, path, refDetail(ref, details.category(label)), emit)) sum += n;
+      else ok = false;
+    }
+    if (ok && sum !== v.total) emit('breakdown.sum', `${id}.byCategory`, ref, { sum, total: v.total as number });
+  };
+}
+
+function tableCell(col: TableColumn, dims: ReadonlyMap<string, Dimension>): (v: unknown, path: string, ref: Bilingual, emit: Emit, full: boolean) => void {
+  switch (col.kind) {
+    case 'count':
+      return (v, path, ref, emit) => void countCheck(v, path, ref, emit);
+    case 'amount':
+      return (v, path, ref, emit) => amountCheck(v, path, ref, emit);
+    case 'text':
+      // A blank text cell is reported like a missing cell (warning), not as an error.
+      return (v, path, ref, emit, full) => {
+        textCheck(v, path, ref, emit, col.maxLength, false);
+        if (full && typeof v === 'string' && v.trim() === '') emit('table.cell_missing', path, ref);
+      };
+    case 'choice': {
+      const dim = dims.get(col.dimension);
+      const codes = categoryCodes(dim);
+      return (v, path, ref, emit) => {
+        if (typeof v !== 'string' || !codes.has(v)) emit('choice.unknown', path, ref, { code: String(v), dimension: dim?.label ?? col.dimension });
+      };
+    }
+  }
+}
+
+function table(id: string, ref: Bilingual, item: Extract<Item, { kind: 'table' }>, dims: ReadonlyMap<string, Dimension>): ValueCheck {
+  const cols = new Map(item.columns.map((c) => [c.id, { col: c, check: tableCell(c, dims) }]));
+  return (v, emit, full) => {
+    if (!Array.isArray(v)) return emit('table.invalid', id, ref);
+    if (v.length > item.maxRows) emit('table.too_many_rows', id, ref, { max: item.maxRows, length: v.length });
+    v.forEach((row, i) => {
+      const rowPath = `${id}[${i}]`;
+      if (!isObj(row)) return emit('table.row_invalid', rowPath, refDetail(ref, details.row(i + 1)));
+      for (const key of Object.keys(row))
+        if (!cols.has(key)) emit('table.column_unknown', `${rowPath}.${key}`, refDetail(ref, details.row(i + 1)), { column: key });
+      for (const [colId, { col, check }] of cols) {
+        const cellRef = refDetail(ref, details.cell(i + 1, col.label));
+        if (own(row, colId)) check(row[colId], `${rowPath}.${colId}`, cellRef, emit, full);
+        else if (full) emit('table.cell_missing', `${rowPath}.${colId}`, cellRef);
+      }
+    });
+  };
+}
+
+function entityList(id: string, ref: Bilingual, item: Extract<Item, { kind: 'entity_list' }>): ValueCheck {
+  return (v, emit) => {
+    if (!Array.isArray(v)) return emit('entity_list.invalid', id, ref);
+    if (v.length > item.maxEntries) emit('entity_list.too_many', id, ref, { max: item.maxEntries, length: v.length });
+    v.forEach((e, i) => {
+      const path = `${id}[${i}]`;
+      const eRef = refDetail(ref, details.entry(i + 1));
+      if (!isObj(e) || Object.keys(e).some((k) => k !== 'name' && k !== 'country' && k !== 'note')) return emit('entity.invalid', path, eRef);
+      if (typeof e.name !== 'string' || e.name.trim() === '') emit('entity.name_required', `${path}.name`, eRef);
+      else if (e.name.length > ENTITY_NAME_MAX) emit('text.too_long', `${path}.name`, eRef, { max: ENTITY_NAME_MAX, length: e.name.length });
+      if (own(e, 'country') && (typeof e.country !== 'string' || !COUNTRY_CODE.test(e.country)))
+        emit('entity.country_invalid', `${path}.country`, eRef, { code: String(e.country) });
+      if (own(e, 'note')) textCheck(e.note, `${path}.note`, eRef, emit, ENTITY_NOTE_MAX, false);
+    });
+  };
+}
+
+/** The value check of an item. */
+export function compileValueCheck(item: Item, ref: Bilingual, dims: ReadonlyMap<string, Dimension>): ValueCheck {
+  const id = item.id;
+  switch (item.kind) {
+    case 'yes_no':
+      return yesNo(id, ref);
+    case 'text':
+      return (v, emit, full) => textCheck(v, id, ref, emit, item.maxLength, full);
+    case 'count':
+      return (v, emit) => void countCheck(v, id, ref, emit);
+    case 'amount':
+      return (v, emit) => amountCheck(v, id, ref, emit);
+    case 'breakdown':
+      return breakdown(id, ref, dims.get(item.dimension));
+    case 'table':
+      return table(id, ref, item, dims);
+    case 'entity_list':
+      return entityList(id, ref, item);
+  }
+}

@@ -1,0 +1,45 @@
+// Completeness of a submission content against a form: how many items are answered,
+// explained by a missing-data reason (by reason), or empty.
+import type { Form } from './questionnaire.forms.js';
+
+export interface CompletenessCounts {
+  total: number;
+  answered: number;
+  explained: number;
+  /** Absent, or malformed (neither or both of value / missingReason). */
+  empty: number;
+  /** Explained items by reason code. */
+  byReason: Record<string, number>;
+}
+
+export interface CompletenessSummary extends CompletenessCounts {
+  /** Answer keys that are not items of the form. */
+  unknownItems: number;
+  sections: Array<CompletenessCounts & { number: number }>;
+}
+
+const blank = (): CompletenessCounts => ({ total: 0, answered: 0, explained: 0, empty: 0, byReason: {} });
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+export function completenessSummary(content: unknown, form: Form): CompletenessSummary {
+  const answers = isObj(content) && isObj(content.answers) ? content.answers : {};
+  const overall = blank();
+  const bySection = new Map(form.sectionNumbers.map((n) => [n, blank()]));
+  for (const [id, loc] of form.index) {
+    const s = bySection.get(loc.section.number)!;
+    const entry = own(answers, id) ? answers[id] : undefined;
+    const hasValue = isObj(entry) && own(entry, 'value');
+    const reason = isObj(entry) && typeof entry.missingReason === 'string' ? entry.missingReason : undefined;
+    for (const c of [overall, s]) {
+      c.total++;
+      if (hasValue && reason === undefined) c.answered++;
+      else if (!hasValue && reason !== undefined) {
+        c.explained++;
+        c.byReason[reason] = (c.byReason[reason] ?? 0) + 1;
+      } else c.empty++;
+    }
+  }
+  const unknownItems = Object.keys(answers).filter((id) => !form.index.has(id)).length;
+  return { ...overall, unknownItems, sections: [...bySection].map(([number, c]) => ({ number, ...c })) };
+}

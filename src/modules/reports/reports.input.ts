@@ -1,0 +1,54 @@
+// Reads everything the report builder needs about one assessment into an AssessmentInput.
+// The ranking and its register join come from the scoring module (getRanking).
+import type { DbOrTx } from '../../db/client.js';
+import type { RankingResult } from '../../pipeline/results.js';
+import type { AssessmentInput, Reference } from '../../reports/build/inputs.js';
+import { agencyCodes } from '../../reports/build/register.js';
+import { getRanking } from '../scoring/scoring.service.js';
+import { assessmentNotFound } from './reports.errors.js';
+import { campaignsOf, currentNarratives, findAssessment, findingCounts, loadFacts, participation } from './reports.repository.js';
+
+const DEFAULT_VERSION = '2024-10-order-849-410';
+
+function references(raw: unknown): Reference[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((r) => {
+    if (typeof r !== 'object' || r === null || typeof (r as Reference).title !== 'string') return [];
+    const { title, url, year } = r as Reference;
+    return [{ title, ...(typeof url === 'string' ? { url } : {}), ...(typeof year === 'number' ? { year } : {}) }];
+  });
+}
+
+/** `at`: the finalisation time to print (defaults to the assessment's own, or now for a draft). */
+export async function loadAssessmentInput(db: DbOrTx, assessmentId: string, at?: Date): Promise<AssessmentInput> {
+  const a = await findAssessment(db, assessmentId);
+  if (!a) throw assessmentNotFound();
+  const ranking = await getRanking(db, assessmentId);
+  const linked = await campaignsOf(db, assessmentId);
+  const [factRows, findings, part, narratives] = [
+    await loadFacts(db, assessmentId),
+    await findingCounts(db, assessmentId),
+    await participation(db, linked.map((c) => c.id), a.includeSubmitted),
+    await currentNarratives(db, assessmentId),
+  ];
+  return {
+    id: a.id,
+    years: [a.startYear, a.startYear + 1, a.startYear + 2],
+    coordinatingBody: a.coordinatingBody,
+    finalisedAt: (at ?? a.finalisedAt ?? new Date()).toISOString(),
+    suppressionThreshold: a.suppressionThreshold,
+    questionnaireVersion: linked[0]?.questionnaireVersion ?? DEFAULT_VERSION,
+    references: references(a.references),
+    participation: part,
+    facts: factRows,
+    findings,
+    ranking: ranking.result as unknown as RankingResult,
+    register: ranking.risks.map((r) => ({
+      code: r.riskCode,
+      title: r.title,
+      agencies: agencyCodes(r.agencyTypes),
+      measures: r.measures.map((m) => m.title),
+    })),
+    narrative: Object.fromEntries(narratives.map((n) => [n.chapter, { kk: n.textKk, ru: n.textRu }])),
+  };
+}

@@ -1,0 +1,166 @@
+// Database access of the reports module: assessment rows, facts, findings, participation,
+// narrative revisions, jobs and stored report files. Takes a DbOrTx handle.
+import { and, count, desc, eq, gt, inArray, isNotNull, max, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import {
+  assessmentCampaigns, assessmentRuns, assessments, campaignRecipients, campaigns, facts, jobs, narrativeRevisions, qualityFindings, reportFiles, submissions,
+} from '../../db/schema.js';
+import type { FactInput, FindingCount, Participation } from '../../reports/build/inputs.js';
+
+export type AssessmentRow = typeof assessments.$inferSelect;
+export type JobRow = typeof jobs.$inferSelect;
+export type NarrativeRow = typeof narrativeRevisions.$inferSelect;
+
+export async function findAssessment(db: DbOrTx, id: string, forUpdate = false): Promise<AssessmentRow | undefined> {
+  const q = db.select().from(assessments).where(eq(assessments.id, id));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+export async function latestAssessmentId(db: DbOrTx): Promise<string | undefined> {
+  const [row] = await db.select({ id: assessments.id }).from(assessments).orderBy(desc(assessments.createdAt)).limit(1);
+  return row?.id;
+}
+
+export async function hasRankingRun(db: DbOrTx, assessmentId: string): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(assessmentRuns).where(and(eq(assessmentRuns.assessmentId, assessmentId), eq(assessmentRuns.step, 'ranking')));
+  return (row?.n ?? 0) > 0;
+}
+
+export async function markFinalised(db: DbOrTx, id: string, userId: string | null, at: Date): Promise<void> {
+  await db
+    .update(assessments)
+    .set({ status: 'finalised', finalisedBy: userId, finalisedAt: at, updatedAt: at, version: sql`${assessments.version} + 1` })
+    .where(eq(assessments.id, id));
+}
+
+// ---------------------------------------------------------------- data for the report
+
+export async function loadFacts(db: DbOrTx, assessmentId: string): Promise<FactInput[]> {
+  return db
+    .select({
+      year: facts.year, organisationId: facts.organisationId, agencyType: facts.agencyType, region: facts.region, itemId: facts.itemId,
+      dimension: facts.dimension, category: facts.category, value: facts.value, missingReason: facts.missingReason,
+    })
+    .from(facts)
+    .where(eq(facts.assessmentId, assessmentId))
+    .orderBy(facts.id);
+}
+
+export async function findingCounts(db: DbOrTx, assessmentId: string): Promise<FindingCount[]> {
+  const rows = await db
+    .select({ severity: qualityFindings.severity, code: qualityFindings.code, count: count() })
+    .from(qualityFindings)
+    .where(eq(qualityFindings.assessmentId, assessmentId))
+    .groupBy(qualityFindings.severity, qualityFindings.code);
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+export async function campaignsOf(db: DbOrTx, assessmentId: string) {
+  return db
+    .select({ id: campaigns.id, reportingYear: campaigns.reportingYear, questionnaireVersion: campaigns.questionnaireVersion, deadline: campaigns.deadline })
+    .from(assessmentCampaigns)
+    .innerJoin(campaigns, eq(campaigns.id, assessmentCampaigns.campaignId))
+    .where(eq(assessmentCampaigns.assessmentId, assessmentId));
+}
+
+/** Recipients, participating organisations and timely submissions over the assessment's campaigns. */
+export async function participation(db: DbOrTx, campaignIds: string[], includeSubmitted: boolean): Promise<Participation> {
+  if (campaignIds.length === 0) return { requested: 0, participating: 0, submissions: 0, timely: 0 };
+  const [req] = await db
+    .select({ n: sql<number>`count(distinct ${campaignRecipients.organisationId})` })
+    .from(campaignRecipients)
+    .where(inArray(campaignRecipients.campaignId, campaignIds));
+  const statuses = includeSubmitted ? ['accepted', 'submitted'] : ['accepted'];
+  const rows = await db
+    .select({ organisationId: submissions.organisationId, submittedAt: submissions.submittedAt, deadline: campaigns.deadline })
+    .from(submissions)
+    .innerJoin(campaigns, eq(campaigns.id, submissions.campaignId))
+    .where(and(inArray(submissions.campaignId, campaignIds), inArray(submissions.status, statuses), isNotNull(submissions.submittedAt)));
+  // A submission is timely when submitted by the end of its campaign's deadline day.
+  const timely = rows.filter((r) => r.submittedAt! <= new Date(`${r.deadline}T23:59:59.999Z`)).length;
+  return { requested: Number(req?.n ?? 0), participating: new Set(rows.map((r) => r.organisationId)).size, submissions: rows.length, timely };
+}
+
+// ---------------------------------------------------------------- narrative
+
+export async function currentNarratives(db: DbOrTx, assessmentId: string): Promise<NarrativeRow[]> {
+  // Narratives are small (a few dozen chapters x revisions): pick the latest per chapter here.
+  const rows = await db
+    .select()
+    .from(narrativeRevisions)
+    .where(eq(narrativeRevisions.assessmentId, assessmentId))
+    .orderBy(narrativeRevisions.chapter, desc(narrativeRevisions.revision));
+  return rows.filter((r, i) => i === 0 || rows[i - 1].chapter !== r.chapter);
+}
+
+export async function chapterRevisions(db: DbOrTx, assessmentId: string, chapter: string): Promise<NarrativeRow[]> {
+  return db
+    .select()
+    .from(narrativeRevisions)
+    .where(and(eq(narrativeRevisions.assessmentId, assessmentId), eq(narrativeRevisions.chapter, chapter)))
+    .orderBy(desc(narrativeRevisions.revision));
+}
+
+export async function currentRevision(db: DbOrTx, assessmentId: string, chapter: string): Promise<number> {
+  const [row] = await db
+    .select({ n: max(narrativeRevisions.revision) })
+    .from(narrativeRevisions)
+    .where(and(eq(narrativeRevisions.assessmentId, assessmentId), eq(narrativeRevisions.chapter, chapter)));
+  return row?.n ?? 0;
+}
+
+export async function insertNarrative(db: DbOrTx, values: typeof narrativeRevisions.$inferInsert): Promise<NarrativeRow> {
+  const [row] = await db.insert(narrativeRevisions).values(values).returning();
+  return row;
+}
+
+// ---------------------------------------------------------------- jobs
+
+export async function insertJob(db: DbOrTx, values: typeof jobs.$inferInsert): Promise<JobRow> {
+  const [row] = await db.insert(jobs).values(values).returning();
+  return row;
+}
+
+export async function updateJob(db: DbOrTx, id: string, values: Partial<typeof jobs.$inferInsert>): Promise<void> {
+  await db.update(jobs).set(values).where(eq(jobs.id, id));
+}
+
+export async function findJob(db: DbOrTx, id: string): Promise<JobRow | undefined> {
+  const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
+  return row;
+}
+
+/**
+ * A queued or running job of the kind started within `windowMinutes`. Jobs run in-process,
+ * so one left "running" by a restarted server must not block the assessment forever.
+ */
+export async function activeJob(db: DbOrTx, assessmentId: string, kind: string, windowMinutes = 30): Promise<JobRow | undefined> {
+  const since = new Date(Date.now() - windowMinutes * 60_000);
+  const [row] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.assessmentId, assessmentId), eq(jobs.kind, kind), inArray(jobs.status, ['queued', 'running']), gt(jobs.createdAt, since)))
+    .limit(1);
+  return row;
+}
+
+// ---------------------------------------------------------------- files
+
+export async function replaceFiles(db: DbOrTx, assessmentId: string, files: { name: string; contentType: string; sha256: string; content: Buffer }[]): Promise<void> {
+  await db.delete(reportFiles).where(eq(reportFiles.assessmentId, assessmentId));
+  for (const f of files) await db.insert(reportFiles).values({ assessmentId, name: f.name, contentType: f.contentType, sha256: f.sha256, size: f.content.length, content: f.content });
+}
+
+export async function listFiles(db: DbOrTx, assessmentId: string) {
+  return db
+    .select({ name: reportFiles.name, contentType: reportFiles.contentType, size: reportFiles.size, sha256: reportFiles.sha256, createdAt: reportFiles.createdAt })
+    .from(reportFiles)
+    .where(eq(reportFiles.assessmentId, assessmentId))
+    .orderBy(reportFiles.name);
+}
+
+export async function findFile(db: DbOrTx, assessmentId: string, name: string) {
+  const [row] = await db.select().from(reportFiles).where(and(eq(reportFiles.assessmentId, assessmentId), eq(reportFiles.name, name)));
+  return row;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { narrativeChapters } from '../../reports/build/narrative-keys.js';
+
+export const assessmentIdParams = z.object({ id: z.uuid() });
+export const chapterParams = z.object({ id: z.uuid(), chapter: z.string().min(1).max(100) });
+export const fileParams = z.object({ id: z.uuid(), name: z.string().regex(/^[a-z0-9_.-]{1,100}$/) });
+export const jobParams = z.object({ id: z.uuid() });
+export const previewQuery = z.object({ lang: z.enum(['kk', 'ru']).default('ru') });
+
+export const narrativeBody = z
+  .object({
+    textKk: z.string().max(100_000),
+    textRu: z.string().max(100_000),
+  })
+  .strict();
+export type NarrativeBody = z.infer<typeof narrativeBody>;
+
+export const narrativeView = z.object({
+  chapter: z.string(),
+  revision: z.number().int(),
+  textKk: z.string(),
+  textRu: z.string(),
+  savedBy: z.string().nullable(),
+  savedAt: z.string().nullable(),
+});
+export type NarrativeView = z.infer<typeof narrativeView>;
+
+export const narrativeSchema = z.object({
+  status: z.string(),
+  /** Chapter keys, in report order. */
+  chapters: z.array(narrativeView).describe(`chapters: ${narrativeChapters.slice(0, 12).join(', ')}, profile.<agencyType>`),
+});
+
+export const jobSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  assessmentId: z.string().nullable(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  progress: z.number(),
+  message: z.string().nullable(),
+  error: z.unknown().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type JobView = z.infer<typeof jobSchema>;
+
+export const fileSchema = z.object({ name: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string(), createdAt: z.string() });

@@ -1,0 +1,242 @@
+// Step 3 of the assessment (Rules §13): expert scoring in Delphi rounds, and the ranking
+// of the register's risks and of the territories, stored as a reproducible run.
+import { createHash } from 'node:crypto';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { aggregateDelphi, type ExpertScore } from '../../pipeline/delphi.js';
+import { buildRankingResult } from '../../pipeline/ranking-result.js';
+import type { RankingResult } from '../../pipeline/results.js';
+import { hasRole, type AuthUser } from '../../shared/access.js';
+import type { Actor } from '../../shared/context.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { canonicalJson } from '../questionnaire/questionnaire.loader.js';
+import { regions as referenceRegions } from '../reference/reference.data.js';
+import {
+  assessmentFinalised,
+  assessmentNotFound,
+  duplicateRiskCodes,
+  noScores,
+  rankingNotFound,
+  rankingNotPublished,
+  registerNotFound,
+  roundEmpty,
+  roundNotFound,
+  unknownRiskCodes,
+} from './scoring.errors.js';
+import { assessmentEvidence } from './scoring.evidence.js';
+import { loadRegister, registerExists, type RiskRegister } from './scoring.register.js';
+import { countScores, findAssessment, insertRun, latestRun, listScores, setCurrentRound, upsertScores, type AssessmentRow, type RunRow, type ScoreRow } from './scoring.repository.js';
+import type { RankingView, RoundView, ScoresBody, ScoresView, SummaryView } from './scoring.schemas.js';
+
+export const RANKING_STEP = 'ranking';
+
+export function getRegister(version: string): RiskRegister {
+  if (!registerExists(version)) throw registerNotFound(version);
+  return loadRegister(version);
+}
+
+async function requireAssessment(db: DbOrTx, id: string, forUpdate = false): Promise<AssessmentRow> {
+  const row = await findAssessment(db, id, forUpdate);
+  if (!row) throw assessmentNotFound();
+  return row;
+}
+
+function requireDraft(a: AssessmentRow): void {
+  if (a.status === 'finalised') throw assessmentFinalised();
+}
+
+const toScoreView = (s: ScoreRow) => ({
+  riskCode: s.riskCode,
+  expertId: s.expertId,
+  round: s.round,
+  likelihood: s.likelihood,
+  impact: s.impact,
+  comment: s.comment,
+  updatedAt: s.updatedAt.toISOString(),
+});
+
+/** An expert's own scores for the current round; partial bodies only touch the risks they list. */
+export async function saveScores(db: Db, actor: Actor, assessmentId: string, body: ScoresBody): Promise<ScoresView> {
+  return db.transaction(async (tx) => {
+    const a = await requireAssessment(tx, assessmentId, true);
+    requireDraft(a);
+    const register = getRegister(a.riskRegisterVersion);
+    const unknown = body.scores.flatMap((s, i) => (register.riskByCode.has(s.riskCode) ? [] : [{ field: `scores.${i}.riskCode`, code: s.riskCode }]));
+    if (unknown.length) throw unknownRiskCodes(unknown.map((u) => u.field), [...new Set(unknown.map((u) => u.code))]);
+    const seen = new Set<string>();
+    const dup = body.scores.flatMap((s, i) => (seen.has(s.riskCode) ? [{ field: `scores.${i}.riskCode`, code: s.riskCode }] : (seen.add(s.riskCode), [])));
+    if (dup.length) throw duplicateRiskCodes(dup.map((d) => d.field), [...new Set(dup.map((d) => d.code))]);
+
+    const before = await listScores(tx, assessmentId, { round: a.currentRound, expertId: actor.user.id });
+    const input = body.scores.map((s) => ({ riskCode: s.riskCode, likelihood: s.likelihood, impact: s.impact, comment: s.comment ?? null }));
+    await upsertScores(tx, assessmentId, a.currentRound, actor.user.id, input);
+    const after = await listScores(tx, assessmentId, { round: a.currentRound, expertId: actor.user.id });
+    const touched = new Set(input.map((s) => s.riskCode));
+    await recordAudit(tx, {
+      actorId: actor.user.id,
+      action: 'scoring.scores_save',
+      objectType: 'assessment',
+      objectId: assessmentId,
+      before: { round: a.currentRound, scores: before.filter((s) => touched.has(s.riskCode)).map(toScoreView) },
+      after: { round: a.currentRound, scores: input },
+      requestId: actor.requestId,
+    });
+    return { assessmentId, round: a.currentRound, currentRound: a.currentRound, scores: after.map(toScoreView) };
+  });
+}
+
+/** Experts see their own scores; an admin sees every expert's. Default round: the current one. */
+export async function getScores(db: Db, user: AuthUser, assessmentId: string, round?: number): Promise<ScoresView> {
+  const a = await requireAssessment(db, assessmentId);
+  const r = round ?? a.currentRound;
+  if (r > a.currentRound) throw roundNotFound(r, a.currentRound);
+  const rows = await listScores(db, assessmentId, { round: r, expertId: hasRole(user, 'admin') ? undefined : user.id });
+  return { assessmentId, round: r, currentRound: a.currentRound, scores: rows.map(toScoreView) };
+}
+
+/** Starts the next Delphi round; earlier rounds stay as they are. */
+export async function startNextRound(db: Db, actor: Actor, assessmentId: string): Promise<RoundView> {
+  return db.transaction(async (tx) => {
+    const a = await requireAssessment(tx, assessmentId, true);
+    requireDraft(a);
+    // An empty round would only add noise to the record (and a double click would skip a round).
+    if ((await countScores(tx, assessmentId, a.currentRound)) === 0) throw roundEmpty(a.currentRound);
+    const next = a.currentRound + 1;
+    await setCurrentRound(tx, assessmentId, next);
+    await recordAudit(tx, {
+      actorId: actor.user.id,
+      action: 'scoring.round_start',
+      objectType: 'assessment',
+      objectId: assessmentId,
+      before: { currentRound: a.currentRound },
+      after: { currentRound: next },
+      requestId: actor.requestId,
+    });
+    return { assessmentId, previousRound: a.currentRound, currentRound: next };
+  });
+}
+
+const toExpertScores = (rows: readonly ScoreRow[]): ExpertScore[] =>
+  rows.map((s) => ({ riskCode: s.riskCode, expertId: s.expertId, round: s.round, likelihood: s.likelihood, impact: s.impact }));
+
+/** Delphi aggregation of one round, per risk, with the consensus flags. */
+export async function roundSummary(db: Db, assessmentId: string, round: number): Promise<SummaryView> {
+  const a = await requireAssessment(db, assessmentId);
+  if (round > a.currentRound) throw roundNotFound(round, a.currentRound);
+  const register = getRegister(a.riskRegisterVersion);
+  const rows = await listScores(db, assessmentId, { round });
+  const summaries = aggregateDelphi(toExpertScores(rows));
+  const scored = new Set(summaries.map((s) => s.riskCode));
+  return {
+    assessmentId,
+    round,
+    currentRound: a.currentRound,
+    nExperts: new Set(rows.map((r) => r.expertId)).size,
+    risks: summaries.map((s) => ({ ...s, title: register.riskByCode.get(s.riskCode)?.title ?? { kk: s.riskCode, ru: s.riskCode } })),
+    unscored: register.risks.map((r) => r.code).filter((c) => !scored.has(c)),
+  };
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+/**
+ * Computes and stores the ranking (assessment_runs, step 'ranking'). The same scores,
+ * facts and register give the same inputHash and the same result (and resultHash).
+ */
+export async function runRanking(db: Db, actor: Actor, assessmentId: string): Promise<RankingView> {
+  const startedAt = new Date();
+  const run = await db.transaction(async (tx) => {
+    const a = await requireAssessment(tx, assessmentId, true);
+    requireDraft(a);
+    const register = getRegister(a.riskRegisterVersion);
+    // Only register risks are ranked: a later register edit cannot smuggle stale codes in.
+    const scores = toExpertScores(await listScores(tx, assessmentId, { upToRound: a.currentRound })).filter((s) => register.riskByCode.has(s.riskCode));
+    if (scores.length === 0) throw noScores();
+    const evidence = await assessmentEvidence(tx, assessmentId, register, a.endYear);
+    const { result, kendallScope } = buildRankingResult({
+      riskRegisterVersion: register.version,
+      round: a.currentRound,
+      scores,
+      riskEvidence: new Map(evidence.risks.map((r) => [r.riskCode, r.evidence])),
+      regionEvidence: evidence.regions,
+    });
+    const parameters = {
+      delphi: { consensusShare: 0.75, minExperts: 3, roundsUpTo: a.currentRound },
+      evidence: { window: 3, endYear: a.endYear, startYear: a.startYear, factCount: evidence.factCount, regions: 'territorial' },
+      kendall: { score: 'likelihood*impact', experts: kendallScope.experts, riskCodes: kendallScope.riskCodes },
+      registerContentHash: register.contentHash,
+    };
+    const inputHash = sha256(
+      canonicalJson({
+        register: { version: register.version, contentHash: register.contentHash },
+        round: a.currentRound,
+        scores: scores.map((s) => [s.round, s.riskCode, s.expertId, s.likelihood, s.impact]).map((s) => canonicalJson(s)).sort(),
+        factsHash: evidence.factsHash,
+        parameters,
+      }),
+    );
+    const row = await insertRun(tx, {
+      assessmentId,
+      step: RANKING_STEP,
+      inputHash,
+      parameters,
+      result,
+      resultHash: sha256(canonicalJson(result)),
+      startedAt,
+      finishedAt: new Date(),
+      createdBy: actor.user.id,
+    });
+    await recordAudit(tx, {
+      actorId: actor.user.id,
+      action: 'scoring.ranking_run',
+      objectType: 'assessment',
+      objectId: assessmentId,
+      after: { runId: row.id, inputHash, resultHash: row.resultHash, round: a.currentRound },
+      requestId: actor.requestId,
+    });
+    return row;
+  });
+  return toRankingView(run);
+}
+
+function toRankingView(run: RunRow): RankingView {
+  const result = run.result as RankingResult;
+  const register = getRegister(result.riskRegisterVersion);
+  const measureTitle = new Map(register.measures.map((m) => [m.code, m.title]));
+  const regionName = new Map<string, { kk: string; ru: string }>(referenceRegions.map((r) => [r.code, r.name]));
+  return {
+    assessmentId: run.assessmentId,
+    runId: run.id,
+    inputHash: run.inputHash,
+    resultHash: run.resultHash,
+    parameters: run.parameters as Record<string, unknown>,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt.toISOString(),
+    result: result as unknown as Record<string, unknown>,
+    risks: result.risks.map((r) => {
+      const entry = register.riskByCode.get(r.riskCode);
+      return {
+        ...r,
+        title: entry?.title ?? { kk: r.riskCode, ru: r.riskCode },
+        category: entry?.category ?? 'unknown',
+        agencyTypes: entry?.agencyTypes ?? [],
+        measures: (entry?.measures ?? []).map((code) => ({ code, title: measureTitle.get(code)! })),
+      };
+    }),
+    regions: result.regions.map((r) => ({ ...r, name: regionName.get(r.regionCode) ?? { kk: r.regionCode, ru: r.regionCode } })),
+  };
+}
+
+/** The latest stored ranking of an assessment, joined with the register (for reports and the demo). */
+export async function getRanking(db: DbOrTx, assessmentId: string): Promise<RankingView> {
+  if (!(await findAssessment(db, assessmentId))) throw assessmentNotFound();
+  const run = await latestRun(db, assessmentId, RANKING_STEP);
+  if (!run) throw rankingNotFound();
+  return toRankingView(run);
+}
+
+/** Route access: the secretariat reads the ranking only once the assessment is finalised. */
+export async function getRankingFor(db: Db, user: AuthUser, assessmentId: string): Promise<RankingView> {
+  const a = await requireAssessment(db, assessmentId);
+  if (!hasRole(user, 'admin', 'expert') && a.status !== 'finalised') throw rankingNotPublished();
+  return getRanking(db, assessmentId);
+}

@@ -1,0 +1,73 @@
+// Chapter 1: scope, sources, participation rates and the method (Rules §8-§16).
+import type { Lang } from '../../modules/questionnaire/questionnaire.model.js';
+import type { Description, ScaleStep } from '../report.view-model.js';
+import { fill } from '../texts.js';
+import { captions } from './captions.js';
+import type { AssessmentInput, FactInput } from './inputs.js';
+import { paragraphsOf } from './narrative-keys.js';
+
+/** Share of (organisation, year, item) answers that carry a value rather than a missing-data reason. */
+export function completenessRate(facts: readonly FactInput[]): number {
+  // organisation -> item -> bit mask (bit y: answered or explained in year slot y, bit 8 + y: explained).
+  // Nested maps instead of string keys: this runs over every fact of large assessments.
+  const seen = new Map<string, Map<string, number>>();
+  const slot = new Map<number, number>();
+  for (const f of facts) {
+    let y = slot.get(f.year);
+    if (y === undefined) slot.set(f.year, (y = slot.size));
+    let items = seen.get(f.organisationId);
+    if (!items) seen.set(f.organisationId, (items = new Map()));
+    const bits = (1 << y) | (f.missingReason === null ? 0 : 1 << (8 + y));
+    items.set(f.itemId, (items.get(f.itemId) ?? 0) | bits);
+  }
+  let all = 0;
+  let explained = 0;
+  const popcount = (n: number) => n.toString(2).replace(/0/g, '').length;
+  for (const items of seen.values())
+    for (const mask of items.values()) {
+      all += popcount(mask & 0xff);
+      explained += popcount(mask >> 8);
+    }
+  return all ? (all - explained) / all : 0;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+function scale(steps: { kk: [string, string]; ru: [string, string] }[], lang: Lang): ScaleStep[] {
+  return steps.map((s, n) => ({ value: (n + 1) as ScaleStep['value'], label: s[lang][0], description: s[lang][1] }));
+}
+
+export function buildDescription(input: AssessmentInput, lang: Lang): Description {
+  const c = captions();
+  const [from, , to] = input.years;
+  const p = input.participation;
+  const k = input.ranking.kendall;
+  const experts = Math.max(0, ...input.ranking.risks.map((r) => r.nExperts));
+  return {
+    scope: [fill(c.scope[lang], { from, to }), ...paragraphsOf(input.narrative.description?.[lang])],
+    sources: [
+      fill(c.questionnaireSource[lang], { n: p.participating, submissions: p.submissions }),
+      fill(c.rankingSource[lang], { experts }),
+      ...input.references.map((r) => [r.title, r.year, r.url].filter((x) => x !== undefined && x !== '').join(', ')),
+    ],
+    participatingOrganisations: p.participating,
+    requestedOrganisations: p.requested,
+    rates: { response: ratio(p.participating, p.requested), timeliness: ratio(p.timely, p.submissions), completeness: completenessRate(input.facts) },
+    method: {
+      qualityRules: c.qualityRules.map((r) => ({ code: r.code, text: r[lang] })),
+      likelihoodScale: scale(c.likelihoodScale, lang),
+      impactScale: scale(c.impactScale, lang),
+      // The bands of src/pipeline/delphi.ts riskLevel on integer scores.
+      levelBands: [
+        { level: 'low', min: 1, max: 4 },
+        { level: 'medium', min: 5, max: 11 },
+        { level: 'high', min: 12, max: 19 },
+        { level: 'critical', min: 20, max: 25 },
+      ],
+      kendall:
+        k.W === null
+          ? { w: 0, chiSquare: 0, df: 0, p: 1, experts: k.m, risks: k.n }
+          : { w: k.W, chiSquare: k.chiSquare, df: k.df, p: k.pValue, experts: k.m, risks: k.n },
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// Plain data the report builder needs from an assessment. The reports repository
+// reads it from the database; tests and the bench build it in memory. No I/O here.
+import type { Bilingual } from '../../modules/questionnaire/questionnaire.model.js';
+import type { AgencyTypeCode } from '../../modules/reference/reference.data.js';
+import type { RankingResult } from '../../pipeline/results.js';
+
+/** One row of the fact table (see the facts table in src/db/schema.ts). */
+export interface FactInput {
+  year: number;
+  organisationId: string;
+  agencyType: string;
+  region: string;
+  itemId: string;
+  /** Breakdown dimension and category; null for a plain value. */
+  dimension: string | null;
+  category: string | null;
+  value: number | null;
+  missingReason: string | null;
+}
+
+/** A risk of the register with its competent agency types and mitigation measures. */
+export interface RegisterRisk {
+  code: string;
+  title: Bilingual;
+  agencies: AgencyTypeCode[];
+  measures: Bilingual[];
+}
+
+/** Quality findings of the latest quality run, counted by severity and code. */
+export interface FindingCount {
+  severity: string;
+  code: string;
+  count: number;
+}
+
+export interface Reference {
+  title: string;
+  url?: string;
+  year?: number;
+}
+
+export interface Participation {
+  /** Organisations asked (campaign recipients, distinct over the years). */
+  requested: number;
+  /** Of those, organisations with at least one submission drawn on. */
+  participating: number;
+  /** Submissions drawn on, and those submitted by the campaign deadline. */
+  submissions: number;
+  timely: number;
+}
+
+export interface AssessmentInput {
+  id: string;
+  years: [number, number, number];
+  /** Agency type code of the coordinating body (mvd | mtszn). */
+  coordinatingBody: string;
+  /** ISO timestamp: finalisation time, or the draft's reference time. */
+  finalisedAt: string;
+  suppressionThreshold: number;
+  questionnaireVersion: string;
+  references: Reference[];
+  participation: Participation;
+  facts: FactInput[];
+  findings: FindingCount[];
+  ranking: RankingResult;
+  register: RegisterRisk[];
+  /** Current narrative text per chapter key (see narrative.ts). */
+  narrative: Record<string, Bilingual>;
+}

@@ -1,0 +1,93 @@
+// Table helpers shared by the conclusions and the profiles: breakdown tables by a
+// dimension's categories, and indicator tables (non-additive rows, no totals).
+import type { Lang } from '../../modules/questionnaire/questionnaire.model.js';
+import type { ReportTable, TableCell, TableColumn } from '../report.view-model.js';
+import { fill, loadTexts, textsFor } from '../texts.js';
+import { captions } from './captions.js';
+import { byCategory, type FactIndex, type YearValues } from './facts.js';
+import type { Labels } from './labels.js';
+import { countTable, primaryOnly, trendOf, type CountRow, type Privacy } from './privacy.js';
+
+export interface BuildContext {
+  index: FactIndex;
+  labels: Labels;
+  lang: Lang;
+  privacy: Privacy;
+  years: readonly [number, number, number];
+}
+
+/** The footnote of victim tables (double counting across subjects, suppression rule). */
+export function victimsNote(ctx: BuildContext): string {
+  return fill(captions().victimsNote[ctx.lang], { threshold: ctx.privacy.threshold - 1, label: textsFor({ language: ctx.lang, suppressionThreshold: ctx.privacy.threshold }).suppressed });
+}
+
+export function caption(key: string, lang: Lang): string {
+  const text = captions().tables[key];
+  if (!text) throw new Error(`report builder: no caption ${key}`);
+  return text[lang];
+}
+
+/** Rows of a breakdown by one dimension, in questionnaire order then "unknown". */
+export function categoryRows(ctx: BuildContext, sums: Map<string, YearValues>, dimension: string, order?: string[]): CountRow[] {
+  const codes = [...(order ?? ctx.labels.categories(dimension)), 'unknown'];
+  const extra = [...sums.keys()].filter((k) => !codes.includes(k)).sort();
+  return [...codes, ...extra].filter((k) => sums.has(k)).map((k) => ({ label: ctx.labels.category(dimension, k), values: sums.get(k)! }));
+}
+
+export interface BreakdownSpec {
+  id: string;
+  captionKey: string;
+  /** Item ids to draw on. */
+  items: RegExp;
+  /** Dimension(s) of those items; the first names the categories. */
+  dimensions: string[];
+  victims: boolean;
+  mapCategory?: (dimension: string, category: string) => string;
+  order?: string[];
+  caption?: string;
+}
+
+export function breakdownTable(ctx: BuildContext, spec: BreakdownSpec): ReportTable {
+  const sums = byCategory(ctx.index, spec.items, spec.dimensions, spec.mapCategory);
+  return countTable(
+    {
+      id: spec.id,
+      caption: spec.caption ?? caption(spec.captionKey, ctx.lang),
+      firstLabel: captions().category[ctx.lang],
+      rows: categoryRows(ctx, sums, spec.dimensions[0], spec.order),
+      years: ctx.years,
+      lang: ctx.lang,
+      victims: spec.victims,
+      trend: true,
+      ...(spec.victims ? { note: victimsNote(ctx) } : {}),
+    },
+    ctx.privacy,
+  );
+}
+
+export interface IndicatorRow {
+  key: string;
+  values: YearValues;
+  victims: boolean;
+}
+
+/** Indicators by year (rows are not additive, so no totals); victim counts get primary suppression. */
+export function indicatorTable(ctx: BuildContext, id: string, captionKey: string, rows: IndicatorRow[]): ReportTable {
+  const c = captions();
+  const columns: TableColumn[] = [
+    { key: 'indicator', label: c.indicator[ctx.lang], align: 'left', width: 3 },
+    ...ctx.years.map((y): TableColumn => ({ key: `y${y}`, label: String(y), align: 'right', format: 'integer' })),
+    { key: 'trend', label: loadTexts(ctx.lang).trend.label, align: 'left' },
+  ];
+  return {
+    id,
+    caption: caption(captionKey, ctx.lang),
+    columns,
+    rows: rows.map((r) => {
+      const cells: TableCell[] = r.values.map((v) => (r.victims ? primaryOnly(v, ctx.privacy) : v));
+      const label = c.indicators[r.key]?.[ctx.lang];
+      if (!label) throw new Error(`report builder: no indicator ${r.key}`);
+      return [label, ...cells, trendOf(cells, ctx.lang)];
+    }),
+  };
+}

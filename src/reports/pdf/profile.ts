@@ -1,0 +1,55 @@
+// Risk profile of potential victims for one agency type (Rules §2(5)): risk area,
+// risk indicators, measures to minimise risks. Used as a report chapter section and
+// as a stand-alone document.
+import type { RiskProfile, RiskProfileViewModel } from '../report.view-model.js';
+import { riskTable } from '../tables.js';
+import { fill, textsFor } from '../texts.js';
+import { COLOR, FONT_BOLD, MARGIN, contentWidth, createContext, ensureSpace, finish, heading, list, paragraph, type PdfContext } from './document.js';
+import { drawTable } from './table.js';
+import { writeFooters } from './frame.js';
+
+/** Writes the profile's three parts numbered `${prefix}1.` to `${prefix}3.` at heading `level`. */
+export function writeProfile(ctx: PdfContext, profile: RiskProfile, prefix: string, level: 1 | 2 | 3): void {
+  const { t } = ctx;
+  const p = t.profile;
+  heading(ctx, level, `${prefix}1.`, p.riskArea);
+  drawTable(ctx, riskTable(`profile_${profile.agency.code}_risks`, `${p.riskArea}: ${profile.agency.name}`, profile.riskAreas, t));
+
+  heading(ctx, level, `${prefix}2.`, p.indicators);
+  subheading(ctx, p.victimProfile);
+  for (const table of profile.victimProfile) drawTable(ctx, table);
+  subheading(ctx, p.sopIndicators);
+  for (const group of profile.sopIndicators) {
+    subheading(ctx, group.title, 9);
+    list(ctx, group.items, false, 9);
+  }
+  paragraph(ctx, p.sopNote, { size: 8, color: COLOR.muted });
+
+  heading(ctx, level, `${prefix}3.`, p.mitigation);
+  list(ctx, profile.mitigation);
+}
+
+function subheading(ctx: PdfContext, text: string, size = 10): void {
+  const { doc } = ctx;
+  doc.font(FONT_BOLD).fontSize(size);
+  ensureSpace(ctx, doc.heightOfString(text, { width: contentWidth(doc) }) + 40);
+  doc.fillColor(COLOR.text).text(text, MARGIN.left, doc.y, { width: contentWidth(doc) });
+  doc.moveDown(0.3);
+}
+
+export function renderRiskProfilePdf(vm: RiskProfileViewModel): Promise<Buffer> {
+  const t = textsFor(vm.meta);
+  const [from, , to] = vm.meta.years;
+  const title = `${t.profile.documentTitle}: ${vm.profile.agency.name}`;
+  const ctx = createContext(vm.meta, t, title);
+  const { doc } = ctx;
+  doc.font(FONT_BOLD).fontSize(15).fillColor(COLOR.accent).text(t.profile.documentTitle, MARGIN.left, MARGIN.top, { width: contentWidth(doc), align: 'center' });
+  doc.moveDown(0.3).fontSize(12).fillColor(COLOR.text).text(vm.profile.agency.name, { width: contentWidth(doc), align: 'center' });
+  doc.moveDown(0.2).fontSize(10).text(`${t.titlePage.title}, ${fill(t.titlePage.period, { from, to })}`, { width: contentWidth(doc), align: 'center' });
+  doc.moveDown(1);
+  paragraph(ctx, t.profile.definition, { size: 9 });
+  writeProfile(ctx, vm.profile, '', 1);
+  // No title page here: the first page carries the header, so every page gets a footer.
+  writeFooters(ctx, { from: 0, label: vm.profile.agency.name });
+  return finish(doc);
+}

@@ -1,0 +1,111 @@
+// The three-year risk assessment report as PDF (Rules §17): title page with the legal
+// basis, table of contents, the four chapters of §17 and the annexes.
+import type { ReportViewModel } from '../report.view-model.js';
+import { levelBandsTable, participationTable, riskLabel, riskRegisterTable, scalesTable } from '../tables.js';
+import { fill, textsFor, type ReportTexts } from '../texts.js';
+import { formatNumber } from '../format.js';
+import { HEAT_MAP_HEIGHT, drawChart, drawHeatMap } from './charts.js';
+import { COLOR, createContext, finish, heading, list, paragraph, type PdfContext } from './document.js';
+import { drawTitlePage, tocPagesNeeded, writeFooters, writeToc } from './frame.js';
+import { writeProfile } from './profile.js';
+import { drawTable } from './table.js';
+
+function writeDescription(ctx: PdfContext, vm: ReportViewModel): void {
+  const { t } = ctx;
+  const d = vm.description;
+  const x = t.description;
+  heading(ctx, 1, '1.', t.chapters.description);
+  heading(ctx, 2, '1.1.', x.scope);
+  d.scope.forEach((p) => paragraph(ctx, p));
+  heading(ctx, 2, '1.2.', x.sources);
+  list(ctx, d.sources, true);
+  heading(ctx, 2, '1.3.', x.participation);
+  paragraph(ctx, fill(x.participationText, { participating: d.participatingOrganisations, requested: d.requestedOrganisations }));
+  drawTable(ctx, participationTable(d, t));
+  heading(ctx, 2, '1.4.', x.method);
+  x.methodText.forEach((p) => paragraph(ctx, p));
+  paragraph(ctx, x.qualityRules, { bold: true });
+  list(ctx, d.method.qualityRules.map((r) => `${r.code} — ${r.text}`));
+  drawTable(ctx, scalesTable(d, t));
+  drawTable(ctx, levelBandsTable(d, t));
+  const k = d.method.kendall;
+  paragraph(ctx, fill(x.kendall, {
+    w: formatNumber(k.w, 'decimal3'), experts: k.experts, risks: k.risks,
+    chi: formatNumber(k.chiSquare, 'decimal2'), df: k.df, p: k.p < 0.001 ? '< 0,001' : formatNumber(k.p, 'decimal3'),
+  }));
+}
+
+function writeConclusions(ctx: PdfContext, vm: ReportViewModel): void {
+  heading(ctx, 1, '2.', ctx.t.chapters.conclusions);
+  vm.conclusions.forEach((section, n) => {
+    heading(ctx, 2, `2.${n + 1}.`, ctx.t.conclusionHeadings[section.key]);
+    section.paragraphs.forEach((p) => paragraph(ctx, p));
+    section.tables.forEach((table) => drawTable(ctx, table));
+    section.charts.forEach((chart) => drawChart(ctx, chart));
+  });
+}
+
+function writeRecommendations(ctx: PdfContext, vm: ReportViewModel): void {
+  const { t } = ctx;
+  heading(ctx, 1, '3.', t.chapters.recommendations);
+  paragraph(ctx, t.recommendations.intro);
+  vm.recommendations.forEach((r, n) => {
+    paragraph(ctx, `3.${n + 1}. ${r.text}`, { bold: true, align: 'left' });
+    ctx.doc.moveUp(0.3);
+    paragraph(ctx, `${t.recommendations.risks}: ${r.risks.map((x) => `${riskLabel(x)} (${t.levels[x.level]})`).join('; ')}`, { size: 8.5, color: COLOR.muted });
+    ctx.doc.moveUp(0.3);
+    paragraph(ctx, `${t.recommendations.agencies}: ${r.agencies.map((a) => a.name).join('; ')}`, { size: 8.5, color: COLOR.muted });
+  });
+}
+
+function writeProfiles(ctx: PdfContext, vm: ReportViewModel): void {
+  heading(ctx, 1, '4.', ctx.t.chapters.riskProfiles);
+  paragraph(ctx, ctx.t.profile.definition);
+  vm.riskProfiles.forEach((profile, n) => {
+    heading(ctx, 2, `4.${n + 1}.`, profile.agency.name);
+    writeProfile(ctx, profile, `4.${n + 1}.`, 3);
+  });
+}
+
+function writeAnnexes(ctx: PdfContext, vm: ReportViewModel): void {
+  const { t } = ctx;
+  const a = t.annexes;
+  const annex = (n: number, title: string, keep?: number) => heading(ctx, 2, fill(t.annexPrefix, { n }), title, keep);
+  heading(ctx, 1, '', t.chapters.annexes);
+  annex(1, a.riskRegister);
+  drawTable(ctx, riskRegisterTable(vm, t));
+  annex(2, a.heatMap, HEAT_MAP_HEIGHT);
+  drawHeatMap(ctx, vm.annexes.heatMap, a.heatMap, a.heatMapNote);
+  annex(3, a.qualityFindings);
+  drawTable(ctx, vm.annexes.qualityFindings);
+  annex(4, a.missingReasons);
+  drawTable(ctx, vm.annexes.missingReasons);
+}
+
+const chapters = [writeDescription, writeConclusions, writeRecommendations, writeProfiles, writeAnnexes];
+
+function layout(vm: ReportViewModel, t: ReportTexts, tocPages: number): PdfContext {
+  const [from, , to] = vm.meta.years;
+  const ctx = createContext(vm.meta, t, `${t.titlePage.title} ${fill(t.titlePage.period, { from, to })}`);
+  drawTitlePage(ctx, vm.meta, t.titlePage.title, [fill(t.titlePage.period, { from, to })]);
+  for (let i = 0; i < tocPages; i++) ctx.doc.addPage();
+  for (const chapter of chapters) {
+    ctx.doc.addPage();
+    chapter(ctx, vm);
+  }
+  return ctx;
+}
+
+export function renderReportPdf(vm: ReportViewModel): Promise<Buffer> {
+  const t = textsFor(vm.meta);
+  let tocPages = 1;
+  let ctx = layout(vm, t, tocPages);
+  // The TOC length is known only after layout; lay out again if it needs more pages.
+  while (tocPagesNeeded(ctx) > tocPages) {
+    tocPages = tocPagesNeeded(ctx);
+    ctx = layout(vm, t, tocPages);
+  }
+  writeToc(ctx, 1);
+  writeFooters(ctx, { from: 1, label: t.titlePage.title });
+  return finish(ctx.doc);
+}

@@ -1,0 +1,60 @@
+// Tables that break across pages cleanly: a row is never split, and the caption's
+// "(continued)" line and the header row are repeated at the top of each new page.
+import { formatCell } from '../format.js';
+import type { ReportTable } from '../report.view-model.js';
+import { captionWithNumber } from '../tables.js';
+import { COLOR, FONT, FONT_BOLD, MARGIN, bottomLimit, contentWidth, ensureSpace, type PdfContext } from './document.js';
+
+const SIZE = 8.5;
+const PAD = 3;
+
+export function drawTable(ctx: PdfContext, table: ReportTable): void {
+  const { doc, t } = ctx;
+  const caption = captionWithNumber(t.tablePrefix, ++ctx.tableNo, table.caption);
+  const total = table.columns.reduce((s, c) => s + (c.width ?? 1), 0);
+  const widths = table.columns.map((c) => ((c.width ?? 1) / total) * contentWidth(doc));
+  const xs = widths.map((_, i) => MARGIN.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
+  const body = table.rows.map((row) => row.map((cell, i) => formatCell(cell, table.columns[i], t.suppressed)));
+  const header = table.columns.map((c) => c.label);
+
+  const rowHeight = (cells: string[], bold: boolean) => {
+    doc.font(bold ? FONT_BOLD : FONT).fontSize(SIZE);
+    return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i] - 2 * PAD }))) + 2 * PAD;
+  };
+  const drawRow = (cells: string[], bold: boolean, fill?: string) => {
+    const h = rowHeight(cells, bold);
+    const y = doc.y;
+    if (fill) doc.rect(MARGIN.left, y, contentWidth(doc), h).fill(fill);
+    doc.fillColor(COLOR.text).font(bold ? FONT_BOLD : FONT).fontSize(SIZE);
+    cells.forEach((c, i) => {
+      const align = bold ? 'center' : table.columns[i].align;
+      doc.text(c, xs[i] + PAD, y + PAD, { width: widths[i] - 2 * PAD, align, lineBreak: true });
+      doc.lineWidth(0.4).strokeColor(COLOR.rule).rect(xs[i], y, widths[i], h).stroke();
+    });
+    doc.x = MARGIN.left;
+    doc.y = y + h;
+  };
+  const drawCaption = (text: string) => {
+    doc.font(FONT_BOLD).fontSize(9).fillColor(COLOR.text).text(text, MARGIN.left, doc.y, { width: contentWidth(doc) });
+    doc.moveDown(0.25);
+  };
+
+  const headerHeight = rowHeight(header, true);
+  doc.font(FONT_BOLD).fontSize(9);
+  const captionHeight = doc.heightOfString(caption, { width: contentWidth(doc) }) + 4;
+  ensureSpace(ctx, captionHeight + headerHeight + (body[0] ? rowHeight(body[0], false) : 0));
+  drawCaption(caption);
+  drawRow(header, true, COLOR.headerFill);
+  for (const cells of body) {
+    if (doc.y + rowHeight(cells, false) > bottomLimit(doc)) {
+      doc.addPage();
+      drawCaption(`${caption} ${t.continued}`);
+      drawRow(header, true, COLOR.headerFill);
+    }
+    drawRow(cells, false);
+  }
+  if (table.note) {
+    doc.moveDown(0.2).font(FONT).fontSize(8).fillColor(COLOR.muted).text(table.note, MARGIN.left, doc.y, { width: contentWidth(doc) });
+  }
+  doc.moveDown(0.8).font(FONT).fontSize(10).fillColor(COLOR.text);
+}

@@ -1,0 +1,226 @@
+// View model of the three-year risk assessment report (Rules §17, order No. 849/410).
+// Every text in it is already in the report's language; fixed texts (chapter titles,
+// captions, labels) come from reports/texts.<lang>.json via texts.ts. Renderers take
+// this model and never touch the database.
+import type { Lang } from '../modules/questionnaire/questionnaire.model.js';
+import type { AgencyTypeCode } from '../modules/reference/reference.data.js';
+
+export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
+export const riskLevels: readonly RiskLevel[] = ['low', 'medium', 'high', 'critical'];
+
+/** Agreement among experts on one risk, from the IQR of their ratings. */
+export type Consensus = 'high' | 'moderate' | 'low';
+
+// ---------------------------------------------------------------- tables and charts
+
+/** A count hidden for privacy (small-cell suppression); shown as "<10". */
+export interface SuppressedCell {
+  suppressed: true;
+}
+export type TableCell = string | number | null | SuppressedCell;
+
+export type NumberFormat = 'integer' | 'decimal1' | 'decimal2' | 'decimal3' | 'percent';
+
+export interface TableColumn {
+  key: string;
+  label: string;
+  align: 'left' | 'right' | 'center';
+  /** How numeric cells of this column are formatted (PDF text and XLSX numFmt). */
+  format?: NumberFormat;
+  /** Relative width in the PDF (default 1). */
+  width?: number;
+}
+
+export interface ReportTable {
+  /** Stable identifier, used for XLSX sheet names; unique within a report. */
+  id: string;
+  caption: string;
+  columns: TableColumn[];
+  /** One array per row, cells in column order. */
+  rows: TableCell[][];
+  /** Source or footnote printed under the table. */
+  note?: string;
+}
+
+/** Horizontal ranked bars, e.g. the 20 regions by risk score. */
+export interface BarChart {
+  kind: 'bar';
+  id: string;
+  title: string;
+  valueLabel: string;
+  bars: { label: string; value: number; level?: RiskLevel }[];
+}
+
+/** Trend lines over the assessment years. */
+export interface LineChart {
+  kind: 'line';
+  id: string;
+  title: string;
+  /** X axis labels, normally the three years. */
+  categories: string[];
+  series: { label: string; values: (number | null)[] }[];
+}
+
+export type Chart = BarChart | LineChart;
+
+// ---------------------------------------------------------------- chapters
+
+export interface AssessmentMeta {
+  id: string;
+  years: [number, number, number];
+  /** Authorised body coordinating the expert group for this cycle (Rules §6). */
+  coordinatingBody: string;
+  /** ISO 8601 timestamp; also the PDF creation date, which keeps output deterministic. */
+  finalisedAt: string;
+  language: Lang;
+  /** Published counts 1..threshold-1 are suppressed; the label reads "<threshold" (default 10). */
+  suppressionThreshold?: number;
+}
+
+export interface ScaleStep {
+  value: 1 | 2 | 3 | 4 | 5;
+  label: string;
+  description: string;
+}
+
+export interface MethodDescription {
+  /** Data-quality rules applied during processing (Rules §13(1)). */
+  qualityRules: { code: string; text: string }[];
+  likelihoodScale: ScaleStep[];
+  impactScale: ScaleStep[];
+  /** Score (L x I) bands per level, inclusive. */
+  levelBands: { level: RiskLevel; min: number; max: number }[];
+  /** Kendall's coefficient of concordance over the experts' rankings. */
+  kendall: { w: number; chiSquare: number; df: number; p: number; experts: number; risks: number };
+}
+
+export interface Description {
+  scope: string[];
+  /** Information sources and references (Rules §8, §10, §15). */
+  sources: string[];
+  participatingOrganisations: number;
+  requestedOrganisations: number;
+  /** Shares in [0, 1]. */
+  rates: { response: number; timeliness: number; completeness: number };
+  method: MethodDescription;
+}
+
+/** The nine analysis headings of Rules §14, in order. */
+export const conclusionKeys = [
+  'sources',
+  'nature',
+  'likelihood_by_territory',
+  'consequences',
+  'vulnerable_groups',
+  'schemes_and_methods',
+  'recruitment_and_control',
+  'causes_and_conditions',
+  'effective_prevention',
+] as const;
+export type ConclusionKey = (typeof conclusionKeys)[number];
+
+/**
+ * One §14 heading: the experts' narrative with its tables and charts. The builder puts
+ * the regional table and ranked bar chart of the 20 regions under
+ * `likelihood_by_territory`, the victims' citizenship table under `vulnerable_groups`
+ * and the three-year trend series under `nature`.
+ */
+export interface ConclusionSection {
+  key: ConclusionKey;
+  paragraphs: string[];
+  tables: ReportTable[];
+  charts: Chart[];
+}
+
+export interface RiskRef {
+  id: string;
+  rank: number;
+  title: string;
+  level: RiskLevel;
+}
+
+export interface AgencyRef {
+  code: AgencyTypeCode;
+  name: string;
+}
+
+export interface Recommendation {
+  id: string;
+  text: string;
+  risks: RiskRef[];
+  agencies: AgencyRef[];
+}
+
+/** A ranked risk of the register (annex) with the expert-group ratings. */
+export interface RankedRisk extends RiskRef {
+  /** Median likelihood and impact on 1..5. */
+  likelihood: number;
+  impact: number;
+  /** likelihood x impact, 1..25. */
+  score: number;
+  iqrLikelihood: number;
+  iqrImpact: number;
+  consensus: Consensus;
+}
+
+export interface HeatMapCell {
+  likelihood: 1 | 2 | 3 | 4 | 5;
+  impact: 1 | 2 | 3 | 4 | 5;
+  level: RiskLevel;
+  /** Ranks of the risks placed in this cell. */
+  ranks: number[];
+}
+
+export interface HeatMap {
+  /** All 25 cells. */
+  cells: HeatMapCell[];
+}
+
+/** Sop indicators / risk groups picked for an agency (see texts.ts sopForAgency). */
+export interface IndicatorGroup {
+  title: string;
+  items: string[];
+}
+
+/** Risk profile of potential victims for one agency type (Rules §2(5), §17(4)). */
+export interface RiskProfile {
+  agency: AgencyRef;
+  /** Risk areas: the ranked risks within the agency's competence. */
+  riskAreas: RankedRisk[];
+  /**
+   * Statistical profile of identified victims over the three years: one table per
+   * dimension (age band, sex, citizenship, form of exploitation, social status),
+   * columns category, the three years and the trend.
+   */
+  victimProfile: ReportTable[];
+  /** SOP indicators and risk groups relevant to the agency. */
+  sopIndicators: IndicatorGroup[];
+  mitigation: string[];
+}
+
+export interface Annexes {
+  riskRegister: RankedRisk[];
+  heatMap: HeatMap;
+  qualityFindings: ReportTable;
+  missingReasons: ReportTable;
+}
+
+export interface ReportViewModel {
+  meta: AssessmentMeta;
+  description: Description;
+  /** All nine §14 headings in order. */
+  conclusions: ConclusionSection[];
+  recommendations: Recommendation[];
+  riskProfiles: RiskProfile[];
+  annexes: Annexes;
+}
+
+/** A single agency's risk profile as a stand-alone document. */
+export interface RiskProfileViewModel {
+  meta: AssessmentMeta;
+  profile: RiskProfile;
+}
+
+export function isSuppressed(cell: TableCell): cell is SuppressedCell {
+  return typeof cell === 'object' && cell !== null && cell.suppressed === true;
+}

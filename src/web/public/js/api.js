@@ -1,0 +1,102 @@
+// Same-origin API calls: bearer token, the interface language for server messages,
+// ETag/If-Match for optimistic concurrency, and one error type for the pages.
+import { getLang } from './i18n.js';
+
+const TOKEN_KEY = 'ctip.token';
+
+export function getToken() {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function setToken(token) {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.error?.message ?? String(status));
+    this.status = status;
+    this.code = body?.error?.code ?? 'unknown';
+    this.details = body?.error?.details ?? {};
+  }
+}
+
+let onUnauthorised = () => {};
+export function setUnauthorisedHandler(handler) {
+  onUnauthorised = handler;
+}
+
+function headers(extra = {}) {
+  const result = { 'accept-language': getLang(), ...extra };
+  const token = getToken();
+  if (token) result.authorization = `Bearer ${token}`;
+  return result;
+}
+
+async function send(method, path, { body, ifMatch, formData } = {}) {
+  const extra = {};
+  if (body !== undefined) extra['content-type'] = 'application/json';
+  if (ifMatch !== undefined && ifMatch !== null) extra['if-match'] = `"${ifMatch}"`;
+  const response = await fetch(path, {
+    method,
+    headers: headers(extra),
+    body: formData ?? (body !== undefined ? JSON.stringify(body) : undefined),
+  });
+  if (response.status === 401 && getToken()) {
+    setToken(null);
+    onUnauthorised();
+  }
+  return response;
+}
+
+/** JSON call; resolves to { data, etag, status } or throws ApiError. */
+export async function api(method, path, options = {}) {
+  const response = await send(method, path, options);
+  const text = await response.text();
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) throw new ApiError(response.status, data);
+  const etag = response.headers.get('etag');
+  return { data, etag: etag ? etag.replace(/^W\//, '').replace(/"/g, '') : null, status: response.status };
+}
+
+export const get = (path) => api('GET', path).then((r) => r.data);
+
+/** Downloads a protected file (the bearer token cannot ride on a plain link). */
+export async function download(path, fallbackName) {
+  const response = await send('GET', path);
+  if (!response.ok) {
+    let body = null;
+    try {
+      body = await response.json();
+    } catch {
+      body = null;
+    }
+    throw new ApiError(response.status, body);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  const name = match ? decodeURIComponent(match[1]) : fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}
+
+let openApi = null;
+/** Whether the server documents a route (pages for routes still being built hide themselves). */
+export async function hasRoute(method, path) {
+  if (!openApi) openApi = fetch('/docs/json').then((r) => (r.ok ? r.json() : { paths: {} }), () => ({ paths: {} }));
+  const doc = await openApi;
+  return Boolean(doc.paths?.[path]?.[method.toLowerCase()]);
+}

@@ -1,0 +1,146 @@
+// Application shell: session, header with navigation by role, language switch, router.
+import { api, get, getToken, setToken, setUnauthorisedHandler } from './api.js';
+import { clear, h } from './dom.js';
+import { getLang, setLang, t } from './i18n.js';
+import { routes } from './routes.js';
+
+const state = { user: null };
+export const session = state;
+
+export async function navigate(path, { replace = false } = {}) {
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  await render();
+  // A new page: start reading (and tabbing) from its content, as after a full page load.
+  if (!document.activeElement || document.activeElement === document.body) document.getElementById('main')?.focus();
+}
+
+export function hasRole(...roles) {
+  return Boolean(state.user?.roles.some((r) => roles.includes(r)));
+}
+
+function homeFor(user) {
+  if (user.roles.includes('focal_point')) return '/campaigns';
+  if (user.roles.includes('expert')) return '/board';
+  if (user.roles.includes('secretariat')) return '/reports';
+  return '/admin/users';
+}
+
+const navItems = [
+  { path: '/campaigns', key: 'nav.campaigns', roles: ['focal_point'] },
+  { path: '/board', key: 'nav.board', roles: ['expert', 'admin'] },
+  { path: '/assessments', key: 'nav.assessments', roles: ['expert', 'admin'] },
+  { path: '/reports', key: 'nav.reports', roles: ['secretariat', 'admin', 'expert'] },
+  { path: '/admin/users', key: 'nav.users', roles: ['admin'] },
+  { path: '/admin/organisations', key: 'nav.organisations', roles: ['admin'] },
+  { path: '/admin/campaigns', key: 'nav.adminCampaigns', roles: ['admin'] },
+];
+
+function link(path, text, attrs = {}) {
+  return h('a', { href: path, ...attrs, onclick: (e) => { if (e.ctrlKey || e.metaKey) return; e.preventDefault(); navigate(path); } }, text);
+}
+export { link };
+
+function languageSwitch() {
+  const button = (lang, label) =>
+    h('button', { type: 'button', class: 'lang', lang, 'aria-pressed': String(getLang() === lang), onclick: async () => {
+      setLang(lang);
+      await render();
+      // Keep the keyboard user's place: the header is rebuilt by the render.
+      document.querySelector(`.lang-switch button[lang="${lang}"]`)?.focus();
+    } }, label);
+  return h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.switch') }, button('kk', 'Қазақша'), button('ru', 'Русский'));
+}
+
+function header() {
+  const current = location.pathname;
+  const nav = state.user
+    ? h('nav', { 'aria-label': t('nav.label') }, h('ul', {}, navItems.filter((i) => hasRole(...i.roles)).map((i) =>
+        h('li', {}, link(i.path, t(i.key), current.startsWith(i.path) ? { 'aria-current': 'page' } : {})))))
+    : null;
+  const user = state.user
+    ? h('div', { class: 'user' }, h('span', { class: 'user-name' }, state.user.name), h('button', { type: 'button', class: 'secondary', onclick: signOut }, t('auth.signOut')))
+    : null;
+  return h('header', { class: 'top' }, h('a', { class: 'skip', href: '#main' }, t('nav.skip')), h('div', { class: 'brand' }, t('app.title')), nav, h('div', { class: 'top-right' }, languageSwitch(), user));
+}
+
+function signOut() {
+  setToken(null);
+  state.user = null;
+  navigate('/login');
+}
+
+export async function signIn(email, password) {
+  const { data } = await api('POST', '/api/v1/auth/login', { body: { email, password } });
+  setToken(data.token);
+  state.user = data.user;
+  navigate(homeFor(data.user), { replace: true });
+}
+
+function match(pathname) {
+  for (const route of routes) {
+    const names = [];
+    const pattern = new RegExp(`^${route.path.replace(/:(\w+)/g, (_, n) => { names.push(n); return '([^/]+)'; })}$`);
+    const m = pattern.exec(pathname);
+    if (m) return { route, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])])) };
+  }
+  return null;
+}
+
+// A page with unsaved work (the questionnaire's autosave) flushes it before the next render.
+let leaveHook = null;
+export function onLeave(hook) {
+  leaveHook = hook;
+}
+
+let renderToken = 0;
+export async function render() {
+  const current = ++renderToken;
+  if (leaveHook) {
+    const hook = leaveHook;
+    leaveHook = null;
+    await hook().catch(() => {});
+  }
+  document.documentElement.lang = getLang();
+  document.title = t('app.title');
+  if (!state.user && getToken()) {
+    try {
+      state.user = await get('/api/v1/auth/me');
+    } catch {
+      setToken(null);
+    }
+  }
+  let pathname = location.pathname;
+  if (!state.user && pathname !== '/login') {
+    history.replaceState(null, '', '/login');
+    pathname = '/login';
+  } else if (state.user && (pathname === '/' || pathname === '/login')) {
+    pathname = homeFor(state.user);
+    history.replaceState(null, '', pathname);
+  }
+  const found = match(pathname);
+  const main = h('main', { id: 'main', tabindex: '-1' });
+  clear(document.getElementById('root'), header(), main);
+  if (!found || (found.route.roles && !hasRole(...found.route.roles))) {
+    main.append(h('h1', {}, t('page.notFound')));
+    return;
+  }
+  main.append(h('p', { class: 'loading', role: 'status' }, t('common.loading')));
+  try {
+    const page = await found.route.page(found.params, new URLSearchParams(location.search));
+    if (current !== renderToken) return;
+    clear(main, page);
+    const heading = main.querySelector('h1');
+    if (heading) document.title = `${heading.textContent} — ${t('app.title')}`;
+  } catch (err) {
+    if (current !== renderToken) return;
+    clear(main, h('h1', {}, t('common.error')), h('p', { role: 'alert', class: 'error' }, err.message));
+  }
+}
+
+setUnauthorisedHandler(() => {
+  state.user = null;
+  navigate('/login', { replace: true });
+});
+window.addEventListener('popstate', render);
+render();

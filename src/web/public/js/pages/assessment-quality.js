@@ -1,0 +1,45 @@
+// Quality check and structuring; findings with links to the item in the submission.
+import { api, get } from '../api.js';
+import { hasRole, link, render } from '../app.js';
+import { h, select, uid } from '../dom.js';
+import { getLang, t } from '../i18n.js';
+import { busy, notice, table } from '../ui.js';
+import { stepButton } from './assessment.js';
+
+export async function qualityPanel(assessment, { query }) {
+  const base = `/api/v1/assessments/${assessment.id}`;
+  const severity = query.get('severity') ?? '';
+  const [findings, campaigns] = await Promise.all([
+    get(`${base}/findings?limit=200&lang=${getLang()}${severity ? `&severity=${severity}` : ''}`).catch(() => ({ total: 0, items: [] })),
+    get('/api/v1/campaigns'),
+  ]);
+  const campaignFor = (year) => campaigns.find((c) => assessment.campaignIds.includes(c.id) && c.reportingYear === year)?.id ?? assessment.campaignIds[0];
+  const out = h('div', { 'aria-live': 'polite' });
+  const editable = assessment.status !== 'finalised';
+  const filter = select([['', t('findings.all')], ...['error', 'warning', 'info'].map((s) => [s, t(`severity.${s}`)])], severity, { id: uid(),
+    onchange: (e) => { const q = new URLSearchParams(location.search); q.set('severity', e.target.value); history.replaceState(null, '', `?${q}`); render(); } });
+  const rows = findings.items.map((f) => h('tr', {},
+    h('td', {}, h('span', { class: `badge sev-${f.severity}` }, t(`severity.${f.severity}`))),
+    h('td', {}, f.year ?? ''),
+    h('td', {}, f.messages[getLang()] ?? f.message),
+    h('td', {}, f.itemId && f.organisationId ? link(`/submissions/${campaignFor(f.year)}/${f.organisationId}?item=${encodeURIComponent(f.itemId)}`, t('findings.openItem')) : ''),
+    h('td', {}, f.itemId && f.submissionId && editable && hasRole('expert') ? returnButton(f) : '')));
+  // Sends the finding's text back to the focal point as a comment on the item.
+  function returnButton(f) {
+    const b = h('button', { type: 'button', class: 'secondary', 'aria-label': t('findings.returnN', { n: f.id }) }, t('findings.return'));
+    b.addEventListener('click', () => busy(b, out, async () => {
+      await api('POST', `${base}/findings/${f.id}/return`);
+      out.replaceChildren(notice('success', t('findings.returned')));
+      b.disabled = true;
+    }));
+    return b;
+  }
+  return h('div', {},
+    editable ? h('div', { class: 'actions' },
+      stepButton(t('assessment.runQuality'), out, async () => { await api('POST', `${base}/quality`); render(); }),
+      stepButton(t('assessment.runStructuring'), out, async () => { await api('POST', `${base}/structuring`); render(); })) : null,
+    out,
+    h('h2', {}, t('findings.title', { n: findings.total })),
+    h('div', { class: 'field' }, h('label', { for: filter.id }, t('findings.severity')), filter),
+    findings.items.length ? table([t('findings.severity'), t('findings.year'), t('findings.message'), t('findings.item'), t('common.actions')], rows) : notice('info', t('findings.none')));
+}

@@ -1,0 +1,15 @@
+// Secretariat: finalised assessments and their report files.
+import { get } from '../api.js';
+import { h } from '../dom.js';
+import { formatDateTime, loc, t } from '../i18n.js';
+import { notice } from '../ui.js';
+import { filesTable } from './assessment-finalise.js';
+
+export async function reportsPage() {
+  const finalised = (await get('/api/v1/assessments')).filter((a) => a.status === 'finalised');
+  const out = h('div', { 'aria-live': 'polite' });
+  const blocks = await Promise.all(finalised.map(async (a) => h('article', { class: 'card' },
+    h('h2', {}, loc(a.title)), h('p', {}, t('assessment.periodValue', { start: a.startYear, end: a.endYear }), ' · ', t('finalise.done', { time: formatDateTime(a.finalisedAt) })),
+    await filesTable(a.id, out))));
+  return h('section', {}, h('h1', {}, t('reports.title')), out, finalised.length ? blocks : notice('info', t('reports.none')));
+}

@@ -1,0 +1,41 @@
+// Shared page pieces: notices, status badges, error display, busy buttons.
+import { h } from './dom.js';
+import { t } from './i18n.js';
+
+export function notice(kind, ...content) {
+  return h('div', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, ...content);
+}
+
+export function statusBadge(status) {
+  return h('span', { class: `badge status-${status}` }, t(`status.${status}`));
+}
+
+/** Shows an API error (and its item issues, if any) inside a container. */
+export function showError(container, err) {
+  const issues = err?.details?.issues;
+  container.replaceChildren(
+    notice('error', err.message, Array.isArray(issues) && issues.length && issues[0].message
+      ? h('ul', {}, issues.slice(0, 20).map((i) => h('li', {}, i.path ? `${i.path}: ${i.message}` : i.message)))
+      : null),
+  );
+}
+
+/** Runs an async action with the button disabled, showing errors in `out`. */
+export async function busy(button, out, action) {
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  try {
+    if (out) out.replaceChildren();
+    return await action();
+  } catch (err) {
+    if (out) showError(out, err);
+    else throw err;
+  } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+  }
+}
+
+export function table(headers, rows, attrs = {}) {
+  return h('table', attrs, h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, rows));
+}

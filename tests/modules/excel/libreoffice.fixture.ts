@@ -1,0 +1,46 @@
+// The LibreOffice fixture: a template pre-filled with synthetic answers (fixed ids and
+// seed), with a few cells typed the way people type them ("12" as text, "Да" alone),
+// which scripts/resave-with-libreoffice.sh re-saves with LibreOffice Calc into
+// tests/fixtures/excel/. The test swaps the fixed ids for its own campaign and
+// organisation inside the XML (replaceInZip), so the rest stays byte-for-byte as
+// LibreOffice wrote it. Re-run the script when the questionnaire data changes.
+import ExcelJS from 'exceljs';
+import { getForm } from '../../../src/modules/questionnaire/questionnaire.forms.js';
+import type { SubmissionContent } from '../../../src/modules/questionnaire/questionnaire.content.js';
+import { buildTemplate } from '../../../src/modules/excel/excel.template.js';
+import { MAP_SHEET } from '../../../src/modules/excel/excel.layout.js';
+import { generateAnswersFor } from '../../../src/synthetic/answers.js';
+
+export const FIXTURE = {
+  version: '2024-10-order-849-410',
+  agencyType: 'mtszn',
+  seed: 849,
+  campaignId: '0f0f0f0f-0000-4000-8000-00000000c0de',
+  organisationId: '0e0e0e0e-0000-4000-8000-0000000000e0',
+  file: 'tests/fixtures/excel/template-mtszn-libreoffice.xlsx',
+} as const;
+
+export const fixtureContent = (): SubmissionContent => generateAnswersFor(FIXTURE.version, FIXTURE.agencyType, { seed: FIXTURE.seed, missingRate: 0.15 });
+
+/** The template before LibreOffice: pre-filled, then some answers retyped by hand. */
+export async function fixtureTemplate(): Promise<Buffer> {
+  const content = fixtureContent();
+  const form = getForm(FIXTURE.version, FIXTURE.agencyType);
+  const bytes = await buildTemplate({ form, campaignId: FIXTURE.campaignId, organisationId: FIXTURE.organisationId, organisationName: { kk: 'Ұйым', ru: 'Организация' }, revision: 0, content });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const map = wb.getWorksheet(MAP_SHEET)!;
+  let counts = 0;
+  let yeses = 0;
+  map.eachRow((row, n) => {
+    if (n === 1) return;
+    const [itemId, part, sheet, cell] = [4, 5, 6, 7].map((c) => String(row.getCell(c).value ?? ''));
+    const entry = content.answers[itemId!] as { value?: unknown } | undefined;
+    if (!entry || !('value' in entry) || part !== 'value') return;
+    const target = wb.getWorksheet(sheet!)!.getCell(cell!);
+    const kind = form.index.get(itemId!)!.item.kind;
+    if (kind === 'count' && counts < 3) (target.value = ` ${String(entry.value)} `), counts++;
+    if (kind === 'yes_no' && (entry.value as { answer: string }).answer === 'yes' && yeses < 3) (target.value = yeses % 2 ? 'Иә' : 'да'), yeses++;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

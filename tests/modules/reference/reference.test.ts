@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agencyTypes as agencyTypesTable, regions as regionsTable } from '../../../src/db/schema.js';
+import { agencyTypes, regions } from '../../../src/modules/reference/reference.data.js';
+import { seedReference } from '../../../src/modules/reference/reference.seed.js';
+import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+
+let t: TestApp;
+let token: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  token = (await t.user(['secretariat'])).token;
+});
+afterAll(() => t?.close());
+
+describe('reference data', () => {
+  it('is seeded at start with Kazakh and Russian names, and seeding again changes nothing', async () => {
+    const db = t.app.database.db;
+    const before = { types: await db.select().from(agencyTypesTable), regions: await db.select().from(regionsTable) };
+    expect(before.types).toHaveLength(agencyTypes.length);
+    expect(before.regions).toHaveLength(regions.length);
+    await seedReference(db);
+    await seedReference(db);
+    expect(await db.select().from(agencyTypesTable)).toEqual(before.types);
+    expect(await db.select().from(regionsTable)).toEqual(before.regions);
+  });
+
+  it('is served to any signed-in user', async () => {
+    for (const [url, data] of [['/api/v1/reference/agency-types', agencyTypes], ['/api/v1/reference/regions', regions]] as const) {
+      const res = await t.request(token, { method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { code: string; name: { kk: string; ru: string } }[];
+      expect(body.map((e) => e.code)).toEqual(data.map((e) => e.code));
+      for (const e of body) {
+        expect(e.name.kk.length).toBeGreaterThan(0);
+        expect(e.name.ru.length).toBeGreaterThan(0);
+      }
+      expect((await t.request(null, { method: 'GET', url })).statusCode).toBe(401);
+    }
+  });
+});

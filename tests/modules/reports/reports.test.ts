@@ -1,0 +1,245 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assessmentRuns, auditLog } from '../../../src/db/schema.js';
+import { regions } from '../../../src/modules/reference/reference.data.js';
+import { conclusionKeys } from '../../../src/reports/report.view-model.js';
+import { loadTexts } from '../../../src/reports/texts.js';
+import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { YEARS, assessmentStatus, createReportAssessment, type ReportFixture } from './fixture.js';
+
+const KAZAKH_LETTERS = ['Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ', 'І', 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'і'];
+const dir = mkdtempSync(path.join(tmpdir(), 'reports-api-'));
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+function pdfText(pdf: Buffer, name: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+let t: TestApp;
+let expert: string;
+let admin: string;
+let secretariat: string;
+let focal: string;
+let fx: ReportFixture;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  expert = (await t.user(['expert'])).token;
+  admin = (await t.user(['admin'])).token;
+  secretariat = (await t.user(['secretariat'])).token;
+  focal = (await t.user(['focal_point'], await t.organisation('ngo', 'almaty'))).token;
+  fx = await createReportAssessment(t);
+}, 120_000);
+afterAll(() => t?.close());
+
+const url = (p = '') => `/api/v1/assessments/${fx.assessmentId}${p}`;
+// Kazakh text with every Kazakh-specific letter, to check it survives into the PDF.
+const KK_TEXT = 'Әлеуметтік желілер арқылы арбау өсті. Ғаламтор, Қызылорда, Ңң, Өскемен, Ұлытау, Үкімет, Һ, Іле.';
+
+async function waitForJob(token: string, id: string) {
+  for (let i = 0; i < 600; i++) {
+    const job = (await t.request(token, { method: 'GET', url: `/api/v1/jobs/${id}` })).json();
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('job did not finish');
+}
+
+describe('narrative', () => {
+  it('lists every chapter at revision 0 before anything is written', async () => {
+    const res = await t.request(expert, { method: 'GET', url: url('/narrative') });
+    expect(res.statusCode).toBe(200);
+    const chapters = res.json().chapters as { chapter: string; revision: number }[];
+    expect(chapters.map((c) => c.chapter)).toEqual(expect.arrayContaining(['description', 'recommendations', 'profile.mvd', ...conclusionKeys.map((k) => `conclusions.${k}`)]));
+    expect(chapters.every((c) => c.revision === 0)).toBe(true);
+  });
+
+  it('saves revisions with If-Match: 428 without, 409 when stale, audited', async () => {
+    const put = (ifMatch: string | undefined, body: object, chapter = 'conclusions.nature') =>
+      t.request(expert, { method: 'PUT', url: url(`/narrative/${chapter}`), payload: body, headers: ifMatch === undefined ? {} : { 'if-match': ifMatch } });
+    expect((await put(undefined, { textKk: 'a', textRu: 'b' })).statusCode).toBe(428);
+    const first = await put('"0"', { textKk: KK_TEXT, textRu: 'Вербовка через социальные сети выросла.' });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers.etag).toBe('"1"');
+    const stale = await put('"0"', { textKk: 'x', textRu: 'y' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.currentVersion).toBe(1);
+    expect((await put('"1"', { textKk: `${KK_TEXT}\n\nЕкінші абзац.`, textRu: 'Вербовка через социальные сети выросла.\n\nВторой абзац.' })).statusCode).toBe(200);
+    expect((await put('"0"', { textKk: 'a', textRu: 'b' }, 'no_such_chapter')).statusCode).toBe(404);
+    expect((await put('"0"', { textKk: 'a' })).statusCode).toBe(400);
+
+    const revisions = (await t.request(admin, { method: 'GET', url: url('/narrative/conclusions.nature/revisions') })).json();
+    expect(revisions.map((r: { revision: number }) => r.revision)).toEqual([2, 1]);
+    const audit = await t.app.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'narrative.save'), eq(auditLog.objectId, fx.assessmentId)));
+    expect(audit).toHaveLength(2);
+  });
+
+  it('serialises concurrent saves of one revision: exactly one wins', async () => {
+    const body = { textKk: 'Сипаттама', textRu: 'Описание' };
+    const results = await Promise.all(
+      [0, 1, 2].map(() => t.request(expert, { method: 'PUT', url: url('/narrative/description'), payload: body, headers: { 'if-match': '"0"' } })),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+  });
+});
+
+describe('preview', () => {
+  it('renders a draft kk PDF with the chapter headings, Kazakh letters, the top risk and the narrative', async () => {
+    const res = await t.request(expert, { method: 'GET', url: url('/preview.pdf?lang=kk') });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(res.rawPayload, 'preview-kk.pdf');
+    const kk = loadTexts('kk');
+    for (const title of [...Object.values(kk.chapters), ...conclusionKeys.map((k) => kk.conclusionHeadings[k])]) expect(text).toContain(title);
+    for (const letter of KAZAKH_LETTERS) expect(text).toContain(letter);
+    expect(text).toContain(fx.topRisk.title.kk.slice(0, 25));
+    expect(text).toContain('Әлеуметтік желілер арқылы арбау өсті.');
+  });
+});
+
+describe('finalisation', () => {
+  it('refuses an assessment without a ranking run', async () => {
+    const unranked = await createReportAssessment(t, { ranked: false, load: false });
+    const res = await t.request(expert, { method: 'POST', url: `/api/v1/assessments/${unranked.assessmentId}/finalise` });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('report.ranking_missing');
+  }, 60_000);
+
+  it('ends a job whose data cannot be rendered as failed, leaving the assessment a draft', async () => {
+    const broken = await createReportAssessment(t, { ranked: false, load: false });
+    await t.app.database.db.insert(assessmentRuns).values({
+      assessmentId: broken.assessmentId, step: 'ranking', inputHash: 'x', parameters: {}, result: { riskRegisterVersion: '2024-v1', risks: 'not a list' }, resultHash: 'x', startedAt: new Date(),
+    });
+    const res = await t.request(expert, { method: 'POST', url: `/api/v1/assessments/${broken.assessmentId}/finalise` });
+    expect(res.statusCode).toBe(202);
+    const job = await waitForJob(admin, res.json().id);
+    expect(job.status).toBe('failed');
+    expect(job.message).toBeTruthy();
+    expect(job.finishedAt).not.toBeNull();
+    expect(await assessmentStatus(t, broken.assessmentId)).toBe('draft');
+    expect((await t.request(expert, { method: 'GET', url: `/api/v1/assessments/${broken.assessmentId}/files` })).json()).toEqual([]);
+  }, 60_000);
+
+  let files: { name: string; sha256: string; size: number; contentType: string }[] = [];
+
+  it('runs as a job, stores every output and makes the assessment immutable', async () => {
+    expect((await t.request(secretariat, { method: 'GET', url: url('/files') })).statusCode).toBe(404);
+    const res = await t.request(expert, { method: 'POST', url: url('/finalise') });
+    expect(res.statusCode).toBe(202);
+    const job = res.json();
+    expect(['queued', 'running']).toContain(job.status);
+    const twice = await t.request(expert, { method: 'POST', url: url('/finalise') });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('report.finalise_in_progress');
+    expect((await t.request(focal, { method: 'GET', url: `/api/v1/jobs/${job.id}` })).statusCode).toBe(404);
+    const done = await waitForJob(expert, job.id);
+    expect(done.status, JSON.stringify(done)).toBe('done');
+    expect(done.progress).toBe(1);
+    expect(await assessmentStatus(t, fx.assessmentId)).toBe('finalised');
+
+    files = (await t.request(secretariat, { method: 'GET', url: url('/files') })).json();
+    const names = files.map((f) => f.name);
+    for (const n of ['report-kk.pdf', 'report-ru.pdf', 'report-kk.xlsx', 'report-ru.xlsx', 'profile-mvd-kk.pdf', 'profile-mvd-ru.pdf', 'profile-border_service-ru.pdf']) {
+      expect(names).toContain(n);
+    }
+    // The raw fact table is for the expert group's analysts, not published.
+    expect(names).not.toContain('facts.arrow');
+    expect((await t.request(secretariat, { method: 'GET', url: url('/files/facts.arrow') })).statusCode).toBe(404);
+    const expertNames = (await t.request(expert, { method: 'GET', url: url('/files') })).json().map((f: { name: string }) => f.name);
+    expect(expertNames).toContain('facts.arrow');
+    expect((await t.request(expert, { method: 'GET', url: url('/files/facts.arrow') })).statusCode).toBe(200);
+    const put = await t.request(expert, { method: 'PUT', url: url('/narrative/description'), payload: { textKk: 'a', textRu: 'b' }, headers: { 'if-match': '"1"' } });
+    expect(put.statusCode).toBe(409);
+    expect(put.json().error.code).toBe('report.assessment_finalised');
+    expect((await t.request(expert, { method: 'POST', url: url('/finalise') })).statusCode).toBe(409);
+    const audit = await t.app.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'assessment.finalise'), eq(auditLog.objectId, fx.assessmentId)));
+    expect(audit).toHaveLength(1);
+  }, 120_000);
+
+  it('lets the secretariat download byte-identical files with their sha256 as ETag', async () => {
+    for (const f of files) {
+      const res = await t.request(secretariat, { method: 'GET', url: url(`/files/${f.name}`) });
+      expect(res.statusCode).toBe(200);
+      expect(sha256(res.rawPayload)).toBe(f.sha256);
+      expect(res.rawPayload.length).toBe(f.size);
+      expect(res.headers.etag).toBe(`"${f.sha256}"`);
+      expect(res.headers['content-type']).toBe(f.contentType);
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="${f.name}"`);
+    }
+    const again = await t.request(secretariat, { method: 'GET', url: url('/files/report-ru.pdf'), headers: { 'if-none-match': `"${files.find((f) => f.name === 'report-ru.pdf')!.sha256}"` } });
+    expect(again.statusCode).toBe(304);
+    expect((await t.request(secretariat, { method: 'GET', url: url('/files/nothing.pdf') })).statusCode).toBe(404);
+  });
+
+  it('stores a ru PDF with the ru headings and the top-ranked risk, and kk profiles with Kazakh letters', async () => {
+    const ru = loadTexts('ru');
+    const text = pdfText((await t.request(secretariat, { method: 'GET', url: url('/files/report-ru.pdf') })).rawPayload, 'report-ru.pdf');
+    for (const title of [...Object.values(ru.chapters), ...conclusionKeys.map((k) => ru.conclusionHeadings[k])]) expect(text).toContain(title);
+    expect(text).toContain(fx.topRisk.title.ru.slice(0, 25));
+    expect(text).toContain(ru.suppressed);
+    const profile = pdfText((await t.request(secretariat, { method: 'GET', url: url('/files/profile-mvd-kk.pdf') })).rawPayload, 'profile-mvd-kk.pdf');
+    expect(profile).toContain(loadTexts('kk').profile.documentTitle);
+    for (const letter of ['Қ', 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'і']) expect(profile).toContain(letter);
+  });
+
+  it('stores an XLSX whose regional figures equal the facts, with small counts suppressed', async () => {
+    const res = await t.request(admin, { method: 'GET', url: url('/files/report-ru.xlsx') });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheets = wb.worksheets.map((w) => w.name);
+    for (const s of ['about', 'participation', 'regions', 'citizenship', 'key_indicators', 'risk_register', 'heat_map', 'quality_findings', 'missing_reasons']) expect(sheets).toContain(s);
+
+    const expected = new Map<string, number[]>();
+    for (const f of fx.facts) {
+      if (!/\.victims_total$/.test(f.itemId) || f.value === null) continue;
+      const v = expected.get(f.region) ?? [0, 0, 0];
+      v[YEARS.indexOf(f.year as 2022)] += f.value;
+      expected.set(f.region, v);
+    }
+    const participation = wb.getWorksheet('participation')!;
+    expect(participation.getRow(3).getCell(2).value).toBeCloseTo(fx.participation.participating / fx.participation.requested, 10);
+    expect(participation.getRow(4).getCell(2).value).toBeCloseTo(fx.participation.timely / fx.participation.submissions, 10);
+
+    const ws = wb.getWorksheet('regions')!;
+    let shown = 0;
+    let hidden = 0;
+    for (const code of ['almaty', 'astana', 'turkistan', 'abai']) {
+      const name = regions.find((r) => r.code === code)!.name.ru;
+      let row = -1;
+      ws.eachRow((r, n) => { if (r.getCell(2).value === name) row = n; });
+      expect(row, name).toBeGreaterThan(2);
+      const values = expected.get(code) ?? [0, 0, 0];
+      values.forEach((v, i) => {
+        const cell = ws.getRow(row).getCell(4 + i).value;
+        if (cell === '<10') {
+          hidden++;
+        } else {
+          shown++;
+          expect(cell).toBe(v);
+          expect(v === 0 || v >= 10).toBe(true);
+        }
+      });
+    }
+    expect(shown).toBeGreaterThan(0);
+
+    const risks = wb.getWorksheet('risk_register')!;
+    expect(risks.getRow(3).getCell(2).value).toBe(fx.topRisk.title.ru);
+    // Every victim count in the citizenship table is 0, at least 10, or hidden.
+    wb.getWorksheet('citizenship')!.eachRow((r, n) => {
+      if (n < 3) return;
+      for (let c = 2; c <= 5; c++) {
+        const v = r.getCell(c).value;
+        if (typeof v === 'number') expect(v === 0 || v >= 10, `citizenship row ${n}`).toBe(true);
+      }
+    });
+    expect(hidden + shown).toBe(12);
+  });
+});

@@ -1,0 +1,125 @@
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderReportXlsx } from '../../../src/reports/xlsx/report.js';
+import { buildReportViewModel, profileViewModels } from '../../../src/reports/build/build.js';
+import { countTable } from '../../../src/reports/build/privacy.js';
+import type { AssessmentInput } from '../../../src/reports/build/inputs.js';
+import { syntheticAssessmentInput } from '../../../src/reports/build/synthetic.js';
+import { conclusionKeys, isSuppressed, type ReportTable, type ReportViewModel } from '../../../src/reports/report.view-model.js';
+
+// National-size counts are large; a high threshold makes the suppression visible.
+const THRESHOLD = 100;
+let input: AssessmentInput;
+let raw: ReportViewModel;
+let published: ReportViewModel;
+
+beforeAll(() => {
+  input = syntheticAssessmentInput({ seed: 11, threshold: THRESHOLD });
+  raw = buildReportViewModel(input, 'ru', { publish: false });
+  published = buildReportViewModel(input, 'ru', { publish: true });
+}, 60_000);
+
+const table = (vm: ReportViewModel, id: string): ReportTable => {
+  const all = [...vm.conclusions.flatMap((c) => c.tables), ...vm.riskProfiles.flatMap((p) => p.victimProfile)];
+  const found = all.find((t) => t.id === id);
+  if (!found) throw new Error(`no table ${id}`);
+  return found;
+};
+
+describe('report view model', () => {
+  it('has the nine §14 headings with the regional table of the 20 regions and the ranked chart', () => {
+    expect(raw.conclusions.map((c) => c.key)).toEqual([...conclusionKeys]);
+    const territory = raw.conclusions.find((c) => c.key === 'likelihood_by_territory')!;
+    expect(territory.tables[0].rows).toHaveLength(21); // 20 regions + total
+    const bars = territory.charts.find((c) => c.kind === 'bar')!;
+    expect(bars.kind === 'bar' && bars.bars).toHaveLength(20);
+    expect(raw.conclusions.find((c) => c.key === 'nature')!.paragraphs[0]).toContain('трудовая эксплуатация');
+  });
+
+  it('computes the regional victim counts from the facts', () => {
+    const regions = table(raw, 'regions');
+    const almaty = regions.rows.find((r) => r[1] === 'город Алматы')!;
+    const expected = [0, 0, 0];
+    for (const f of input.facts) if (f.region === 'almaty' && /\.victims_total$/.test(f.itemId) && f.value !== null) expected[input.years.indexOf(f.year)] += f.value;
+    expect(almaty.slice(3, 6)).toEqual(expected);
+    expect(almaty[6]).toBe(expected[0] + expected[1] + expected[2]);
+  });
+
+  it('ranks the register in order and ties recommendations and profiles to competent agencies', () => {
+    const ranks = raw.annexes.riskRegister.map((r) => r.rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(raw.annexes.heatMap.cells).toHaveLength(25);
+    expect(raw.annexes.heatMap.cells.flatMap((c) => c.ranks).sort((a, b) => a - b)).toEqual([...ranks].sort((a, b) => a - b));
+    expect(raw.recommendations.length).toBeGreaterThan(0);
+    for (const rec of raw.recommendations) for (const a of rec.agencies) expect(input.register.find((r) => r.code === rec.risks[0].id)!.agencies).toContain(a.code);
+    const mvd = raw.riskProfiles.find((p) => p.agency.code === 'mvd')!;
+    for (const r of mvd.riskAreas) expect(input.register.find((x) => x.code === r.id)!.agencies).toContain('mvd');
+    expect(mvd.victimProfile.map((t) => t.id)).toEqual(['v_age_mvd', 'v_sex_mvd', 'v_cit_mvd', 'v_form_mvd', 'v_status_mvd']);
+    expect(mvd.sopIndicators.length).toBeGreaterThan(0);
+    expect(profileViewModels(raw)).toHaveLength(raw.riskProfiles.length);
+  });
+
+  it('shows raw figures unpublished and hides every victim count in 1..threshold-1 when published', () => {
+    let hidden = 0;
+    const victimTables = ['regions', 'citizenship', 'age', 'sex', 'exploitation_form', 'v_sex_mvd', 'v_cit_border_service'];
+    for (const id of victimTables) {
+      const r = table(raw, id);
+      const p = table(published, id);
+      expect(p.rows.length).toBe(r.rows.length);
+      r.rows.forEach((row, i) =>
+        row.forEach((cell, j) => {
+          if (r.columns[j].format !== 'integer' || typeof cell !== 'number' || r.columns[j].key === 'rank') return;
+          const shown = p.rows[i][j];
+          if (cell >= 1 && cell < THRESHOLD) expect(isSuppressed(shown), `${id} ${i},${j}`).toBe(true);
+          if (isSuppressed(shown)) hidden++;
+          else expect(shown).toBe(cell);
+        }),
+      );
+    }
+    expect(hidden).toBeGreaterThan(0);
+    expect(published.meta.suppressionThreshold).toBe(THRESHOLD);
+    expect(table(published, 'citizenship').note).toContain(`«<${THRESHOLD}»`);
+    expect(JSON.stringify(raw)).not.toContain('"suppressed":true');
+  });
+});
+
+describe('published XLSX', () => {
+  it('labels hidden counts with the assessment threshold', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderReportXlsx(published)) as unknown as ArrayBuffer);
+    const values: unknown[] = [];
+    wb.getWorksheet('citizenship')!.eachRow((r) => r.eachCell((c) => values.push(c.value)));
+    expect(values).toContain(`<${THRESHOLD}`);
+    expect(values).not.toContain('<10');
+  });
+});
+
+describe('count table suppression', () => {
+  const spec = (rows: [number, number, number][]) => ({
+    id: 't', caption: 'c', firstLabel: 'k', years: [2022, 2023, 2024], lang: 'ru' as const, victims: true,
+    rows: rows.map((values, i) => ({ label: `r${i}`, values })),
+  });
+
+  it('adds secondary suppression so a hidden cell cannot be recovered from the totals', () => {
+    const t = countTable(spec([[3, 40, 50], [20, 30, 60]]), { publish: true, threshold: 10 });
+    const [r0, r1, total] = t.rows;
+    expect(isSuppressed(r0[1])).toBe(true);
+    // Row 0 and column 2022 each need a second hidden entry.
+    expect(r0.slice(2, 5).some(isSuppressed)).toBe(true);
+    expect([r1[1], total[1]].some(isSuppressed)).toBe(true);
+  });
+
+  it('hides a small total even when every cell is zero or large', () => {
+    const t = countTable(spec([[0, 0, 4], [0, 0, 0]]), { publish: true, threshold: 10 });
+    expect(t.rows).toHaveLength(2); // the all-zero row is dropped
+    expect(isSuppressed(t.rows[0][3])).toBe(true);
+    expect(isSuppressed(t.rows[0][4])).toBe(true);
+  });
+
+  it('respects the assessment threshold and leaves activity counts alone', () => {
+    const five = countTable(spec([[12, 30, 40]]), { publish: true, threshold: 15 });
+    expect(isSuppressed(five.rows[0][1])).toBe(true);
+    const activity = countTable({ ...spec([[3, 4, 5]]), victims: false }, { publish: true, threshold: 10 });
+    expect(activity.rows[0].slice(1, 5)).toEqual([3, 4, 5, 12]);
+  });
+});

@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderRiskProfilePdf } from '../../src/reports/pdf/profile.js';
+import { renderReportPdf } from '../../src/reports/pdf/report.js';
+import { conclusionKeys } from '../../src/reports/report.view-model.js';
+import { fill, loadTexts } from '../../src/reports/texts.js';
+import { KAZAKH_LETTERS, TOP_RISK_TITLE, sampleViewModel } from './sample-view-model.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'report-pdf-'));
+
+/** Text of the PDF via poppler's pdftotext, with line breaks collapsed to spaces. */
+function pdfText(pdf: Buffer, name: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe.each(['kk', 'ru'] as const)('report PDF (%s)', (lang) => {
+  const vm = sampleViewModel(lang);
+  const t = loadTexts(lang);
+  let pdf: Buffer;
+  let text: string;
+
+  beforeAll(async () => {
+    pdf = await renderReportPdf(vm);
+    text = pdfText(pdf, `report-${lang}.pdf`);
+  });
+
+  it('renders deterministically', async () => {
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(sha256(await renderReportPdf(sampleViewModel(lang)))).toBe(sha256(pdf));
+  });
+
+  it('has the official chapter and §14 headings, legal basis and TOC', () => {
+    for (const title of [...Object.values(t.chapters), ...conclusionKeys.map((k) => t.conclusionHeadings[k])]) {
+      expect(text).toContain(title);
+    }
+    expect(text).toContain(t.tableOfContents);
+    expect(text).toContain('35288');
+    expect(text).toContain(t.titlePage.title);
+  });
+
+  it('shows the top-ranked risk and page numbers', () => {
+    expect(text).toContain(TOP_RISK_TITLE[lang]);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(dir, `report-${lang}.pdf`)], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThan(5);
+    expect(text).toContain(fill(t.pageOf, { page: 2, pages }));
+    expect(text).toContain(fill(t.pageOf, { page: pages, pages }));
+    expect(text).toContain(t.suppressed);
+  });
+
+  it('keeps the Kazakh-specific letters', () => {
+    for (const letter of KAZAKH_LETTERS) expect(text).toContain(letter);
+    if (lang === 'kk') expect(text).toContain('Тәуекелдерді бағалау жөніндегі қорытындылар');
+  });
+});
+
+describe('risk profile PDF', () => {
+  it('renders the three parts of §2(5) with SOP indicators, deterministically', async () => {
+    const vm = sampleViewModel('ru');
+    const doc = { meta: vm.meta, profile: vm.riskProfiles.find((p) => p.agency.code === 'border_service')! };
+    const pdf = await renderRiskProfilePdf(doc);
+    expect(sha256(await renderRiskProfilePdf(doc))).toBe(sha256(pdf));
+    const text = pdfText(pdf, 'profile-ru.pdf');
+    const t = loadTexts('ru');
+    for (const h of [t.profile.riskArea, t.profile.indicators, t.profile.mitigation]) expect(text).toContain(h);
+    expect(text).toContain('прибытие в составе группы, но представление себя на пограничном контроле');
+    expect(text).toContain(doc.profile.agency.name);
+  });
+});

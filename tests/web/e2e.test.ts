@@ -1,0 +1,403 @@
+// End to end in headless Chromium against the real app on a test database:
+// focal point fills, explains a missing item and submits; an expert returns it with a
+// comment; the focal point fixes and resubmits; the expert accepts. A second test
+// (which runs once the assessment routes are documented) goes on: the expert scores
+// risks, ranks and finalises; the secretariat downloads the PDF.
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import ExcelJS from 'exceljs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { generateAnswersFor } from '../../src/synthetic/answers.js';
+import { VERSION } from '../helpers/collection.js';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.js';
+import { ARTIFACTS, containsText, gone, hasChromium, hasText, item, launch, newPage, shot, signIn, unlabelledControls, visible } from './browser.js';
+
+const E2E_TIMEOUT = 300_000;
+const dictionary = async (lang: string) =>
+  (await import(pathToFileURL(path.resolve(`src/web/public/i18n/${lang}.js`)).href)).default as Record<string, string>;
+
+// Items typed in the browser; the rest of the form is seeded through the API.
+const YES_NO = 's1.q1.legislation_gaps';
+const COUNT = 's1.q9.publications';
+const EXPLAINED = 's1.q1.other_risks';
+const TYPED = [YES_NO, COUNT, EXPLAINED];
+
+const EXCEL_TEMPLATE = '/api/v1/campaigns/{campaignId}/submissions/{organisationId}/template.xlsx';
+const EXCEL_IMPORT = '/api/v1/campaigns/{campaignId}/submissions/{organisationId}/import';
+
+const ASSESSMENT_ROUTES = [
+  ['post', '/api/v1/assessments'],
+  ['post', '/api/v1/assessments/{id}/quality'],
+  ['post', '/api/v1/assessments/{id}/structuring'],
+  ['put', '/api/v1/assessments/{id}/scores'],
+  ['post', '/api/v1/assessments/{id}/ranking'],
+  ['get', '/api/v1/assessments/{id}/ranking'],
+  ['put', '/api/v1/assessments/{id}/narrative/{chapter}'],
+  ['post', '/api/v1/assessments/{id}/finalise'],
+  ['get', '/api/v1/jobs/{id}'],
+  ['get', '/api/v1/assessments/{id}/files/{name}'],
+] as const;
+
+const suite = hasChromium ? describe : describe.skip;
+if (!hasChromium) process.stderr.write('web e2e skipped: /usr/bin/chromium is not installed (CI installs it).\n');
+
+suite('web application in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseURL: string;
+  let ru: Record<string, string>;
+  let kk: Record<string, string>;
+  const users: Record<string, { email: string; token: string }> = {};
+  let organisationId: string;
+  let campaignId = '';
+  const problems: string[] = [];
+  const openPages = new Map<string, Page>();
+  const labels = () => ({ email: ru['auth.email'], password: ru['auth.password'], submit: ru['auth.signIn'] });
+
+  async function open(who: string): Promise<Page> {
+    const { page, problems: list } = await newPage(browser, baseURL);
+    page.setDefaultTimeout(15_000);
+    openPages.set(who, page);
+    page.on('close', () => { openPages.delete(who); problems.push(...list.map((p) => `${who}: ${p}`)); });
+    // Russian throughout; the language switch itself is tested below.
+    await page.addInitScript(() => { if (!localStorage.getItem('ctip.lang')) localStorage.setItem('ctip.lang', 'ru'); });
+    await signIn(page, users[who].email, TEST_PASSWORD, labels());
+    return page;
+  }
+
+  beforeAll(async () => {
+    [ru, kk] = await Promise.all([dictionary('ru'), dictionary('kk')]);
+    t = await createTestApp();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    baseURL = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    organisationId = await t.organisation('mvd', 'almaty');
+    users.admin = await t.user(['admin']);
+    users.focal = await t.user(['focal_point'], organisationId);
+    users.expert = await t.user(['expert']);
+    users.expert2 = await t.user(['expert']);
+    users.secretariat = await t.user(['secretariat']);
+    browser = await launch();
+  }, 120_000);
+
+  // Whatever is still open after a test (a failure) is captured for the artefacts.
+  afterEach(async () => {
+    for (const [who, page] of openPages) {
+      await shot(page, `failed-${who}`).catch(() => {});
+      for (const p of await page.evaluate(() => [...document.querySelectorAll('[role=alert]')].map((e) => e.textContent)).catch(() => [])) problems.push(`${who} alert: ${p}`);
+      await page.close();
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('signs in, switches language (remembered) and manages users, organisations and campaigns as admin', async () => {
+    const { page } = await newPage(browser, baseURL);
+    await page.goto('/');
+    await hasText(page.getByRole('heading', { level: 1 }), kk['auth.title']);
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
+    await page.reload();
+    await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    await shot(page, '01-login');
+    await signIn(page, users.admin.email, TEST_PASSWORD, labels());
+    await hasText(page.getByRole('heading', { level: 1 }), ru['users.title']);
+    // Create a user with a role, then give them a second one.
+    const create = page.locator('form.card');
+    await create.getByLabel(ru['users.name'], { exact: true }).fill('Айгерим Секретарь');
+    await create.getByLabel(ru['auth.email'], { exact: true }).fill('aigerim@example.kz');
+    await create.getByLabel(ru['auth.password'], { exact: true }).fill('long-enough-password-1');
+    await create.getByLabel(ru['role.expert'], { exact: true }).check();
+    await create.getByRole('button', { name: ru['users.create'] }).click();
+    const row = page.getByRole('row').filter({ hasText: 'aigerim@example.kz' });
+    await visible(row);
+    await row.locator('summary').click();
+    await row.getByLabel(ru['role.secretariat'], { exact: true }).check();
+    await row.getByRole('button', { name: ru['users.saveRoles'] }).click();
+    await containsText(page.getByRole('row').filter({ hasText: 'aigerim@example.kz' }).locator('summary'), `${ru['role.expert']}, ${ru['role.secretariat']}`);
+    await shot(page, '02-admin-users');
+    expect(await unlabelledControls(page)).toEqual([]);
+    await page.getByRole('link', { name: ru['nav.organisations'] }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), ru['org.title']);
+    await shot(page, '03-admin-organisations');
+
+    await page.getByRole('link', { name: ru['nav.adminCampaigns'] }).click();
+    await page.getByLabel(ru['campaign.year'], { exact: true }).fill('2025');
+    await page.getByLabel(ru['campaign.deadline'], { exact: true }).fill('2099-12-31');
+    await page.getByRole('button', { name: ru['campaign.create'] }).click();
+    const campaignRow = page.getByRole('row', { name: ru['campaign.name'].replace('{year}', '2025') });
+    await campaignRow.getByRole('button', { name: ru['campaign.open'] }).click();
+    await visible(campaignRow.getByText(ru['status.campaign_open']));
+    await shot(page, '04-admin-campaigns');
+    expect(await unlabelledControls(page)).toEqual([]);
+    const campaigns = (await t.request(users.admin.token, { method: 'GET', url: '/api/v1/campaigns' })).json() as { id: string; reportingYear: number }[];
+    campaignId = campaigns.find((c) => c.reportingYear === 2025)!.id;
+
+    await page.getByRole('button', { name: ru['auth.signOut'] }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
+    await page.close();
+  }, E2E_TIMEOUT);
+
+  it('works with the keyboard alone: language switch, sign in, navigation', async () => {
+    const { page } = await newPage(browser, baseURL);
+    await page.goto('/login');
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? `${el.tagName.toLowerCase()}:${el.getAttribute('lang') ?? el.getAttribute('name') ?? el.textContent?.trim() ?? ''}` : '';
+    });
+    // Tab to the Kazakh/Russian switch and press it; focus stays on the switch.
+    const seen: string[] = [];
+    for (let i = 0; i < 6 && (await focused()) !== 'button:ru'; i += 1) { await page.keyboard.press('Tab'); seen.push(await focused()); }
+    expect(seen).toContain('a:' + kk['nav.skip']);
+    await page.keyboard.press('Enter');
+    await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
+    expect(await focused()).toBe('button:ru');
+    for (let i = 0; i < 6 && (await focused()) !== 'input:email'; i += 1) await page.keyboard.press('Tab');
+    await page.keyboard.type(users.secretariat.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(TEST_PASSWORD);
+    await page.keyboard.press('Enter');
+    await hasText(page.getByRole('heading', { level: 1 }), ru['reports.title']);
+    // Every control on the page is reachable: a Tab walk from the top reaches sign-out.
+    let reached = false;
+    for (let i = 0; i < 12 && !reached; i += 1) { await page.keyboard.press('Tab'); reached = (await focused()) === `button:${ru['auth.signOut']}`; }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
+    await page.close();
+  }, E2E_TIMEOUT);
+
+  it('downloads the Excel template and shows the cell-level problems of an uploaded workbook', async (ctx) => {
+    const doc = (await t.request(null, { method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    // Runs as soon as the Excel routes are part of the API.
+    if (!doc.paths[EXCEL_TEMPLATE]?.get || !doc.paths[EXCEL_IMPORT]?.post) return ctx.skip('Excel template/import routes not in the OpenAPI document yet');
+    expect(campaignId).not.toBe('');
+    const focal = await open('focal');
+    await focal.getByRole('link', { name: ru['campaign.name'].replace('{year}', '2025') }).click();
+    await hasText(focal.getByRole('heading', { level: 1 }), ru['submission.title']);
+    const [template] = await Promise.all([focal.waitForEvent('download'), focal.getByRole('button', { name: ru['excel.download'] }).click()]);
+    const templateFile = path.join(ARTIFACTS, 'template.xlsx');
+    await template.saveAs(templateFile);
+
+    // Spoil one cell, found through the template's own cell map.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(templateFile);
+    let target: { sheet: string; cell: string } | null = null;
+    workbook.getWorksheet('_map')!.eachRow((row) => {
+      if (row.getCell(4).text === COUNT && row.getCell(5).text === 'value') target = { sheet: row.getCell(6).text, cell: row.getCell(7).text };
+    });
+    expect(target).not.toBeNull();
+    const { sheet, cell } = target!;
+    workbook.getWorksheet(sheet)!.getCell(cell).value = 'очень много';
+    const broken = path.join(ARTIFACTS, 'template-broken.xlsx');
+    await workbook.xlsx.writeFile(broken);
+
+    await focal.getByLabel(ru['excel.file'], { exact: true }).setInputFiles(broken);
+    await focal.getByRole('button', { name: ru['excel.upload'] }).click();
+    await visible(focal.locator('.cell-problems li').filter({ hasText: cell }));
+    await focal.locator('.cell-problems').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shot(focal, '06c-focal-excel-problems');
+    await focal.close();
+  }, E2E_TIMEOUT);
+
+  it('runs the submission cycle: fill, explain, submit, return with comment, fix, resubmit, accept', async () => {
+    expect(campaignId).not.toBe('');
+    const url = `/api/v1/campaigns/${campaignId}/submissions/${organisationId}`;
+    // Seed everything but the typed items with synthetic answers.
+    const content = generateAnswersFor(VERSION, 'mvd', { seed: 849, missingRate: 0 });
+    for (const id of TYPED) delete content.answers[id];
+    const before = (await t.request(users.focal.token, { method: 'GET', url })).json();
+    const seeded = await t.request(users.focal.token, { method: 'PUT', url, headers: { 'if-match': `"${before.revision}"` }, payload: { content } });
+    expect(seeded.statusCode, seeded.body).toBe(200);
+
+    const focal = await open('focal');
+    await hasText(focal.getByRole('heading', { level: 1 }), ru['campaigns.title']);
+    await shot(focal, '05-focal-campaigns');
+    await focal.getByRole('link', { name: ru['campaign.name'].replace('{year}', '2025') }).click();
+    await hasText(focal.getByRole('heading', { level: 1 }), ru['submission.title']);
+
+    // Answer a yes/no item and a count, explain a missing one.
+    await item(focal, YES_NO).getByRole('radio', { name: ru['item.no'], exact: true }).check();
+    await item(focal, COUNT).getByRole('spinbutton').fill('-4');
+    // A negative count is rejected by the server: the message shows next to the item, in the user's language.
+    await containsText(item(focal, COUNT).locator('.msg.error'), 'отрицательн');
+    await focal.getByRole('button', { name: 'Қазақша' }).click();
+    await hasText(focal.getByRole('heading', { level: 1 }), kk['submission.title']);
+    await item(focal, COUNT).getByRole('spinbutton').fill('-5');
+    await containsText(item(focal, COUNT).locator('.msg.error'), 'теріс');
+    await item(focal, COUNT).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shot(focal, '06a-focal-questionnaire-kk-validation');
+    await focal.getByRole('button', { name: 'Русский' }).click();
+    await hasText(focal.getByRole('heading', { level: 1 }), ru['submission.title']);
+    await item(focal, COUNT).getByRole('spinbutton').fill('12');
+    await item(focal, EXPLAINED).getByRole('radio', { name: ru['item.modeMissing'], exact: true }).check();
+    await item(focal, EXPLAINED).getByLabel(ru['item.missingReason'], { exact: true }).selectOption('not_collected');
+    await item(focal, EXPLAINED).getByLabel(ru['item.missingComment'], { exact: true }).fill('Ведомственная статистика не ведется');
+    await visible(focal.getByRole('status').filter({ hasText: ru['submission.savedAt'].split(' ')[0] }));
+    await gone(item(focal, COUNT).locator('.msg.error'));
+    await shot(focal, '06-focal-questionnaire');
+    expect(await unlabelledControls(focal)).toEqual([]);
+
+    await submitInBrowser(focal);
+    await visible(focal.locator('.facts').getByText(ru['status.submitted']));
+    const afterSubmit = (await t.request(users.focal.token, { method: 'GET', url })).json();
+    expect(afterSubmit.status).toBe('submitted');
+    expect(afterSubmit.content.answers[YES_NO]).toEqual({ value: { answer: 'no' } });
+    expect(afterSubmit.content.answers[COUNT]).toEqual({ value: 12 });
+    expect(afterSubmit.content.answers[EXPLAINED]).toMatchObject({ missingReason: 'not_collected' });
+
+    // The expert sees the board and returns the submission with a comment on the count.
+    const expert = await open('expert');
+    await hasText(expert.getByRole('heading', { level: 1 }), ru['board.title']);
+    await shot(expert, '07-expert-board');
+    await expert.getByRole('link', { name: /Организация|Ұйым/ }).first().click();
+    await hasText(expert.getByRole('heading', { level: 1 }), ru['submission.title']);
+    await item(expert, COUNT).getByLabel(ru['review.commentFor'], { exact: true }).fill('Уточните число публикаций: не совпадает с отчетом за год.');
+    await shot(expert, '08-expert-review');
+    expect(await unlabelledControls(expert)).toEqual([]);
+    await expert.getByRole('button', { name: ru['review.return'] }).click();
+    await visible(expert.locator('.facts').getByText(ru['status.returned']));
+
+    // The focal point sees the comment on the item, fixes it and resubmits.
+    await focal.reload();
+    await containsText(item(focal, COUNT).locator('.expert-comment'), 'Уточните число публикаций');
+    await shot(focal, '09-focal-returned');
+    // Someone else saves first (another tab, the Excel import): the page says so and offers a reload.
+    const current = (await t.request(users.focal.token, { method: 'GET', url })).json();
+    const other = await t.request(users.focal.token, { method: 'PUT', url, headers: { 'if-match': `"${current.revision}"` }, payload: { content: current.content } });
+    expect(other.statusCode, other.body).toBe(200);
+    await item(focal, COUNT).getByRole('spinbutton').fill('14');
+    await visible(focal.getByText(ru['submission.conflictTitle']));
+    await shot(focal, '09b-focal-conflict');
+    await focal.getByRole('button', { name: ru['submission.reload'] }).click();
+    await containsText(item(focal, COUNT).locator('.expert-comment'), 'Уточните число публикаций');
+    await item(focal, COUNT).getByRole('spinbutton').fill('15');
+    await visible(focal.getByRole('status').filter({ hasText: ru['submission.savedAt'].split(' ')[0] }));
+    await submitInBrowser(focal);
+    await visible(focal.locator('.facts').getByText(ru['status.submitted']));
+
+    await expert.reload();
+    await expert.getByRole('button', { name: ru['review.accept'] }).click();
+    await visible(expert.locator('.facts').getByText(ru['status.accepted']));
+    const accepted = (await t.request(users.expert.token, { method: 'GET', url })).json();
+    expect(accepted.status).toBe('accepted');
+    expect(accepted.content.answers[COUNT]).toEqual({ value: 15 });
+
+    await focal.getByRole('link', { name: ru['submission.history'] }).click();
+    await hasText(focal.getByRole('heading', { level: 1 }), ru['history.title']);
+    await visible(focal.getByRole('cell', { name: ru['action.return'] }));
+    await shot(focal, '10-focal-history');
+    await focal.close();
+    await expert.close();
+  }, E2E_TIMEOUT);
+
+  async function submitInBrowser(page: Page) {
+    await page.getByRole('button', { name: ru['submission.submit'], exact: true }).click();
+    // Consistency warnings (if any) need an explanation each before the submission goes through.
+    const ackForm = page.getByRole('heading', { name: ru['submission.warningsTitle'] });
+    const done = page.locator('.facts').getByText(ru['status.submitted']);
+    await visible(ackForm.or(done));
+    if (await ackForm.isVisible()) {
+      for (const area of await page.locator('form.card textarea').all()) await area.fill('Проверено: данные верны.');
+      await page.getByRole('button', { name: ru['submission.submitWithAck'] }).click();
+    }
+  }
+
+  it('assesses: quality check, risk scoring, ranking with heat map and Kendall W, narrative, finalise; the secretariat downloads the PDF', async (ctx) => {
+    const doc = (await t.request(null, { method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const missing = ASSESSMENT_ROUTES.filter(([method, route]) => !doc.paths[route]?.[method]);
+    // Runs as soon as the assessment, scoring and report routes are part of the API.
+    if (missing.length) return ctx.skip(`assessment routes not in the OpenAPI document yet: ${missing.map((m) => m.join(' ')).join(', ')}`);
+    expect(campaignId).not.toBe('');
+
+    const expert = await open('expert');
+    await expert.getByRole('link', { name: ru['nav.assessments'] }).click();
+    await expert.getByLabel(ru['assessment.titleKk'], { exact: true }).fill('Тәуекелдерді бағалау 2024–2026');
+    await expert.getByLabel(ru['assessment.titleRu'], { exact: true }).fill('Оценка рисков 2024–2026');
+    await expert.getByLabel(ru['assessment.startYear'], { exact: true }).fill('2024');
+    await expert.getByRole('button', { name: ru['assessment.create'] }).click();
+    await hasText(expert.getByRole('heading', { level: 1 }), 'Оценка рисков 2024–2026');
+    const assessmentId = new URL(expert.url()).pathname.split('/').pop()!;
+
+    await expert.getByRole('button', { name: ru['assessment.runQuality'] }).click();
+    await visible(expert.getByRole('heading', { name: new RegExp(ru['findings.title'].replace(' ({n})', '')) }));
+    await gone(expert.getByRole('alert'));
+    await expert.getByRole('button', { name: ru['assessment.runStructuring'] }).click();
+    await visible(expert.getByRole('heading', { name: new RegExp(ru['findings.title'].replace(' ({n})', '')) }));
+    await gone(expert.getByRole('alert'));
+    await shot(expert, '11-expert-quality');
+
+    // A second expert scores through the API, so consensus and Kendall's W have two raters.
+    const register = (await t.request(users.expert.token, { method: 'GET', url: `/api/v1/assessments/${assessmentId}` })).json();
+    const risks = ((await t.request(users.expert.token, { method: 'GET', url: `/api/v1/risk-registers/${register.riskRegisterVersion}` })).json() as { risks: { code: string }[] }).risks;
+    const level = (i: number, shift: number) => 1 + ((i * 7 + shift) % 5);
+    const other = await t.request(users.expert2.token, { method: 'PUT', url: `/api/v1/assessments/${assessmentId}/scores`,
+      payload: { scores: risks.map((r, i) => ({ riskCode: r.code, likelihood: level(i, 1), impact: level(i, 2) })) } });
+    expect(other.statusCode, other.body).toBe(200);
+
+    await expert.getByRole('link', { name: ru['assessment.tab.scoring'] }).click();
+    const likelihood = expert.getByRole('combobox', { name: new RegExp(`^${ru['scoring.likelihood']}:`) });
+    const impact = expert.getByRole('combobox', { name: new RegExp(`^${ru['scoring.impact']}:`) });
+    await visible(likelihood);
+    const n = await likelihood.count();
+    expect(n).toBe(risks.length);
+    for (let i = 0; i < n; i += 1) {
+      await likelihood.nth(i).selectOption(String(level(i, 1)));
+      await impact.nth(i).selectOption(String(level(i, i % 3 === 0 ? 3 : 2)));
+    }
+    await expert.getByRole('textbox', { name: new RegExp(`^${ru['scoring.comment']}:`) }).first().fill('Подтверждается данными МВД за три года.');
+    await expert.getByRole('button', { name: ru['scoring.save'] }).click();
+    await visible(expert.getByText(ru['scoring.saved'].replace('{n}', String(n))));
+    await shot(expert, '12-expert-scoring');
+    expect(await unlabelledControls(expert)).toEqual([]);
+    await expert.getByRole('button', { name: ru['ranking.compute'] }).click();
+    await visible(expert.getByText(ru['ranking.computed']));
+
+    await expert.getByRole('link', { name: ru['assessment.tab.ranking'] }).click();
+    await visible(expert.getByRole('table', { name: ru['ranking.heatMap'] }));
+    await visible(expert.getByText(/W = /));
+    const counted = await expert.locator('table.heatmap td.cell strong').allTextContents();
+    expect(counted.reduce((a, b) => a + Number(b), 0)).toBe(risks.length);
+    await shot(expert, '13-expert-ranking');
+
+    await expert.getByRole('link', { name: ru['assessment.tab.narrative'] }).click();
+    await expert.getByLabel(ru['narrative.kk'], { exact: true }).fill('Бағалау 2024–2026 жылдардағы деректерге негізделген.');
+    await expert.getByLabel(ru['narrative.ru'], { exact: true }).fill('Оценка основана на данных за 2024–2026 годы.');
+    await expert.getByRole('button', { name: ru['narrative.save'] }).click();
+    await visible(expert.getByText(ru['narrative.saved'].split(' {time}')[0]));
+    await shot(expert, '14-expert-narrative');
+    expect(await unlabelledControls(expert)).toEqual([]);
+
+    await expert.getByRole('link', { name: ru['assessment.tab.finalise'] }).click();
+    await expert.getByRole('button', { name: ru['finalise.run'] }).click();
+    // The report is rendered by a background job; the page polls it and then lists the files.
+    const downloadButton = expert.getByRole('button', { name: ru['files.download'] }).first();
+    const failure = expert.getByRole('alert');
+    await downloadButton.or(failure).first().waitFor({ timeout: 120_000 });
+    expect(await failure.count(), await failure.allTextContents().then((x) => x.join(' | '))).toBe(0);
+    await shot(expert, '15-expert-finalised');
+    await expert.close();
+
+    const secretariat = await open('secretariat');
+    await hasText(secretariat.getByRole('heading', { level: 1 }), ru['reports.title']);
+    await visible(secretariat.getByRole('heading', { name: 'Оценка рисков 2024–2026' }));
+    await shot(secretariat, '16-secretariat-reports');
+    const pdfRow = secretariat.getByRole('row').filter({ hasText: 'report-ru.pdf' });
+    const [download] = await Promise.all([secretariat.waitForEvent('download'), pdfRow.getByRole('button', { name: ru['files.download'] }).click()]);
+    const file = path.join(ARTIFACTS, `downloaded-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toBe('report-ru.pdf');
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await secretariat.close();
+  }, E2E_TIMEOUT);
+
+  it('has no script errors and fetches nothing off-origin', () => {
+    expect(problems).toEqual([]);
+  });
+});
