@@ -53,7 +53,7 @@ function columnsOf(item: Item, version: LoadedVersion): Column[] {
       const by = (v: unknown) => (v as { byCategory?: Record<string, number> } | undefined)?.byCategory;
       return [
         { key: `${item.id}.total`, label: { kk: `${item.label.kk}: барлығы`, ru: `${item.label.ru}: всего` }, get: (v) => num((v as { total?: number } | undefined)?.total) },
-        // An answered breakdown leaves absent categories at 0 (docs/answers.md).
+        // An answered breakdown leaves absent categories at 0 (questionnaires/answers.md).
         ...cats.map((c) => ({ key: `${item.id}.${c.code}`, label: { kk: `${item.label.kk}: ${c.label.kk}`, ru: `${item.label.ru}: ${c.label.ru}` }, get: (v: unknown) => (v === undefined ? null : (by(v)?.[c.code] ?? 0)) })),
       ];
     }

@@ -1,5 +1,5 @@
 // Reading a filled template back: meta and cell map from the hidden sheet, then each
-// item's cells into the answer envelope (docs/answers.md). Problems are collected
+// item's cells into the answer envelope (questionnaires/answers.md). Problems are collected
 // per cell, never thrown one by one, so the respondent sees them all at once.
 import ExcelJS from 'exceljs';
 import type { Form } from '../questionnaire/questionnaire.forms.js';

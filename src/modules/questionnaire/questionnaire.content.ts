@@ -1,4 +1,4 @@
-// Types of a submission content (docs/answers.md). Validation takes `unknown`; these
+// Types of a submission content (questionnaires/answers.md). Validation takes `unknown`; these
 // types describe well-formed content for producers (synthetic data, imports).
 
 export type YesNoValue = { answer: 'yes' | 'no'; description?: string };

@@ -120,7 +120,7 @@ export function buildSubmissionJsonSchema(form: Form, opts: JsonSchemaOptions = 
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `urn:ctip:questionnaire:${form.versionId}:${form.agencyType}:${complete ? 'complete' : 'draft'}`,
     title: `${form.version.manifest.title.ru} — ${form.agencyType}`,
-    description: `Submission content (docs/answers.md), content hash ${form.version.contentHash}`,
+    description: `Submission content (questionnaires/answers.md), content hash ${form.version.contentHash}`,
     type: 'object',
     required: ['answers'],
     additionalProperties: false,

@@ -1,6 +1,6 @@
 // The LibreOffice fixture: a template pre-filled with synthetic answers (fixed ids and
 // seed), with a few cells typed the way people type them ("12" as text, "Да" alone),
-// which scripts/resave-with-libreoffice.sh re-saves with LibreOffice Calc into
+// which tests/fixtures/excel/resave-with-libreoffice.sh re-saves with LibreOffice Calc into
 // tests/fixtures/excel/. The test swaps the fixed ids for its own campaign and
 // organisation inside the XML (replaceInZip), so the rest stays byte-for-byte as
 // LibreOffice wrote it. Re-run the script when the questionnaire data changes.

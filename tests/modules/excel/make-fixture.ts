@@ -1,4 +1,4 @@
-// Writes the pre-LibreOffice fixture template to the path given (used by scripts/resave-with-libreoffice.sh).
+// Writes the pre-LibreOffice fixture template to the path given (used by tests/fixtures/excel/resave-with-libreoffice.sh).
 import { writeFileSync } from 'node:fs';
 import { fixtureTemplate } from './libreoffice.fixture.js';
 

@@ -2,28 +2,28 @@
 // Loads the dataset into the embedded database (DATA_DIR, or a fresh temporary one with
 // --fresh; DATABASE_URL if set), creates an assessment over 2025-2027, runs structuring,
 // the quality check and (with seeded expert scores) the ranking, and prints a summary.
-//   npx tsx scripts/demo.ts [--fresh] [--scale=1] [--seed=national]
+//   npx tsx src/cli/demo.ts [--fresh] [--scale=1] [--seed=national]
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../src/config.js';
-import { openDatabase, type Db } from '../src/db/client.js';
-import { dataDirFor } from '../src/db/location.js';
-import { migrateDatabase } from '../src/db/migrate.js';
-import { findOrganisation } from '../src/modules/organisations/organisations.repository.js';
-import { seedReference } from '../src/modules/reference/reference.seed.js';
-import { findUserByEmail } from '../src/modules/users/users.repository.js';
-import { createUser } from '../src/modules/users/users.service.js';
-import { createAssessment } from '../src/modules/assessments/assessments.service.js';
-import { runQualityStep, runStructuringStep } from '../src/modules/assessments/assessments.steps.js';
-import { getRegister, runRanking, saveScores } from '../src/modules/scoring/scoring.service.js';
-import type { Role } from '../src/shared/access.js';
-import type { Actor } from '../src/shared/context.js';
-import { loadNationalDataset } from '../src/synthetic/load.js';
-import { generateNationalDataset } from '../src/synthetic/national.js';
-import { syntheticScores } from '../src/synthetic/scores.js';
+import { loadConfig } from '../config.js';
+import { openDatabase, type Db } from '../db/client.js';
+import { dataDirFor } from '../db/location.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { findOrganisation } from '../modules/organisations/organisations.repository.js';
+import { seedReference } from '../modules/reference/reference.seed.js';
+import { findUserByEmail } from '../modules/users/users.repository.js';
+import { createUser } from '../modules/users/users.service.js';
+import { createAssessment } from '../modules/assessments/assessments.service.js';
+import { runQualityStep, runStructuringStep } from '../modules/assessments/assessments.steps.js';
+import { getRegister, runRanking, saveScores } from '../modules/scoring/scoring.service.js';
+import type { Role } from '../shared/access.js';
+import type { Actor } from '../shared/context.js';
+import { loadNationalDataset } from '../synthetic/load.js';
+import { generateNationalDataset } from '../synthetic/national.js';
+import { syntheticScores } from '../synthetic/scores.js';
+import { arg } from './args.js';
 
-const arg = (name: string) => process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.split('=')[1] ?? (process.argv.includes(`--${name}`) ? 'true' : undefined);
 const fresh = arg('fresh') === 'true';
 const scale = Number(arg('scale') ?? 1);
 const seed = arg('seed') ?? 'national';

@@ -1,7 +1,8 @@
 // `npm run bench:api`: concurrent draft saves of full synthetic forms against the
 // real PostgreSQL server, driven by autocannon from a second process, then the rate
 // of plain `pg` writes of the same rows in the same number of transactions.
-// Uses a throw-away database on BENCH_PG_URL (default: the local server).
+// Uses a throw-away database on --pg-url (default: the local server); options
+// --connections=20 --seconds=10 --pool=10.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -10,17 +11,18 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { insertOrganisation } from '../src/modules/organisations/organisations.repository.js';
-import { createUser } from '../src/modules/users/users.service.js';
-import { generateAnswersFor } from '../src/synthetic/answers.js';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { insertOrganisation } from '../modules/organisations/organisations.repository.js';
+import { createUser } from '../modules/users/users.service.js';
+import { generateAnswersFor } from '../synthetic/answers.js';
+import { arg, numberArg } from './args.js';
 
 const VERSION = '2024-10-order-849-410';
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const POOL = Number(process.env.BENCH_POOL ?? 10);
-const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CONNECTIONS = numberArg('connections', 20);
+const DURATION = numberArg('seconds', 10);
+const POOL = numberArg('pool', 10);
+const adminUrl = arg('pg-url') ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const agencyTypes = ['mvd', 'mtszn', 'ngo', 'mio', 'health_org', 'mid', 'border_service', 'education_org'];
 const password = 'bench-password-0123456789';
 

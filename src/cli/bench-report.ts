@@ -3,10 +3,10 @@
 // from a 10x synthetic assessment held in memory (src/synthetic/national.ts at scale 10,
 // structured into facts as the assessments module does). Target: under 5 s per language.
 import { parseArgs } from 'node:util';
-import { buildReportViewModel } from '../src/reports/build/build.js';
-import { syntheticAssessmentInput } from '../src/reports/build/synthetic.js';
-import { renderReportPdf } from '../src/reports/pdf/report.js';
-import { renderReportXlsx } from '../src/reports/xlsx/report.js';
+import { buildReportViewModel } from '../reports/build/build.js';
+import { syntheticAssessmentInput } from '../reports/build/synthetic.js';
+import { renderReportPdf } from '../reports/pdf/report.js';
+import { renderReportXlsx } from '../reports/xlsx/report.js';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '10' } } });
 const scale = Number(values.scale);

@@ -6,13 +6,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/client.js';
-import { dataDirFor } from '../src/db/location.js';
-import { migrateDatabase } from '../src/db/migrate.js';
-import { loadAssessmentInput } from '../src/modules/reports/reports.input.js';
-import { latestAssessmentId } from '../src/modules/reports/reports.repository.js';
-import { renderOutputs } from '../src/reports/build/outputs.js';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import { dataDirFor } from '../db/location.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { loadAssessmentInput } from '../modules/reports/reports.input.js';
+import { latestAssessmentId } from '../modules/reports/reports.repository.js';
+import { renderOutputs } from '../reports/build/outputs.js';
 
 function bar(done: number, total: number, label: string): void {
   if (!process.stderr.isTTY) {

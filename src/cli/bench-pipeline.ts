@@ -2,16 +2,17 @@
 // (quality check, structuring, ranking), each scale in its own child process so that
 // peak memory is per scale. Prints time and peak RSS after each step, then the cost
 // per submission to show linear growth. Target: 10x in under 10 s and 1 GB.
-//   npx tsx scripts/bench-pipeline.ts [--scales=1,10,50]
+//   npx tsx src/cli/bench-pipeline.ts [--scales=1,10,50]
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { evidenceFromFacts, registerItemIds } from '../src/modules/scoring/scoring.evidence.js';
-import { getRegister } from '../src/modules/scoring/scoring.service.js';
-import { forEachFact, type FactRecord } from '../src/modules/assessments/assessments.structuring.js';
-import { buildRankingResult } from '../src/pipeline/ranking-result.js';
-import { runQuality } from '../src/pipeline/quality/run.js';
-import { generateNationalDataset } from '../src/synthetic/national.js';
-import { syntheticScores } from '../src/synthetic/scores.js';
+import { evidenceFromFacts, registerItemIds } from '../modules/scoring/scoring.evidence.js';
+import { getRegister } from '../modules/scoring/scoring.service.js';
+import { forEachFact, type FactRecord } from '../modules/assessments/assessments.structuring.js';
+import { buildRankingResult } from '../pipeline/ranking-result.js';
+import { runQuality } from '../pipeline/quality/run.js';
+import { generateNationalDataset } from '../synthetic/national.js';
+import { syntheticScores } from '../synthetic/scores.js';
+import { arg } from './args.js';
 
 interface StepFigure {
   step: string;
@@ -54,9 +55,9 @@ function child(scale: number): void {
 }
 
 function main(): void {
-  const scaleArg = process.argv.find((a) => a.startsWith('--child='));
-  if (scaleArg) return child(Number(scaleArg.split('=')[1]));
-  const scales = (process.argv.find((a) => a.startsWith('--scales='))?.split('=')[1] ?? '1,10,50').split(',').map(Number);
+  const scaleArg = arg('child');
+  if (scaleArg) return child(Number(scaleArg));
+  const scales = (arg('scales') ?? '1,10,50').split(',').map(Number);
   const self = fileURLToPath(import.meta.url);
   const results: { scale: number; submissions: number; figures: StepFigure[] }[] = [];
   for (const scale of scales) {
