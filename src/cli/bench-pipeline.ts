@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { evidenceFromFacts, registerItemIds } from '../modules/scoring/scoring.evidence.js';
 import { getRegister } from '../modules/scoring/scoring.service.js';
-import { forEachFact, type FactRecord } from '../modules/assessments/assessments.structuring.js';
+import { forEachFact } from '../modules/assessments/assessments.structuring.js';
+import type { Fact } from '../pipeline/facts.js';
 import { buildRankingResult } from '../pipeline/ranking-result.js';
 import { runQuality } from '../pipeline/quality/run.js';
 import { generateNationalDataset } from '../synthetic/national.js';
@@ -38,7 +39,7 @@ function child(scale: number): void {
   // ranking keeps only the facts of the register's items, as its DB query does.
   const register = getRegister('2024-v1');
   const wanted = new Set(registerItemIds(register));
-  const kept: FactRecord[] = [];
+  const kept: Fact[] = [];
   time('2 structuring', figures, () => forEachFact(data, (f) => void (wanted.has(f.itemId) && kept.push(f))), (s) => `${s.facts} facts (${kept.length} for ranking)`);
   time(
     '3 ranking',

@@ -1,25 +1,13 @@
 // The stored result of an assessment's ranking step (assessment_runs.result where
 // step = 'ranking'): what the report, the web UI and the exports read.
-import type { ConsensusStatus, HeatMap, RiskLevel } from './delphi.js';
+import type { ConsensusStatus, HeatMap, RiskRoundSummary } from './delphi.js';
 import type { KendallOutcome } from './kendall.js';
 
-export interface RankingRisk {
-  riskCode: string;
+/** A risk's place in the final order: its latest scored round's summary plus its position and evidence. */
+export interface RankingRisk extends Omit<RiskRoundSummary, 'status' | 'needsAnotherRound'> {
   /** Position 1..n in the final order, and competition rank. */
   position: number;
   rank: number;
-  /** The Delphi round this risk's scores come from (its latest scored round). */
-  round: number;
-  nExperts: number;
-  medianLikelihood: number;
-  medianImpact: number;
-  iqrLikelihood: number;
-  iqrImpact: number;
-  agreementLikelihood: number;
-  agreementImpact: number;
-  /** medianLikelihood x medianImpact. */
-  score: number;
-  level: RiskLevel;
   consensus: ConsensusStatus;
   /** Evidence 0-10 from the facts, null when the data say nothing about this risk. */
   evidence: number | null;

@@ -35,21 +35,13 @@
  * group is 'yes' if any of its rows says yes, so results do not depend on the order of
  * the fact rows; outputs are sorted by code.
  */
+import type { Fact } from './facts.js';
 import { computeEvidence, concentration, trend, type Concentration, type Trend } from './evidence.js';
 
 export type FactItemKind = 'yes_no' | 'text' | 'count' | 'amount' | 'breakdown' | 'table' | 'entity_list';
 
-export interface FactRow {
-  year: number;
-  organisationId: string;
-  region: string;
-  itemId: string;
-  dimension: string | null;
-  category: string | null;
-  value: number | null;
-  textValue: string | null;
-  missingReason: string | null;
-}
+/** What the evidence reads of a fact. */
+export type EvidenceFact = Omit<Fact, 'agencyType' | 'provisional'>;
 
 export interface EvidenceSelector {
   item: string;
@@ -134,7 +126,7 @@ const toCents = (v: number) => Math.round(v * CENTS);
 export class FactIndex {
   private readonly byItem = new Map<string, Map<string, Map<number, OrgYear>>>();
 
-  constructor(facts: Iterable<FactRow>, itemKinds: ReadonlyMap<string, FactItemKind>) {
+  constructor(facts: Iterable<EvidenceFact>, itemKinds: ReadonlyMap<string, FactItemKind>) {
     for (const f of facts) {
       let byOrg = this.byItem.get(f.itemId);
       if (!byOrg) {
@@ -264,7 +256,7 @@ function regionTotal(a: Aggregate, region: string): number {
 }
 
 /** Evidence per risk; every spec gets a row (evidence null without data). */
-export function computeRiskEvidence(facts: Iterable<FactRow> | FactIndex, specs: readonly RiskEvidenceSpec[], options: EvidenceRunOptions): RiskEvidence[] {
+export function computeRiskEvidence(facts: Iterable<EvidenceFact> | FactIndex, specs: readonly RiskEvidenceSpec[], options: EvidenceRunOptions): RiskEvidence[] {
   const index = facts instanceof FactIndex ? facts : new FactIndex(facts, options.itemKinds);
   const details = new Map<string, Omit<RiskEvidence, 'evidence' | 'indicatorsUsed' | 'normalised'>>();
   for (const spec of specs) {
@@ -298,7 +290,7 @@ export function computeRiskEvidence(facts: Iterable<FactRow> | FactIndex, specs:
 }
 
 /** Evidence per region (territorial ranking): every listed region gets a row. */
-export function computeRegionEvidence(facts: Iterable<FactRow> | FactIndex, indicators: readonly RegionIndicatorSpec[], options: EvidenceRunOptions): RegionEvidence[] {
+export function computeRegionEvidence(facts: Iterable<EvidenceFact> | FactIndex, indicators: readonly RegionIndicatorSpec[], options: EvidenceRunOptions): RegionEvidence[] {
   const index = facts instanceof FactIndex ? facts : new FactIndex(facts, options.itemKinds);
   const raw = new Map<string, Record<string, number | null>>(options.regions.map((r) => [r, {}]));
   for (const ind of indicators) {

@@ -1,4 +1,5 @@
 // Seeded PRNG (mulberry32 over an xmur3 string hash) shared by the synthetic generators.
+import { mulberry32 } from '../pipeline/stats.js';
 
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -26,14 +27,7 @@ function hashSeed(seed: string): number {
 
 export function createRng(seed: number | string = 1): Rng {
   const key = String(seed);
-  let state = hashSeed(key);
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(hashSeed(key));
   const rng: Rng = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

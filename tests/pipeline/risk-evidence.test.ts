@@ -1,6 +1,6 @@
 // Evidence per risk and per region on crafted facts whose figures are worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { computeRegionEvidence, computeRiskEvidence, type FactItemKind, type FactRow } from '../../src/pipeline/risk-evidence.js';
+import { computeRegionEvidence, computeRiskEvidence, type FactItemKind, type EvidenceFact } from '../../src/pipeline/risk-evidence.js';
 import { createRng } from '../../src/synthetic/random.js';
 
 const kinds = new Map<string, FactItemKind>([
@@ -12,7 +12,7 @@ const kinds = new Map<string, FactItemKind>([
 ]);
 const regions = ['r1', 'r2', 'r3'];
 
-function fact(itemId: string, org: string, region: string, year: number, r: Partial<FactRow> = {}): FactRow {
+function fact(itemId: string, org: string, region: string, year: number, r: Partial<EvidenceFact> = {}): EvidenceFact {
   return { itemId, organisationId: org, region, year, dimension: null, category: null, value: null, textValue: null, missingReason: null, ...r };
 }
 const yes = (item: string, org: string, region = 'r1', year = 2026) => fact(item, org, region, year, { category: 'yes', value: 1, textValue: 'описание' });
@@ -97,7 +97,7 @@ describe('computeRiskEvidence', () => {
 
   it('does not depend on the order of the fact rows', () => {
     const rng = createRng(7);
-    const facts: FactRow[] = [];
+    const facts: EvidenceFact[] = [];
     for (let o = 0; o < 30; o++) {
       const region = regions[o % 3];
       for (const year of [2024, 2025, 2026]) {

@@ -1,8 +1,8 @@
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { factsToArrow, factsToCsv, type FactRow } from '../../src/reports/arrow.js';
+import { factsToArrow, factsToCsv, type ExportFact } from '../../src/reports/arrow.js';
 
-const rows: FactRow[] = [
+const rows: ExportFact[] = [
   { assessment_id: 'ra-2022-2024', year: 2022, organisation_id: 'org-1', agency_type: 'mvd', region: 'almaty', item_id: 's2.q8', dimension: 'sex', category: 'female', value: 14, missing_reason: null },
   { assessment_id: 'ra-2022-2024', year: 2023, organisation_id: 'org-1', agency_type: 'mvd', region: 'almaty', item_id: 's2.q8', dimension: 'sex', category: 'male', value: 2.5, missing_reason: null },
   { assessment_id: 'ra-2022-2024', year: 2024, organisation_id: 'org-2', agency_type: 'mp', region: 'shymkent', item_id: 's6.q1', dimension: '', category: '', value: null, missing_reason: 'outside_competence' },

@@ -4,14 +4,13 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../shared/context.js';
 import type { CompletenessReport } from '../../pipeline/quality/completeness.js';
-import { factsToArrow, factsToCsv } from '../../reports/arrow.js';
+import { factsToArrow, factsToCsv, toExportFact } from '../../reports/arrow.js';
 import { returnForCorrection } from '../submissions/submissions.service.js';
 import { findingNotFound, findingNotReturnable, stepNotRun } from './assessments.errors.js';
 import { headingOf, headings } from './assessments.headings.js';
 import { findFinding, findSubmissionById, latestRun, listFacts, listFindings, listTextFacts, type FindingRow } from './assessments.repository.js';
 import type { FindingsQuery, TextsQuery, TextsView } from './assessments.schemas.js';
 import { loadAssessment } from './assessments.service.js';
-import { toFactRow } from './assessments.structuring.js';
 
 export async function getCompleteness(db: Db, actor: Actor, id: string): Promise<CompletenessReport> {
   await loadAssessment(db, actor.user, id);
@@ -50,7 +49,7 @@ export async function returnFinding(db: Db, actor: Actor, id: string, findingId:
 export async function exportFacts(db: Db, actor: Actor, id: string, format: 'arrow' | 'csv'): Promise<Uint8Array | string> {
   await loadAssessment(db, actor.user, id);
   if (!(await latestRun(db, id, 'structuring'))) throw stepNotRun('structuring');
-  const rows = (await listFacts(db, id)).map((f) => toFactRow(id, f));
+  const rows = (await listFacts(db, id)).map((f) => toExportFact(id, f));
   return format === 'arrow' ? factsToArrow(rows) : factsToCsv(rows);
 }
 

@@ -13,7 +13,7 @@ import {
   submissions,
 } from '../../db/schema.js';
 import type { Finding } from '../../pipeline/quality/types.js';
-import type { FactRecord } from './assessments.structuring.js';
+import type { Fact } from '../../pipeline/facts.js';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 export type RunRow = typeof assessmentRuns.$inferSelect;
@@ -195,7 +195,7 @@ export const FACT_BATCH = 5000;
  * than 13 bound parameters per row (and no 65535-parameter limit per statement). A function
  * scan yields rows in array order, so ids follow the canonical fact order.
  */
-export async function insertFacts(db: DbOrTx, assessmentId: string, rows: readonly FactRecord[]): Promise<void> {
+export async function insertFacts(db: DbOrTx, assessmentId: string, rows: readonly Fact[]): Promise<void> {
   if (!rows.length) return;
   await db.execute(sql`
     insert into facts (assessment_id, year, organisation_id, agency_type, region, item_id, dimension, category, value, text_value, missing_reason, provisional)

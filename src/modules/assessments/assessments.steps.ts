@@ -13,7 +13,8 @@ import { inputHash, loadPipelineInput } from './assessments.input.js';
 import { deleteFacts, FACT_BATCH, insertFacts, insertRun, listRuns, replaceFindings, type RunRow } from './assessments.repository.js';
 import type { RunView } from './assessments.schemas.js';
 import { loadDraft, loadAssessment } from './assessments.service.js';
-import { emptySummary, factLine, orderedSubmissions, submissionStructurer, type FactRecord } from './assessments.structuring.js';
+import type { Fact } from '../../pipeline/facts.js';
+import { emptySummary, factLine, orderedSubmissions, submissionStructurer } from './assessments.structuring.js';
 
 export function toRunView(r: RunRow): RunView {
   const result = r.result as { summary?: unknown };
@@ -79,7 +80,7 @@ export async function runStructuringStep(db: Db, actor: Actor, id: string): Prom
     const hash = createHash('sha256');
     const structureOne = submissionStructurer(input);
     await deleteFacts(tx, id);
-    let batch: FactRecord[] = [];
+    let batch: Fact[] = [];
     for (const s of orderedSubmissions(input)) {
       structureOne(s, (f) => batch.push(f), summary);
       if (batch.length < FACT_BATCH) continue;

@@ -7,22 +7,8 @@
 import { isObj } from '../questionnaire/questionnaire.checks.js';
 import { getForm } from '../questionnaire/questionnaire.forms.js';
 import type { Item } from '../questionnaire/questionnaire.model.js';
-import type { FactRow } from '../../reports/arrow.js';
+import type { Fact } from '../../pipeline/facts.js';
 import type { PipelineInput, PipelineSubmission } from '../../pipeline/quality/types.js';
-
-export interface FactRecord {
-  year: number;
-  organisationId: string;
-  agencyType: string;
-  region: string;
-  itemId: string;
-  dimension: string | null;
-  category: string | null;
-  value: number | null;
-  textValue: string | null;
-  missingReason: string | null;
-  provisional: boolean;
-}
 
 export interface StructuringSummary {
   submissions: number;
@@ -70,7 +56,7 @@ function emitValue(item: Item, v: unknown, emit: Emit): void {
   }
 }
 
-function structureSubmission(s: PipelineSubmission, org: { agencyType: string; region: string } | undefined, version: string, sink: (f: FactRecord) => void, summary: StructuringSummary): void {
+function structureSubmission(s: PipelineSubmission, org: { agencyType: string; region: string } | undefined, version: string, sink: (f: Fact) => void, summary: StructuringSummary): void {
   const agencyType = org?.agencyType ?? s.agencyType;
   const region = org?.region ?? 'national';
   const form = getForm(version, agencyType);
@@ -104,7 +90,7 @@ export function orderedSubmissions(input: PipelineInput): PipelineSubmission[] {
 export const emptySummary = (): StructuringSummary => ({ submissions: 0, facts: 0, values: 0, texts: 0, missing: 0 });
 
 /** A normaliser bound to the input's organisations and campaigns; call it per submission. */
-export function submissionStructurer(input: PipelineInput): (s: PipelineSubmission, sink: (f: FactRecord) => void, summary: StructuringSummary) => void {
+export function submissionStructurer(input: PipelineInput): (s: PipelineSubmission, sink: (f: Fact) => void, summary: StructuringSummary) => void {
   const orgById = new Map(input.organisations.map((o) => [o.id, o]));
   const versionOf = new Map(input.campaigns.map((c) => [c.id, c.questionnaireVersion]));
   return (s, sink, summary) => {
@@ -114,7 +100,7 @@ export function submissionStructurer(input: PipelineInput): (s: PipelineSubmissi
 }
 
 /** Calls `sink` for every fact of the input, submissions in (year, organisation) order, items in form order. */
-export function forEachFact(input: PipelineInput, sink: (f: FactRecord) => void): StructuringSummary {
+export function forEachFact(input: PipelineInput, sink: (f: Fact) => void): StructuringSummary {
   const summary = emptySummary();
   const structureOne = submissionStructurer(input);
   for (const s of orderedSubmissions(input)) structureOne(s, sink, summary);
@@ -122,29 +108,14 @@ export function forEachFact(input: PipelineInput, sink: (f: FactRecord) => void)
 }
 
 /** A fact as one canonical line (fixed field order) for the structuring result hash. */
-export function factLine(f: FactRecord): string {
+export function factLine(f: Fact): string {
   return `${JSON.stringify([f.year, f.organisationId, f.agencyType, f.region, f.itemId, f.dimension, f.category, f.value, f.textValue, f.missingReason, f.provisional])}\n`;
 }
 
 /** All facts in memory. */
-export function structure(input: PipelineInput): { facts: FactRecord[]; summary: StructuringSummary } {
-  const facts: FactRecord[] = [];
+export function structure(input: PipelineInput): { facts: Fact[]; summary: StructuringSummary } {
+  const facts: Fact[] = [];
   const summary = forEachFact(input, (f) => facts.push(f));
   return { facts, summary };
 }
 
-/** The export shape of src/reports/arrow.ts (text answers travel in /texts, not in the numeric export). */
-export function toFactRow(assessmentId: string, f: Omit<FactRecord, 'provisional' | 'textValue'>): FactRow {
-  return {
-    assessment_id: assessmentId,
-    year: f.year,
-    organisation_id: f.organisationId,
-    agency_type: f.agencyType,
-    region: f.region,
-    item_id: f.itemId,
-    dimension: f.dimension ?? '',
-    category: f.category ?? '',
-    value: f.value,
-    missing_reason: f.missingReason,
-  };
-}

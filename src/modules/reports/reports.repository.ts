@@ -5,7 +5,8 @@ import type { DbOrTx } from '../../db/client.js';
 import {
   assessmentCampaigns, assessmentRuns, assessments, campaignRecipients, campaigns, facts, jobs, narrativeRevisions, qualityFindings, reportFiles, submissions,
 } from '../../db/schema.js';
-import type { FactInput, FindingCount, Participation } from '../../reports/build/inputs.js';
+import type { FindingCount, Participation } from '../../reports/build/inputs.js';
+import type { NumericFact } from '../../pipeline/facts.js';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 export type JobRow = typeof jobs.$inferSelect;
@@ -36,7 +37,7 @@ export async function markFinalised(db: DbOrTx, id: string, userId: string | nul
 
 // ---------------------------------------------------------------- data for the report
 
-export async function loadFacts(db: DbOrTx, assessmentId: string): Promise<FactInput[]> {
+export async function loadFacts(db: DbOrTx, assessmentId: string): Promise<NumericFact[]> {
   return db
     .select({
       year: facts.year, organisationId: facts.organisationId, agencyType: facts.agencyType, region: facts.region, itemId: facts.itemId,

@@ -4,7 +4,7 @@
 // on row order.
 import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../../db/client.js';
-import { computeRegionEvidence, computeRiskEvidence, FactIndex, type FactItemKind, type FactRow, type RegionEvidence, type RiskEvidence } from '../../pipeline/risk-evidence.js';
+import { computeRegionEvidence, computeRiskEvidence, FactIndex, type FactItemKind, type EvidenceFact, type RegionEvidence, type RiskEvidence } from '../../pipeline/risk-evidence.js';
 import { getVersion } from '../questionnaire/questionnaire.loader.js';
 import { territorialRegionCodes } from '../reference/reference.data.js';
 import { loadFacts } from './scoring.repository.js';
@@ -31,7 +31,7 @@ export function itemKindsOf(register: RiskRegister): Map<string, FactItemKind> {
   return new Map(registerItemIds(register).map((id) => [id, q.items.get(id)!.item.kind]));
 }
 
-export function hashFacts(rows: readonly FactRow[]): string {
+export function hashFacts(rows: readonly EvidenceFact[]): string {
   const h = createHash('sha256');
   // Batched updates: one hash call per row dominates at national scale.
   for (let i = 0; i < rows.length; i += 1000) {
@@ -43,7 +43,7 @@ export function hashFacts(rows: readonly FactRow[]): string {
 }
 
 /** Pure part, usable from the bench: evidence from already-loaded facts (any order). */
-export function evidenceFromFacts(register: RiskRegister, rows: readonly FactRow[], endYear: number): Omit<AssessmentEvidence, 'factsHash' | 'factCount'> {
+export function evidenceFromFacts(register: RiskRegister, rows: readonly EvidenceFact[], endYear: number): Omit<AssessmentEvidence, 'factsHash' | 'factCount'> {
   const options = { itemKinds: itemKindsOf(register), regions: territorialRegionCodes, endYear, window: 3 };
   const index = new FactIndex(rows, options.itemKinds);
   return {

@@ -1,14 +1,16 @@
 // Expert scores, Delphi rounds and ranking runs. The assessments table belongs to the
 // assessments module; this file only reads it and moves its current round (a minimal
 // adapter, so the scoring module does not depend on that module's internals).
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { assessmentRuns, assessments, expertScores, facts } from '../../db/schema.js';
-import type { FactRow } from '../../pipeline/risk-evidence.js';
+import { assessments, expertScores, facts } from '../../db/schema.js';
+import type { EvidenceFact } from '../../pipeline/risk-evidence.js';
+
+// Runs are the assessment's: scoring stores its ranking run through the same queries.
+export { insertRun, latestRun, type RunRow } from '../assessments/assessments.repository.js';
 
 export type AssessmentRow = Pick<typeof assessments.$inferSelect, 'id' | 'status' | 'currentRound' | 'riskRegisterVersion' | 'startYear' | 'endYear' | 'version'>;
 export type ScoreRow = typeof expertScores.$inferSelect;
-export type RunRow = typeof assessmentRuns.$inferSelect;
 
 const assessmentColumns = {
   id: assessments.id,
@@ -75,7 +77,7 @@ export async function countScores(db: DbOrTx, assessmentId: string, round: numbe
  * The facts of the given items in a canonical order (byte-wise "C" collation, so the
  * same on every server), which makes the input hash stable.
  */
-export async function loadFacts(db: DbOrTx, assessmentId: string, itemIds: string[]): Promise<FactRow[]> {
+export async function loadFacts(db: DbOrTx, assessmentId: string, itemIds: string[]): Promise<EvidenceFact[]> {
   if (itemIds.length === 0) return [];
   return db
     .select({
@@ -103,18 +105,4 @@ export async function loadFacts(db: DbOrTx, assessmentId: string, itemIds: strin
     );
 }
 
-export async function insertRun(db: DbOrTx, values: typeof assessmentRuns.$inferInsert): Promise<RunRow> {
-  const [row] = await db.insert(assessmentRuns).values(values).returning();
-  return row!;
-}
 
-export async function latestRun(db: DbOrTx, assessmentId: string, step: string): Promise<RunRow | undefined> {
-  return (
-    await db
-      .select()
-      .from(assessmentRuns)
-      .where(and(eq(assessmentRuns.assessmentId, assessmentId), eq(assessmentRuns.step, step)))
-      .orderBy(desc(assessmentRuns.finishedAt), desc(assessmentRuns.startedAt))
-      .limit(1)
-  )[0];
-}

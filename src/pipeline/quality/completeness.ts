@@ -1,18 +1,10 @@
 // Completeness roll-ups (answered / explained by reason / empty) per submission,
 // organisation, section, agency type, region and year, and response rate and
 // timeliness per campaign; plus the findings they imply.
-import { completenessSummary, type CompletenessSummary } from '../../modules/questionnaire/questionnaire.completeness.js';
+import { completenessSummary, type CompletenessCounts, type CompletenessSummary } from '../../modules/questionnaire/questionnaire.completeness.js';
 import { deadlineEnd } from '../../shared/dates.js';
 import type { QualityContext } from './context.js';
 import type { Finding, QualityParameters } from './types.js';
-
-export interface CompletenessCounts {
-  total: number;
-  answered: number;
-  explained: number;
-  empty: number;
-  byReason: Record<string, number>;
-}
 
 export interface RollupRow extends CompletenessCounts {
   key: string;

@@ -3,11 +3,12 @@ import type { Lang } from '../../modules/questionnaire/questionnaire.model.js';
 import type { Description, ScaleStep } from '../report.view-model.js';
 import { fill } from '../texts.js';
 import { captions } from './captions.js';
-import type { AssessmentInput, FactInput } from './inputs.js';
+import type { AssessmentInput } from './inputs.js';
+import type { NumericFact } from '../../pipeline/facts.js';
 import { paragraphsOf } from './narrative-keys.js';
 
 /** Share of (organisation, year, item) answers that carry a value rather than a missing-data reason. */
-export function completenessRate(facts: readonly FactInput[]): number {
+export function completenessRate(facts: readonly NumericFact[]): number {
   // organisation -> item -> bit mask (bit y: answered or explained in year slot y, bit 8 + y: explained).
   // Nested maps instead of string keys: this runs over every fact of large assessments.
   const seen = new Map<string, Map<string, number>>();

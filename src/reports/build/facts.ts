@@ -1,14 +1,14 @@
 // Aggregation of the fact table into year series: sums of values by a key over the
 // assessment's three years. Facts are indexed by item once, since the builder asks
 // for many items out of a large table.
-import type { FactInput } from './inputs.js';
+import type { NumericFact } from '../../pipeline/facts.js';
 
 export type YearValues = [number, number, number];
 
 export class FactIndex {
-  private readonly byItem = new Map<string, FactInput[]>();
+  private readonly byItem = new Map<string, NumericFact[]>();
 
-  constructor(readonly facts: readonly FactInput[], readonly years: readonly [number, number, number]) {
+  constructor(readonly facts: readonly NumericFact[], readonly years: readonly [number, number, number]) {
     for (const f of facts) {
       let list = this.byItem.get(f.itemId);
       if (!list) this.byItem.set(f.itemId, (list = []));
@@ -17,14 +17,14 @@ export class FactIndex {
   }
 
   /** Facts of the items whose id matches `pattern` (a regexp on the item id). */
-  items(pattern: RegExp): FactInput[] {
-    const out: FactInput[] = [];
+  items(pattern: RegExp): NumericFact[] {
+    const out: NumericFact[] = [];
     for (const [id, list] of this.byItem) if (pattern.test(id)) out.push(...list);
     return out;
   }
 
   /** Facts of one item. */
-  item(id: string): readonly FactInput[] {
+  item(id: string): readonly NumericFact[] {
     return this.byItem.get(id) ?? [];
   }
 
@@ -34,7 +34,7 @@ export class FactIndex {
 }
 
 /** Sums of the values per key and year; facts without a value or outside the years are skipped, a null key drops the fact. */
-export function sumByKey(index: FactIndex, facts: readonly FactInput[], key: (f: FactInput) => string | null): Map<string, YearValues> {
+export function sumByKey(index: FactIndex, facts: readonly NumericFact[], key: (f: NumericFact) => string | null): Map<string, YearValues> {
   const out = new Map<string, YearValues>();
   for (const f of facts) {
     if (f.value === null) continue;

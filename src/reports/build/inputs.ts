@@ -2,21 +2,8 @@
 // reads it from the database; tests and the bench build it in memory. No I/O here.
 import type { Bilingual } from '../../modules/questionnaire/questionnaire.model.js';
 import type { AgencyTypeCode } from '../../modules/reference/reference.data.js';
+import type { NumericFact } from '../../pipeline/facts.js';
 import type { RankingResult } from '../../pipeline/results.js';
-
-/** One row of the fact table (see the facts table in src/db/schema.ts). */
-export interface FactInput {
-  year: number;
-  organisationId: string;
-  agencyType: string;
-  region: string;
-  itemId: string;
-  /** Breakdown dimension and category; null for a plain value. */
-  dimension: string | null;
-  category: string | null;
-  value: number | null;
-  missingReason: string | null;
-}
 
 /** A risk of the register with its competent agency types and mitigation measures. */
 export interface RegisterRisk {
@@ -60,7 +47,7 @@ export interface AssessmentInput {
   questionnaireVersion: string;
   references: Reference[];
   participation: Participation;
-  facts: FactInput[];
+  facts: NumericFact[];
   findings: FindingCount[];
   ranking: RankingResult;
   register: RegisterRisk[];

@@ -2,7 +2,7 @@
 // suppression applied: the report PDF and XLSX in kk and ru, the Arrow fact table
 // (for analysts, raw) and one risk-profile PDF per agency type and language.
 import type { Lang } from '../../modules/questionnaire/questionnaire.model.js';
-import { factsToArrow } from '../arrow.js';
+import { factsToArrow, toExportFact } from '../arrow.js';
 import { renderRiskProfilePdf } from '../pdf/profile.js';
 import { renderReportPdf } from '../pdf/report.js';
 import { renderReportXlsx } from '../xlsx/report.js';
@@ -24,18 +24,7 @@ export const CONTENT_TYPES = {
 const langs: Lang[] = ['kk', 'ru'];
 
 export function arrowOfFacts(input: AssessmentInput): Buffer {
-  return Buffer.from(factsToArrow(input.facts.map((f) => ({
-    assessment_id: input.id,
-    year: f.year,
-    organisation_id: f.organisationId,
-    agency_type: f.agencyType,
-    region: f.region,
-    item_id: f.itemId,
-    dimension: f.dimension ?? '',
-    category: f.category ?? '',
-    value: f.value,
-    missing_reason: f.missingReason,
-  }))));
+  return Buffer.from(factsToArrow(input.facts.map((f) => toExportFact(input.id, f))));
 }
 
 /**

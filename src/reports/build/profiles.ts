@@ -7,7 +7,8 @@ import { sopForAgency } from '../texts.js';
 import { captions } from './captions.js';
 import { ageDimensions, mapAge } from './conclusions.js';
 import { FactIndex } from './facts.js';
-import type { AssessmentInput, FactInput } from './inputs.js';
+import type { AssessmentInput } from './inputs.js';
+import type { NumericFact } from '../../pipeline/facts.js';
 import { paragraphsOf } from './narrative-keys.js';
 import { breakdownTable, caption, type BuildContext } from './tables.js';
 
@@ -22,13 +23,13 @@ const dimensions: { id: string; captionKey: string; dims: string[]; mapCategory?
 ];
 
 /** Agency types that get a profile: those competent for a ranked risk, or reporting victims; in reference order. */
-export function profileAgencies(input: AssessmentInput, victimFacts: Map<string, FactInput[]>): AgencyTypeCode[] {
+export function profileAgencies(input: AssessmentInput, victimFacts: Map<string, NumericFact[]>): AgencyTypeCode[] {
   const wanted = new Set<string>([...input.register.flatMap((r) => r.agencies), ...victimFacts.keys()]);
   return agencyTypeCodes.filter((c) => wanted.has(c));
 }
 
-export function victimFactsByAgency(facts: readonly FactInput[]): Map<string, FactInput[]> {
-  const out = new Map<string, FactInput[]>();
+export function victimFactsByAgency(facts: readonly NumericFact[]): Map<string, NumericFact[]> {
+  const out = new Map<string, NumericFact[]>();
   for (const f of facts) {
     if (!VICTIM_BREAKDOWN.test(f.itemId) || f.value === null) continue;
     let list = out.get(f.agencyType);

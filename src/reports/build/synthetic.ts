@@ -10,7 +10,8 @@ import type { RankingResult } from '../../pipeline/results.js';
 import type { PipelineInput } from '../../pipeline/quality/types.js';
 import { generateNationalDataset, type NationalDataset } from '../../synthetic/national.js';
 import { createRng, type Rng } from '../../synthetic/random.js';
-import type { AssessmentInput, FactInput, Participation, RegisterRisk } from './inputs.js';
+import type { AssessmentInput, Participation, RegisterRisk } from './inputs.js';
+import type { NumericFact } from '../../pipeline/facts.js';
 import { loadRegisterRisks } from './register.js';
 
 export const SYNTHETIC_VERSION = '2024-10-order-849-410';
@@ -86,8 +87,8 @@ export function datasetParticipation(data: PipelineInput): Participation {
 }
 
 /** Facts of a dataset in the builder's shape (the assessments module's structuring step). */
-export function datasetFacts(data: PipelineInput): FactInput[] {
-  const facts: FactInput[] = [];
+export function datasetFacts(data: PipelineInput): NumericFact[] {
+  const facts: NumericFact[] = [];
   forEachFact(data, (f) => facts.push({
     year: f.year, organisationId: f.organisationId, agencyType: f.agencyType, region: f.region, itemId: f.itemId,
     dimension: f.dimension, category: f.category, value: f.value, missingReason: f.missingReason,

@@ -5,8 +5,8 @@ import { getForm } from '../../../src/modules/questionnaire/questionnaire.forms.
 import { getVersion } from '../../../src/modules/questionnaire/questionnaire.loader.js';
 import type { SubmissionContent } from '../../../src/modules/questionnaire/questionnaire.content.js';
 import { headingOf, headings } from '../../../src/modules/assessments/assessments.headings.js';
-import { structure, toFactRow } from '../../../src/modules/assessments/assessments.structuring.js';
-import { factsToCsv } from '../../../src/reports/arrow.js';
+import { structure } from '../../../src/modules/assessments/assessments.structuring.js';
+import { factsToCsv, toExportFact } from '../../../src/reports/arrow.js';
 import { conclusionKeys } from '../../../src/reports/report.view-model.js';
 import { generateNationalDataset, NATIONAL_VERSION } from '../../../src/synthetic/national.js';
 
@@ -50,7 +50,7 @@ describe('structuring', () => {
   it('is independent of the order of its input and exports to CSV', () => {
     const reversed = structure({ ...data, submissions: [...data.submissions].reverse(), organisations: [...data.organisations].reverse() });
     expect(reversed.facts).toEqual(facts);
-    const csv = factsToCsv(facts.slice(0, 10).map((f) => toFactRow('a', f)));
+    const csv = factsToCsv(facts.slice(0, 10).map((f) => toExportFact('a', f)));
     expect(csv.split('\r\n')).toHaveLength(12);
   });
 

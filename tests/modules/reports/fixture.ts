@@ -2,7 +2,8 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { assessmentCampaigns, assessmentRuns, assessments, facts, qualityFindings } from '../../../src/db/schema.js';
-import type { FactInput, Participation } from '../../../src/reports/build/inputs.js';
+import type { Participation } from '../../../src/reports/build/inputs.js';
+import type { NumericFact } from '../../../src/pipeline/facts.js';
 import { SYNTHETIC_REGISTER, datasetFacts, datasetParticipation, syntheticDataset, syntheticRanking, syntheticRegister } from '../../../src/reports/build/synthetic.js';
 import { loadNationalDataset } from '../../../src/synthetic/load.js';
 import type { RankingResult } from '../../../src/pipeline/results.js';
@@ -14,7 +15,7 @@ const REGIONS = ['almaty', 'astana', 'turkistan'];
 
 export interface ReportFixture {
   assessmentId: string;
-  facts: FactInput[];
+  facts: NumericFact[];
   ranking: RankingResult;
   topRisk: { code: string; title: { kk: string; ru: string } };
   participation: Participation;

@@ -5,7 +5,7 @@ import type { Db } from '../../../src/db/client.js';
 import { assessments, facts } from '../../../src/db/schema.js';
 import type { AnswerEntry } from '../../../src/modules/questionnaire/questionnaire.content.js';
 import { getForm } from '../../../src/modules/questionnaire/questionnaire.forms.js';
-import type { FactRow } from '../../../src/pipeline/risk-evidence.js';
+import type { EvidenceFact } from '../../../src/pipeline/risk-evidence.js';
 import { generateAnswersFor } from '../../../src/synthetic/answers.js';
 
 export const VERSION = '2024-10-order-849-410';
@@ -24,11 +24,11 @@ export async function insertAssessment(db: Db, values: Partial<typeof assessment
  * yes/no as category 'yes'/'no' with value 1/0, a breakdown's total on a plain row plus one
  * row per category; tables and entity lists are skipped (no risk reads them).
  */
-export function factsFromAnswers(answers: Record<string, AnswerEntry>, org: { organisationId: string; agencyType: string; region: string; year: number }): FactRow[] {
+export function factsFromAnswers(answers: Record<string, AnswerEntry>, org: { organisationId: string; agencyType: string; region: string; year: number }): EvidenceFact[] {
   const form = getForm(VERSION, org.agencyType);
   const base = { year: org.year, organisationId: org.organisationId, region: org.region };
-  const out: FactRow[] = [];
-  const row = (itemId: string, r: Partial<FactRow>) =>
+  const out: EvidenceFact[] = [];
+  const row = (itemId: string, r: Partial<EvidenceFact>) =>
     out.push({ ...base, itemId, dimension: null, category: null, value: null, textValue: null, missingReason: null, ...r });
   for (const item of form.items) {
     const entry = answers[item.id];
@@ -52,11 +52,11 @@ export function factsFromAnswers(answers: Record<string, AnswerEntry>, org: { or
   return out;
 }
 
-export function syntheticFacts(org: { organisationId: string; agencyType: string; region: string; year: number }, seed: number): FactRow[] {
+export function syntheticFacts(org: { organisationId: string; agencyType: string; region: string; year: number }, seed: number): EvidenceFact[] {
   return factsFromAnswers(generateAnswersFor(VERSION, org.agencyType, { seed, missingRate: 0.1 }).answers, org);
 }
 
-export async function insertFacts(db: Db, assessmentId: string, rows: readonly (FactRow & { agencyType: string })[]): Promise<void> {
+export async function insertFacts(db: Db, assessmentId: string, rows: readonly (EvidenceFact & { agencyType: string })[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     await db.insert(facts).values(rows.slice(i, i + 500).map((r) => ({ ...r, assessmentId })));
   }
