@@ -11,7 +11,7 @@ import { migrateDatabase } from './db/migrate.js';
 import { resolveJwtSecret } from './modules/auth/auth.secret.js';
 import { seedReference } from './modules/reference/reference.seed.js';
 import { ensureFirstAdmin } from './modules/users/users.bootstrap.js';
-import { findUserById } from './modules/users/users.repository.js';
+import { findUserForRequest } from './modules/users/users.repository.js';
 import { moduleRoutes } from './routes.js';
 import { registerAccessControl, type Role } from './shared/access.js';
 import { registerErrorHandling } from './shared/error-handler.js';
@@ -49,7 +49,7 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
   registerErrorHandling(app);
   await app.register(fastifyJwt, { secret: resolveJwtSecret(config), sign: { expiresIn: config.JWT_TTL } });
   registerAccessControl(app, async (id) => {
-    const u = await findUserById(db.db, id);
+    const u = await findUserForRequest(db.db, id);
     return u ? { id: u.id, email: u.email, name: u.name, roles: u.roles as Role[], organisationId: u.organisationId, disabled: u.disabled, tokenVersion: u.tokenVersion } : null;
   });
 

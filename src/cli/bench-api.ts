@@ -21,7 +21,7 @@ import { arg, numberArg } from './args.js';
 const VERSION = '2024-10-order-849-410';
 const CONNECTIONS = numberArg('connections', 20);
 const DURATION = numberArg('seconds', 10);
-const POOL = numberArg('pool', 10);
+const POOL = numberArg('pool', 20);
 const adminUrl = arg('pg-url') ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const agencyTypes = ['mvd', 'mtszn', 'ngo', 'mio', 'health_org', 'mid', 'border_service', 'education_org'];
 const password = 'bench-password-0123456789';

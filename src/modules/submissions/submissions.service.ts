@@ -53,7 +53,7 @@ const countsOf = (content: unknown, versionId: string, agencyType: string) => {
 };
 
 /** Campaign and organisation of a submission, checked for existence and recipiency. */
-async function target(db: DbOrTx, campaignId: string, organisationId: string): Promise<Target> {
+async function target(db: Db, campaignId: string, organisationId: string): Promise<Target> {
   const t = await findTarget(db, campaignId, organisationId);
   if (!t) throw campaignNotFound();
   if (!t.isRecipient) throw notARecipient();

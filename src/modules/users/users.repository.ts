@@ -1,11 +1,18 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
 import { users } from '../../db/schema.js';
 
 export type UserRow = typeof users.$inferSelect;
 
 export const findUserById = async (db: DbOrTx, id: string): Promise<UserRow | undefined> =>
   (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
+
+/** The signed-in user of every authenticated request (token version, roles, disabled). */
+export async function findUserForRequest(db: Db, id: string): Promise<UserRow | undefined> {
+  const query = prepared(db, 'users_find_for_request', (d) => d.select().from(users).where(eq(users.id, sql.placeholder('id'))).limit(1).prepare('users_find_for_request'));
+  return (await query.execute({ id }))[0];
+}
 
 export const findUserByEmail = async (db: DbOrTx, email: string): Promise<UserRow | undefined> =>
   (await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1))[0];

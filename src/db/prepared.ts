@@ -1,0 +1,16 @@
+// Hot-path queries (every authenticated request, every draft save) as named prepared
+// statements, built once per database handle: at hundreds of saves per second Drizzle's
+// query building costs more CPU than the query (npm run bench:api), and PostgreSQL
+// skips parsing and planning. Only for a Db, never a transaction: a prepared query
+// runs on the handle it was built from.
+import type { Db } from './client.js';
+
+const cache = new WeakMap<Db, Map<string, unknown>>();
+
+export function prepared<Q>(db: Db, name: string, build: (db: Db) => Q): Q {
+  let queries = cache.get(db);
+  if (!queries) cache.set(db, (queries = new Map()));
+  let query = queries.get(name) as Q | undefined;
+  if (!query) queries.set(name, (query = build(db)));
+  return query;
+}
