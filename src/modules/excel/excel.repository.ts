@@ -1,6 +1,6 @@
 // Campaign rows for the export, a page at a time, with only the answers a sheet needs
 // (filtered inside PostgreSQL so a section's pass does not carry the whole content).
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { AnswerFilter, ExportRow } from './excel.export.js';
 
@@ -24,18 +24,29 @@ function answersSql(filter: AnswerFilter) {
   return sql`(select jsonb_object_agg(e.key, e.value) from jsonb_each(r.content->'answers') e where ${where})`;
 }
 
-/** Recipients of a campaign (region, name order) with their current answers, filtered. */
+/**
+ * Recipients of a campaign (region, name order) with their current answers, filtered.
+ * Keyset pages, and the answers are extracted only for the page's rows: with OFFSET, or
+ * with the extraction before the LIMIT, every page would unpack every content again
+ * (48 s instead of a few for 2,000 organisations, npm run bench:excel -- --pg).
+ */
 export async function* campaignRows(db: DbOrTx, campaignId: string, filter: AnswerFilter): AsyncIterable<ExportRow> {
-  for (let offset = 0; ; offset += PAGE) {
-    const result = await db.execute<Raw>(sql`
-      select o.id as organisation_id, o.name_kk, o.name_ru, o.agency_type, o.region, s.status, s.revision, s.submitted_at, ${answersSql(filter)} as answers
-        from campaign_recipients cr
-        join organisations o on o.id = cr.organisation_id
-        left join submissions s on s.campaign_id = cr.campaign_id and s.organisation_id = cr.organisation_id
-        left join submission_revisions r on r.submission_id = s.id and r.revision = s.revision
-       where cr.campaign_id = ${campaignId}
-       order by o.region, o.name_ru, o.id
-       limit ${PAGE} offset ${offset}`);
+  let after: { region: string; name: string; id: string } | null = null;
+  for (;;) {
+    const keyset: SQL = after ? sql`and (o.region, o.name_ru, o.id) > (${after.region}, ${after.name}, ${after.id}::uuid)` : sql``;
+    const result: { rows: Raw[] } = await db.execute<Raw>(sql`
+      select p.organisation_id, p.name_kk, p.name_ru, p.agency_type, p.region, p.status, p.revision, p.submitted_at, ${answersSql(filter)} as answers
+        from (
+          select o.id as organisation_id, o.name_kk, o.name_ru, o.agency_type, o.region, s.id as submission_id, s.status, s.revision, s.submitted_at
+            from campaign_recipients cr
+            join organisations o on o.id = cr.organisation_id
+            left join submissions s on s.campaign_id = cr.campaign_id and s.organisation_id = cr.organisation_id
+           where cr.campaign_id = ${campaignId} ${keyset}
+           order by o.region, o.name_ru, o.id
+           limit ${PAGE}
+        ) p
+        left join submission_revisions r on r.submission_id = p.submission_id and r.revision = p.revision
+       order by p.region, p.name_ru, p.organisation_id`);
     for (const r of result.rows)
       yield {
         organisationId: r.organisation_id,
@@ -47,6 +58,8 @@ export async function* campaignRows(db: DbOrTx, campaignId: string, filter: Answ
         submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
         answers: (typeof r.answers === 'string' ? JSON.parse(r.answers) : r.answers) ?? {},
       };
-    if (result.rows.length < PAGE) return;
+    const last: Raw | undefined = result.rows[result.rows.length - 1];
+    if (!last || result.rows.length < PAGE) return;
+    after = { region: last.region, name: last.name_ru, id: last.organisation_id };
   }
 }
