@@ -292,6 +292,11 @@ suite('web application in Chromium', () => {
     await focal.getByRole('link', { name: ru['submission.history'] }).click();
     await hasText(focal.getByRole('heading', { level: 1 }), ru['history.title']);
     await visible(focal.getByRole('cell', { name: ru['action.return'] }));
+    // Newest first; the latest change of content is the save of 15, two revisions before acceptance.
+    const changed = focal.locator('tbody tr', { has: focal.locator('details') }).first();
+    await hasText(changed.locator('td').first(), String(accepted.revision - 2));
+    await changed.locator('summary').click();
+    await containsText(changed.locator('li'), ru['diff.changed']);
     await shot(focal, '10-focal-history');
     await focal.close();
     await expert.close();

@@ -43,7 +43,7 @@ describe('interface dictionaries', () => {
       status: ['not_started', 'draft', 'submitted', 'returned', 'accepted', 'campaign_draft', 'campaign_open', 'campaign_closed', 'assessment_draft', 'assessment_finalised'],
       role: ['admin', 'focal_point', 'expert', 'secretariat'],
       timeliness: ['on_time', 'late', 'overdue', 'pending'],
-      action: ['save', 'submit', 'withdraw', 'return', 'accept'],
+      action: ['save', 'import', 'submit', 'withdraw', 'return', 'accept'],
       level: ['low', 'medium', 'high', 'critical'],
       consensus: ['consensus', 'no_consensus', 'insufficient_experts'],
       kendall: ['too_few_raters', 'too_few_objects', 'all_tied'],

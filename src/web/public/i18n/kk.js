@@ -122,6 +122,7 @@ export default {
   'history.savedBy': 'Авторы',
   'history.changesCol': 'Өзгерістер',
   'history.changes': 'Өзгерген тармақтар: {n}',
+  'action.import': 'Excel-ден жүктеу',
   'action.save': 'Сақтау',
   'action.submit': 'Жіберу',
   'action.withdraw': 'Кері қайтарып алу',

@@ -122,6 +122,7 @@ export default {
   'history.savedBy': 'Автор',
   'history.changesCol': 'Изменения',
   'history.changes': 'Изменено пунктов: {n}',
+  'action.import': 'Загрузка из Excel',
   'action.save': 'Сохранение',
   'action.submit': 'Отправка',
   'action.withdraw': 'Отзыв',

@@ -12,7 +12,8 @@ export async function historyPage({ campaignId, organisationId }) {
   const form = await loadForm(sub.questionnaireVersion, sub.agencyType);
   const labels = new Map(form.sections.flatMap((s) => s.questions.flatMap((q) => q.items.map((i) => [i.id, `${s.number}.${q.number}. ${loc(i.label)}`]))));
   const rows = await Promise.all(revisions.map(async (r, index) => {
-    const previous = revisions[index - 1];
+    // The API lists the newest revision first: the one before this is the next in the list.
+    const previous = revisions[index + 1];
     const diff = previous ? await get(`${base}/diff?from=${previous.revision}&to=${r.revision}`).catch(() => []) : [];
     return h('tr', {},
       h('td', {}, String(r.revision)),
