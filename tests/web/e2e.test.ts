@@ -369,6 +369,15 @@ suite('web application in Chromium', () => {
     await visible(expert.getByText(/W = /));
     const counted = await expert.locator('table.heatmap td.cell strong').allTextContents();
     expect(counted.reduce((a, b) => a + Number(b), 0)).toBe(risks.length);
+    // Cells coloured by L x I on the order's bands: low 1-4, medium 5-10, high 12-16, critical 20-25 (rows L5..L1, columns I1..I5).
+    const classes = await expert.locator('table.heatmap tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td.cell')].map((c) => c.className.replace('cell level-', ''))));
+    expect(classes).toEqual([
+      ['medium', 'medium', 'high', 'critical', 'critical'],
+      ['low', 'medium', 'high', 'high', 'critical'],
+      ['low', 'medium', 'medium', 'high', 'high'],
+      ['low', 'low', 'medium', 'medium', 'medium'],
+      ['low', 'low', 'low', 'low', 'medium'],
+    ]);
     await shot(expert, '13-expert-ranking');
 
     await expert.getByRole('link', { name: ru['assessment.tab.narrative'] }).click();

@@ -22,7 +22,7 @@ export async function rankingPanel(assessment) {
     h('td', {}, String(r.nExperts)), h('td', {}, formatNumber(r.evidence, 1))));
 
   const heat = result.heatMap;
-  const levelOf = (l, i) => { const s = l * i; return s >= 20 ? 'critical' : s >= 12 ? 'high' : s >= 6 ? 'medium' : 'low'; };
+  const levelOf = (l, i) => { const s = l * i; return s >= 20 ? 'critical' : s >= 12 ? 'high' : s >= 5 ? 'medium' : 'low'; };
   const heatTable = heat ? h('table', { class: 'heatmap' },
     h('caption', {}, t('ranking.heatMap')),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('ranking.likelihoodImpact')), [1, 2, 3, 4, 5].map((i) => h('th', { scope: 'col' }, t('ranking.impactN', { n: i }))))),
