@@ -24,9 +24,30 @@ function evidenceLevel(evidence: number): RiskLevel {
   return 'low';
 }
 
+/**
+ * Each subject's victim count, side by side and never added up: one person is often
+ * counted by the police, a shelter, a hospital and an NGO alike, so a sum would
+ * overstate the number of victims several times over.
+ */
+const victimSources = [
+  ['victims_mvd', 's2.q8'],
+  ['victims_social', 's3.q1'],
+  ['victims_education', 's6.q1'],
+  ['victims_health', 's9.q1'],
+  ['victims_abroad', 's11.q1'],
+  ['victims_border', 's15.q1'],
+  ['victims_ngo', 's16.q1'],
+] as const;
+
+function victimsBySubject(ctx: BuildContext): ReportTable {
+  const rows = victimSources.map(([key, question]) => ({ key, values: yearTotals(ctx.index, new RegExp(`^${question.replace('.', '\\.')}\\.victims_total$`)), victims: true }));
+  return indicatorTable(ctx, 'victims_by_subject', 'victims_by_subject', rows);
+}
+
 function keyIndicators(ctx: BuildContext) {
   return [
-    { key: 'victims_identified', values: yearTotals(ctx.index, VICTIMS_TOTAL), victims: true },
+    // The police's count of persons recognised as victims in criminal cases is the one national figure.
+    { key: 'victims_mvd', values: yearTotals(ctx.index, /^s2\.q8\.victims_total$/), victims: true },
     { key: 'crimes_registered', values: yearTotals(ctx.index, /^s2\.q1\.crimes_registered$/), victims: false },
     { key: 'channels', values: yearTotals(ctx.index, /^s2\.q2\.channels_total$/), victims: false },
   ];
@@ -116,7 +137,7 @@ export function buildConclusions(ctx: BuildContext, input: AssessmentInput): Con
   const parts: Record<ConclusionKey, { tables: ReportTable[]; charts: Chart[] }> = {
     sources: { tables: [sourcesTable], charts: [] },
     nature: {
-      tables: [keyTable, breakdownTable(ctx, { id: 'crimes_by_form', captionKey: 'crimes_by_form', items: /^s2\.q1\.crimes_by_form$/, dimensions: ['trafficking_form'], victims: false })],
+      tables: [keyTable, victimsBySubject(ctx), breakdownTable(ctx, { id: 'crimes_by_form', captionKey: 'crimes_by_form', items: /^s2\.q1\.crimes_by_form$/, dimensions: ['trafficking_form'], victims: false })],
       charts: [trendChart(ctx, keyTable)],
     },
     likelihood_by_territory: { tables: [regionsTable], charts: [regionsChart] },

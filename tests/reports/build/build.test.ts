@@ -45,6 +45,17 @@ describe('report view model', () => {
     expect(almaty[6]).toBe(expected[0] + expected[1] + expected[2]);
   });
 
+  it("shows each subject's victim count side by side, never added up", () => {
+    const bySubject = table(raw, 'victims_by_subject');
+    expect(bySubject.rows).toHaveLength(7);
+    expect(bySubject.columns.map((c) => c.key)).not.toContain('total');
+    const sum = (question: string) => input.years.map((y) => input.facts.filter((f) => f.year === y && f.itemId === `${question}.victims_total` && f.dimension === null).reduce((a, f) => a + (f.value ?? 0), 0));
+    expect(bySubject.rows[0]).toEqual([expect.stringContaining('МВД'), ...sum('s2.q8'), expect.anything()]);
+    expect(bySubject.rows[6]).toEqual([expect.stringContaining('НПО'), ...sum('s16.q1'), expect.anything()]);
+    // The key indicators carry the police's figure, not a sum over subjects.
+    expect(table(raw, 'key_indicators').rows[0].slice(1, 4)).toEqual(sum('s2.q8'));
+  });
+
   it('ranks the register in order and ties recommendations and profiles to competent agencies', () => {
     const ranks = raw.annexes.riskRegister.map((r) => r.rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
