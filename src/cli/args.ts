@@ -1,11 +1,12 @@
 // Command-line options of the scripts in src/cli: `--name=value`, or `--name` alone for a flag.
 // Scripts take options, not environment variables: src/config.ts stays the only reader of process.env.
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ args: process.argv.slice(2), strict: false });
+
 export function arg(name: string): string | undefined {
-  for (const a of process.argv.slice(2)) {
-    if (a === `--${name}`) return 'true';
-    if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3);
-  }
-  return undefined;
+  const v = values[name];
+  return v === undefined ? undefined : String(v);
 }
 
 export const numberArg = (name: string, fallback: number): number => {

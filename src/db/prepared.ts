@@ -7,10 +7,11 @@ import type { Db } from './client.js';
 
 const cache = new WeakMap<Db, Map<string, unknown>>();
 
-export function prepared<Q>(db: Db, name: string, build: (db: Db) => Q): Q {
+/** `build` receives the statement name to pass to Drizzle's `.prepare()`. */
+export function prepared<Q>(db: Db, name: string, build: (db: Db, name: string) => Q): Q {
   let queries = cache.get(db);
   if (!queries) cache.set(db, (queries = new Map()));
   let query = queries.get(name) as Q | undefined;
-  if (!query) queries.set(name, (query = build(db)));
+  if (!query) queries.set(name, (query = build(db, name)));
   return query;
 }

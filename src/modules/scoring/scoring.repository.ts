@@ -1,12 +1,11 @@
-// Expert scores, Delphi rounds and ranking runs. The assessments table belongs to the
-// assessments module; this file only reads it and moves its current round (a minimal
-// adapter, so the scoring module does not depend on that module's internals).
+// Expert scores and Delphi rounds. The assessments table belongs to the assessments
+// module; this file only reads it and moves its current round. Ranking runs are stored
+// through the assessments module's run queries, re-exported below.
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { assessments, expertScores, facts } from '../../db/schema.js';
 import type { EvidenceFact } from '../../pipeline/risk-evidence.js';
 
-// Runs are the assessment's: scoring stores its ranking run through the same queries.
 export { insertRun, latestRun, type RunRow } from '../assessments/assessments.repository.js';
 
 export type AssessmentRow = Pick<typeof assessments.$inferSelect, 'id' | 'status' | 'currentRound' | 'riskRegisterVersion' | 'startYear' | 'endYear' | 'version'>;
@@ -104,5 +103,3 @@ export async function loadFacts(db: DbOrTx, assessmentId: string, itemIds: strin
       sql`${facts.missingReason} collate "C" nulls first`,
     );
 }
-
-

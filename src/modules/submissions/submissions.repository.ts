@@ -7,7 +7,7 @@ export type SubmissionRow = typeof submissions.$inferSelect;
 
 /** Everything a write needs about (campaign, organisation), in one round trip. */
 export async function findTarget(db: Db, campaignId: string, organisationId: string) {
-  const query = prepared(db, 'submissions_find_target', (d) =>
+  const query = prepared(db, 'submissions_find_target', (d, name) =>
     d
       .select({
         campaignStatus: campaigns.status,
@@ -20,7 +20,7 @@ export async function findTarget(db: Db, campaignId: string, organisationId: str
       .innerJoin(organisations, eq(organisations.id, sql.placeholder('organisationId')))
       .where(eq(campaigns.id, sql.placeholder('campaignId')))
       .limit(1)
-      .prepare('submissions_find_target'),
+      .prepare(name),
   );
   const [row] = await query.execute({ campaignId, organisationId });
   return row;
@@ -71,7 +71,7 @@ export async function saveDraftRevision(
   db: Db,
   v: { campaignId: string; organisationId: string; expected: number; completeness: unknown; content: unknown; action: string; userId: string; savedAt: Date },
 ): Promise<{ id: string; revision: number; status: string } | undefined> {
-  const query = prepared(db, 'submissions_save_draft', (d) => {
+  const query = prepared(db, 'submissions_save_draft', (d, name) => {
     const p = (name: keyof typeof v) => sql.placeholder(name);
     const bumped = d.$with('bumped', { id: submissions.id, revision: submissions.revision, status: submissions.status }).as(sql`
       update ${submissions}
@@ -93,7 +93,7 @@ export async function saveDraftRevision(
         }).from(bumped),
       )
       .returning({ id: submissionRevisions.submissionId, revision: submissionRevisions.revision, status: submissionRevisions.status })
-      .prepare('submissions_save_draft');
+      .prepare(name);
   });
   const [row] = await query.execute({ ...v, completeness: JSON.stringify(v.completeness), content: JSON.stringify(v.content), savedAt: v.savedAt.toISOString() });
   return row;

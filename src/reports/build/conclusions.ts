@@ -30,24 +30,25 @@ function evidenceLevel(evidence: number): RiskLevel {
  * overstate the number of victims several times over.
  */
 const victimSources = [
-  ['victims_mvd', 's2.q8'],
-  ['victims_social', 's3.q1'],
-  ['victims_education', 's6.q1'],
-  ['victims_health', 's9.q1'],
-  ['victims_abroad', 's11.q1'],
-  ['victims_border', 's15.q1'],
-  ['victims_ngo', 's16.q1'],
+  ['victims_mvd', /^s2\.q8\.victims_total$/],
+  ['victims_social', /^s3\.q1\.victims_total$/],
+  ['victims_education', /^s6\.q1\.victims_total$/],
+  ['victims_health', /^s9\.q1\.victims_total$/],
+  ['mid_victims', /^s11\.q1\.victims_total$/],
+  ['victims_border', /^s15\.q1\.victims_total$/],
+  ['victims_ngo', /^s16\.q1\.victims_total$/],
 ] as const;
 
+const victimRow = (ctx: BuildContext) => ([key, items]: (typeof victimSources)[number]) => ({ key, values: yearTotals(ctx.index, items), victims: true });
+
 function victimsBySubject(ctx: BuildContext): ReportTable {
-  const rows = victimSources.map(([key, question]) => ({ key, values: yearTotals(ctx.index, new RegExp(`^${question.replace('.', '\\.')}\\.victims_total$`)), victims: true }));
-  return indicatorTable(ctx, 'victims_by_subject', 'victims_by_subject', rows);
+  return indicatorTable(ctx, 'victims_by_subject', 'victims_by_subject', victimSources.map(victimRow(ctx)));
 }
 
 function keyIndicators(ctx: BuildContext) {
   return [
     // The police's count of persons recognised as victims in criminal cases is the one national figure.
-    { key: 'victims_mvd', values: yearTotals(ctx.index, /^s2\.q8\.victims_total$/), victims: true },
+    victimRow(ctx)(victimSources[0]),
     { key: 'crimes_registered', values: yearTotals(ctx.index, /^s2\.q1\.crimes_registered$/), victims: false },
     { key: 'channels', values: yearTotals(ctx.index, /^s2\.q2\.channels_total$/), victims: false },
   ];
