@@ -33,7 +33,7 @@ const seconds = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)}
 async function demoActor(db: Db, email: string, roles: Role[]): Promise<Actor> {
   const existing = await findUserByEmail(db, email);
   const user = existing ?? (await createUser(db, null, { email, name: email.split('@')[0]!, password: 'demo-password-not-for-production', roles, organisationId: null }));
-  return { user: { id: user.id, email, name: user.name, roles, organisationId: null }, requestId: 'demo', lang: 'ru' };
+  return { user: { id: user.id, email, name: user.name, roles, organisationId: null, tokenVersion: existing?.tokenVersion ?? 0 }, requestId: 'demo', lang: 'ru' };
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,9 @@
 // Authorisation: every route declares `config.access`; a route without one is denied.
 // Identity comes from the JWT, but the user row is re-read on every request so a
 // disabled account or a reset password takes effect at once (stateless server).
+// A route may leave that read to its one write statement (`accountInWrite`): the hook
+// then verifies only the token, the statement checks the account atomically, and
+// every other path loads it through `request.loadAuth` with the same checks.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from './errors.js';
 import { messages } from './messages.js';
@@ -15,6 +18,7 @@ export interface AuthUser {
   name: string;
   roles: Role[];
   organisationId: string | null;
+  tokenVersion: number;
 }
 
 export interface TokenPayload {
@@ -26,9 +30,14 @@ export interface TokenPayload {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** The route's service checks the account inside its write and loads it on any other path. */
+    accountInWrite?: boolean;
   }
   interface FastifyRequest {
     auth: AuthUser | null;
+    token: TokenPayload | null;
+    /** Loads and authorises the token's account, as the hook does for other routes. */
+    loadAuth: (() => Promise<AuthUser>) | null;
   }
 }
 
@@ -52,6 +61,8 @@ export function currentUser(request: FastifyRequest): AuthUser {
 
 export function registerAccessControl(app: FastifyInstance, loadUser: LoadUser): void {
   app.decorateRequest('auth', null);
+  app.decorateRequest('token', null);
+  app.decorateRequest('loadAuth', null);
   // Documentation routes are registered by plugins; they are public by design.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
@@ -68,9 +79,14 @@ export function registerAccessControl(app: FastifyInstance, loadUser: LoadUser):
     } catch {
       throw unauthorized(messages.authRequired);
     }
-    const user = await loadUser(payload.sub);
-    if (!user || user.disabled || user.tokenVersion !== payload.tv) throw unauthorized(messages.authRequired);
-    request.auth = { id: user.id, email: user.email, name: user.name, roles: user.roles, organisationId: user.organisationId };
-    if (access !== 'authenticated' && !hasRole(request.auth, ...access)) throw forbidden(messages.forbidden);
+    request.token = payload;
+    request.loadAuth = async () => {
+      const user = await loadUser(payload.sub);
+      if (!user || user.disabled || user.tokenVersion !== payload.tv) throw unauthorized(messages.authRequired);
+      request.auth = { id: user.id, email: user.email, name: user.name, roles: user.roles, organisationId: user.organisationId, tokenVersion: user.tokenVersion };
+      if (access !== 'authenticated' && !hasRole(request.auth, ...access)) throw forbidden(messages.forbidden);
+      return request.auth;
+    };
+    if (!request.routeOptions.config.accountInWrite) await request.loadAuth();
   });
 }

@@ -1,6 +1,6 @@
 // One error handler and one not-found handler: every error leaves as
 // {"error": {"code", "message", "details"}}; no stack traces reach clients.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
 import { requestLang } from './i18n.js';
@@ -26,8 +26,24 @@ const fastifyCodes: Record<string, { status: number; code: string; text: keyof t
   FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'request.unsupported_media_type', text: 'unsupportedMedia' },
 };
 
+/**
+ * A route that checks the account inside its write (`accountInWrite`) has not loaded it
+ * when its input is refused before that: the account's own 401/403 comes first, as on
+ * every other route, so an unauthorised caller learns nothing from validation.
+ */
+async function accountFirst(request: FastifyRequest, err: FastifyError): Promise<FastifyError> {
+  if (request.auth || !request.loadAuth) return err;
+  try {
+    await request.loadAuth();
+    return err;
+  } catch (authError) {
+    return authError as FastifyError;
+  }
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
+  app.setErrorHandler(async (refused: FastifyError, request, reply) => {
+    const err = await accountFirst(request, refused);
     const lang = requestLang(request);
     if (err instanceof AppError) {
       if (err.status >= 500) request.log.error({ err }, 'application error');

@@ -3,7 +3,7 @@
 // the submissions service's (getSubmission for readers, saveDraft for writers).
 import { PassThrough, type Readable } from 'node:stream';
 import type { Db } from '../../db/client.js';
-import type { Actor } from '../../shared/context.js';
+import { writerFor, type Actor } from '../../shared/context.js';
 import { campaignNotFound } from '../campaigns/campaigns.errors.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
@@ -55,7 +55,7 @@ export async function importWorkbook(db: Db, actor: Actor, campaignId: string, o
   problems.push(...issues.filter((i) => isBlocking(i, 'draft')).map((i) => issueProblem(i, locate)));
   if (problems.length) throw importInvalid(problems);
 
-  const saved = await saveDraft(db, actor, campaignId, organisationId, expectedRevision, content, 'import');
+  const saved = await saveDraft(db, writerFor(actor), campaignId, organisationId, expectedRevision, content, 'import');
   const { answered, explained, empty } = completenessSummary(content, form);
   return {
     revision: saved.revision,

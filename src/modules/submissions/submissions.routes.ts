@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currentUser } from '../../shared/access.js';
-import { actorOf } from '../../shared/context.js';
+import { actorOf, writerOf } from '../../shared/context.js';
 import { requireIfMatch, setEtag } from '../../shared/etag.js';
 import type { Routes } from '../../shared/types.js';
 import { readableOrganisationIds } from '../organisations/organisations.service.js';
@@ -61,10 +61,10 @@ export const submissionsRoutes: Routes = async (app) => {
 
   app.put(
     base,
-    { config: focalPoint, schema: { tags, params: submissionParams, querystring: langQuery, body: saveBody, response: { 200: stateResult.extend({ issues: z.array(issueSchema) }) } } },
+    { config: { ...focalPoint, accountInWrite: true }, schema: { tags, params: submissionParams, querystring: langQuery, body: saveBody, response: { 200: stateResult.extend({ issues: z.array(issueSchema) }) } } },
     async (request, reply) => {
       const { campaignId, organisationId } = request.params;
-      const result = await saveDraft(db, actorOf(request), campaignId, organisationId, requireIfMatch(request), request.body.content);
+      const result = await saveDraft(db, writerOf(request), campaignId, organisationId, requireIfMatch(request), request.body.content);
       setEtag(reply, result.revision);
       return result;
     },

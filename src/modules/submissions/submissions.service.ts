@@ -3,7 +3,7 @@
 // with comments and accept by an expert. Submitted and accepted content never changes.
 import type { Db, DbOrTx } from '../../db/client.js';
 import { hasRole, type AuthUser } from '../../shared/access.js';
-import type { Actor } from '../../shared/context.js';
+import type { Actor, Writer } from '../../shared/context.js';
 import { deadlineEnd } from '../../shared/dates.js';
 import { staleVersion } from '../../shared/etag.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -37,6 +37,7 @@ import {
   listComments,
   type SubmissionRow,
 } from './submissions.repository.js';
+import { formHint, rememberForm, type FormHint } from './submissions.hints.js';
 import type { Content, IssueView, SubmissionView } from './submissions.schemas.js';
 
 type Target = NonNullable<Awaited<ReturnType<typeof findTarget>>>;
@@ -103,40 +104,65 @@ export async function getSubmission(db: Db, actor: Actor, campaignId: string, or
   };
 }
 
+/** The target of a write, which must be in an open campaign; remembered as the form hint. */
+async function openTarget(db: Db, campaignId: string, organisationId: string): Promise<Target> {
+  const t = await target(db, campaignId, organisationId);
+  if (t.campaignStatus !== 'open') throw campaignNotOpen();
+  rememberForm(db, campaignId, organisationId, t);
+  return t;
+}
+
 /**
  * Saves a draft revision. `expectedRevision` is the If-Match value (0 for the first save).
  * Used by the API and the Excel import alike (`action` tells them apart in the history).
+ * A later save on a known form is one validated atomic write that checks everything
+ * itself; when it cannot be taken, the account, campaign and organisation are read
+ * afresh and decide (and tell why).
  */
 export async function saveDraft(
   db: Db,
-  actor: Actor,
+  writer: Writer,
   campaignId: string,
   organisationId: string,
   expectedRevision: number,
   content: Content,
   action: 'save' | 'import' = 'save',
 ): Promise<{ revision: number; status: string; issues: IssueView[] }> {
-  assertWritable(actor.user, organisationId);
-  const t = await target(db, campaignId, organisationId);
-  if (t.campaignStatus !== 'open') throw campaignNotOpen();
-  const validation = getValidator(t.questionnaireVersion, t.agencyType, 'draft').validate(content);
-  if (!validation.valid) throw invalidContent(validation.issues.filter((i) => isBlocking(i, 'draft')).map((i) => issueView(i, actor.lang)));
-  const completeness = countsOf(content, t.questionnaireVersion, t.agencyType);
-  const now = new Date();
+  const draft = { campaignId, organisationId, expected: expectedRevision, content, action, userId: writer.id, tokenVersion: writer.tokenVersion };
+  const hint = expectedRevision > 0 ? formHint(db, campaignId, organisationId) : undefined;
+  if (hint) {
+    const saved = await validateAndWrite(db, hint, draft, writer.lang);
+    if (saved) return saved;
+  }
+  assertWritable(await writer.account(), organisationId);
+  const form = await openTarget(db, campaignId, organisationId);
+  const saved = await validateAndWrite(db, form, draft, writer.lang);
+  if (saved) return saved;
+  const current = await findSubmission(db, campaignId, organisationId);
+  if (current && ['submitted', 'accepted'].includes(current.status)) throw submissionLocked(current.status, current.revision);
+  throw staleVersion(current?.revision ?? 0);
+}
+
+type Draft = { campaignId: string; organisationId: string; expected: number; content: Content; action: string; userId: string; tokenVersion: number };
+
+/** Throws on invalid content only for a form read afresh; undefined when the write was refused. */
+async function validateAndWrite(db: Db, form: FormHint | Target, draft: Draft, lang: Lang) {
+  const { questionnaireVersion, agencyType } = form;
+  const validation = getValidator(questionnaireVersion, agencyType, 'draft').validate(draft.content);
+  if (!validation.valid) {
+    if (!('campaignStatus' in form)) return undefined;
+    throw invalidContent(validation.issues.filter((i) => isBlocking(i, 'draft')).map((i) => issueView(i, lang)));
+  }
+  const v = { ...draft, questionnaireVersion, agencyType, completeness: countsOf(draft.content, questionnaireVersion, agencyType), savedAt: new Date() };
   const saved =
-    expectedRevision === 0
+    draft.expected === 0
       ? await db.transaction(async (tx) => {
-          const row = await insertFirstRevision(tx, { campaignId, organisationId, questionnaireVersion: t.questionnaireVersion, agencyType: t.agencyType, completeness, userId: actor.user.id });
-          if (row) await insertRevision(tx, { submissionId: row.id, revision: row.revision, action, status: row.status, content, savedBy: actor.user.id, savedAt: now });
+          const row = await insertFirstRevision(tx, { campaignId: v.campaignId, organisationId: v.organisationId, questionnaireVersion, agencyType, completeness: v.completeness, userId: v.userId });
+          if (row) await insertRevision(tx, { submissionId: row.id, revision: row.revision, action: v.action, status: row.status, content: v.content, savedBy: v.userId, savedAt: v.savedAt });
           return row;
         })
-      : await saveDraftRevision(db, { campaignId, organisationId, expected: expectedRevision, completeness, content, action, userId: actor.user.id, savedAt: now });
-  if (!saved) {
-    const current = await findSubmission(db, campaignId, organisationId);
-    if (current && ['submitted', 'accepted'].includes(current.status)) throw submissionLocked(current.status, current.revision);
-    throw staleVersion(current?.revision ?? 0);
-  }
-  return { revision: saved.revision, status: saved.status, issues: validation.issues.map((i) => issueView(i, actor.lang)) };
+      : await saveDraftRevision(db, v);
+  return saved && { revision: saved.revision, status: saved.status, issues: validation.issues.map((i) => issueView(i, lang)) };
 }
 
 interface Transition {
