@@ -47,7 +47,9 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  await app.register(fastifyJwt, { secret: resolveJwtSecret(config), sign: { expiresIn: config.JWT_TTL } });
+  // Verified tokens are memoised (signature checks cost more than the rest of a draft save's
+  // access check); expiry still applies and the account is still read or checked per request.
+  await app.register(fastifyJwt, { secret: resolveJwtSecret(config), sign: { expiresIn: config.JWT_TTL }, verify: { cache: 5000 } });
   registerAccessControl(app, async (id) => {
     const u = await findUserForRequest(db.db, id);
     return u ? { id: u.id, email: u.email, name: u.name, roles: u.roles as Role[], organisationId: u.organisationId, disabled: u.disabled, tokenVersion: u.tokenVersion } : null;

@@ -10,7 +10,7 @@ interface LoadPlan {
   url: string;
   connections: number;
   durationSeconds: number;
-  targets: { path: string; token: string; bodies: [string, string] }[];
+  targets: { path: string; token: string; bodies: [string, string]; etag: string }[];
 }
 
 const plan = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadPlan;
@@ -35,13 +35,16 @@ const save: Request = {
   method: 'PUT',
   setupRequest: (req, ctx) => {
     const context = ctx as Context;
-    if (context.target === undefined) context.target = nextTarget++ % plan.targets.length;
+    if (context.target === undefined) {
+      context.target = nextTarget++ % plan.targets.length;
+      context.etag = plan.targets[context.target]!.etag;
+    }
     const target = plan.targets[context.target]!;
     const n = (context.saves = (context.saves ?? 0) + 1);
     return {
       ...req,
       path: target.path,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}`, 'if-match': context.etag ?? '"0"' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}`, 'if-match': context.etag! },
       body: target.bodies[n % 2],
     };
   },

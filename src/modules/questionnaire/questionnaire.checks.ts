@@ -57,8 +57,13 @@ function yesNo(id: string, ref: Bilingual): ValueCheck {
 }
 
 function breakdown(id: string, ref: Bilingual, dim: Dimension | undefined): ValueCheck {
-  const codes = categoryCodes(dim);
-  const labels = new Map(dim?.categories.map((c) => [c.code, c.label]) ?? []);
+  // Each category's path and reference are built once here, not on every validation.
+  const categories = new Map(
+    [...categoryCodes(dim)].map((code) => {
+      const label = dim?.categories.find((c) => c.code === code)?.label ?? { kk: 'белгісіз', ru: 'неизвестно' };
+      return [code, { path: `${id}.byCategory.${code}`, ref: refDetail(ref, details.category(label)) }];
+    }),
+  );
   const totalRef = refDetail(ref, details.total());
   const dimLabel = dim?.label ?? { kk: dim?.code ?? '', ru: dim?.code ?? '' };
   return (v, emit) => {
@@ -67,18 +72,26 @@ function breakdown(id: string, ref: Bilingual, dim: Dimension | undefined): Valu
     let ok = countCheck(v.total, `${id}.total`, totalRef, emit);
     let sum = 0;
     for (const [code, n] of Object.entries(v.byCategory)) {
-      const path = `${id}.byCategory.${code}`;
-      if (!codes.has(code)) {
+      const category = categories.get(code);
+      if (!category) {
         ok = false;
-        emit('breakdown.category_unknown', path, ref, { code, dimension: dimLabel });
+        emit('breakdown.category_unknown', `${id}.byCategory.${code}`, ref, { code, dimension: dimLabel });
         continue;
       }
-      const label = labels.get(code) ?? { kk: 'белгісіз', ru: 'неизвестно' };
-      if (countCheck(n, path, refDetail(ref, details.category(label)), emit)) sum += n;
+      if (countCheck(n, category.path, category.ref, emit)) sum += n;
       else ok = false;
     }
     if (ok && sum !== v.total) emit('breakdown.sum', `${id}.byCategory`, ref, { sum, total: v.total as number });
   };
+}
+
+/**
+ * Paths and references by position (row, entry), built on first use and kept with the
+ * compiled validator; only up to `limit` positions, as longer input is refused anyway.
+ */
+function byPosition<T>(limit: number, make: (i: number) => T): (i: number) => T {
+  const built: T[] = [];
+  return (i) => (i < limit ? (built[i] ??= make(i)) : make(i));
 }
 
 function tableCell(col: TableColumn, dims: ReadonlyMap<string, Dimension>): (v: unknown, path: string, ref: Bilingual, emit: Emit, full: boolean) => void {
@@ -105,30 +118,34 @@ function tableCell(col: TableColumn, dims: ReadonlyMap<string, Dimension>): (v: 
 
 function table(id: string, ref: Bilingual, item: Extract<Item, { kind: 'table' }>, dims: ReadonlyMap<string, Dimension>): ValueCheck {
   const cols = new Map(item.columns.map((c) => [c.id, { col: c, check: tableCell(c, dims) }]));
+  const rowAt = byPosition(item.maxRows, (i) => {
+    const path = `${id}[${i}]`;
+    const cells = new Map(item.columns.map((c) => [c.id, { path: `${path}.${c.id}`, ref: refDetail(ref, details.cell(i + 1, c.label)) }]));
+    return { path, ref: refDetail(ref, details.row(i + 1)), cells };
+  });
   return (v, emit, full) => {
     if (!Array.isArray(v)) return emit('table.invalid', id, ref);
     if (v.length > item.maxRows) emit('table.too_many_rows', id, ref, { max: item.maxRows, length: v.length });
     v.forEach((row, i) => {
-      const rowPath = `${id}[${i}]`;
-      if (!isObj(row)) return emit('table.row_invalid', rowPath, refDetail(ref, details.row(i + 1)));
-      for (const key of Object.keys(row))
-        if (!cols.has(key)) emit('table.column_unknown', `${rowPath}.${key}`, refDetail(ref, details.row(i + 1)), { column: key });
-      for (const [colId, { col, check }] of cols) {
-        const cellRef = refDetail(ref, details.cell(i + 1, col.label));
-        if (own(row, colId)) check(row[colId], `${rowPath}.${colId}`, cellRef, emit, full);
-        else if (full) emit('table.cell_missing', `${rowPath}.${colId}`, cellRef);
+      const at = rowAt(i);
+      if (!isObj(row)) return emit('table.row_invalid', at.path, at.ref);
+      for (const key of Object.keys(row)) if (!cols.has(key)) emit('table.column_unknown', `${at.path}.${key}`, at.ref, { column: key });
+      for (const [colId, { check }] of cols) {
+        const cell = at.cells.get(colId)!;
+        if (own(row, colId)) check(row[colId], cell.path, cell.ref, emit, full);
+        else if (full) emit('table.cell_missing', cell.path, cell.ref);
       }
     });
   };
 }
 
 function entityList(id: string, ref: Bilingual, item: Extract<Item, { kind: 'entity_list' }>): ValueCheck {
+  const entryAt = byPosition(item.maxEntries, (i) => ({ path: `${id}[${i}]`, ref: refDetail(ref, details.entry(i + 1)) }));
   return (v, emit) => {
     if (!Array.isArray(v)) return emit('entity_list.invalid', id, ref);
     if (v.length > item.maxEntries) emit('entity_list.too_many', id, ref, { max: item.maxEntries, length: v.length });
     v.forEach((e, i) => {
-      const path = `${id}[${i}]`;
-      const eRef = refDetail(ref, details.entry(i + 1));
+      const { path, ref: eRef } = entryAt(i);
       if (!isObj(e) || Object.keys(e).some((k) => k !== 'name' && k !== 'country' && k !== 'note')) return emit('entity.invalid', path, eRef);
       if (typeof e.name !== 'string' || e.name.trim() === '') emit('entity.name_required', `${path}.name`, eRef);
       else if (e.name.length > ENTITY_NAME_MAX) emit('text.too_long', `${path}.name`, eRef, { max: ENTITY_NAME_MAX, length: e.name.length });

@@ -24,22 +24,28 @@ const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
 
 export function completenessSummary(content: unknown, form: Form): CompletenessSummary {
   const answers = isObj(content) && isObj(content.answers) ? content.answers : {};
-  const overall = blank();
   const bySection = new Map(form.sectionNumbers.map((n) => [n, blank()]));
   for (const [id, loc] of form.index) {
-    const s = bySection.get(loc.section.number)!;
+    const c = bySection.get(loc.section.number)!;
     const entry = own(answers, id) ? answers[id] : undefined;
     const hasValue = isObj(entry) && own(entry, 'value');
     const reason = isObj(entry) && typeof entry.missingReason === 'string' ? entry.missingReason : undefined;
-    for (const c of [overall, s]) {
-      c.total++;
-      if (hasValue && reason === undefined) c.answered++;
-      else if (!hasValue && reason !== undefined) {
-        c.explained++;
-        c.byReason[reason] = (c.byReason[reason] ?? 0) + 1;
-      } else c.empty++;
-    }
+    c.total++;
+    if (hasValue && reason === undefined) c.answered++;
+    else if (!hasValue && reason !== undefined) {
+      c.explained++;
+      c.byReason[reason] = (c.byReason[reason] ?? 0) + 1;
+    } else c.empty++;
   }
-  const unknownItems = Object.keys(answers).filter((id) => !form.index.has(id)).length;
+  const overall = blank();
+  for (const c of bySection.values()) {
+    overall.total += c.total;
+    overall.answered += c.answered;
+    overall.explained += c.explained;
+    overall.empty += c.empty;
+    for (const [reason, n] of Object.entries(c.byReason)) overall.byReason[reason] = (overall.byReason[reason] ?? 0) + n;
+  }
+  let unknownItems = 0;
+  for (const id in answers) if (!form.index.has(id)) unknownItems++;
   return { ...overall, unknownItems, sections: [...bySection].map(([number, c]) => ({ number, ...c })) };
 }
