@@ -2,15 +2,17 @@
 // real PostgreSQL server, driven by autocannon from a second process, then the rate
 // of plain `pg` writes of the same rows in the same number of transactions.
 // The two alternate in --rounds (the API for seconds/rounds, then raw for as many
-// transactions), so that a machine whose speed drifts during the run weighs on both alike.
+// transactions), so that a machine whose speed drifts during the run weighs on both alike,
+// after a warm-up round of each that is not counted (JIT, the first save of every form).
 // Uses a throw-away database on --pg-url (default: the local server); options
-// --connections=20 --seconds=10 --pool=20 --rounds=3.
-import { execFile } from 'node:child_process';
+// --connections=20 --seconds=10 --pool=20 --rounds=3 --warmup=3.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildApp } from '../app.js';
@@ -25,18 +27,30 @@ const CONNECTIONS = numberArg('connections', 20);
 const DURATION = numberArg('seconds', 10);
 const POOL = numberArg('pool', 20);
 const ROUNDS = numberArg('rounds', 3);
+const WARMUP = numberArg('warmup', 3);
 const adminUrl = arg('pg-url') ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const agencyTypes = ['mvd', 'mtszn', 'ngo', 'mio', 'health_org', 'mid', 'border_service', 'education_org'];
 const password = 'bench-password-0123456789';
 
-async function admin(sql: string) {
+async function admin(sql: string, params: unknown[] = []) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query(sql, params)).rows;
   } finally {
     await client.end();
   }
+}
+
+// A pool's end() resolves before its last backends have exited; a forced drop would
+// then kill them mid-goodbye and their clients would throw. Wait for them first.
+async function dropDatabase(name: string) {
+  for (let i = 0; i < 50; i++) {
+    const [row] = await admin('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+    if (row.n === 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await admin(`drop database if exists ${name} with (force)`);
 }
 
 const dbName = `bench_api_${randomBytes(4).toString('hex')}`;
@@ -51,6 +65,7 @@ const config = loadConfig({
   DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-api-')),
 });
 const app = await buildApp({ config });
+let stopLoader = () => {};
 
 try {
   const db = app.database.db;
@@ -80,9 +95,12 @@ try {
 
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address() as { port: number };
-  const planFile = path.join(config.DATA_DIR, 'plan.json');
-  const loader = fileURLToPath(new URL('./bench-api.load.ts', import.meta.url));
+  const loader = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bench-api.load.ts', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+  stopLoader = () => loader.kill();
+  const results = createInterface({ input: loader.stdout })[Symbol.asyncIterator]();
   const pool = new pg.Pool({ connectionString: dbUrl, max: POOL });
+  // After a failure the final drop ends its idle clients: that must not hide the failure.
+  pool.on('error', () => undefined);
   const content = new Map(targets.map((t, i) => [orgs[i]!.id, JSON.stringify(JSON.parse(t.bodies[0]).content)]));
   const submissionRows = async () =>
     (await pool.query<{ id: string; organisation_id: string; revision: number }>('select id, organisation_id, revision from submissions')).rows;
@@ -90,30 +108,29 @@ try {
   // Each connection starts from its submission's current revision (the first round from none).
   async function apiRound(seconds: number) {
     const revisions = new Map((await submissionRows()).map((r) => [r.organisation_id, r.revision]));
-    const plan = targets.map((t, i) => ({ ...t, etag: `"${revisions.get(orgs[i]!.id) ?? 0}"` }));
-    writeFileSync(planFile, JSON.stringify({ url: `http://127.0.0.1:${address.port}`, connections: CONNECTIONS, durationSeconds: seconds, targets: plan }));
-    // Asynchronously: the server runs on this process's event loop.
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', loader, planFile], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    return JSON.parse(stdout.trim().split('\n').pop()!);
+    const etags = orgs.map((o) => `"${revisions.get(o.id) ?? 0}"`);
+    loader.stdin.write(`${JSON.stringify({ url: `http://127.0.0.1:${address.port}`, connections: CONNECTIONS, durationSeconds: seconds, targets, etags })}\n`);
+    const line = await results.next();
+    if (line.done) throw new Error('the load generator stopped');
+    return JSON.parse(line.value);
   }
 
   // The same rows the API writes per save (the submission's new revision and the
   // revision row with the full content), in as many transactions, as fast as pg allows.
+  // The revision comes from the update, as saves the API is still finishing may bump it.
   async function rawRound(transactions: number): Promise<number> {
     const rows = await submissionRows();
     let remaining = transactions;
     const started = performance.now();
     await Promise.all(
       rows.map(async (row) => {
-        let revision = row.revision;
         const body = content.get(row.organisation_id);
         while (remaining-- > 0) {
           const client = await pool.connect();
           try {
             await client.query('begin');
-            revision += 1;
-            await client.query('update submissions set revision = $2, last_saved_at = now() where id = $1', [row.id, revision]);
-            await client.query("insert into submission_revisions (submission_id, revision, action, status, content) values ($1, $2, 'save', 'draft', $3)", [row.id, revision, body]);
+            const bumped = await client.query<{ revision: number }>('update submissions set revision = revision + 1, last_saved_at = now() where id = $1 returning revision', [row.id]);
+            await client.query("insert into submission_revisions (submission_id, revision, action, status, content) values ($1, $2, 'save', 'draft', $3)", [row.id, bumped.rows[0]!.revision, body]);
             await client.query('commit');
           } finally {
             client.release();
@@ -124,6 +141,7 @@ try {
     return (performance.now() - started) / 1000;
   }
 
+  await rawRound((await apiRound(WARMUP)).ok);
   const load = { ok: 0, non2xx: 0, errors: 0, seconds: 0, p50: [] as number[], p99: 0, firstError: undefined as string | undefined };
   let rawSeconds = 0;
   for (let round = 0; round < ROUNDS; round++) {
@@ -133,6 +151,8 @@ try {
     load.firstError ??= r.firstError;
     rawSeconds += await rawRound(r.ok);
   }
+  loader.stdin.end();
+  await once(loader, 'exit');
   await pool.end();
   const saves = load.ok / load.seconds;
   const raw = load.ok / rawSeconds;
@@ -140,7 +160,7 @@ try {
 
   const ratio = saves / raw;
   const lines = [
-    `bench:api  ${CONNECTIONS} connections, ${DURATION} s in ${ROUNDS} rounds, pool ${POOL}, mean form ${(meanBody / 1024).toFixed(1)} KiB (${agencyTypes.length} agency types)`,
+    `bench:api  ${CONNECTIONS} connections, ${DURATION} s in ${ROUNDS} rounds after ${WARMUP} s of warm-up, pool ${POOL}, mean form ${(meanBody / 1024).toFixed(1)} KiB (${agencyTypes.length} agency types)`,
     `  API draft saves   ${saves.toFixed(0)} saves/s   p50 ${p50} ms   p99 ${load.p99} ms (worst round)   non-2xx ${load.non2xx}   errors ${load.errors}${load.firstError ? ` (${load.firstError})` : ''}   (${load.ok} saves)`,
     `  plain pg writes   ${raw.toFixed(0)} tx/s   (${load.ok} transactions, alternating with the API rounds)`,
     `  ratio API / raw   ${ratio.toFixed(2)}`,
@@ -148,6 +168,7 @@ try {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
+  stopLoader();
   await app.close();
-  await admin(`drop database if exists ${dbName} with (force)`);
+  await dropDatabase(dbName);
 }
