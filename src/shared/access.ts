@@ -80,13 +80,16 @@ export function registerAccessControl(app: FastifyInstance, loadUser: LoadUser):
       throw unauthorized(messages.authRequired);
     }
     request.token = payload;
-    request.loadAuth = async () => {
-      const user = await loadUser(payload.sub);
-      if (!user || user.disabled || user.tokenVersion !== payload.tv) throw unauthorized(messages.authRequired);
-      request.auth = { id: user.id, email: user.email, name: user.name, roles: user.roles, organisationId: user.organisationId, tokenVersion: user.tokenVersion };
-      if (access !== 'authenticated' && !hasRole(request.auth, ...access)) throw forbidden(messages.forbidden);
-      return request.auth;
-    };
+    // Once per request: the error handler may ask again after a refusal.
+    let loaded: Promise<AuthUser> | undefined;
+    request.loadAuth = () =>
+      (loaded ??= (async () => {
+        const user = await loadUser(payload.sub);
+        if (!user || user.disabled || user.tokenVersion !== payload.tv) throw unauthorized(messages.authRequired);
+        request.auth = { id: user.id, email: user.email, name: user.name, roles: user.roles, organisationId: user.organisationId, tokenVersion: user.tokenVersion };
+        if (access !== 'authenticated' && !hasRole(request.auth, ...access)) throw forbidden(messages.forbidden);
+        return request.auth;
+      })());
     if (!request.routeOptions.config.accountInWrite) await request.loadAuth();
   });
 }

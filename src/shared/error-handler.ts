@@ -32,7 +32,7 @@ const fastifyCodes: Record<string, { status: number; code: string; text: keyof t
  * every other route, so an unauthorised caller learns nothing from validation.
  */
 async function accountFirst(request: FastifyRequest, err: FastifyError): Promise<FastifyError> {
-  if (request.auth || !request.loadAuth) return err;
+  if (!request.routeOptions.config?.accountInWrite || !request.loadAuth) return err;
   try {
     await request.loadAuth();
     return err;
