@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { AuthUser } from '../../shared/access.js';
 import { diffContents, type ItemChange } from './submissions.diff.js';
 import { revisionNotFound, submissionNotFound } from './submissions.errors.js';
-import { findRevision, findSubmission, listRevisions } from './submissions.repository.js';
+import { findRevision, findSubmission, listRevisionContents, listRevisions } from './submissions.repository.js';
 import type { Content } from './submissions.schemas.js';
 import { assertReadable } from './submissions.service.js';
 
@@ -14,9 +14,18 @@ async function readableSubmission(db: Db, user: AuthUser, campaignId: string, or
   return sub;
 }
 
-export async function getHistory(db: Db, user: AuthUser, campaignId: string, organisationId: string) {
+/** Revisions, newest first; with `withChanges`, each with the items it changed (one read for the whole history). */
+export async function getHistory(db: Db, user: AuthUser, campaignId: string, organisationId: string, withChanges = false) {
   const sub = await readableSubmission(db, user, campaignId, organisationId);
-  return (await listRevisions(db, sub.id)).map((r) => ({ ...r, savedAt: r.savedAt.toISOString() }));
+  const revisions = (await listRevisions(db, sub.id)).map((r) => ({ ...r, savedAt: r.savedAt.toISOString() }));
+  if (!withChanges) return revisions;
+  const changes = new Map<number, { itemId: string; change: ItemChange['change'] }[]>();
+  let previous: unknown = null;
+  for (const { revision, content } of await listRevisionContents(db, sub.id)) {
+    changes.set(revision, diffContents(previous, content).map(({ itemId, change }) => ({ itemId, change })));
+    previous = content;
+  }
+  return revisions.map((r) => ({ ...r, changes: changes.get(r.revision) ?? [] }));
 }
 
 async function revisionOf(db: Db, submissionId: string, revision: number) {

@@ -39,6 +39,15 @@ export async function findRevision(db: DbOrTx, submissionId: string, revision: n
   )[0];
 }
 
+/** Every revision's content, oldest first. */
+export function listRevisionContents(db: DbOrTx, submissionId: string) {
+  return db
+    .select({ revision: submissionRevisions.revision, content: submissionRevisions.content })
+    .from(submissionRevisions)
+    .where(eq(submissionRevisions.submissionId, submissionId))
+    .orderBy(asc(submissionRevisions.revision));
+}
+
 export function listRevisions(db: DbOrTx, submissionId: string) {
   return db
     .select({ revision: submissionRevisions.revision, action: submissionRevisions.action, status: submissionRevisions.status, savedAt: submissionRevisions.savedAt, savedBy: submissionRevisions.savedBy, savedByName: users.name })

@@ -9,11 +9,12 @@ import { listCampaignSubmissions } from './submissions.repository.js';
 import {
   diffQuery,
   diffSchema,
+  historyEntry,
+  historyQuery,
   issueSchema,
   returnBody,
   revisionParams,
   revisionSchema,
-  revisionSummary,
   saveBody,
   submissionListItem,
   submissionParams,
@@ -99,8 +100,10 @@ export const submissionsRoutes: Routes = async (app) => {
     return result;
   });
 
-  app.get(`${base}/revisions`, { config: readers, schema: { tags, params: submissionParams, response: { 200: z.array(revisionSummary) } } }, async (request) =>
-    getHistory(db, currentUser(request), request.params.campaignId, request.params.organisationId),
+  app.get(
+    `${base}/revisions`,
+    { config: readers, schema: { tags, params: submissionParams, querystring: historyQuery, response: { 200: z.array(historyEntry) } } },
+    async (request) => getHistory(db, currentUser(request), request.params.campaignId, request.params.organisationId, request.query.changes === 'true'),
   );
 
   app.get(`${base}/revisions/:revision`, { config: readers, schema: { tags, params: revisionParams, response: { 200: revisionSchema } } }, async (request) =>

@@ -56,6 +56,11 @@ export const returnBody = z
   .strict();
 
 export const revisionSummary = z.object({ revision: z.number(), action: z.string(), status: z.string(), savedAt: z.string(), savedBy: z.string().nullable(), savedByName: z.string().nullable() });
+export const historyQuery = z.object({ changes: z.enum(['true', 'false']).optional() });
+/** A revision with, on request, the items it changed against the revision before it (the first: against nothing). */
+export const historyEntry = revisionSummary.extend({
+  changes: z.array(z.object({ itemId: z.string(), change: z.enum(['added', 'removed', 'changed']) })).optional(),
+});
 export const revisionParams = submissionParams.extend({ revision: z.coerce.number().int().min(1) });
 export const revisionSchema = revisionSummary.extend({ content: contentSchema });
 export const diffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });

@@ -85,6 +85,14 @@ describe('submission lifecycle', () => {
     expect(history.map((h: { action: string }) => h.action)).toEqual(['accept', 'submit', 'save', 'return', 'submit', 'save', 'save']);
     const diff = (await t.request(c.focal, { method: 'GET', url: `${c.url}/diff?from=4&to=5` })).json();
     expect(diff).toEqual([expect.objectContaining({ itemId, change: 'changed' })]);
+    // The whole history with each revision's changes against the one before, in one request.
+    const withChanges = (await t.request(c.focal, { method: 'GET', url: `${c.url}/revisions?changes=true` })).json() as { revision: number; changes: { itemId: string; change: string }[] }[];
+    const changesOf = new Map(withChanges.map((h) => [h.revision, h.changes]));
+    expect(changesOf.get(5)).toEqual([{ itemId, change: 'changed' }]);
+    expect(changesOf.get(1)).toHaveLength(Object.keys(partial.answers).length);
+    expect(changesOf.get(1)!.every((ch) => ch.change === 'added')).toBe(true);
+    for (const transition of [3, 4, 6, 7]) expect(changesOf.get(transition)).toEqual([]);
+    expect(changesOf.get(2)!.length).toBeGreaterThan(0);
 
     const audit = (await t.request(c.admin, { method: 'GET', url: `/api/v1/audit?objectType=submission` })).json();
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['submission.accept', 'submission.submit', 'submission.return', 'submission.submit']);
