@@ -10,7 +10,6 @@ import { paragraphsOf } from './narrative-keys.js';
 import { countTable } from './privacy.js';
 import { breakdownTable, caption, indicatorTable, victimsNote, type BuildContext } from './tables.js';
 
-export const VICTIMS_TOTAL = /\.victims_total$/;
 const victimsBy = (dim: string) => new RegExp(`\\.(victims|minors)_by_${dim}$`);
 
 /** Age bands of adults and minors merged: every minor's single-year band counts as under 18. */
@@ -72,7 +71,8 @@ function territory(ctx: BuildContext, ranking: RankingResult): { table: ReportTa
   const ranked = [...ranking.regions].filter((r) => territorial.has(r.regionCode)).sort((a, b) => a.position - b.position);
   const listed = new Set(ranked.map((r) => r.regionCode));
   const all = [...ranked, ...territorialRegionCodes.filter((code) => !listed.has(code)).map((regionCode) => ({ regionCode, rank: null, evidence: null }))];
-  const victims = sumByKey(ctx.index, ctx.index.items(VICTIMS_TOTAL).filter((f) => f.dimension === null), (f) => f.region);
+  // The police's count per region, like the key indicators: a sum over subjects would count one person several times.
+  const victims = sumByKey(ctx.index, ctx.index.items(victimSources[0][1]).filter((f) => f.dimension === null), (f) => f.region);
   const base = countTable(
     {
       id: 'regions',
@@ -83,7 +83,7 @@ function territory(ctx: BuildContext, ranking: RankingResult): { table: ReportTa
       lang: ctx.lang,
       victims: true,
       keepZeroRows: true,
-      note: victimsNote(ctx),
+      note: victimsNote(ctx, { severalSubjects: false }),
     },
     ctx.privacy,
   );

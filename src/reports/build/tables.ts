@@ -16,9 +16,14 @@ export interface BuildContext {
   years: readonly [number, number, number];
 }
 
-/** The footnote of victim tables (double counting across subjects, suppression rule). */
-export function victimsNote(ctx: BuildContext): string {
-  return fill(captions().victimsNote[ctx.lang], { threshold: ctx.privacy.threshold - 1, label: textsFor({ language: ctx.lang, suppressionThreshold: ctx.privacy.threshold }).suppressed });
+/**
+ * The footnote of victim tables: the suppression rule, preceded, for figures drawn from
+ * several subjects, by the warning that one person may be counted by several of them.
+ */
+export function victimsNote(ctx: BuildContext, { severalSubjects = true } = {}): string {
+  const { victimsNote: sources, suppressionNote } = captions();
+  const suppression = fill(suppressionNote[ctx.lang], { threshold: ctx.privacy.threshold - 1, label: textsFor({ language: ctx.lang, suppressionThreshold: ctx.privacy.threshold }).suppressed });
+  return severalSubjects ? `${sources[ctx.lang]} ${suppression}` : suppression;
 }
 
 export function caption(key: string, lang: Lang): string {
@@ -89,5 +94,7 @@ export function indicatorTable(ctx: BuildContext, id: string, captionKey: string
       if (!label) throw new Error(`report builder: no indicator ${r.key}`);
       return [label, ...cells, trendOf(cells, ctx.lang)];
     }),
+    // Rows are never added up here, so only the suppression rule needs saying.
+    ...(rows.some((r) => r.victims) ? { note: victimsNote(ctx, { severalSubjects: false }) } : {}),
   };
 }

@@ -36,13 +36,17 @@ describe('report view model', () => {
     expect(raw.conclusions.find((c) => c.key === 'nature')!.paragraphs[0]).toContain('трудовая эксплуатация');
   });
 
-  it('computes the regional victim counts from the facts', () => {
+  it("gives each region the police's count of recognised victims, not a sum over subjects", () => {
     const regions = table(raw, 'regions');
     const almaty = regions.rows.find((r) => r[1] === 'город Алматы')!;
     const expected = [0, 0, 0];
-    for (const f of input.facts) if (f.region === 'almaty' && /\.victims_total$/.test(f.itemId) && f.value !== null) expected[input.years.indexOf(f.year)] += f.value;
+    for (const f of input.facts)
+      if (f.region === 'almaty' && f.itemId === 's2.q8.victims_total' && f.dimension === null && f.value !== null) expected[input.years.indexOf(f.year)] += f.value;
     expect(almaty.slice(3, 6)).toEqual(expected);
     expect(almaty[6]).toBe(expected[0] + expected[1] + expected[2]);
+    // Police figures only, so the note does not warn of double counting; the suppression rule stays.
+    expect(regions.note).toMatch(/^В опубликованных таблицах/);
+    expect(table(raw, 'citizenship').note).toMatch(/^По данным субъектов; одно лицо может быть указано несколькими субъектами\. В опубликованных/);
   });
 
   it("shows each subject's victim count side by side, never added up", () => {
