@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline';
 import autocannon, { type Request } from 'autocannon';
 
-interface Target {
+export interface Target {
   path: string;
   token: string;
   bodies: [string, string];

@@ -21,6 +21,7 @@ import { insertOrganisation } from '../modules/organisations/organisations.repos
 import { createUser } from '../modules/users/users.service.js';
 import { generateAnswersFor } from '../synthetic/answers.js';
 import { arg, numberArg } from './args.js';
+import type { Target } from './bench-api.load.js';
 
 const VERSION = '2024-10-order-849-410';
 const CONNECTIONS = numberArg('connections', 20);
@@ -84,7 +85,7 @@ try {
   const campaignId = campaign.json().id as string;
   await app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/open`, headers: auth });
 
-  const targets: { path: string; token: string; bodies: [string, string] }[] = [];
+  const targets: Target[] = [];
   for (const [i, org] of orgs.entries()) {
     const email = `focal-${i}@bench.kz`;
     await createUser(db, null, { email, name: `Focal ${i}`, password, roles: ['focal_point'], organisationId: org.id });

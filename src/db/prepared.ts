@@ -4,13 +4,13 @@
 // skips parsing and planning. Only for a Db, never a transaction: a prepared query
 // runs on the handle it was built from.
 import type { Db } from './client.js';
+import { perDatabase } from './per-database.js';
 
-const cache = new WeakMap<Db, Map<string, unknown>>();
+const statements = perDatabase<unknown>();
 
 /** `build` receives the statement name to pass to Drizzle's `.prepare()`. */
 export function prepared<Q>(db: Db, name: string, build: (db: Db, name: string) => Q): Q {
-  let queries = cache.get(db);
-  if (!queries) cache.set(db, (queries = new Map()));
+  const queries = statements(db);
   let query = queries.get(name) as Q | undefined;
   if (!query) queries.set(name, (query = build(db, name)));
   return query;

@@ -6,6 +6,7 @@
 // hint falls back to a fresh read. Every instance therefore answers alike whatever it
 // holds here; the server stays stateless.
 import type { Db } from '../../db/client.js';
+import { perDatabase } from '../../db/per-database.js';
 
 export interface FormHint {
   questionnaireVersion: string;
@@ -14,17 +15,16 @@ export interface FormHint {
 
 // Bounded: a national campaign has a few thousand recipients.
 const LIMIT = 20_000;
-const hints = new WeakMap<Db, Map<string, FormHint>>();
+const hints = perDatabase<FormHint>();
 
 const key = (campaignId: string, organisationId: string) => `${campaignId}/${organisationId}`;
 
 export function formHint(db: Db, campaignId: string, organisationId: string): FormHint | undefined {
-  return hints.get(db)?.get(key(campaignId, organisationId));
+  return hints(db).get(key(campaignId, organisationId));
 }
 
 export function rememberForm(db: Db, campaignId: string, organisationId: string, form: FormHint): void {
-  let map = hints.get(db);
-  if (!map) hints.set(db, (map = new Map()));
+  const map = hints(db);
   if (map.size >= LIMIT) map.clear();
   map.set(key(campaignId, organisationId), { questionnaireVersion: form.questionnaireVersion, agencyType: form.agencyType });
 }

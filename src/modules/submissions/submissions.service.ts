@@ -131,26 +131,30 @@ export async function saveDraft(
   const draft = { campaignId, organisationId, expected: expectedRevision, content, action, userId: writer.id, tokenVersion: writer.tokenVersion };
   const hint = expectedRevision > 0 ? formHint(db, campaignId, organisationId) : undefined;
   if (hint) {
-    const saved = await validateAndWrite(db, hint, draft, writer.lang);
+    const saved = await validateAndWrite(db, hint, draft, writer.lang, { hinted: true });
     if (saved) return saved;
   }
   assertWritable(await writer.account(), organisationId);
   const form = await openTarget(db, campaignId, organisationId);
-  const saved = await validateAndWrite(db, form, draft, writer.lang);
+  const saved = await validateAndWrite(db, form, draft, writer.lang, { hinted: false });
   if (saved) return saved;
   const current = await findSubmission(db, campaignId, organisationId);
   if (current && ['submitted', 'accepted'].includes(current.status)) throw submissionLocked(current.status, current.revision);
   throw staleVersion(current?.revision ?? 0);
 }
 
-type Draft = { campaignId: string; organisationId: string; expected: number; content: Content; action: string; userId: string; tokenVersion: number };
+/** What a save writes, but the form and what follows from it. */
+type Draft = Omit<Parameters<typeof saveDraftRevision>[1], keyof FormHint | 'completeness' | 'savedAt'> & { content: Content };
 
-/** Throws on invalid content only for a form read afresh; undefined when the write was refused. */
-async function validateAndWrite(db: Db, form: FormHint | Target, draft: Draft, lang: Lang) {
+/**
+ * Undefined when the write was refused, or when content is invalid on a hinted form (the
+ * hint may be stale); throws on invalid content only for a form read afresh.
+ */
+async function validateAndWrite(db: Db, form: FormHint, draft: Draft, lang: Lang, { hinted }: { hinted: boolean }) {
   const { questionnaireVersion, agencyType } = form;
   const validation = getValidator(questionnaireVersion, agencyType, 'draft').validate(draft.content);
   if (!validation.valid) {
-    if (!('campaignStatus' in form)) return undefined;
+    if (hinted) return undefined;
     throw invalidContent(validation.issues.filter((i) => isBlocking(i, 'draft')).map((i) => issueView(i, lang)));
   }
   const v = { ...draft, questionnaireVersion, agencyType, completeness: countsOf(draft.content, questionnaireVersion, agencyType), savedAt: new Date() };

@@ -37,6 +37,8 @@ const victimSources = [
   ['victims_border', /^s15\.q1\.victims_total$/],
   ['victims_ngo', /^s16\.q1\.victims_total$/],
 ] as const;
+/** Persons recognised as victims in criminal cases: the one national figure. */
+const policeVictims = victimSources[0];
 
 const victimRow = (ctx: BuildContext) => ([key, items]: (typeof victimSources)[number]) => ({ key, values: yearTotals(ctx.index, items), victims: true });
 
@@ -46,8 +48,7 @@ function victimsBySubject(ctx: BuildContext): ReportTable {
 
 function keyIndicators(ctx: BuildContext) {
   return [
-    // The police's count of persons recognised as victims in criminal cases is the one national figure.
-    victimRow(ctx)(victimSources[0]),
+    victimRow(ctx)(policeVictims),
     { key: 'crimes_registered', values: yearTotals(ctx.index, /^s2\.q1\.crimes_registered$/), victims: false },
     { key: 'channels', values: yearTotals(ctx.index, /^s2\.q2\.channels_total$/), victims: false },
   ];
@@ -72,7 +73,7 @@ function territory(ctx: BuildContext, ranking: RankingResult): { table: ReportTa
   const listed = new Set(ranked.map((r) => r.regionCode));
   const all = [...ranked, ...territorialRegionCodes.filter((code) => !listed.has(code)).map((regionCode) => ({ regionCode, rank: null, evidence: null }))];
   // The police's count per region, like the key indicators: a sum over subjects would count one person several times.
-  const victims = sumByKey(ctx.index, ctx.index.items(victimSources[0][1]).filter((f) => f.dimension === null), (f) => f.region);
+  const victims = sumByKey(ctx.index, ctx.index.items(policeVictims[1]).filter((f) => f.dimension === null), (f) => f.region);
   const base = countTable(
     {
       id: 'regions',
