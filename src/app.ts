@@ -16,7 +16,7 @@ import { moduleRoutes } from './routes.js';
 import { registerAccessControl, type Role } from './shared/access.js';
 import { registerErrorHandling } from './shared/error-handler.js';
 import { webPlugin } from './web/web.plugin.js';
-import './shared/types.js';
+import './modules/module.js';
 
 export interface BuildOptions {
   config: Config;

@@ -12,6 +12,6 @@ import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { scoringRoutes } from './modules/scoring/scoring.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
-import type { Routes } from './shared/types.js';
+import type { Routes } from './modules/module.js';
 
 export const moduleRoutes: Routes[] = [healthRoutes, authRoutes, usersRoutes, organisationsRoutes, referenceRoutes, auditRoutes, questionnaireRoutes, campaignsRoutes, submissionsRoutes, excelRoutes, assessmentsRoutes, scoringRoutes, reportsRoutes];

@@ -21,8 +21,8 @@ import type { AnswerFilter, ExportRow } from '../modules/excel/excel.export.js';
 import { writeCampaignExport } from '../modules/excel/excel.export.js';
 import { parseTemplate, readContent } from '../modules/excel/excel.import.js';
 import { buildTemplate } from '../modules/excel/excel.template.js';
-import { getForm } from '../modules/questionnaire/questionnaire.forms.js';
-import { getVersion } from '../modules/questionnaire/questionnaire.loader.js';
+import { getForm } from '../domain/questionnaire/forms.js';
+import { getVersion } from '../domain/questionnaire/loader.js';
 import { generateAnswersFor } from '../synthetic/answers.js';
 
 const { values } = parseArgs({ options: { organisations: { type: 'string', default: '2000' }, pg: { type: 'string' } } });

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { evidenceFromFacts, registerItemIds } from '../modules/scoring/scoring.evidence.js';
 import { getRegister } from '../modules/scoring/scoring.service.js';
-import { forEachFact } from '../modules/assessments/assessments.structuring.js';
+import { forEachFact } from '../pipeline/structuring.js';
 import type { Fact } from '../pipeline/facts.js';
 import { buildRankingResult } from '../pipeline/ranking-result.js';
 import { runQuality } from '../pipeline/quality/run.js';

@@ -4,7 +4,7 @@
 // structured into facts as the assessments module does). Target: under 5 s per language.
 import { parseArgs } from 'node:util';
 import { buildReportViewModel } from '../reports/build/build.js';
-import { syntheticAssessmentInput } from '../reports/build/synthetic.js';
+import { syntheticAssessmentInput } from '../synthetic/assessment.js';
 import { renderReportPdf } from '../reports/pdf/report.js';
 import { renderReportXlsx } from '../reports/xlsx/report.js';
 

@@ -2,8 +2,8 @@
 // Every text in it is already in the report's language; fixed texts (chapter titles,
 // captions, labels) come from reports/texts.<lang>.json via texts.ts. Renderers take
 // this model and never touch the database.
-import type { Lang } from '../modules/questionnaire/questionnaire.model.js';
-import type { AgencyTypeCode } from '../modules/reference/reference.data.js';
+import type { Lang } from '../shared/lang.js';
+import type { AgencyTypeCode } from '../domain/reference.js';
 
 export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
 export const riskLevels: readonly RiskLevel[] = ['low', 'medium', 'high', 'critical'];

@@ -2,8 +2,8 @@
 // (reports/sop-indicators.json), validated with zod. Files are read once and cached.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Lang } from '../modules/questionnaire/questionnaire.model.js';
-import { agencyTypeCodes, type AgencyTypeCode } from '../modules/reference/reference.data.js';
+import type { Lang } from '../shared/lang.js';
+import { agencyTypeCodes, type AgencyTypeCode } from '../domain/reference.js';
 import { conclusionKeys, type IndicatorGroup } from './report.view-model.js';
 
 const dataDir = new URL('../../reports/', import.meta.url);

@@ -1,6 +1,6 @@
 // What a service needs to know about the caller: who, and which request (for the audit log).
 import type { FastifyRequest } from 'fastify';
-import type { Lang } from '../modules/questionnaire/questionnaire.model.js';
+import type { Lang } from './lang.js';
 import { currentUser, type AuthUser } from './access.js';
 import { unauthorized } from './errors.js';
 import { requestLang } from './i18n.js';

@@ -1,6 +1,6 @@
 // The one error type of the application. Services throw it; the single error
 // handler turns it into `{"error": {"code", "message", "details"}}`.
-import type { Bilingual, Lang } from '../modules/questionnaire/questionnaire.model.js';
+import type { Bilingual, Lang } from './lang.js';
 
 export class AppError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 // Language of user-facing text: `?lang=` wins, then Accept-Language, then Russian
 // (the language most focal points work in; Kazakh is offered everywhere).
 import type { FastifyRequest } from 'fastify';
-import type { Lang } from '../modules/questionnaire/questionnaire.model.js';
+import type { Lang } from './lang.js';
 
 export function requestLang(request: FastifyRequest): Lang {
   const q = (request.query as Record<string, unknown> | undefined)?.lang;

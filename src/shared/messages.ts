@@ -1,5 +1,5 @@
 // Generic error texts in both languages. Domain modules keep their own in <domain>.errors.ts.
-import type { Bilingual } from '../modules/questionnaire/questionnaire.model.js';
+import type { Bilingual } from './lang.js';
 
 export const messages = {
   validation: { kk: 'Сұраудың деректері қате толтырылған.', ru: 'Данные запроса заполнены неверно.' },

@@ -1,10 +1,10 @@
 // Deterministic generator of a plausible complete submission content for a form:
 // small counts, breakdowns that sum to their totals, declared rules respected,
 // bilingual free text, some items explained by a missing-data reason.
-import { getForm, type Form } from '../modules/questionnaire/questionnaire.forms.js';
-import type { Dimension, Item, TableColumn } from '../modules/questionnaire/questionnaire.model.js';
-import { UNKNOWN_CATEGORY } from '../modules/questionnaire/questionnaire.model.js';
-import type { AnswerEntry, AnswerValue, BreakdownValue, EntityValue, SubmissionContent, TableRow } from '../modules/questionnaire/questionnaire.content.js';
+import { getForm, type Form } from '../domain/questionnaire/forms.js';
+import type { Dimension, Item, TableColumn } from '../domain/questionnaire/model.js';
+import { UNKNOWN_CATEGORY } from '../domain/questionnaire/model.js';
+import type { AnswerEntry, AnswerValue, BreakdownValue, EntityValue, SubmissionContent, TableRow } from '../domain/questionnaire/content.js';
 import { createRng, type Rng } from './random.js';
 import { alignBreakdowns, repairRules } from './rule-repair.js';
 import { splitTotal } from './split.js';

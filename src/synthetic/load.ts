@@ -6,8 +6,8 @@
 import type { Db, DbOrTx } from '../db/client.js';
 import { organisations, submissionRevisions, submissions } from '../db/schema.js';
 import { insertCampaign, replaceRecipients } from '../modules/campaigns/campaigns.repository.js';
-import { completenessSummary } from '../modules/questionnaire/questionnaire.completeness.js';
-import { getForm } from '../modules/questionnaire/questionnaire.forms.js';
+import { completenessSummary } from '../domain/questionnaire/completeness.js';
+import { getForm } from '../domain/questionnaire/forms.js';
 import type { NationalDataset } from './national.js';
 
 export interface LoadResult {

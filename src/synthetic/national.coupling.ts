@@ -2,8 +2,8 @@
 // synthetic data: the follower side's values are set from the driver side's sum in
 // each unit (territorial region, or all non-territorial bodies together), so clean
 // data reconcile and a planted mismatch is the only one.
-import type { Form } from '../modules/questionnaire/questionnaire.forms.js';
-import type { BreakdownValue, SubmissionContent } from '../modules/questionnaire/questionnaire.content.js';
+import type { Form } from '../domain/questionnaire/forms.js';
+import type { BreakdownValue, SubmissionContent } from '../domain/questionnaire/content.js';
 import { reconciliationRules, type FlowOperand, type FlowSide } from '../pipeline/quality/reconciliation.rules.js';
 import { unitOf } from '../pipeline/quality/units.js';
 import { flowValue } from '../pipeline/quality/values.js';

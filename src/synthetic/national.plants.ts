@@ -1,8 +1,8 @@
 // Planted anomalies of the synthetic national dataset: internal inconsistencies,
 // temporal and regional outliers, cross-agency mismatches. Each is recorded with
 // where it is, so tests assert it is found (and clean data raise nothing).
-import type { Form } from '../modules/questionnaire/questionnaire.forms.js';
-import type { BreakdownValue, SubmissionContent, YesNoValue } from '../modules/questionnaire/questionnaire.content.js';
+import type { Form } from '../domain/questionnaire/forms.js';
+import type { BreakdownValue, SubmissionContent, YesNoValue } from '../domain/questionnaire/content.js';
 import { reconciliationItemIds, reconciliationRules } from '../pipeline/quality/reconciliation.rules.js';
 import { unitOf } from '../pipeline/quality/units.js';
 import { couplingTargets, setOperand, sideValue } from './national.coupling.js';

@@ -2,7 +2,7 @@
 // Unique bodies (ministries, their territorial departments, akimats) do not grow
 // with the scale; numerous ones (health, education, NGOs, missions...) do, so cost
 // grows linearly with the scale.
-import { agencyTypes, regions, territorialRegionCodes } from '../modules/reference/reference.data.js';
+import { agencyTypes, regions, territorialRegionCodes } from '../domain/reference.js';
 import { createRng } from './random.js';
 
 export interface SyntheticOrganisation {

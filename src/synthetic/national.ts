@@ -3,9 +3,9 @@
 // bodies, transport police, foreign missions and NGOs), with realistic missing-data
 // reasons, late and absent submissions, and planted anomalies whose locations are
 // returned. Plain data: loaded into a database by load.ts, used in memory by the bench.
-import { getForm, type Form } from '../modules/questionnaire/questionnaire.forms.js';
-import type { SubmissionContent } from '../modules/questionnaire/questionnaire.content.js';
-import { territorialRegionCodes } from '../modules/reference/reference.data.js';
+import { getForm, type Form } from '../domain/questionnaire/forms.js';
+import type { SubmissionContent } from '../domain/questionnaire/content.js';
+import { territorialRegionCodes } from '../domain/reference.js';
 import { reconciliationItemIds } from '../pipeline/quality/reconciliation.rules.js';
 import type { PipelineCampaign, PipelineInput, PipelineSubmission } from '../pipeline/quality/types.js';
 import { generateAnswers } from './answers.js';

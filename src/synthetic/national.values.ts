@@ -2,12 +2,12 @@
 // base level; an organisation's value is base x regional weight x its own jitter x
 // its own yearly trend. So series are smooth over time and comparable across
 // regions: clean data raise no outlier alarms, and planted anomalies stand out.
-import type { Form } from '../modules/questionnaire/questionnaire.forms.js';
-import type { Item } from '../modules/questionnaire/questionnaire.model.js';
-import { UNKNOWN_CATEGORY } from '../modules/questionnaire/questionnaire.model.js';
-import type { BreakdownValue, SubmissionContent } from '../modules/questionnaire/questionnaire.content.js';
-import { compileOperand, type Answers } from '../modules/questionnaire/questionnaire.rules.js';
-import { territorialRegionCodes } from '../modules/reference/reference.data.js';
+import type { Form } from '../domain/questionnaire/forms.js';
+import type { Item } from '../domain/questionnaire/model.js';
+import { UNKNOWN_CATEGORY } from '../domain/questionnaire/model.js';
+import type { BreakdownValue, SubmissionContent } from '../domain/questionnaire/content.js';
+import { compileOperand, type Answers } from '../domain/questionnaire/rules.js';
+import { territorialRegionCodes } from '../domain/reference.js';
 import { createRng } from './random.js';
 
 /** Containers (totals other counts are parts of) get a larger base so that parts fit in them. */

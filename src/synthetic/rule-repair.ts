@@ -1,9 +1,9 @@
 // Makes synthetic numbers satisfy a form's consistency rules by only ever decreasing
 // values (so every pass makes progress and breakdowns keep summing to their totals).
-import type { Form } from '../modules/questionnaire/questionnaire.forms.js';
-import type { Operand } from '../modules/questionnaire/questionnaire.model.js';
-import type { BreakdownValue, SubmissionContent, TableRow } from '../modules/questionnaire/questionnaire.content.js';
-import { compileOperand, compileRule, type Answers } from '../modules/questionnaire/questionnaire.rules.js';
+import type { Form } from '../domain/questionnaire/forms.js';
+import type { Operand } from '../domain/questionnaire/model.js';
+import type { BreakdownValue, SubmissionContent, TableRow } from '../domain/questionnaire/content.js';
+import { compileOperand, compileRule, type Answers } from '../domain/questionnaire/rules.js';
 import type { Rng } from './random.js';
 import { splitTotal } from './split.js';
 

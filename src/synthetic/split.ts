@@ -1,5 +1,5 @@
 // Splitting a synthetic total over breakdown categories.
-import { UNKNOWN_CATEGORY } from '../modules/questionnaire/questionnaire.model.js';
+import { UNKNOWN_CATEGORY } from '../domain/questionnaire/model.js';
 import type { Rng } from './random.js';
 
 /** Splits `total` exactly over a few random categories (sometimes "unknown"). */

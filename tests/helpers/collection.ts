@@ -1,6 +1,6 @@
 // Shared set-up for data-collection tests: an open campaign addressed to an organisation,
 // its focal points, an expert and an admin.
-import { getForm } from '../../src/modules/questionnaire/questionnaire.forms.js';
+import { getForm } from '../../src/domain/questionnaire/forms.js';
 import type { TestApp } from './test-app.js';
 
 export const VERSION = '2024-10-order-849-410';

@@ -1,7 +1,7 @@
 // A realistic report view model for renderer tests, in Kazakh or Russian. A later step
 // builds the same shape from the synthetic dataset.
-import type { Lang } from '../../src/modules/questionnaire/questionnaire.model.js';
-import { agencyTypes, regions, territorialRegionCodes, type AgencyTypeCode } from '../../src/modules/reference/reference.data.js';
+import type { Lang } from '../../src/shared/lang.js';
+import { agencyTypes, regions, territorialRegionCodes, type AgencyTypeCode } from '../../src/domain/reference.js';
 import type {
   AgencyRef, ConclusionKey, ConclusionSection, HeatMap, HeatMapCell, RankedRisk, ReportTable, ReportViewModel, RiskLevel, RiskProfile, TableCell,
 } from '../../src/reports/report.view-model.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { getForm } from '../../src/modules/questionnaire/questionnaire.forms.js';
-import { getValidator } from '../../src/modules/questionnaire/questionnaire.validation.js';
-import type { BreakdownValue } from '../../src/modules/questionnaire/questionnaire.content.js';
+import { getForm } from '../../src/domain/questionnaire/forms.js';
+import { getValidator } from '../../src/domain/questionnaire/validation.js';
+import type { BreakdownValue } from '../../src/domain/questionnaire/content.js';
 import { createRng, generateAnswers, splitTotal } from '../../src/synthetic/answers.js';
 import { repairRules } from '../../src/synthetic/rule-repair.js';
-import { FIXTURE, REAL, fixtureRoot } from '../modules/questionnaire/fixture.js';
+import { FIXTURE, REAL, fixtureRoot } from '../domain/questionnaire/fixture.js';
 
 const form = getForm(FIXTURE, 'mvd', fixtureRoot);
 const validator = getValidator(FIXTURE, 'mvd', 'complete', fixtureRoot);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getValidator, isBlocking } from '../../src/modules/questionnaire/questionnaire.validation.js';
-import { agencyTypeCodes, territorialRegionCodes } from '../../src/modules/reference/reference.data.js';
+import { getValidator, isBlocking } from '../../src/domain/questionnaire/validation.js';
+import { agencyTypeCodes, territorialRegionCodes } from '../../src/domain/reference.js';
 import { sha256 } from '../../src/modules/assessments/assessments.hash.js';
 import { generateNationalDataset, NATIONAL_VERSION } from '../../src/synthetic/national.js';
 

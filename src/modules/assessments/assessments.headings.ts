@@ -3,7 +3,7 @@
 // the report's conclusion keys (src/reports/report.view-model.ts), so the texts read
 // here and the conclusions written there line up.
 import type { ConclusionKey } from '../../reports/report.view-model.js';
-import type { Bilingual } from '../questionnaire/questionnaire.model.js';
+import type { Bilingual } from '../../shared/lang.js';
 
 export const headings = [
   { code: 'sources', title: { kk: 'Адам саудасының көздері', ru: 'Источники торговли людьми' } },

@@ -14,7 +14,7 @@ import { deleteFacts, FACT_BATCH, insertFacts, insertRun, listRuns, replaceFindi
 import type { RunView } from './assessments.schemas.js';
 import { loadDraft, loadAssessment } from './assessments.service.js';
 import type { Fact } from '../../pipeline/facts.js';
-import { emptySummary, factLine, orderedSubmissions, submissionStructurer } from './assessments.structuring.js';
+import { emptySummary, factLine, orderedSubmissions, submissionStructurer } from '../../pipeline/structuring.js';
 
 export function toRunView(r: RunRow): RunView {
   const result = r.result as { summary?: unknown };

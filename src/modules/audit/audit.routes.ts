@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Routes } from '../../shared/types.js';
+import type { Routes } from '../module.js';
 import { listAudit } from './audit.repository.js';
 
 const entry = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currentUser } from '../../shared/access.js';
-import type { Routes } from '../../shared/types.js';
+import type { Routes } from '../module.js';
 import { userSchema } from '../users/users.schemas.js';
 import { getUser } from '../users/users.service.js';
 import { login } from './auth.service.js';

@@ -8,7 +8,7 @@ import { findUserByEmail } from '../users/users.repository.js';
 import { toUserView } from '../users/users.service.js';
 import type { UserView } from '../users/users.schemas.js';
 import { invalidCredentials, tooManyAttempts } from './auth.errors.js';
-import { dummyPasswordHash, verifyPassword } from './auth.password.js';
+import { dummyPasswordHash, verifyPassword } from '../users/users.password.js';
 import { countRecentFailures, pruneLoginFailures, recordLoginFailure } from './auth.repository.js';
 
 export interface LoginInput {

@@ -6,7 +6,7 @@ import type { Actor } from '../../shared/context.js';
 import { addMonths, isValidDate, todayKz } from '../../shared/dates.js';
 import { staleVersion } from '../../shared/etag.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { listVersions } from '../questionnaire/questionnaire.loader.js';
+import { listVersions } from '../../domain/questionnaire/loader.js';
 import { readableOrganisationIds } from '../organisations/organisations.service.js';
 import {
   anotherOpenCampaign,

@@ -1,5 +1,5 @@
 import { AppError, badRequest, unprocessable } from '../../shared/errors.js';
-import type { Bilingual } from '../questionnaire/questionnaire.model.js';
+import type { Bilingual } from '../../shared/lang.js';
 import { MAX_CELLS, MAX_UNCOMPRESSED_BYTES, MAX_UPLOAD_BYTES, MAX_ZIP_ENTRIES } from './excel.limits.js';
 
 /** One problem of an uploaded workbook, located by cell. */

@@ -5,9 +5,10 @@
 // memory stays flat however many organisations the campaign has.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { LoadedVersion } from '../questionnaire/questionnaire.loader.js';
-import { sectionNumbersFor } from '../questionnaire/questionnaire.forms.js';
-import { UNKNOWN_CATEGORY, type Bilingual, type Item, type Section } from '../questionnaire/questionnaire.model.js';
+import type { LoadedVersion } from '../../domain/questionnaire/loader.js';
+import { sectionNumbersFor } from '../../domain/questionnaire/forms.js';
+import { UNKNOWN_CATEGORY, type Item, type Section } from '../../domain/questionnaire/model.js';
+import { type Bilingual } from '../../shared/lang.js';
 import { sheetName } from './excel.layout.js';
 
 export interface ExportRow {

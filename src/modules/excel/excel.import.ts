@@ -2,9 +2,10 @@
 // item's cells into the answer envelope (questionnaires/answers.md). Problems are collected
 // per cell, never thrown one by one, so the respondent sees them all at once.
 import ExcelJS from 'exceljs';
-import type { Form } from '../questionnaire/questionnaire.forms.js';
-import { UNKNOWN_CATEGORY, type Bilingual, type Item } from '../questionnaire/questionnaire.model.js';
-import type { Issue } from '../questionnaire/questionnaire.validation.js';
+import type { Form } from '../../domain/questionnaire/forms.js';
+import { UNKNOWN_CATEGORY, type Item } from '../../domain/questionnaire/model.js';
+import { type Bilingual } from '../../shared/lang.js';
+import type { Issue } from '../../domain/questionnaire/validation.js';
 import type { Content } from '../submissions/submissions.schemas.js';
 import { corrupt, notTemplate, type Problem } from './excel.errors.js';
 import { MAP_SHEET, META_KEYS, TEMPLATE_FORMAT, UNKNOWN_LABEL, type MapEntry, type TemplateMeta } from './excel.layout.js';

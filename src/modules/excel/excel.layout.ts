@@ -1,6 +1,7 @@
 // What the template and the import agree on: the hidden map sheet (item id + part
 // -> sheet and cell), the meta keys, and the words accepted for yes/no and reasons.
-import type { Bilingual, Section } from '../questionnaire/questionnaire.model.js';
+import type { Section } from '../../domain/questionnaire/model.js';
+import type { Bilingual } from '../../shared/lang.js';
 
 export const TEMPLATE_FORMAT = 'ctip-excel-template';
 export const TEMPLATE_FORMAT_VERSION = 1;

@@ -2,7 +2,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import { actorOf } from '../../shared/context.js';
 import { requireIfMatch, setEtag } from '../../shared/etag.js';
-import type { Routes } from '../../shared/types.js';
+import type { Routes } from '../module.js';
 import { fileRequired } from './excel.errors.js';
 import { MAX_UPLOAD_BYTES } from './excel.limits.js';
 import { XLSX_TYPE, campaignParams, importResult, langQuery, submissionParams } from './excel.schemas.js';

@@ -3,9 +3,10 @@
 // labels, a missing-data reason and comment beside every item, breakdowns with a
 // live check formula, and a hidden map sheet so the import reads cells by item id.
 import ExcelJS from 'exceljs';
-import type { Form } from '../questionnaire/questionnaire.forms.js';
-import type { Bilingual, Item, TableColumn } from '../questionnaire/questionnaire.model.js';
-import { UNKNOWN_CATEGORY } from '../questionnaire/questionnaire.model.js';
+import type { Form } from '../../domain/questionnaire/forms.js';
+import type { Item, TableColumn } from '../../domain/questionnaire/model.js';
+import type { Bilingual } from '../../shared/lang.js';
+import { UNKNOWN_CATEGORY } from '../../domain/questionnaire/model.js';
 import type { Content } from '../submissions/submissions.schemas.js';
 import {
   ENTITY_COLUMNS,

@@ -1,7 +1,7 @@
 // Cell values as Excel or LibreOffice leave them: numbers typed as text ("1 234,5"),
 // formulas with cached results, rich text, booleans, either language's yes/no.
 import type ExcelJS from 'exceljs';
-import type { Bilingual } from '../questionnaire/questionnaire.model.js';
+import type { Bilingual } from '../../shared/lang.js';
 import { NO, YES, bothLabels, yesNoOption } from './excel.layout.js';
 
 export type Plain = string | number | boolean | null;

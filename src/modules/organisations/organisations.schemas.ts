@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agencyTypeCodes, regionCodes } from '../reference/reference.data.js';
+import { agencyTypeCodes, regionCodes } from '../../domain/reference.js';
 
 export const organisationSchema = z.object({
   id: z.uuid(),

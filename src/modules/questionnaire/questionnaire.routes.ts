@@ -1,11 +1,11 @@
 // Read-only access to the questionnaire versions, the per-agency forms and the
 // JSON Schema of a submission (for integrators).
 import { z } from 'zod';
-import type { Routes } from '../../shared/types.js';
+import type { Routes } from '../module.js';
 import { agencyTypeNotFound, versionNotFound } from './questionnaire.errors.js';
-import { formView, getForm, UnknownAgencyTypeError, type Form } from './questionnaire.forms.js';
-import { getSubmissionJsonSchema } from './questionnaire.json-schema.js';
-import { getVersion, listVersions, type LoadedVersion } from './questionnaire.loader.js';
+import { formView, getForm, UnknownAgencyTypeError, type Form } from '../../domain/questionnaire/forms.js';
+import { getSubmissionJsonSchema } from '../../domain/questionnaire/json-schema.js';
+import { getVersion, listVersions, type LoadedVersion } from '../../domain/questionnaire/loader.js';
 
 const tags = ['questionnaire'];
 const any = { access: 'authenticated' as const };

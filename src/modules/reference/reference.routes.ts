@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Routes } from '../../shared/types.js';
-import { agencyTypes, regions } from './reference.data.js';
+import type { Routes } from '../module.js';
+import { agencyTypes, regions } from '../../domain/reference.js';
 
 const entry = z.object({ code: z.string(), name: z.object({ kk: z.string(), ru: z.string() }) });
 const tags = ['reference'];

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { agencyTypes as agencyTypesTable, regions as regionsTable } from '../../db/schema.js';
-import { agencyTypes, regions } from './reference.data.js';
+import { agencyTypes, regions } from '../../domain/reference.js';
 
 export async function seedReference(db: DbOrTx): Promise<void> {
   await db

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { currentUser } from '../../shared/access.js';
 import { actorOf } from '../../shared/context.js';
 import { requireIfMatch, setEtag } from '../../shared/etag.js';
-import type { Routes } from '../../shared/types.js';
+import type { Routes } from '../module.js';
 import { getJob, requestFinalise, runFinalise } from './reports.jobs.js';
 import { getChapterRevisions, getNarrative, saveChapter } from './reports.narrative.js';
 import {

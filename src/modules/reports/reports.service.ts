@@ -1,6 +1,6 @@
 // Stored outputs of a finalised assessment and the draft preview.
 import type { Db } from '../../db/client.js';
-import type { Lang } from '../questionnaire/questionnaire.model.js';
+import type { Lang } from '../../shared/lang.js';
 import { buildReportViewModel } from '../../reports/build/build.js';
 import { renderReportPdf } from '../../reports/pdf/report.js';
 import { hasRole, type AuthUser } from '../../shared/access.js';

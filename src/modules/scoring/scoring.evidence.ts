@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../../db/client.js';
 import { computeRegionEvidence, computeRiskEvidence, FactIndex, type FactItemKind, type EvidenceFact, type RegionEvidence, type RiskEvidence } from '../../pipeline/risk-evidence.js';
-import { getVersion } from '../questionnaire/questionnaire.loader.js';
-import { territorialRegionCodes } from '../reference/reference.data.js';
+import { getVersion } from '../../domain/questionnaire/loader.js';
+import { territorialRegionCodes } from '../../domain/reference.js';
 import { loadFacts } from './scoring.repository.js';
-import type { RiskRegister } from './scoring.register.js';
+import type { RiskRegister } from '../../domain/risk-register.js';
 
 export interface AssessmentEvidence {
   risks: RiskEvidence[];

@@ -1,6 +1,6 @@
 import { currentUser } from '../../shared/access.js';
 import { actorOf } from '../../shared/context.js';
-import type { Routes } from '../../shared/types.js';
+import type { Routes } from '../module.js';
 import {
   assessmentIdParams,
   rankingSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../questionnaire/questionnaire.model.js';
+import { bilingual } from '../../shared/lang.js';
 
 export const registerParams = z.object({ version: z.string().min(1).max(50) });
 export const assessmentIdParams = z.object({ id: z.uuid() });

@@ -8,8 +8,8 @@ import type { RankingResult } from '../../pipeline/results.js';
 import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor } from '../../shared/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { canonicalJson } from '../questionnaire/questionnaire.loader.js';
-import { regions as referenceRegions } from '../reference/reference.data.js';
+import { canonicalJson } from '../../domain/questionnaire/loader.js';
+import { regions as referenceRegions } from '../../domain/reference.js';
 import {
   assessmentFinalised,
   assessmentNotFound,
@@ -23,7 +23,7 @@ import {
   unknownRiskCodes,
 } from './scoring.errors.js';
 import { assessmentEvidence } from './scoring.evidence.js';
-import { loadRegister, registerExists, type RiskRegister } from './scoring.register.js';
+import { loadRegister, registerExists, type RiskRegister } from '../../domain/risk-register.js';
 import { countScores, findAssessment, insertRun, latestRun, listScores, setCurrentRound, upsertScores, type AssessmentRow, type RunRow, type ScoreRow } from './scoring.repository.js';
 import type { RankingView, RoundView, ScoresBody, ScoresView, SummaryView } from './scoring.schemas.js';
 

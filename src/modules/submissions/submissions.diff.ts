@@ -1,5 +1,5 @@
 // Difference between two contents, item by item.
-import { canonicalJson } from '../questionnaire/questionnaire.loader.js';
+import { canonicalJson } from '../../domain/questionnaire/loader.js';
 
 export interface ItemChange {
   itemId: string;

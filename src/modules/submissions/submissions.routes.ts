@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { currentUser } from '../../shared/access.js';
 import { actorOf, writerOf } from '../../shared/context.js';
 import { requireIfMatch, setEtag } from '../../shared/etag.js';
-import type { Routes } from '../../shared/types.js';
+import type { Routes } from '../module.js';
 import { readableOrganisationIds } from '../organisations/organisations.service.js';
 import { getDiff, getHistory, getRevision } from './submissions.history.js';
 import { listCampaignSubmissions } from './submissions.repository.js';

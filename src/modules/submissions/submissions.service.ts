@@ -8,9 +8,9 @@ import { deadlineEnd } from '../../shared/dates.js';
 import { staleVersion } from '../../shared/etag.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { readableOrganisationIds } from '../organisations/organisations.service.js';
-import { getForm } from '../questionnaire/questionnaire.forms.js';
-import type { Lang } from '../questionnaire/questionnaire.model.js';
-import { completenessSummary, getValidator, isBlocking, type Issue } from '../questionnaire/questionnaire.validation.js';
+import { getForm } from '../../domain/questionnaire/forms.js';
+import type { Lang } from '../../shared/lang.js';
+import { completenessSummary, getValidator, isBlocking, type Issue } from '../../domain/questionnaire/validation.js';
 import { campaignNotFound } from '../campaigns/campaigns.errors.js';
 import {
   campaignNotOpen,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../../shared/context.js';
 import { requireIfMatch, setEtag } from '../../shared/etag.js';
-import type { Routes } from '../../shared/types.js';
+import type { Routes } from '../module.js';
 import { createUserBody, resetPasswordBody, updateUserBody, userIdParams, userSchema } from './users.schemas.js';
 import { createUser, getUser, getUsers, resetPassword, updateUser } from './users.service.js';
 

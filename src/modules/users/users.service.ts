@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../../shared/context.js';
 import { staleVersion } from '../../shared/etag.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { hashPassword } from '../auth/auth.password.js';
+import { hashPassword } from './users.password.js';
 import { emailTaken, focalPointNeedsOrganisation, organisationMissing, userNotFound } from './users.errors.js';
 import { findUserByEmail, findUserById, insertUser, listUsers, updateUserVersioned, type UserRow } from './users.repository.js';
 import type { UserView } from './users.schemas.js';

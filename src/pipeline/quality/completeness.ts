@@ -1,7 +1,7 @@
 // Completeness roll-ups (answered / explained by reason / empty) per submission,
 // organisation, section, agency type, region and year, and response rate and
 // timeliness per campaign; plus the findings they imply.
-import { completenessSummary, type CompletenessCounts, type CompletenessSummary } from '../../modules/questionnaire/questionnaire.completeness.js';
+import { completenessSummary, type CompletenessCounts, type CompletenessSummary } from '../../domain/questionnaire/completeness.js';
 import { deadlineEnd } from '../../shared/dates.js';
 import type { QualityContext } from './context.js';
 import type { Finding, QualityParameters } from './types.js';

@@ -1,7 +1,7 @@
 // Conformity with the appendix and internal consistency, both from the
 // questionnaire's own validator (complete mode) run against the form the
 // organisation must answer on its campaign's version: no rule is reimplemented here.
-import { getValidator } from '../../modules/questionnaire/questionnaire.validation.js';
+import { getValidator } from '../../domain/questionnaire/validation.js';
 import type { QualityContext } from './context.js';
 import type { Finding, FindingSeverity } from './types.js';
 

@@ -1,5 +1,5 @@
 // Indexes over a pipeline input shared by the quality checks, built once per run.
-import { getForm, type Form } from '../../modules/questionnaire/questionnaire.forms.js';
+import { getForm, type Form } from '../../domain/questionnaire/forms.js';
 import type { PipelineCampaign, PipelineInput, PipelineOrganisation, PipelineSubmission } from './types.js';
 
 export interface QualityContext {

@@ -4,8 +4,8 @@
 // without an answer is not an outlier by construction), applying
 // the tested statistics of src/pipeline/outliers.ts. Counts are count items and
 // breakdown totals; categories are left to the experts' reading.
-import type { Bilingual } from '../../modules/questionnaire/questionnaire.model.js';
-import { itemRef } from '../../modules/questionnaire/questionnaire.messages.js';
+import type { Bilingual } from '../../shared/lang.js';
+import { itemRef } from '../../domain/questionnaire/messages.js';
 import { detectRegionalOutliers, detectTemporalOutliers, type UnitYearValue } from '../outliers.js';
 import type { RegionValue } from '../evidence.js';
 import type { QualityContext } from './context.js';

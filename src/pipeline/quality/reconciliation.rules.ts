@@ -5,7 +5,7 @@
 // The first four come from the issue; the last two are further flows the
 // questionnaire allows (labour inspection vs МВД labour-exploitation crimes; NGO
 // victims recognised as injured parties vs МВД victims).
-import type { Bilingual } from '../../modules/questionnaire/questionnaire.model.js';
+import type { Bilingual } from '../../shared/lang.js';
 
 export interface FlowOperand {
   item: string;

@@ -2,7 +2,7 @@
 // A unit is compared only when every participating recipient answered every
 // operand it has (a missing answer or submission makes the sums incomparable); the
 // nationwide comparison sums the comparable units, including the non-territorial one.
-import { getForm, type Form } from '../../modules/questionnaire/questionnaire.forms.js';
+import { getForm, type Form } from '../../domain/questionnaire/forms.js';
 import type { QualityContext } from './context.js';
 import { reconciliationRules, type FlowSide, type ReconciliationRule } from './reconciliation.rules.js';
 import type { Finding, PipelineSubmission, QualityParameters } from './types.js';

@@ -2,7 +2,7 @@
 // a snapshot of the campaigns, recipients and drawn-on submissions of one assessment.
 // The DB service only loads this snapshot and saves the results, so the same pure
 // functions run in the API, the demo and the bench.
-import type { Bilingual } from '../../modules/questionnaire/questionnaire.model.js';
+import type { Bilingual } from '../../shared/lang.js';
 
 export interface PipelineOrganisation {
   id: string;

@@ -1,7 +1,7 @@
 // Where quantities are compared: each territorial region on its own, all national,
 // transport and foreign-mission bodies together as one non-territorial unit.
-import type { Bilingual } from '../../modules/questionnaire/questionnaire.model.js';
-import { regions, territorialRegionCodes } from '../../modules/reference/reference.data.js';
+import type { Bilingual } from '../../shared/lang.js';
+import { regions, territorialRegionCodes } from '../../domain/reference.js';
 
 const territorial = new Set<string>(territorialRegionCodes);
 

@@ -1,8 +1,8 @@
 // Numeric answers read from a submission content: counts and breakdown totals (the
 // quantities compared over time and across regions), and rule-style operands.
-import type { Form } from '../../modules/questionnaire/questionnaire.forms.js';
-import { isObj } from '../../modules/questionnaire/questionnaire.checks.js';
-import { answeredValue, compileOperand, type Answers } from '../../modules/questionnaire/questionnaire.rules.js';
+import type { Form } from '../../domain/questionnaire/forms.js';
+import { isObj } from '../../domain/questionnaire/checks.js';
+import { answeredValue, compileOperand, type Answers } from '../../domain/questionnaire/rules.js';
 import type { FlowOperand } from './reconciliation.rules.js';
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;

@@ -1,5 +1,5 @@
 // Annexes: ranked register, heat map, quality findings and missing-data reasons summaries.
-import type { Lang } from '../../modules/questionnaire/questionnaire.model.js';
+import type { Lang } from '../../shared/lang.js';
 import type { Annexes, RankedRisk, ReportTable } from '../report.view-model.js';
 import { loadTexts } from '../texts.js';
 import { captions } from './captions.js';

@@ -1,8 +1,8 @@
 // Assessment data -> ReportViewModel (and one RiskProfileViewModel per agency type).
 // Pure: takes plain data, returns the model the renderers take. With publish: true,
 // victim counts broken down by any dimension are suppressed (primary and secondary).
-import type { Lang } from '../../modules/questionnaire/questionnaire.model.js';
-import { agencyTypes } from '../../modules/reference/reference.data.js';
+import type { Lang } from '../../shared/lang.js';
+import { agencyTypes } from '../../domain/reference.js';
 import type { ReportViewModel, RiskProfileViewModel } from '../report.view-model.js';
 import { buildAnnexes } from './annexes.js';
 import { buildConclusions } from './conclusions.js';

@@ -1,7 +1,7 @@
 // The builder's own fixed texts (table captions, indicator names, scales) in kk and ru,
 // kept as data in reports/captions.json so wording is edited without touching code.
 import { readFileSync } from 'node:fs';
-import type { Bilingual, Lang } from '../../modules/questionnaire/questionnaire.model.js';
+import type { Bilingual, Lang } from '../../shared/lang.js';
 
 type Pair = { kk: [string, string]; ru: [string, string] };
 

@@ -1,6 +1,6 @@
 // Chapter 2: the nine §14 headings, each with the experts' text and the tables and
 // charts drawn from the facts.
-import { territorialRegionCodes } from '../../modules/reference/reference.data.js';
+import { territorialRegionCodes } from '../../domain/reference.js';
 import type { RankingResult } from '../../pipeline/results.js';
 import { conclusionKeys, isSuppressed, type BarChart, type Chart, type ConclusionKey, type ConclusionSection, type LineChart, type ReportTable, type RiskLevel, type TableCell } from '../report.view-model.js';
 import { captions } from './captions.js';

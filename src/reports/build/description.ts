@@ -1,5 +1,5 @@
 // Chapter 1: scope, sources, participation rates and the method (Rules §8-§16).
-import type { Lang } from '../../modules/questionnaire/questionnaire.model.js';
+import type { Lang } from '../../shared/lang.js';
 import type { Description, ScaleStep } from '../report.view-model.js';
 import { fill } from '../texts.js';
 import { captions } from './captions.js';

@@ -1,7 +1,7 @@
 // Plain data the report builder needs from an assessment. The reports repository
 // reads it from the database; tests and the bench build it in memory. No I/O here.
-import type { Bilingual } from '../../modules/questionnaire/questionnaire.model.js';
-import type { AgencyTypeCode } from '../../modules/reference/reference.data.js';
+import type { Bilingual } from '../../shared/lang.js';
+import type { AgencyTypeCode } from '../../domain/reference.js';
 import type { NumericFact } from '../../pipeline/facts.js';
 import type { RankingResult } from '../../pipeline/results.js';
 

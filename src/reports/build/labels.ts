@@ -1,8 +1,8 @@
 // Display names of codes (dimension categories, regions, agency types, missing-data
 // reasons) in the report's language, from the questionnaire version and reference data.
-import { getVersion } from '../../modules/questionnaire/questionnaire.loader.js';
-import type { Lang } from '../../modules/questionnaire/questionnaire.model.js';
-import { agencyTypes, regions, type AgencyTypeCode } from '../../modules/reference/reference.data.js';
+import { getVersion } from '../../domain/questionnaire/loader.js';
+import type { Lang } from '../../shared/lang.js';
+import { agencyTypes, regions, type AgencyTypeCode } from '../../domain/reference.js';
 import type { AgencyRef } from '../report.view-model.js';
 import { captions } from './captions.js';
 

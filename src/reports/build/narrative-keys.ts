@@ -1,7 +1,7 @@
 // Chapter keys of the experts' narrative (narrative_revisions.chapter), matching the
 // view model: the description, each §14 conclusion heading, the recommendations and
 // one note per agency type's risk profile.
-import { agencyTypeCodes, type AgencyTypeCode } from '../../modules/reference/reference.data.js';
+import { agencyTypeCodes, type AgencyTypeCode } from '../../domain/reference.js';
 import { conclusionKeys, type ConclusionKey } from '../report.view-model.js';
 
 export type NarrativeChapter = 'description' | `conclusions.${ConclusionKey}` | 'recommendations' | `profile.${AgencyTypeCode}`;

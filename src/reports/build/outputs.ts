@@ -1,7 +1,7 @@
 // Every published output of an assessment, rendered from one AssessmentInput with
 // suppression applied: the report PDF and XLSX in kk and ru, the Arrow fact table
 // (for analysts, raw) and one risk-profile PDF per agency type and language.
-import type { Lang } from '../../modules/questionnaire/questionnaire.model.js';
+import type { Lang } from '../../shared/lang.js';
 import { factsToArrow, toExportFact } from '../arrow.js';
 import { renderRiskProfilePdf } from '../pdf/profile.js';
 import { renderReportPdf } from '../pdf/report.js';

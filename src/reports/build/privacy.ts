@@ -1,7 +1,7 @@
 // Published count tables (categories by the three years, with totals): primary and
 // secondary small-cell suppression via src/pipeline/suppression.ts. Raw tables (for
 // the platform) show every figure.
-import type { Lang } from '../../modules/questionnaire/questionnaire.model.js';
+import type { Lang } from '../../shared/lang.js';
 import { suppressTable } from '../../pipeline/suppression.js';
 import type { ReportTable, TableCell, TableColumn } from '../report.view-model.js';
 import { loadTexts } from '../texts.js';

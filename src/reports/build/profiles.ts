@@ -1,7 +1,7 @@
 // Chapter 4 and the stand-alone profiles: one risk profile of potential victims per
 // agency type (Rules §2(5)): risks in its competence, the statistical profile of the
 // victims it meets with the three-year trend, the SOP's indicators, mitigation measures.
-import { agencyTypeCodes, type AgencyTypeCode } from '../../modules/reference/reference.data.js';
+import { agencyTypeCodes, type AgencyTypeCode } from '../../domain/reference.js';
 import type { RankedRisk, ReportTable, RiskProfile } from '../report.view-model.js';
 import { sopForAgency } from '../texts.js';
 import { captions } from './captions.js';

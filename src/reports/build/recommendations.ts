@@ -1,7 +1,7 @@
 // Chapter 3: recommendations tied to the ranked risks and their competent agency types.
 // Experts' paragraphs in the "recommendations" narrative come first; a paragraph
 // starting with "[risk_code]" is tied to that risk and its agencies.
-import type { Lang } from '../../modules/questionnaire/questionnaire.model.js';
+import type { Lang } from '../../shared/lang.js';
 import type { AgencyRef, RankedRisk, Recommendation, RiskRef } from '../report.view-model.js';
 import { fill } from '../texts.js';
 import { captions } from './captions.js';

@@ -1,7 +1,7 @@
 // The scoring module's risk register (questionnaires/risk-registers/<version>.json) in
 // the builder's RegisterRisk shape: titles, competent agency types, measure titles.
-import { loadRegister, registerExists, type RiskRegister } from '../../modules/scoring/scoring.register.js';
-import { agencyTypeCodes, type AgencyTypeCode } from '../../modules/reference/reference.data.js';
+import { loadRegister, registerExists, type RiskRegister } from '../../domain/risk-register.js';
+import { agencyTypeCodes, type AgencyTypeCode } from '../../domain/reference.js';
 import type { RegisterRisk } from './inputs.js';
 
 const known = new Set<string>(agencyTypeCodes);

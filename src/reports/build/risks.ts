@@ -1,5 +1,5 @@
 // The stored ranking (RankingResult) as the view model's ranked register and heat map.
-import type { Lang } from '../../modules/questionnaire/questionnaire.model.js';
+import type { Lang } from '../../shared/lang.js';
 import { riskLevel } from '../../pipeline/delphi.js';
 import type { RankingResult, RankingRisk } from '../../pipeline/results.js';
 import type { Consensus, HeatMap, HeatMapCell, RankedRisk } from '../report.view-model.js';

@@ -1,6 +1,6 @@
 // Table helpers shared by the conclusions and the profiles: breakdown tables by a
 // dimension's categories, and indicator tables (non-additive rows, no totals).
-import type { Lang } from '../../modules/questionnaire/questionnaire.model.js';
+import type { Lang } from '../../shared/lang.js';
 import type { ReportTable, TableCell, TableColumn } from '../report.view-model.js';
 import { fill, loadTexts, textsFor } from '../texts.js';
 import { captions } from './captions.js';

@@ -3,7 +3,7 @@
 // re-saved by LibreOffice Calc, and the campaign export read back.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getForm } from '../../../src/modules/questionnaire/questionnaire.forms.js';
+import { getForm } from '../../../src/domain/questionnaire/forms.js';
 import { generateAnswersFor } from '../../../src/synthetic/answers.js';
 import { setUpCollection, VERSION, type Collection } from '../../helpers/collection.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';

@@ -2,8 +2,8 @@
 // hidden map sheet only (not the template writer's code): reasons by their Russian
 // label, yes/no as "Да"/"Нет", choices by code, amounts as typed numbers.
 import ExcelJS from 'exceljs';
-import type { Form } from '../../../src/modules/questionnaire/questionnaire.forms.js';
-import type { SubmissionContent } from '../../../src/modules/questionnaire/questionnaire.content.js';
+import type { Form } from '../../../src/domain/questionnaire/forms.js';
+import type { SubmissionContent } from '../../../src/domain/questionnaire/content.js';
 
 export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

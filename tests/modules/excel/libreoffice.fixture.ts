@@ -5,8 +5,8 @@
 // organisation inside the XML (replaceInZip), so the rest stays byte-for-byte as
 // LibreOffice wrote it. Re-run the script when the questionnaire data changes.
 import ExcelJS from 'exceljs';
-import { getForm } from '../../../src/modules/questionnaire/questionnaire.forms.js';
-import type { SubmissionContent } from '../../../src/modules/questionnaire/questionnaire.content.js';
+import { getForm } from '../../../src/domain/questionnaire/forms.js';
+import type { SubmissionContent } from '../../../src/domain/questionnaire/content.js';
 import { buildTemplate } from '../../../src/modules/excel/excel.template.js';
 import { MAP_SHEET } from '../../../src/modules/excel/excel.layout.js';
 import { generateAnswersFor } from '../../../src/synthetic/answers.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyTypes as agencyTypesTable, regions as regionsTable } from '../../../src/db/schema.js';
-import { agencyTypes, regions } from '../../../src/modules/reference/reference.data.js';
+import { agencyTypes, regions } from '../../../src/domain/reference.js';
 import { seedReference } from '../../../src/modules/reference/reference.seed.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 

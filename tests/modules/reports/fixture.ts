@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { assessmentCampaigns, assessmentRuns, assessments, facts, qualityFindings } from '../../../src/db/schema.js';
 import type { Participation } from '../../../src/reports/build/inputs.js';
 import type { NumericFact } from '../../../src/pipeline/facts.js';
-import { SYNTHETIC_REGISTER, datasetFacts, datasetParticipation, syntheticDataset, syntheticRanking, syntheticRegister } from '../../../src/reports/build/synthetic.js';
+import { SYNTHETIC_REGISTER, datasetFacts, datasetParticipation, syntheticDataset, syntheticRanking, syntheticRegister } from '../../../src/synthetic/assessment.js';
 import { loadNationalDataset } from '../../../src/synthetic/load.js';
 import type { RankingResult } from '../../../src/pipeline/results.js';
 import { createRng } from '../../../src/synthetic/random.js';

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessmentRuns, auditLog } from '../../../src/db/schema.js';
-import { regions } from '../../../src/modules/reference/reference.data.js';
+import { regions } from '../../../src/domain/reference.js';
 import { conclusionKeys } from '../../../src/reports/report.view-model.js';
 import { loadTexts } from '../../../src/reports/texts.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';

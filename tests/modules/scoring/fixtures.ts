@@ -3,8 +3,8 @@
 // and facts derived from synthetic answers with the conventions src/pipeline/risk-evidence.ts reads.
 import type { Db } from '../../../src/db/client.js';
 import { assessments, facts } from '../../../src/db/schema.js';
-import type { AnswerEntry } from '../../../src/modules/questionnaire/questionnaire.content.js';
-import { getForm } from '../../../src/modules/questionnaire/questionnaire.forms.js';
+import type { AnswerEntry } from '../../../src/domain/questionnaire/content.js';
+import { getForm } from '../../../src/domain/questionnaire/forms.js';
 import type { EvidenceFact } from '../../../src/pipeline/risk-evidence.js';
 import { generateAnswersFor } from '../../../src/synthetic/answers.js';
 

@@ -1,7 +1,7 @@
 // Generated bad payloads thrown at the save endpoint: never a 5xx, never a stored revision.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getForm } from '../../../src/modules/questionnaire/questionnaire.forms.js';
+import { getForm } from '../../../src/domain/questionnaire/forms.js';
 import { setUpCollection, VERSION, type Collection } from '../../helpers/collection.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 

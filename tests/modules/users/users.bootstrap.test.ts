@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../../src/config.js';
 import type { Database } from '../../../src/db/client.js';
 import { migrateDatabase } from '../../../src/db/migrate.js';
-import { verifyPassword } from '../../../src/modules/auth/auth.password.js';
+import { verifyPassword } from '../../../src/modules/users/users.password.js';
 import { seedReference } from '../../../src/modules/reference/reference.seed.js';
 import { ensureFirstAdmin } from '../../../src/modules/users/users.bootstrap.js';
 import { findUserByEmail, listUsers } from '../../../src/modules/users/users.repository.js';

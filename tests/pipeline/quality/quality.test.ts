@@ -2,11 +2,11 @@
 // found at its place, clean data raise no consistency, reconciliation, conformity or
 // outlier finding, and each reconciliation rule fires on a mismatch made in clean data.
 import { describe, expect, it } from 'vitest';
-import { getForm, type Form } from '../../../src/modules/questionnaire/questionnaire.forms.js';
-import { getVersion } from '../../../src/modules/questionnaire/questionnaire.loader.js';
-import type { Operand } from '../../../src/modules/questionnaire/questionnaire.model.js';
-import { compileRule, type Answers } from '../../../src/modules/questionnaire/questionnaire.rules.js';
-import type { BreakdownValue, SubmissionContent, TableRow } from '../../../src/modules/questionnaire/questionnaire.content.js';
+import { getForm, type Form } from '../../../src/domain/questionnaire/forms.js';
+import { getVersion } from '../../../src/domain/questionnaire/loader.js';
+import type { Operand } from '../../../src/domain/questionnaire/model.js';
+import { compileRule, type Answers } from '../../../src/domain/questionnaire/rules.js';
+import type { BreakdownValue, SubmissionContent, TableRow } from '../../../src/domain/questionnaire/content.js';
 import { reconciliationRules } from '../../../src/pipeline/quality/reconciliation.rules.js';
 import { runQuality } from '../../../src/pipeline/quality/run.js';
 import type { Finding } from '../../../src/pipeline/quality/types.js';

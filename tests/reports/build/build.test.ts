@@ -4,7 +4,7 @@ import { renderReportXlsx } from '../../../src/reports/xlsx/report.js';
 import { buildReportViewModel, profileViewModels } from '../../../src/reports/build/build.js';
 import { countTable } from '../../../src/reports/build/privacy.js';
 import type { AssessmentInput } from '../../../src/reports/build/inputs.js';
-import { syntheticAssessmentInput } from '../../../src/reports/build/synthetic.js';
+import { syntheticAssessmentInput } from '../../../src/synthetic/assessment.js';
 import { conclusionKeys, isSuppressed, type ReportTable, type ReportViewModel } from '../../../src/reports/report.view-model.js';
 
 // National-size counts are large; a high threshold makes the suppression visible.

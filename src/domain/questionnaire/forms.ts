@@ -1,7 +1,8 @@
 // The form an agency type answers in a version: section 1 plus its mapped sections,
 // an item index, and a localised projection for clients.
-import type { Bilingual, Dimension, Item, Lang, Manifest, Rule, Section } from './questionnaire.model.js';
-import { getVersion, onQuestionnaireCacheClear, type LoadedVersion, type LocatedItem } from './questionnaire.loader.js';
+import type { Dimension, Item, Manifest, Rule, Section } from './model.js';
+import type { Bilingual, Lang } from '../../shared/lang.js';
+import { getVersion, onQuestionnaireCacheClear, type LoadedVersion, type LocatedItem } from './loader.js';
 
 export interface Form {
   versionId: string;

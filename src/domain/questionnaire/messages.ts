@@ -1,7 +1,7 @@
 // Kazakh and Russian texts of validation issues. A message starts with a reference to
 // the place ("Вопрос 3 раздела 2 («...»), строка 1, столбец «...»") followed by the problem.
-import type { Bilingual } from './questionnaire.model.js';
-import type { LocatedItem } from './questionnaire.loader.js';
+import type { Bilingual } from '../../shared/lang.js';
+import type { LocatedItem } from './loader.js';
 
 const MAX_LABEL = 90;
 

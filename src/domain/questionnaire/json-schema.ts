@@ -1,11 +1,12 @@
 // JSON Schema (draft 2020-12) of a submission content for (version, agency type), for
 // integrators. Mirrors the structural checks of the validator; cross-item consistency
 // (breakdown sums, rules) is not expressible here and is left to the validator.
-import type { Bilingual, Dimension, Item, TableColumn } from './questionnaire.model.js';
-import { UNKNOWN_CATEGORY } from './questionnaire.model.js';
-import { getForm, type Form } from './questionnaire.forms.js';
-import { onQuestionnaireCacheClear } from './questionnaire.loader.js';
-import { COMMENT_MAX, DESCRIPTION_MAX, ENTITY_NAME_MAX, ENTITY_NOTE_MAX } from './questionnaire.checks.js';
+import type { Dimension, Item, TableColumn } from './model.js';
+import type { Bilingual } from '../../shared/lang.js';
+import { UNKNOWN_CATEGORY } from './model.js';
+import { getForm, type Form } from './forms.js';
+import { onQuestionnaireCacheClear } from './loader.js';
+import { COMMENT_MAX, DESCRIPTION_MAX, ENTITY_NAME_MAX, ENTITY_NOTE_MAX } from './checks.js';
 
 export type JsonSchema = { [key: string]: unknown };
 

@@ -4,11 +4,11 @@
 // written), one row per missing answer with its reason; empty items have no row.
 // Tables: one row per cell (dimension = column id, category = row number);
 // entity lists: one row per entry (dimension 'entity', category = country code).
-import { isObj } from '../questionnaire/questionnaire.checks.js';
-import { getForm } from '../questionnaire/questionnaire.forms.js';
-import type { Item } from '../questionnaire/questionnaire.model.js';
-import type { Fact } from '../../pipeline/facts.js';
-import type { PipelineInput, PipelineSubmission } from '../../pipeline/quality/types.js';
+import { isObj } from '../domain/questionnaire/checks.js';
+import { getForm } from '../domain/questionnaire/forms.js';
+import type { Item } from '../domain/questionnaire/model.js';
+import type { Fact } from './facts.js';
+import type { PipelineInput, PipelineSubmission } from './quality/types.js';
 
 export interface StructuringSummary {
   submissions: number;

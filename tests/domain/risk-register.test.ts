@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getVersion, listVersions } from '../../../src/modules/questionnaire/questionnaire.loader.js';
-import { agencyTypeCodes } from '../../../src/modules/reference/reference.data.js';
-import { checkRegister, defaultRegistersRoot, listRegisters, loadRegister, registerFileSchema } from '../../../src/modules/scoring/scoring.register.js';
-import { REGISTER, VERSION } from './fixtures.js';
+import { getVersion, listVersions } from '../../src/domain/questionnaire/loader.js';
+import { agencyTypeCodes } from '../../src/domain/reference.js';
+import { checkRegister, defaultRegistersRoot, listRegisters, loadRegister, registerFileSchema } from '../../src/domain/risk-register.js';
+import { REGISTER, VERSION } from '../modules/scoring/fixtures.js';
 
 const register = loadRegister(REGISTER);
 const questionnaire = getVersion(VERSION);

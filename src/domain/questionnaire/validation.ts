@@ -1,12 +1,12 @@
 // Validation of a submission content against the form of (version, agency type).
 // Validators are compiled once per (version, agencyType, mode) into a plan of closures
 // and memoised; validating a payload is a single pass without schema parsing.
-import type { Bilingual } from './questionnaire.model.js';
-import { getForm, type Form } from './questionnaire.forms.js';
-import { onQuestionnaireCacheClear } from './questionnaire.loader.js';
-import { itemRef, message, refDetail, details, unknownRef, type IssueCode, type MessageParams } from './questionnaire.messages.js';
-import { compileRule, opSymbol, type Answers } from './questionnaire.rules.js';
-import { COMMENT_MAX, compileValueCheck, isObj, type Emit, type ValueCheck } from './questionnaire.checks.js';
+import type { Bilingual } from '../../shared/lang.js';
+import { getForm, type Form } from './forms.js';
+import { onQuestionnaireCacheClear } from './loader.js';
+import { itemRef, message, refDetail, details, unknownRef, type IssueCode, type MessageParams } from './messages.js';
+import { compileRule, opSymbol, type Answers } from './rules.js';
+import { COMMENT_MAX, compileValueCheck, isObj, type Emit, type ValueCheck } from './checks.js';
 
 export type ValidationMode = 'draft' | 'complete';
 export type Severity = 'error' | 'warning';
@@ -162,4 +162,4 @@ export function validateContent(
 }
 
 export type { IssueCode };
-export { completenessSummary, type CompletenessSummary } from './questionnaire.completeness.js';
+export { completenessSummary, type CompletenessSummary } from './completeness.js';

@@ -1,7 +1,7 @@
 // Consistency rules (left <op> right over summed operands), compiled to plain closures.
 // A rule is evaluated only when every operand is answered with a well-formed value.
-import type { Item, Operand, Rule } from './questionnaire.model.js';
-import type { LocatedItem } from './questionnaire.loader.js';
+import type { Item, Operand, Rule } from './model.js';
+import type { LocatedItem } from './loader.js';
 
 /** The `answers` object of a submission content. */
 export type Answers = Record<string, unknown>;

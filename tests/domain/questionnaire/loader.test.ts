@@ -7,7 +7,7 @@ import {
   getVersion,
   listVersions,
   loadQuestionnaires,
-} from '../../../src/modules/questionnaire/questionnaire.loader.js';
+} from '../../../src/domain/questionnaire/loader.js';
 import { FIXTURE, brokenRoot, fixtureRoot } from './fixture.js';
 
 describe('questionnaire loader (fixture)', () => {

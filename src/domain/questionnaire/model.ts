@@ -4,12 +4,7 @@
 // its files with them, so a malformed data file fails fast at start.
 import { z } from 'zod';
 
-/** Text in both official languages. Neither may be empty. */
-export const bilingual = z.object({ kk: z.string().min(1), ru: z.string().min(1) }).strict();
-export type Bilingual = z.infer<typeof bilingual>;
-
-export const languages = ['kk', 'ru'] as const;
-export type Lang = (typeof languages)[number];
+import { bilingual } from '../../shared/lang.js';
 
 /** Stable id: lower-case dotted path, e.g. `s3.q1.victims_by_age`. */
 export const itemIdPattern = /^s\d{1,2}\.q\d{1,2}(\.[a-z0-9_]+)*$/;

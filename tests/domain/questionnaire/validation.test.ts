@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getForm } from '../../../src/modules/questionnaire/questionnaire.forms.js';
-import { completenessSummary, getValidator, isBlocking, type Issue } from '../../../src/modules/questionnaire/questionnaire.validation.js';
-import type { SubmissionContent } from '../../../src/modules/questionnaire/questionnaire.content.js';
+import { getForm } from '../../../src/domain/questionnaire/forms.js';
+import { completenessSummary, getValidator, isBlocking, type Issue } from '../../../src/domain/questionnaire/validation.js';
+import type { SubmissionContent } from '../../../src/domain/questionnaire/content.js';
 import { generateAnswers } from '../../../src/synthetic/answers.js';
 import { FIXTURE, fixtureRoot } from './fixture.js';
 

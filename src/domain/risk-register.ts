@@ -7,12 +7,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { UNKNOWN_CATEGORY, bilingual, itemIdPattern } from '../questionnaire/questionnaire.model.js';
-import { canonicalJson, getVersion, type LoadedVersion } from '../questionnaire/questionnaire.loader.js';
-import { agencyTypeCodes } from '../reference/reference.data.js';
+import { UNKNOWN_CATEGORY, itemIdPattern } from './questionnaire/model.js';
+import { bilingual } from '../shared/lang.js';
+import { canonicalJson, getVersion, type LoadedVersion } from './questionnaire/loader.js';
+import { agencyTypeCodes } from './reference.js';
 
 /** `questionnaires/risk-registers/` at the repository root (no manifest.json, so not a questionnaire version). */
-export const defaultRegistersRoot = fileURLToPath(new URL('../../../questionnaires/risk-registers/', import.meta.url));
+export const defaultRegistersRoot = fileURLToPath(new URL('../../questionnaires/risk-registers/', import.meta.url));
 
 const code = z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/);
 const itemId = z.string().regex(itemIdPattern);

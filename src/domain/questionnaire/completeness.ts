@@ -1,6 +1,6 @@
 // Completeness of a submission content against a form: how many items are answered,
 // explained by a missing-data reason (by reason), or empty.
-import type { Form } from './questionnaire.forms.js';
+import type { Form } from './forms.js';
 
 export interface CompletenessCounts {
   total: number;

@@ -1,14 +1,14 @@
 // The structuring normaliser (pure): one fact per value, category, cell, entry or
 // missing answer, in a canonical order independent of the input's order.
 import { describe, expect, it } from 'vitest';
-import { getForm } from '../../../src/modules/questionnaire/questionnaire.forms.js';
-import { getVersion } from '../../../src/modules/questionnaire/questionnaire.loader.js';
-import type { SubmissionContent } from '../../../src/modules/questionnaire/questionnaire.content.js';
-import { headingOf, headings } from '../../../src/modules/assessments/assessments.headings.js';
-import { structure } from '../../../src/modules/assessments/assessments.structuring.js';
-import { factsToCsv, toExportFact } from '../../../src/reports/arrow.js';
-import { conclusionKeys } from '../../../src/reports/report.view-model.js';
-import { generateNationalDataset, NATIONAL_VERSION } from '../../../src/synthetic/national.js';
+import { getForm } from '../../src/domain/questionnaire/forms.js';
+import { getVersion } from '../../src/domain/questionnaire/loader.js';
+import type { SubmissionContent } from '../../src/domain/questionnaire/content.js';
+import { headingOf, headings } from '../../src/modules/assessments/assessments.headings.js';
+import { structure } from '../../src/pipeline/structuring.js';
+import { factsToCsv, toExportFact } from '../../src/reports/arrow.js';
+import { conclusionKeys } from '../../src/reports/report.view-model.js';
+import { generateNationalDataset, NATIONAL_VERSION } from '../../src/synthetic/national.js';
 
 const data = generateNationalDataset({ seed: 'structuring-test', regions: ['almaty', 'astana'], scale: 0.5 });
 

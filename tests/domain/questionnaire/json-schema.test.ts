@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { getSubmissionJsonSchema } from '../../../src/modules/questionnaire/questionnaire.json-schema.js';
-import { getForm } from '../../../src/modules/questionnaire/questionnaire.forms.js';
+import { getSubmissionJsonSchema } from '../../../src/domain/questionnaire/json-schema.js';
+import { getForm } from '../../../src/domain/questionnaire/forms.js';
 import { generateAnswers } from '../../../src/synthetic/answers.js';
-import { agencyTypeCodes } from '../../../src/modules/reference/reference.data.js';
+import { agencyTypeCodes } from '../../../src/domain/reference.js';
 import { FIXTURE, REAL, fixtureRoot } from './fixture.js';
 
 // ajv is a transitive dependency of fastify; used here only to check the schema is usable.

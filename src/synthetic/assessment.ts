@@ -1,18 +1,18 @@
 // A synthetic assessment in memory (tests and the bench): the assessments module's
 // synthetic national dataset (src/synthetic/national.ts) structured into facts, and
 // synthetic expert scores aggregated and ranked by the pipeline.
-import { forEachFact } from '../../modules/assessments/assessments.structuring.js';
-import { territorialRegionCodes } from '../../modules/reference/reference.data.js';
-import { aggregateDelphi, heatMap, latestRounds, type ExpertScore } from '../../pipeline/delphi.js';
-import { kendallW } from '../../pipeline/kendall.js';
-import { rankRegions, rankRisks } from '../../pipeline/ranking.js';
-import type { RankingResult } from '../../pipeline/results.js';
-import type { PipelineInput } from '../../pipeline/quality/types.js';
-import { generateNationalDataset, type NationalDataset } from '../../synthetic/national.js';
-import { createRng, type Rng } from '../../synthetic/random.js';
-import type { AssessmentInput, Participation, RegisterRisk } from './inputs.js';
-import type { NumericFact } from '../../pipeline/facts.js';
-import { loadRegisterRisks } from './register.js';
+import { forEachFact } from '../pipeline/structuring.js';
+import { territorialRegionCodes } from '../domain/reference.js';
+import { aggregateDelphi, heatMap, latestRounds, type ExpertScore } from '../pipeline/delphi.js';
+import { kendallW } from '../pipeline/kendall.js';
+import { rankRegions, rankRisks } from '../pipeline/ranking.js';
+import type { RankingResult } from '../pipeline/results.js';
+import type { PipelineInput } from '../pipeline/quality/types.js';
+import { generateNationalDataset, type NationalDataset } from './national.js';
+import { createRng, type Rng } from './random.js';
+import type { AssessmentInput, Participation, RegisterRisk } from '../reports/build/inputs.js';
+import type { NumericFact } from '../pipeline/facts.js';
+import { loadRegisterRisks } from '../reports/build/register.js';
 
 export const SYNTHETIC_VERSION = '2024-10-order-849-410';
 export const SYNTHETIC_REGISTER = '2024-v1';

@@ -1,7 +1,8 @@
 // Per-kind value checks, compiled once per item into closures (used by the validator).
 // Paths are item-relative without ".value": `s3.q1.x.byCategory.18_25`, `s1.q8.t[2].topic`.
-import { UNKNOWN_CATEGORY, type Bilingual, type Dimension, type Item, type TableColumn } from './questionnaire.model.js';
-import { details, refDetail, type IssueCode, type MessageParams } from './questionnaire.messages.js';
+import { UNKNOWN_CATEGORY, type Dimension, type Item, type TableColumn } from './model.js';
+import { type Bilingual } from '../../shared/lang.js';
+import { details, refDetail, type IssueCode, type MessageParams } from './messages.js';
 
 export type Emit = (code: IssueCode, path: string, ref: Bilingual, params?: MessageParams) => void;
 /** Checks one value; `full` is true in complete mode (emptiness checks). */

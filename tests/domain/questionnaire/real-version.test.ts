@@ -1,10 +1,10 @@
 // Checks on the published questionnaire data (questionnaires/2024-10-order-849-410).
 import { describe, expect, it } from 'vitest';
-import { agencyTypeCodes } from '../../../src/modules/reference/reference.data.js';
-import { getVersion, loadQuestionnaires } from '../../../src/modules/questionnaire/questionnaire.loader.js';
-import { getForm } from '../../../src/modules/questionnaire/questionnaire.forms.js';
-import { getValidator, type Issue } from '../../../src/modules/questionnaire/questionnaire.validation.js';
-import type { Item } from '../../../src/modules/questionnaire/questionnaire.model.js';
+import { agencyTypeCodes } from '../../../src/domain/reference.js';
+import { getVersion, loadQuestionnaires } from '../../../src/domain/questionnaire/loader.js';
+import { getForm } from '../../../src/domain/questionnaire/forms.js';
+import { getValidator, type Issue } from '../../../src/domain/questionnaire/validation.js';
+import type { Item } from '../../../src/domain/questionnaire/model.js';
 import { generateAnswers } from '../../../src/synthetic/answers.js';
 import { REAL } from './fixture.js';
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { agencyTypeCodes } from '../reference/reference.data.js';
+import { agencyTypeCodes } from '../reference.js';
 import {
   UNKNOWN_CATEGORY,
   dimension as dimensionSchema,
@@ -18,7 +18,7 @@ import {
   type Question,
   type Rule,
   type Section,
-} from './questionnaire.model.js';
+} from './model.js';
 
 /** `questionnaires/` at the repository root, independent of the process cwd. */
 export const defaultQuestionnairesRoot = fileURLToPath(new URL('../../../questionnaires/', import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UnknownAgencyTypeError, formView, getForm } from '../../../src/modules/questionnaire/questionnaire.forms.js';
+import { UnknownAgencyTypeError, formView, getForm } from '../../../src/domain/questionnaire/forms.js';
 import { FIXTURE, fixtureRoot } from './fixture.js';
 
 describe('questionnaire forms (fixture)', () => {

@@ -1,7 +1,7 @@
 // Reference data seeded into the database (idempotently) and shared with the
 // questionnaire's respondent mapping. Codes are stable: they appear in data files,
 // submissions, facts and reports. Names follow the SOP's list of subjects.
-import type { Bilingual } from '../questionnaire/questionnaire.model.js';
+import type { Bilingual } from '../shared/lang.js';
 
 export interface ReferenceEntry {
   code: string;
