@@ -1,11 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+// Three projects: `unit` (pure code), `api` (the app in-process on a real database) and `slow`
+// (a real browser, child processes, finalisation of a national assessment). `npm test` runs
+// unit and api; `npm run test:slow` runs slow; `npm run test:all` runs everything.
+const unit = [
+  'tests/config.test.ts',
+  'tests/domain/**/*.test.ts',
+  'tests/pipeline/**/*.test.ts',
+  'tests/reports/**/*.test.ts',
+  'tests/synthetic/**/*.test.ts',
+  'tests/web/i18n.test.ts',
+  'tests/modules/campaigns/campaigns.progress.test.ts',
+  'tests/modules/excel/excel.values.test.ts',
+];
+const slow = ['tests/web/e2e.test.ts', 'tests/server.test.ts', 'tests/db/migrate.test.ts', 'tests/modules/reports/reports.test.ts'];
+
+// A migrated PGlite template (tests/setup/pglite-template.ts); every integration test
+// file still gets a database of its own.
+const globalSetup = ['tests/setup/pglite-template.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // Each integration test file opens its own database (PGlite instance or fresh PostgreSQL database).
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: unit, isolate: false } },
+      { extends: true, test: { name: 'api', include: ['tests/**/*.test.ts'], exclude: [...unit, ...slow], isolate: false, globalSetup } },
+      { extends: true, test: { name: 'slow', include: slow, globalSetup } },
+    ],
   },
 });

@@ -25,6 +25,8 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** PGlite data directory; `memory://` keeps it in memory (tests). */
   pgliteDir?: string;
+  /** A PGlite data directory dumped by `dumpDataDir` to start from (tests start from a migrated template). */
+  pgliteDump?: Blob;
   poolSize?: number;
 }
 
@@ -42,7 +44,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   }
   const dir = opts.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(path.resolve(dir), { recursive: true });
-  const client = await PGlite.create(dir);
+  return wrapPglite(await PGlite.create(dir, opts.pgliteDump ? { loadDataDir: opts.pgliteDump } : {}));
+}
+
+export function wrapPglite(client: PGlite): Database {
   // PGlite's Drizzle database has the same query API as node-postgres'.
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

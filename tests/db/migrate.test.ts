@@ -24,7 +24,7 @@ const tableExists = async (db: Database, name: string) =>
 
 describe('migrations', () => {
   it('applies every migration once; migrating again applies nothing', async () => {
-    open = await openTestDatabase();
+    open = await openTestDatabase({ empty: true });
     expect(await migrateDatabase(open)).toEqual({ applied: migrations.length });
     expect(await migrateDatabase(open)).toEqual({ applied: 0 });
     expect(await tableExists(open, 'users')).toBe(true);
@@ -33,7 +33,7 @@ describe('migrations', () => {
   });
 
   it('refuses a database migrated by newer code, before touching it', async () => {
-    open = await openTestDatabase();
+    open = await openTestDatabase({ empty: true });
     await open.query('create schema drizzle');
     await open.query('create table drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)');
     await open.query('insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)', ['from-the-future', latest + 1000]);
@@ -44,7 +44,7 @@ describe('migrations', () => {
   });
 
   it('the app refuses to start on a database migrated by newer code', async () => {
-    open = await openTestDatabase();
+    open = await openTestDatabase({ empty: true });
     await migrateDatabase(open);
     await open.query('insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)', ['from-the-future', latest + 1]);
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(32), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ctip-')) });
@@ -52,7 +52,7 @@ describe('migrations', () => {
   });
 
   it('`npm run db:migrate` migrates the configured database', async () => {
-    open = await openTestDatabase();
+    open = await openTestDatabase({ empty: true });
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ctip-')) };
     delete env.DATABASE_URL;
     if (open.url) env.DATABASE_URL = open.url;

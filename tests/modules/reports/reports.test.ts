@@ -1,8 +1,4 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,18 +6,13 @@ import { assessmentRuns, auditLog } from '../../../src/db/schema.js';
 import { regions } from '../../../src/domain/reference.js';
 import { conclusionKeys } from '../../../src/reports/report.view-model.js';
 import { loadTexts } from '../../../src/reports/texts.js';
+import { pdfText } from '../../helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { YEARS, assessmentStatus, createReportAssessment, type ReportFixture } from './fixture.js';
 
 const KAZAKH_LETTERS = ['Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ', 'І', 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'і'];
-const dir = mkdtempSync(path.join(tmpdir(), 'reports-api-'));
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-function pdfText(pdf: Buffer, name: string): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
 
 let t: TestApp;
 let expert: string;
@@ -96,7 +87,7 @@ describe('preview', () => {
     const res = await t.request(expert, { method: 'GET', url: url('/preview.pdf?lang=kk') });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    const text = pdfText(res.rawPayload, 'preview-kk.pdf');
+    const text = await pdfText(res.rawPayload);
     const kk = loadTexts('kk');
     for (const title of [...Object.values(kk.chapters), ...conclusionKeys.map((k) => kk.conclusionHeadings[k])]) expect(text).toContain(title);
     for (const letter of KAZAKH_LETTERS) expect(text).toContain(letter);
@@ -181,11 +172,11 @@ describe('finalisation', () => {
 
   it('stores a ru PDF with the ru headings and the top-ranked risk, and kk profiles with Kazakh letters', async () => {
     const ru = loadTexts('ru');
-    const text = pdfText((await t.request(secretariat, { method: 'GET', url: url('/files/report-ru.pdf') })).rawPayload, 'report-ru.pdf');
+    const text = await pdfText((await t.request(secretariat, { method: 'GET', url: url('/files/report-ru.pdf') })).rawPayload);
     for (const title of [...Object.values(ru.chapters), ...conclusionKeys.map((k) => ru.conclusionHeadings[k])]) expect(text).toContain(title);
     expect(text).toContain(fx.topRisk.title.ru.slice(0, 25));
     expect(text).toContain(ru.suppressed);
-    const profile = pdfText((await t.request(secretariat, { method: 'GET', url: url('/files/profile-mvd-kk.pdf') })).rawPayload, 'profile-mvd-kk.pdf');
+    const profile = await pdfText((await t.request(secretariat, { method: 'GET', url: url('/files/profile-mvd-kk.pdf') })).rawPayload);
     expect(profile).toContain(loadTexts('kk').profile.documentTitle);
     for (const letter of ['Қ', 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'і']) expect(profile).toContain(letter);
   });
