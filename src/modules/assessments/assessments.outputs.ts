@@ -10,10 +10,10 @@ import { findingNotFound, findingNotReturnable, stepNotRun } from './assessments
 import { headingOf, headings } from './assessments.headings.js';
 import { findFinding, findSubmissionById, latestRun, listFacts, listFindings, listTextFacts, type FindingRow } from './assessments.repository.js';
 import type { FindingsQuery, TextsQuery, TextsView } from './assessments.schemas.js';
-import { loadAssessment } from './assessments.service.js';
+import { loadAssessment } from './assessments.load.js';
 
 export async function getCompleteness(db: Db, actor: Actor, id: string): Promise<CompletenessReport> {
-  await loadAssessment(db, actor.user, id);
+  await loadAssessment(db, id, { readableBy: actor.user });
   const run = await latestRun(db, id, 'quality');
   if (!run) throw stepNotRun('quality');
   return (run.result as { completeness: CompletenessReport }).completeness;
@@ -25,7 +25,7 @@ function findingView(f: FindingRow, lang: 'kk' | 'ru') {
 }
 
 export async function getFindings(db: Db, actor: Actor, id: string, q: FindingsQuery) {
-  await loadAssessment(db, actor.user, id);
+  await loadAssessment(db, id, { readableBy: actor.user });
   if (!(await latestRun(db, id, 'quality'))) throw stepNotRun('quality');
   const { total, rows } = await listFindings(db, id, q);
   return { total, limit: q.limit, offset: q.offset, items: rows.map((r) => findingView(r, q.lang ?? actor.lang)) };
@@ -33,7 +33,7 @@ export async function getFindings(db: Db, actor: Actor, id: string, q: FindingsQ
 
 /** Returns the finding's submission for correction with the finding's message as the item comment. */
 export async function returnFinding(db: Db, actor: Actor, id: string, findingId: number) {
-  await loadAssessment(db, actor.user, id);
+  await loadAssessment(db, id, { readableBy: actor.user });
   const f = await findFinding(db, id, findingId);
   if (!f) throw findingNotFound();
   if (!f.submissionId) throw findingNotReturnable('no_submission');
@@ -47,14 +47,14 @@ export async function returnFinding(db: Db, actor: Actor, id: string, findingId:
 }
 
 export async function exportFacts(db: Db, actor: Actor, id: string, format: 'arrow' | 'csv'): Promise<Uint8Array | string> {
-  await loadAssessment(db, actor.user, id);
+  await loadAssessment(db, id, { readableBy: actor.user });
   if (!(await latestRun(db, id, 'structuring'))) throw stepNotRun('structuring');
   const rows = (await listFacts(db, id)).map((f) => toExportFact(id, f));
   return format === 'arrow' ? factsToArrow(rows) : factsToCsv(rows);
 }
 
 export async function getTexts(db: Db, actor: Actor, id: string, q: TextsQuery): Promise<TextsView> {
-  await loadAssessment(db, actor.user, id);
+  await loadAssessment(db, id, { readableBy: actor.user });
   if (!(await latestRun(db, id, 'structuring'))) throw stepNotRun('structuring');
   const byHeading = new Map<string, TextsView['headings'][number]['entries']>(headings.map((h) => [h.code, []]));
   for (const t of await listTextFacts(db, id, q)) {

@@ -4,11 +4,11 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor } from '../../shared/context.js';
 import { staleVersion } from '../../shared/etag.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { assessmentFinalised, assessmentNotFound, campaignsOutOfRange, unknownCampaigns, yearsInvalid } from './assessments.errors.js';
+import { loadAssessment, loadDraft } from './assessments.load.js';
+import { audit } from '../audit/audit.repository.js';
+import { campaignsOutOfRange, unknownCampaigns, yearsInvalid } from './assessments.errors.js';
 import {
   campaignIdsOf,
-  findAssessment,
   findCampaigns,
   insertAssessment,
   listAssessments,
@@ -54,23 +54,8 @@ async function resolveCampaigns(db: DbOrTx, startYear: number, endYear: number, 
   return found.map((c) => c.id);
 }
 
-/** A readable assessment: secretariat members see only finalised ones (others: 404). */
-export async function loadAssessment(db: DbOrTx, user: AuthUser, id: string): Promise<AssessmentRow> {
-  const row = await findAssessment(db, id);
-  if (!row || (!hasRole(user, 'admin', 'expert') && row.status !== 'finalised')) throw assessmentNotFound();
-  return row;
-}
-
-/** A draft assessment to run or change, locked for the transaction; finalised ones are immutable (409). */
-export async function loadDraft(db: DbOrTx, id: string): Promise<AssessmentRow> {
-  const row = await findAssessment(db, id, true);
-  if (!row) throw assessmentNotFound();
-  if (row.status !== 'draft') throw assessmentFinalised();
-  return row;
-}
-
 export async function getAssessment(db: Db, user: AuthUser, id: string): Promise<AssessmentView> {
-  const row = await loadAssessment(db, user, id);
+  const row = await loadAssessment(db, id, { readableBy: user });
   return toAssessmentView(row, (await campaignIdsOf(db, [id])).get(id)!);
 }
 
@@ -99,7 +84,7 @@ export async function createAssessment(db: Db, actor: Actor, body: CreateAssessm
     });
     await replaceAssessmentCampaigns(tx, row.id, campaignIds);
     const view = toAssessmentView(row, campaignIds);
-    await recordAudit(tx, { actorId: actor.user.id, action: 'assessment.create', objectType: 'assessment', objectId: row.id, after: view, requestId: actor.requestId });
+    await audit(tx, actor, 'assessment.create', { type: 'assessment', id: row.id }, { after: view });
     return view;
   });
 }
@@ -121,7 +106,7 @@ export async function updateAssessment(db: Db, actor: Actor, id: string, expecte
     if (!row) throw staleVersion(current.version);
     if (body.campaignIds !== undefined) await replaceAssessmentCampaigns(tx, id, campaignIds);
     const after = toAssessmentView(row, campaignIds);
-    await recordAudit(tx, { actorId: actor.user.id, action: 'assessment.update', objectType: 'assessment', objectId: id, before, after, requestId: actor.requestId });
+    await audit(tx, actor, 'assessment.update', { type: 'assessment', id: id }, { before, after });
     return after;
   });
 }

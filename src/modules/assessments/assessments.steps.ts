@@ -3,16 +3,16 @@
 // hash) in one transaction. Quality and structuring read the same snapshot and do
 // not depend on each other, so they can run in either order.
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import type { Actor } from '../../shared/context.js';
 import { runQuality } from '../../pipeline/quality/run.js';
 import { defaultQualityParameters } from '../../pipeline/quality/types.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { audit } from '../audit/audit.repository.js';
 import { sha256 } from './assessments.hash.js';
 import { inputHash, loadPipelineInput } from './assessments.input.js';
 import { deleteFacts, FACT_BATCH, insertFacts, insertRun, listRuns, replaceFindings, type RunRow } from './assessments.repository.js';
 import type { RunView } from './assessments.schemas.js';
-import { loadDraft, loadAssessment } from './assessments.service.js';
+import { loadAssessment, loadDraft } from './assessments.load.js';
 import type { Fact } from '../../pipeline/facts.js';
 import { emptySummary, factLine, orderedSubmissions, submissionStructurer } from '../../pipeline/structuring.js';
 
@@ -31,15 +31,8 @@ export function toRunView(r: RunRow): RunView {
   };
 }
 
-async function audited(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, run: RunRow): Promise<void> {
-  await recordAudit(tx, {
-    actorId: actor.user.id,
-    action: `assessment.${run.step}_run`,
-    objectType: 'assessment',
-    objectId: run.assessmentId,
-    after: { runId: run.id, inputHash: run.inputHash, resultHash: run.resultHash },
-    requestId: actor.requestId,
-  });
+async function audited(tx: Tx, actor: Actor, step: 'quality' | 'structuring', run: RunRow): Promise<void> {
+  await audit(tx, actor, `assessment.${step}_run`, { type: 'assessment', id: run.assessmentId }, { after: { runId: run.id, inputHash: run.inputHash, resultHash: run.resultHash } });
 }
 
 export async function runQualityStep(db: Db, actor: Actor, id: string): Promise<RunView> {
@@ -60,7 +53,7 @@ export async function runQualityStep(db: Db, actor: Actor, id: string): Promise<
       createdBy: actor.user.id,
     });
     await replaceFindings(tx, id, run.id, findings);
-    await audited(tx, actor, run);
+    await audited(tx, actor, 'quality', run);
     return toRunView(run);
   });
 }
@@ -100,12 +93,12 @@ export async function runStructuringStep(db: Db, actor: Actor, id: string): Prom
       startedAt,
       createdBy: actor.user.id,
     });
-    await audited(tx, actor, run);
+    await audited(tx, actor, 'structuring', run);
     return toRunView(run);
   });
 }
 
 export async function getRuns(db: Db, actor: Actor, id: string): Promise<RunView[]> {
-  await loadAssessment(db, actor.user, id);
+  await loadAssessment(db, id, { readableBy: actor.user });
   return (await listRuns(db, id)).map(toRunView);
 }

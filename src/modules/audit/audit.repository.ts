@@ -1,27 +1,66 @@
-// Every change is audited in the same transaction as the change itself.
+// Every change is audited in the same transaction as the change itself, through one typed
+// call: who (an actor, or a user id for sign-in), what (a known action), on which object,
+// and the change (before/after).
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../db/schema.js';
+import type { Actor } from '../../shared/context.js';
 
-export interface AuditEntry {
-  actorId: string | null;
-  action: string;
-  objectType: string;
-  objectId?: string | null;
+type SubmissionAction = 'save' | 'import' | 'submit' | 'withdraw' | 'return' | 'accept';
+
+/** Every action the audit log records; a new one is added here first. */
+export type AuditAction =
+  | 'auth.login'
+  | 'auth.login_failed'
+  | 'user.create'
+  | 'user.update'
+  | 'user.disable'
+  | 'user.password_reset'
+  | 'organisation.create'
+  | 'organisation.update'
+  | 'campaign.create'
+  | 'campaign.update'
+  | 'campaign.recipients'
+  | 'campaign.open'
+  | 'campaign.reopen'
+  | 'campaign.close'
+  | `submission.${SubmissionAction}`
+  | 'assessment.create'
+  | 'assessment.update'
+  | `assessment.${'quality' | 'structuring'}_run`
+  | 'assessment.finalise_requested'
+  | 'assessment.finalise'
+  | 'narrative.save'
+  | 'scoring.scores_save'
+  | 'scoring.round_start'
+  | 'scoring.ranking_run';
+
+export type AuditObjectType = 'user' | 'organisation' | 'campaign' | 'submission' | 'assessment';
+
+/** A request's actor; or, where there is none yet (sign-in), the user id if known and the request id. */
+export type AuditActor = Actor | { userId: string | null; requestId: string | null } | null;
+
+export interface AuditChange {
   before?: unknown;
   after?: unknown;
-  requestId?: string | null;
 }
 
-export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
+export async function audit(
+  db: DbOrTx,
+  actor: AuditActor,
+  action: AuditAction,
+  object: { type: AuditObjectType; id?: string | null },
+  change: AuditChange = {},
+): Promise<void> {
+  const who = actor === null ? { userId: null, requestId: null } : 'user' in actor ? { userId: actor.user.id, requestId: actor.requestId } : actor;
   await db.insert(auditLog).values({
-    actorId: entry.actorId,
-    action: entry.action,
-    objectType: entry.objectType,
-    objectId: entry.objectId ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    requestId: entry.requestId ?? null,
+    actorId: who.userId,
+    action,
+    objectType: object.type,
+    objectId: object.id ?? null,
+    before: change.before ?? null,
+    after: change.after ?? null,
+    requestId: who.requestId,
   });
 }
 

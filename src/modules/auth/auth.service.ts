@@ -3,7 +3,7 @@
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { TokenPayload } from '../../shared/access.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { audit } from '../audit/audit.repository.js';
 import { findUserByEmail } from '../users/users.repository.js';
 import { toUserView } from '../users/users.service.js';
 import type { UserView } from '../users/users.schemas.js';
@@ -37,18 +37,11 @@ export async function login(
   if (!user || !ok || user.disabled) {
     await db.transaction(async (tx) => {
       await recordLoginFailure(tx, input.email, input.ip);
-      await recordAudit(tx, {
-        actorId: null,
-        action: 'auth.login_failed',
-        objectType: 'user',
-        objectId: user?.id ?? null,
-        after: { email: input.email.toLowerCase(), ip: input.ip, reason: !user ? 'unknown_email' : user.disabled ? 'disabled' : 'bad_password' },
-        requestId: input.requestId,
-      });
+      await audit(tx, { userId: null, requestId: input.requestId }, 'auth.login_failed', { type: 'user', id: user?.id ?? null }, { after: { email: input.email.toLowerCase(), ip: input.ip, reason: !user ? 'unknown_email' : user.disabled ? 'disabled' : 'bad_password' } });
     });
     throw invalidCredentials();
   }
-  await recordAudit(db, { actorId: user.id, action: 'auth.login', objectType: 'user', objectId: user.id, after: { ip: input.ip }, requestId: input.requestId });
+  await audit(db, { userId: user.id, requestId: input.requestId }, 'auth.login', { type: 'user', id: user.id }, { after: { ip: input.ip } });
   // Old failures are of no further use; pruning keeps the table small.
   await pruneLoginFailures(db, new Date(Date.now() - 2 * windowMs));
   return { token: sign({ sub: user.id, tv: user.tokenVersion }), user: toUserView(user) };

@@ -5,7 +5,7 @@ import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor } from '../../shared/context.js';
 import { addMonths, isValidDate, todayKz } from '../../shared/dates.js';
 import { staleVersion } from '../../shared/etag.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { audit } from '../audit/audit.repository.js';
 import { listVersions } from '../../domain/questionnaire/loader.js';
 import { readableOrganisationIds } from '../organisations/organisations.service.js';
 import {
@@ -96,7 +96,7 @@ export async function createCampaign(db: Db, actor: Actor, input: NewCampaign): 
     const row = await insertCampaign(tx, { reportingYear: input.reportingYear, questionnaireVersion: input.questionnaireVersion, requestDate, deadline, createdBy: actor.user.id });
     await replaceRecipients(tx, row.id, recipients);
     const view = toCampaignView((await findCampaign(tx, row.id))!);
-    await recordAudit(tx, { actorId: actor.user.id, action: 'campaign.create', objectType: 'campaign', objectId: row.id, after: view, requestId: actor.requestId });
+    await audit(tx, actor, 'campaign.create', { type: 'campaign', id: row.id }, { after: view });
     return view;
   });
 }
@@ -117,7 +117,7 @@ export async function updateCampaign(
     const after = await updateCampaignVersioned(tx, id, version, patch);
     if (!after) throw staleVersion(before.version);
     const view = toCampaignView((await findCampaign(tx, id))!);
-    await recordAudit(tx, { actorId: actor.user.id, action: 'campaign.update', objectType: 'campaign', objectId: id, before: toCampaignView(before), after: view, requestId: actor.requestId });
+    await audit(tx, actor, 'campaign.update', { type: 'campaign', id: id }, { before: toCampaignView(before), after: view });
     return view;
   });
 }
@@ -131,7 +131,7 @@ export async function setRecipients(db: Db, actor: Actor, id: string, version: n
     if (!(await updateCampaignVersioned(tx, id, version, {}))) throw staleVersion(before.version);
     await replaceRecipients(tx, id, organisationIds);
     const view = toCampaignView((await findCampaign(tx, id))!);
-    await recordAudit(tx, { actorId: actor.user.id, action: 'campaign.recipients', objectType: 'campaign', objectId: id, before: { recipientCount: before.recipientCount }, after: { recipientCount: view.recipientCount }, requestId: actor.requestId });
+    await audit(tx, actor, 'campaign.recipients', { type: 'campaign', id: id }, { before: { recipientCount: before.recipientCount }, after: { recipientCount: view.recipientCount } });
     return view;
   });
 }
@@ -148,7 +148,7 @@ export async function transitionCampaign(db: Db, actor: Actor, id: string, to: k
       await updateCampaignVersioned(tx, id, null, { status: to === 'open' ? 'open' : 'closed' });
       const view = toCampaignView((await findCampaign(tx, id))!);
       const action = to === 'open' ? (before.status === 'closed' ? 'campaign.reopen' : 'campaign.open') : 'campaign.close';
-      await recordAudit(tx, { actorId: actor.user.id, action, objectType: 'campaign', objectId: id, before: { status: before.status }, after: { status: view.status }, requestId: actor.requestId });
+      await audit(tx, actor, action, { type: 'campaign', id: id }, { before: { status: before.status }, after: { status: view.status } });
       return view;
     });
   } catch (err) {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor } from '../../shared/context.js';
 import { staleVersion } from '../../shared/etag.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { audit } from '../audit/audit.repository.js';
 import { organisationNotFound, parentInvalid } from './organisations.errors.js';
 import {
   findOrganisation,
@@ -63,7 +63,7 @@ export async function createOrganisation(db: Db, actor: Actor, input: Organisati
     if (input.parentId && !(await findOrganisation(tx, input.parentId))) throw parentInvalid();
     const row = await insertOrganisation(tx, columns(input) as OrganisationInput & { nameKk: string; nameRu: string });
     const view = toOrganisationView(row);
-    await recordAudit(tx, { actorId: actor.user.id, action: 'organisation.create', objectType: 'organisation', objectId: row.id, after: view, requestId: actor.requestId });
+    await audit(tx, actor, 'organisation.create', { type: 'organisation', id: row.id }, { after: view });
     return view;
   });
 }
@@ -79,7 +79,7 @@ export async function updateOrganisation(db: Db, actor: Actor, id: string, versi
     const after = await updateOrganisationVersioned(tx, id, version, columns(patch));
     if (!after) throw staleVersion(before.version);
     const view = toOrganisationView(after);
-    await recordAudit(tx, { actorId: actor.user.id, action: 'organisation.update', objectType: 'organisation', objectId: id, before: toOrganisationView(before), after: view, requestId: actor.requestId });
+    await audit(tx, actor, 'organisation.update', { type: 'organisation', id: id }, { before: toOrganisationView(before), after: view });
     return view;
   });
 }

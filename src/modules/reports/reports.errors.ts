@@ -1,9 +1,5 @@
 import { conflict, notFound } from '../../shared/errors.js';
 
-export const assessmentNotFound = () =>
-  notFound({ kk: 'Тәуекелдерді бағалау табылмады.', ru: 'Оценка рисков не найдена.' }, undefined, 'report.assessment_not_found');
-export const assessmentFinalised = () =>
-  conflict({ kk: 'Бағалау аяқталған, оны өзгертуге болмайды.', ru: 'Оценка завершена и не может быть изменена.' }, undefined, 'report.assessment_finalised');
 export const rankingMissing = () =>
   conflict({ kk: 'Алдымен тәуекелдерді саралау керек.', ru: 'Сначала необходимо выполнить ранжирование рисков.' }, undefined, 'report.ranking_missing');
 export const finaliseInProgress = (jobId: string) =>
@@ -12,3 +8,5 @@ export const unknownChapter = (chapter: string) =>
   notFound({ kk: 'Мұндай тарау жоқ.', ru: 'Такого раздела нет.' }, { chapter }, 'report.chapter_unknown');
 export const jobNotFound = () => notFound({ kk: 'Тапсырма табылмады.', ru: 'Задание не найдено.' }, undefined, 'job.not_found');
 export const fileNotFound = () => notFound({ kk: 'Файл табылмады.', ru: 'Файл не найден.' }, undefined, 'report.file_not_found');
+export const narrativeChanged = () =>
+  conflict({ kk: 'Есепті қалыптастыру кезінде мәтін өзгерді; қайталаңыз.', ru: 'Текст изменился во время формирования отчета; повторите.' }, undefined, 'report.narrative_changed');

@@ -5,8 +5,8 @@ import type { RankingResult } from '../../pipeline/results.js';
 import type { AssessmentInput, Reference } from '../../reports/build/inputs.js';
 import { agencyCodes } from '../../reports/build/register.js';
 import { getRanking } from '../scoring/scoring.service.js';
-import { assessmentNotFound } from './reports.errors.js';
-import { campaignsOf, currentNarratives, findAssessment, findingCounts, loadFacts, participation } from './reports.repository.js';
+import { loadAssessment } from '../assessments/assessments.load.js';
+import { campaignsOf, currentNarratives, findingCounts, loadFacts, participation } from './reports.repository.js';
 
 const DEFAULT_VERSION = '2024-10-order-849-410';
 
@@ -21,8 +21,7 @@ function references(raw: unknown): Reference[] {
 
 /** `at`: the finalisation time to print (defaults to the assessment's own, or now for a draft). */
 export async function loadAssessmentInput(db: DbOrTx, assessmentId: string, at?: Date): Promise<AssessmentInput> {
-  const a = await findAssessment(db, assessmentId);
-  if (!a) throw assessmentNotFound();
+  const a = await loadAssessment(db, assessmentId);
   const ranking = await getRanking(db, assessmentId);
   const linked = await campaignsOf(db, assessmentId);
   const [factRows, findings, part, narratives] = [

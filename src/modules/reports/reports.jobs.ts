@@ -8,11 +8,12 @@ import { renderOutputs } from '../../reports/build/outputs.js';
 import type { AuthUser } from '../../shared/access.js';
 import { hasRole } from '../../shared/access.js';
 import type { Actor } from '../../shared/context.js';
-import { AppError, conflict } from '../../shared/errors.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { assessmentFinalised, assessmentNotFound, finaliseInProgress, jobNotFound, rankingMissing } from './reports.errors.js';
+import { AppError } from '../../shared/errors.js';
+import { audit } from '../audit/audit.repository.js';
+import { loadAssessment } from '../assessments/assessments.load.js';
+import { finaliseInProgress, jobNotFound, narrativeChanged, rankingMissing } from './reports.errors.js';
 import { loadAssessmentInput } from './reports.input.js';
-import { activeJob, currentNarratives, findAssessment, findJob, hasRankingRun, insertJob, markFinalised, replaceFiles, updateJob, type JobRow } from './reports.repository.js';
+import { activeJob, currentNarratives, findJob, hasRankingRun, insertJob, markFinalised, replaceFiles, updateJob, type JobRow } from './reports.repository.js';
 import type { JobView } from './reports.schemas.js';
 
 export const FINALISE_JOB = 'report.finalise';
@@ -36,14 +37,12 @@ export function jobView(j: JobRow): JobView {
 
 export async function requestFinalise(db: Db, actor: Actor, assessmentId: string): Promise<JobView> {
   return db.transaction(async (tx) => {
-    const a = await findAssessment(tx, assessmentId, true);
-    if (!a) throw assessmentNotFound();
-    if (a.status === 'finalised') throw assessmentFinalised();
+    await loadAssessment(tx, assessmentId, { forUpdate: true, writable: true });
     if (!(await hasRankingRun(tx, assessmentId))) throw rankingMissing();
     const active = await activeJob(tx, assessmentId, FINALISE_JOB);
     if (active) throw finaliseInProgress(active.id);
     const job = await insertJob(tx, { kind: FINALISE_JOB, assessmentId, status: 'queued', createdBy: actor.user.id, message: 'queued' });
-    await recordAudit(tx, { actorId: actor.user.id, action: 'assessment.finalise_requested', objectType: 'assessment', objectId: assessmentId, after: { jobId: job.id }, requestId: actor.requestId });
+    await audit(tx, actor, 'assessment.finalise_requested', { type: 'assessment', id: assessmentId }, { after: { jobId: job.id } });
     return jobView(job);
   });
 }
@@ -62,24 +61,12 @@ export async function runFinalise(db: Db, actor: Actor, jobId: string, assessmen
     // Stored progress stays below 1 until the files are committed.
     const files = await renderOutputs(input, (done, total, name) => updateJob(db, jobId, { progress: (0.9 * done) / total, message: name }));
     await db.transaction(async (tx) => {
-      const a = await findAssessment(tx, assessmentId, true);
-      if (!a) throw assessmentNotFound();
-      if (a.status === 'finalised') throw assessmentFinalised();
-      if ((await narrativeStamp(tx, assessmentId)) !== stamp) {
-        throw conflict({ kk: 'Есепті қалыптастыру кезінде мәтін өзгерді; қайталаңыз.', ru: 'Текст изменился во время формирования отчета; повторите.' }, undefined, 'report.narrative_changed');
-      }
+      const a = await loadAssessment(tx, assessmentId, { forUpdate: true, writable: true });
+      if ((await narrativeStamp(tx, assessmentId)) !== stamp) throw narrativeChanged();
       const stored = files.map((f) => ({ ...f, sha256: sha256(f.content) }));
       await replaceFiles(tx, assessmentId, stored);
       await markFinalised(tx, assessmentId, actor.user.id, at);
-      await recordAudit(tx, {
-        actorId: actor.user.id,
-        action: 'assessment.finalise',
-        objectType: 'assessment',
-        objectId: assessmentId,
-        before: { status: a.status },
-        after: { status: 'finalised', jobId, files: stored.map((f) => ({ name: f.name, sha256: f.sha256, size: f.content.length })) },
-        requestId: actor.requestId,
-      });
+      await audit(tx, actor, 'assessment.finalise', { type: 'assessment', id: assessmentId }, { before: { status: a.status }, after: { status: 'finalised', jobId, files: stored.map((f) => ({ name: f.name, sha256: f.sha256, size: f.content.length })) } });
       await updateJob(tx, jobId, { status: 'done', progress: 1, message: `${stored.length} files`, finishedAt: new Date() });
     });
   } catch (err) {

@@ -5,9 +5,10 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { isNarrativeChapter, narrativeChapters } from '../../reports/build/narrative-keys.js';
 import type { Actor } from '../../shared/context.js';
 import { staleVersion } from '../../shared/etag.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { assessmentFinalised, assessmentNotFound, unknownChapter } from './reports.errors.js';
-import { chapterRevisions, currentNarratives, currentRevision, findAssessment, insertNarrative, type NarrativeRow } from './reports.repository.js';
+import { audit } from '../audit/audit.repository.js';
+import { loadAssessment } from '../assessments/assessments.load.js';
+import { unknownChapter } from './reports.errors.js';
+import { chapterRevisions, currentNarratives, currentRevision, insertNarrative, type NarrativeRow } from './reports.repository.js';
 import type { NarrativeBody, NarrativeView } from './reports.schemas.js';
 
 function view(chapter: string, row: NarrativeRow | undefined): NarrativeView {
@@ -21,11 +22,7 @@ function view(chapter: string, row: NarrativeRow | undefined): NarrativeView {
   };
 }
 
-async function requireAssessment(db: DbOrTx, id: string, forUpdate = false) {
-  const a = await findAssessment(db, id, forUpdate);
-  if (!a) throw assessmentNotFound();
-  return a;
-}
+const requireAssessment = (db: DbOrTx, id: string, forUpdate = false) => loadAssessment(db, id, { forUpdate });
 
 function requireChapter(chapter: string): void {
   if (!isNarrativeChapter(chapter)) throw unknownChapter(chapter);
@@ -48,19 +45,11 @@ export async function saveChapter(db: Db, actor: Actor, assessmentId: string, ch
   requireChapter(chapter);
   return db.transaction(async (tx) => {
     // The assessment row lock serialises saves of one assessment (and finalisation).
-    const a = await requireAssessment(tx, assessmentId, true);
-    if (a.status === 'finalised') throw assessmentFinalised();
+    await loadAssessment(tx, assessmentId, { forUpdate: true, writable: true });
     const current = await currentRevision(tx, assessmentId, chapter);
     if (ifMatch !== current) throw staleVersion(current, { chapter });
     const row = await insertNarrative(tx, { assessmentId, chapter, revision: current + 1, textKk: body.textKk, textRu: body.textRu, savedBy: actor.user.id });
-    await recordAudit(tx, {
-      actorId: actor.user.id,
-      action: 'narrative.save',
-      objectType: 'assessment',
-      objectId: assessmentId,
-      after: { chapter, revision: row.revision, textKk: body.textKk, textRu: body.textRu },
-      requestId: actor.requestId,
-    });
+    await audit(tx, actor, 'narrative.save', { type: 'assessment', id: assessmentId }, { after: { chapter, revision: row.revision, textKk: body.textKk, textRu: body.textRu } });
     return view(chapter, row);
   });
 }

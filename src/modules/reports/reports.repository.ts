@@ -8,15 +8,8 @@ import {
 import type { FindingCount, Participation } from '../../reports/build/inputs.js';
 import type { NumericFact } from '../../pipeline/facts.js';
 
-export type AssessmentRow = typeof assessments.$inferSelect;
 export type JobRow = typeof jobs.$inferSelect;
 export type NarrativeRow = typeof narrativeRevisions.$inferSelect;
-
-export async function findAssessment(db: DbOrTx, id: string, forUpdate = false): Promise<AssessmentRow | undefined> {
-  const q = db.select().from(assessments).where(eq(assessments.id, id));
-  const [row] = forUpdate ? await q.for('update') : await q;
-  return row;
-}
 
 export async function latestAssessmentId(db: DbOrTx): Promise<string | undefined> {
   const [row] = await db.select({ id: assessments.id }).from(assessments).orderBy(desc(assessments.createdAt)).limit(1);

@@ -4,15 +4,14 @@ import type { Lang } from '../../shared/lang.js';
 import { buildReportViewModel } from '../../reports/build/build.js';
 import { renderReportPdf } from '../../reports/pdf/report.js';
 import { hasRole, type AuthUser } from '../../shared/access.js';
-import { assessmentNotFound, fileNotFound } from './reports.errors.js';
+import { loadAssessment } from '../assessments/assessments.load.js';
+import { fileNotFound } from './reports.errors.js';
 import { loadAssessmentInput } from './reports.input.js';
-import { findAssessment, findFile, listFiles } from './reports.repository.js';
+import { findFile, listFiles } from './reports.repository.js';
 
 /** The secretariat sees an assessment's files only once it is finalised (sent to the Commission). */
 async function visibleAssessment(db: Db, user: AuthUser, assessmentId: string) {
-  const a = await findAssessment(db, assessmentId);
-  if (!a || (!hasRole(user, 'admin', 'expert') && a.status !== 'finalised')) throw assessmentNotFound();
-  return a;
+  return loadAssessment(db, assessmentId, { readableBy: user });
 }
 
 /**

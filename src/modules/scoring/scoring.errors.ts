@@ -2,10 +2,6 @@ import { badRequest, conflict, forbidden, notFound } from '../../shared/errors.j
 
 export const registerNotFound = (version: string) =>
   notFound({ kk: `Тәуекелдер тізілімінің «${version}» нұсқасы жоқ.`, ru: `Версия реестра рисков «${version}» не существует.` }, { version }, 'risk_register.not_found');
-export const assessmentNotFound = () =>
-  notFound({ kk: 'Тәуекелдерді бағалау табылмады.', ru: 'Оценка рисков не найдена.' }, undefined, 'assessment.not_found');
-export const assessmentFinalised = () =>
-  conflict({ kk: 'Бағалау аяқталған: оны өзгертуге болмайды.', ru: 'Оценка завершена: изменять ее нельзя.' }, undefined, 'assessment.finalised');
 export const unknownRiskCodes = (fields: string[], riskCodes: string[]) =>
   badRequest(
     { kk: 'Тізілімде жоқ тәуекел кодтары көрсетілген.', ru: 'Указаны коды рисков, которых нет в реестре.' },

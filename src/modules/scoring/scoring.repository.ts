@@ -6,26 +6,9 @@ import type { DbOrTx } from '../../db/client.js';
 import { assessments, expertScores, facts } from '../../db/schema.js';
 import type { EvidenceFact } from '../../pipeline/risk-evidence.js';
 
-export { insertRun, latestRun, type RunRow } from '../assessments/assessments.repository.js';
+export { insertRun, latestRun, type AssessmentRow, type RunRow } from '../assessments/assessments.repository.js';
 
-export type AssessmentRow = Pick<typeof assessments.$inferSelect, 'id' | 'status' | 'currentRound' | 'riskRegisterVersion' | 'startYear' | 'endYear' | 'version'>;
 export type ScoreRow = typeof expertScores.$inferSelect;
-
-const assessmentColumns = {
-  id: assessments.id,
-  status: assessments.status,
-  currentRound: assessments.currentRound,
-  riskRegisterVersion: assessments.riskRegisterVersion,
-  startYear: assessments.startYear,
-  endYear: assessments.endYear,
-  version: assessments.version,
-};
-
-/** `forUpdate` serialises writers of the same assessment (round changes vs score saves). */
-export async function findAssessment(db: DbOrTx, id: string, forUpdate = false): Promise<AssessmentRow | undefined> {
-  const q = db.select(assessmentColumns).from(assessments).where(eq(assessments.id, id)).limit(1);
-  return (forUpdate ? await q.for('update') : await q)[0];
-}
 
 export async function setCurrentRound(db: DbOrTx, id: string, round: number): Promise<void> {
   await db

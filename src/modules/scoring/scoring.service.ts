@@ -7,12 +7,10 @@ import { buildRankingResult } from '../../pipeline/ranking-result.js';
 import type { RankingResult } from '../../pipeline/results.js';
 import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor } from '../../shared/context.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { audit } from '../audit/audit.repository.js';
 import { canonicalJson } from '../../domain/questionnaire/loader.js';
 import { regions as referenceRegions } from '../../domain/reference.js';
 import {
-  assessmentFinalised,
-  assessmentNotFound,
   duplicateRiskCodes,
   noScores,
   rankingNotFound,
@@ -24,7 +22,9 @@ import {
 } from './scoring.errors.js';
 import { assessmentEvidence } from './scoring.evidence.js';
 import { loadRegister, registerExists, type RiskRegister } from '../../domain/risk-register.js';
-import { countScores, findAssessment, insertRun, latestRun, listScores, setCurrentRound, upsertScores, type AssessmentRow, type RunRow, type ScoreRow } from './scoring.repository.js';
+import { assessmentFinalised } from '../assessments/assessments.errors.js';
+import { loadAssessment } from '../assessments/assessments.load.js';
+import { countScores, insertRun, latestRun, listScores, setCurrentRound, upsertScores, type AssessmentRow, type RunRow, type ScoreRow } from './scoring.repository.js';
 import type { RankingView, RoundView, ScoresBody, ScoresView, SummaryView } from './scoring.schemas.js';
 
 export const RANKING_STEP = 'ranking';
@@ -34,11 +34,7 @@ export function getRegister(version: string): RiskRegister {
   return loadRegister(version);
 }
 
-async function requireAssessment(db: DbOrTx, id: string, forUpdate = false): Promise<AssessmentRow> {
-  const row = await findAssessment(db, id, forUpdate);
-  if (!row) throw assessmentNotFound();
-  return row;
-}
+const requireAssessment = (db: DbOrTx, id: string, forUpdate = false): Promise<AssessmentRow> => loadAssessment(db, id, { forUpdate });
 
 function requireDraft(a: AssessmentRow): void {
   if (a.status === 'finalised') throw assessmentFinalised();
@@ -71,15 +67,7 @@ export async function saveScores(db: Db, actor: Actor, assessmentId: string, bod
     await upsertScores(tx, assessmentId, a.currentRound, actor.user.id, input);
     const after = await listScores(tx, assessmentId, { round: a.currentRound, expertId: actor.user.id });
     const touched = new Set(input.map((s) => s.riskCode));
-    await recordAudit(tx, {
-      actorId: actor.user.id,
-      action: 'scoring.scores_save',
-      objectType: 'assessment',
-      objectId: assessmentId,
-      before: { round: a.currentRound, scores: before.filter((s) => touched.has(s.riskCode)).map(toScoreView) },
-      after: { round: a.currentRound, scores: input },
-      requestId: actor.requestId,
-    });
+    await audit(tx, actor, 'scoring.scores_save', { type: 'assessment', id: assessmentId }, { before: { round: a.currentRound, scores: before.filter((s) => touched.has(s.riskCode)).map(toScoreView) }, after: { round: a.currentRound, scores: input } });
     return { assessmentId, round: a.currentRound, currentRound: a.currentRound, scores: after.map(toScoreView) };
   });
 }
@@ -102,15 +90,7 @@ export async function startNextRound(db: Db, actor: Actor, assessmentId: string)
     if ((await countScores(tx, assessmentId, a.currentRound)) === 0) throw roundEmpty(a.currentRound);
     const next = a.currentRound + 1;
     await setCurrentRound(tx, assessmentId, next);
-    await recordAudit(tx, {
-      actorId: actor.user.id,
-      action: 'scoring.round_start',
-      objectType: 'assessment',
-      objectId: assessmentId,
-      before: { currentRound: a.currentRound },
-      after: { currentRound: next },
-      requestId: actor.requestId,
-    });
+    await audit(tx, actor, 'scoring.round_start', { type: 'assessment', id: assessmentId }, { before: { currentRound: a.currentRound }, after: { currentRound: next } });
     return { assessmentId, previousRound: a.currentRound, currentRound: next };
   });
 }
@@ -185,14 +165,7 @@ export async function runRanking(db: Db, actor: Actor, assessmentId: string): Pr
       finishedAt: new Date(),
       createdBy: actor.user.id,
     });
-    await recordAudit(tx, {
-      actorId: actor.user.id,
-      action: 'scoring.ranking_run',
-      objectType: 'assessment',
-      objectId: assessmentId,
-      after: { runId: row.id, inputHash, resultHash: row.resultHash, round: a.currentRound },
-      requestId: actor.requestId,
-    });
+    await audit(tx, actor, 'scoring.ranking_run', { type: 'assessment', id: assessmentId }, { after: { runId: row.id, inputHash, resultHash: row.resultHash, round: a.currentRound } });
     return row;
   });
   return toRankingView(run);
@@ -228,7 +201,7 @@ function toRankingView(run: RunRow): RankingView {
 
 /** The latest stored ranking of an assessment, joined with the register (for reports and the demo). */
 export async function getRanking(db: DbOrTx, assessmentId: string): Promise<RankingView> {
-  if (!(await findAssessment(db, assessmentId))) throw assessmentNotFound();
+  await loadAssessment(db, assessmentId);
   const run = await latestRun(db, assessmentId, RANKING_STEP);
   if (!run) throw rankingNotFound();
   return toRankingView(run);

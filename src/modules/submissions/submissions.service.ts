@@ -6,7 +6,7 @@ import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor, Writer } from '../../shared/context.js';
 import { deadlineEnd } from '../../shared/dates.js';
 import { staleVersion } from '../../shared/etag.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { audit } from '../audit/audit.repository.js';
 import { readableOrganisationIds } from '../organisations/organisations.service.js';
 import { getForm } from '../../domain/questionnaire/forms.js';
 import type { Lang } from '../../shared/lang.js';
@@ -188,15 +188,7 @@ async function transition(db: Db, actor: Actor, campaignId: string, organisation
     const content = await currentContent(tx, existing);
     await insertRevision(tx, { submissionId: row.id, revision: row.revision, action: tr.action, status: row.status, content, savedBy: actor.user.id });
     if (after) await after(tx, row);
-    await recordAudit(tx, {
-      actorId: actor.user.id,
-      action: `submission.${tr.action}`,
-      objectType: 'submission',
-      objectId: row.id,
-      before: { status: existing.status, revision: existing.revision },
-      after: { status: row.status, revision: row.revision, campaignId, organisationId },
-      requestId: actor.requestId,
-    });
+    await audit(tx, actor, `submission.${tr.action}`, { type: 'submission', id: row.id }, { before: { status: existing.status, revision: existing.revision }, after: { status: row.status, revision: row.revision, campaignId, organisationId } });
     return { revision: row.revision, status: row.status };
   });
 }

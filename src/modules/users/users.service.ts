@@ -5,7 +5,7 @@ import { organisations } from '../../db/schema.js';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../shared/context.js';
 import { staleVersion } from '../../shared/etag.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { audit } from '../audit/audit.repository.js';
 import { hashPassword } from './users.password.js';
 import { emailTaken, focalPointNeedsOrganisation, organisationMissing, userNotFound } from './users.errors.js';
 import { findUserByEmail, findUserById, insertUser, listUsers, updateUserVersioned, type UserRow } from './users.repository.js';
@@ -52,7 +52,7 @@ export async function createUser(db: Db, actor: Actor | null, input: NewUser): P
     return await db.transaction(async (tx) => {
       if (await findUserByEmail(tx, input.email)) throw emailTaken();
       const row = await insertUser(tx, { email: input.email, name: input.name, passwordHash, roles: [...new Set(input.roles)], organisationId: input.organisationId });
-      await recordAudit(tx, { actorId: actor?.user.id ?? null, action: 'user.create', objectType: 'user', objectId: row.id, after: auditView(row), requestId: actor?.requestId });
+      await audit(tx, actor ?? null, 'user.create', { type: 'user', id: row.id }, { after: auditView(row) });
       return toUserView(row);
     });
   } catch (err) {
@@ -88,7 +88,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, version: numb
     await checkOrganisation(tx, roles, organisationId);
     const after = await updateUserVersioned(tx, id, version, { ...patch, roles: [...new Set(roles)] });
     if (!after) throw staleVersion(before.version);
-    await recordAudit(tx, { actorId: actor.user.id, action: patch.disabled === true ? 'user.disable' : 'user.update', objectType: 'user', objectId: id, before: auditView(before), after: auditView(after), requestId: actor.requestId });
+    await audit(tx, actor, patch.disabled === true ? 'user.disable' : 'user.update', { type: 'user', id: id }, { before: auditView(before), after: auditView(after) });
     return toUserView(after);
   });
 }
@@ -101,7 +101,7 @@ export async function resetPassword(db: Db, actor: Actor, id: string, password: 
     if (!before) throw userNotFound();
     const after = await updateUserVersioned(tx, id, before.version, { passwordHash, tokenVersion: before.tokenVersion + 1 });
     if (!after) throw staleVersion(before.version);
-    await recordAudit(tx, { actorId: actor.user.id, action: 'user.password_reset', objectType: 'user', objectId: id, requestId: actor.requestId });
+    await audit(tx, actor, 'user.password_reset', { type: 'user', id: id });
     return toUserView(after);
   });
 }

@@ -149,7 +149,7 @@ describe('finalisation', () => {
     expect((await t.request(expert, { method: 'GET', url: url('/files/facts.arrow') })).statusCode).toBe(200);
     const put = await t.request(expert, { method: 'PUT', url: url('/narrative/description'), payload: { textKk: 'a', textRu: 'b' }, headers: { 'if-match': '"1"' } });
     expect(put.statusCode).toBe(409);
-    expect(put.json().error.code).toBe('report.assessment_finalised');
+    expect(put.json().error.code).toBe('assessment.finalised');
     expect((await t.request(expert, { method: 'POST', url: url('/finalise') })).statusCode).toBe(409);
     const audit = await t.app.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'assessment.finalise'), eq(auditLog.objectId, fx.assessmentId)));
     expect(audit).toHaveLength(1);

@@ -1,30 +1,10 @@
-// Application shell: session, header with navigation by role, language switch, router.
-import { api, get, getToken, setToken, setUnauthorisedHandler } from './api.js';
+// Application shell: header with navigation by role, language switch, router. Pages import
+// nav.js, never this file; the shell registers its render function there.
+import { get, getToken, setToken, setUnauthorisedHandler } from './api.js';
 import { clear, h } from './dom.js';
 import { getLang, setLang, t } from './i18n.js';
+import { hasRole, homeFor, link, navigate, session as state, setRenderer, takeLeaveHook } from './nav.js';
 import { routes } from './routes.js';
-
-const state = { user: null };
-export const session = state;
-
-export async function navigate(path, { replace = false } = {}) {
-  if (replace) history.replaceState(null, '', path);
-  else history.pushState(null, '', path);
-  await render();
-  // A new page: start reading (and tabbing) from its content, as after a full page load.
-  if (!document.activeElement || document.activeElement === document.body) document.getElementById('main')?.focus();
-}
-
-export function hasRole(...roles) {
-  return Boolean(state.user?.roles.some((r) => roles.includes(r)));
-}
-
-function homeFor(user) {
-  if (user.roles.includes('focal_point')) return '/campaigns';
-  if (user.roles.includes('expert')) return '/board';
-  if (user.roles.includes('secretariat')) return '/reports';
-  return '/admin/users';
-}
 
 const navItems = [
   { path: '/campaigns', key: 'nav.campaigns', roles: ['focal_point'] },
@@ -36,10 +16,6 @@ const navItems = [
   { path: '/admin/campaigns', key: 'nav.adminCampaigns', roles: ['admin'] },
 ];
 
-function link(path, text, attrs = {}) {
-  return h('a', { href: path, ...attrs, onclick: (e) => { if (e.ctrlKey || e.metaKey) return; e.preventDefault(); navigate(path); } }, text);
-}
-export { link };
 
 function languageSwitch() {
   const button = (lang, label) =>
@@ -70,13 +46,6 @@ function signOut() {
   navigate('/login');
 }
 
-export async function signIn(email, password) {
-  const { data } = await api('POST', '/api/v1/auth/login', { body: { email, password } });
-  setToken(data.token);
-  state.user = data.user;
-  navigate(homeFor(data.user), { replace: true });
-}
-
 function match(pathname) {
   for (const route of routes) {
     const names = [];
@@ -87,20 +56,11 @@ function match(pathname) {
   return null;
 }
 
-// A page with unsaved work (the questionnaire's autosave) flushes it before the next render.
-let leaveHook = null;
-export function onLeave(hook) {
-  leaveHook = hook;
-}
-
 let renderToken = 0;
-export async function render() {
+async function render() {
   const current = ++renderToken;
-  if (leaveHook) {
-    const hook = leaveHook;
-    leaveHook = null;
-    await hook().catch(() => {});
-  }
+  const hook = takeLeaveHook();
+  if (hook) await hook().catch(() => {});
   document.documentElement.lang = getLang();
   document.title = t('app.title');
   if (!state.user && getToken()) {
@@ -138,6 +98,7 @@ export async function render() {
   }
 }
 
+setRenderer(render);
 setUnauthorisedHandler(() => {
   state.user = null;
   navigate('/login', { replace: true });

@@ -39,3 +39,10 @@ export async function busy(button, out, action) {
 export function table(headers, rows, attrs = {}) {
   return h('table', attrs, h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, rows));
 }
+
+/** A button that runs a pipeline step and reloads the page. */
+export function stepButton(label, out, action) {
+  const b = h('button', { type: 'button' }, label);
+  b.addEventListener('click', () => busy(b, out, action));
+  return b;
+}

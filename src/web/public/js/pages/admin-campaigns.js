@@ -1,6 +1,6 @@
 // Administrator: data-collection campaigns — create with recipients, open, close.
 import { api, get } from '../api.js';
-import { render } from '../app.js';
+import { render } from '../nav.js';
 import { field, h, select, uid } from '../dom.js';
 import { formatDate, loc, t } from '../i18n.js';
 import { agencyTypes, names, organisations, questionnaires } from '../refdata.js';

@@ -1,6 +1,6 @@
 // Administrator: organisations (agency type, region, names in both languages).
 import { api } from '../api.js';
-import { render } from '../app.js';
+import { render } from '../nav.js';
 import { field, h, select } from '../dom.js';
 import { loc, t } from '../i18n.js';
 import { agencyTypes, names, organisations, regions } from '../refdata.js';

@@ -1,6 +1,6 @@
 // Administrator: users, their roles and organisation; create and disable.
 import { api, get } from '../api.js';
-import { render } from '../app.js';
+import { render } from '../nav.js';
 import { field, h, select, uid } from '../dom.js';
 import { loc, t } from '../i18n.js';
 import { organisations } from '../refdata.js';

@@ -1,6 +1,6 @@
 // Finalise: render and store the report files (a background job), then list them for download.
 import { api, download, get } from '../api.js';
-import { render } from '../app.js';
+import { render } from '../nav.js';
 import { h } from '../dom.js';
 import { formatDateTime, t } from '../i18n.js';
 import { agencyTypes, names } from '../refdata.js';

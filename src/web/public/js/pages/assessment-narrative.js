@@ -1,6 +1,6 @@
 // Narrative chapters of the report, edited side by side in Kazakh and Russian (If-Match per chapter).
 import { api, ApiError } from '../api.js';
-import { render } from '../app.js';
+import { render } from '../nav.js';
 import { h, select, uid } from '../dom.js';
 import { formatDateTime, t } from '../i18n.js';
 import { agencyTypes, names } from '../refdata.js';

@@ -1,10 +1,9 @@
 // Quality check and structuring; findings with links to the item in the submission.
 import { api, get } from '../api.js';
-import { hasRole, link, render } from '../app.js';
+import { hasRole, link, render } from '../nav.js';
 import { h, select, uid } from '../dom.js';
 import { getLang, t } from '../i18n.js';
-import { busy, notice, table } from '../ui.js';
-import { stepButton } from './assessment.js';
+import { busy, notice, stepButton, table } from '../ui.js';
 
 export async function qualityPanel(assessment, { query }) {
   const base = `/api/v1/assessments/${assessment.id}`;

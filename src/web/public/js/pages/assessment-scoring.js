@@ -1,10 +1,9 @@
 // The expert's likelihood and impact scores (1-5) with comments, per Delphi round.
 import { api, get } from '../api.js';
-import { render } from '../app.js';
+import { render } from '../nav.js';
 import { h, select, uid } from '../dom.js';
 import { loc, t } from '../i18n.js';
-import { busy, notice } from '../ui.js';
-import { stepButton } from './assessment.js';
+import { busy, notice, stepButton } from '../ui.js';
 
 const SCALE = [1, 2, 3, 4, 5];
 

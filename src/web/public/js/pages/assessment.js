@@ -1,9 +1,9 @@
 // One assessment: quality findings, risk scoring per round, ranking, narrative, finalise.
-import { api, get } from '../api.js';
-import { link } from '../app.js';
+import { api, } from '../api.js';
+import { link } from '../nav.js';
 import { h } from '../dom.js';
 import { loc, t } from '../i18n.js';
-import { busy, statusBadge } from '../ui.js';
+import { statusBadge } from '../ui.js';
 import { finalisePanel } from './assessment-finalise.js';
 import { narrativePanel } from './assessment-narrative.js';
 import { qualityPanel } from './assessment-quality.js';
@@ -29,11 +29,3 @@ export async function assessmentPage({ id }, query) {
       t('assessment.roundValue', { n: assessment.currentRound })),
     tabs, h('div', { class: 'panel' }, panel));
 }
-
-/** A button that runs a pipeline step and reloads the page. */
-export function stepButton(label, out, action) {
-  const b = h('button', { type: 'button' }, label);
-  b.addEventListener('click', () => busy(b, out, action));
-  return b;
-}
-export { get };

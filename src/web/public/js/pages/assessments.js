@@ -1,6 +1,6 @@
 // Expert group: risk assessments — list and create.
 import { api, get } from '../api.js';
-import { link, navigate } from '../app.js';
+import { link, navigate } from '../nav.js';
 import { field, h, select, uid } from '../dom.js';
 import { formatDateTime, loc, t } from '../i18n.js';
 import { busy, notice, statusBadge, table } from '../ui.js';

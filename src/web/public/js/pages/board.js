@@ -1,6 +1,6 @@
 // Expert group: progress of a campaign by region x agency type, and each recipient's submission.
 import { get } from '../api.js';
-import { link, navigate } from '../app.js';
+import { link, navigate } from '../nav.js';
 import { h, select, uid } from '../dom.js';
 import { formatDate, formatDateTime, loc, t } from '../i18n.js';
 import { agencyTypes, names, regions } from '../refdata.js';

@@ -1,6 +1,6 @@
 // Focal point: the campaigns addressed to the organisation, with deadline and status.
 import { get } from '../api.js';
-import { link, session } from '../app.js';
+import { link, session } from '../nav.js';
 import { h } from '../dom.js';
 import { formatDate, t } from '../i18n.js';
 import { notice, statusBadge, table } from '../ui.js';

@@ -1,6 +1,6 @@
 // Revisions of a submission, with the changes between consecutive ones.
 import { get } from '../api.js';
-import { link } from '../app.js';
+import { link } from '../nav.js';
 import { h } from '../dom.js';
 import { formatDateTime, loc, t } from '../i18n.js';
 import { form as loadForm } from '../refdata.js';

@@ -1,4 +1,4 @@
-import { signIn } from '../app.js';
+import { signIn } from '../nav.js';
 import { field, h } from '../dom.js';
 import { t } from '../i18n.js';
 import { busy } from '../ui.js';

@@ -1,7 +1,7 @@
 // A submission, section by section. The focal point edits with autosave (If-Match);
 // an expert reads it and returns it with item comments or accepts it.
 import { api, ApiError, download, hasRoute } from '../api.js';
-import { hasRole, link, onLeave, render, session } from '../app.js';
+import { hasRole, link, onLeave, render, session } from '../nav.js';
 import { clear, h, uid } from '../dom.js';
 import { formatDate, formatDateTime, getLang, loc, t } from '../i18n.js';
 import { form as loadForm } from '../refdata.js';
