@@ -15,6 +15,7 @@ import { findUserForRequest } from './modules/users/users.repository.js';
 import { moduleRoutes } from './routes.js';
 import { registerAccessControl, type Role } from './shared/access.js';
 import { registerErrorHandling } from './shared/error-handler.js';
+import { documentErrorResponses } from './shared/error-schema.js';
 import { webPlugin } from './web/web.plugin.js';
 import './modules/module.js';
 
@@ -47,6 +48,7 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  documentErrorResponses(app);
   // Verified tokens are memoised (signature checks cost more than the rest of a draft save's
   // access check); expiry still applies and the account is still read or checked per request.
   await app.register(fastifyJwt, { secret: resolveJwtSecret(config), sign: { expiresIn: config.JWT_TTL }, verify: { cache: 5000 } });

@@ -5,8 +5,7 @@
 // then verifies only the token, the statement checks the account atomically, and
 // every other path loads it through `request.loadAuth` with the same checks.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { forbidden, unauthorized } from './errors.js';
-import { messages } from './messages.js';
+import { authRequired, notPermitted, routeNotDeclared } from './shared.errors.js';
 
 export const roles = ['admin', 'focal_point', 'expert', 'secretariat'] as const;
 export type Role = (typeof roles)[number];
@@ -55,7 +54,7 @@ export function hasRole(user: AuthUser, ...wanted: Role[]): boolean {
 
 /** The authenticated user of a route that is not public (the hook guarantees it). */
 export function currentUser(request: FastifyRequest): AuthUser {
-  if (!request.auth) throw unauthorized(messages.authRequired);
+  if (!request.auth) throw authRequired();
   return request.auth;
 }
 
@@ -72,12 +71,12 @@ export function registerAccessControl(app: FastifyInstance, loadUser: LoadUser):
     if (access === 'public') return;
     // Unknown URLs fall through to the not-found handler (no route config at all).
     if (request.routeOptions.url === undefined) return;
-    if (access === undefined) throw forbidden(messages.forbidden, undefined, 'auth.route_not_declared');
+    if (access === undefined) throw routeNotDeclared();
     let payload: TokenPayload;
     try {
       payload = await request.jwtVerify<TokenPayload>();
     } catch {
-      throw unauthorized(messages.authRequired);
+      throw authRequired();
     }
     request.token = payload;
     // Once per request: the error handler may ask again after a refusal.
@@ -85,9 +84,9 @@ export function registerAccessControl(app: FastifyInstance, loadUser: LoadUser):
     request.loadAuth = () =>
       (loaded ??= (async () => {
         const user = await loadUser(payload.sub);
-        if (!user || user.disabled || user.tokenVersion !== payload.tv) throw unauthorized(messages.authRequired);
+        if (!user || user.disabled || user.tokenVersion !== payload.tv) throw authRequired();
         request.auth = { id: user.id, email: user.email, name: user.name, roles: user.roles, organisationId: user.organisationId, tokenVersion: user.tokenVersion };
-        if (access !== 'authenticated' && !hasRole(request.auth, ...access)) throw forbidden(messages.forbidden);
+        if (access !== 'authenticated' && !hasRole(request.auth, ...access)) throw notPermitted();
         return request.auth;
       })());
     if (!request.routeOptions.config.accountInWrite) await request.loadAuth();

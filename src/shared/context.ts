@@ -2,9 +2,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Lang } from './lang.js';
 import { currentUser, type AuthUser } from './access.js';
-import { unauthorized } from './errors.js';
+import { authRequired } from './shared.errors.js';
 import { requestLang } from './i18n.js';
-import { messages } from './messages.js';
 
 export interface Actor {
   user: AuthUser;
@@ -30,7 +29,7 @@ export interface Writer {
 
 export function writerOf(request: FastifyRequest): Writer {
   const { token, loadAuth } = request;
-  if (!token || !loadAuth) throw unauthorized(messages.authRequired);
+  if (!token || !loadAuth) throw authRequired();
   return { id: token.sub, tokenVersion: token.tv, lang: requestLang(request), account: async () => request.auth ?? loadAuth() };
 }
 

@@ -3,7 +3,7 @@
 import type { Db, DbOrTx } from '../../db/client.js';
 import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor } from '../../shared/context.js';
-import { staleVersion } from '../../shared/etag.js';
+import { staleVersion } from '../../shared/shared.errors.js';
 import { loadAssessment, loadDraft } from './assessments.load.js';
 import { audit } from '../audit/audit.repository.js';
 import { campaignsOutOfRange, unknownCampaigns, yearsInvalid } from './assessments.errors.js';

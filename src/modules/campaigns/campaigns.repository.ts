@@ -68,7 +68,10 @@ export async function isRecipient(db: DbOrTx, campaignId: string, organisationId
 }
 
 /** Recipients with their submission's state, for progress reports. */
-export function recipientStates(db: DbOrTx, campaignId: string) {
+/** Every recipient of a campaign (or those of `organisationIds`) with its submission's state, if any. */
+export function recipientStates(db: DbOrTx, campaignId: string, organisationIds: string[] | null = null) {
+  const conds = [eq(campaignRecipients.campaignId, campaignId)];
+  if (organisationIds) conds.push(organisationIds.length ? inArray(campaignRecipients.organisationId, organisationIds) : sql`false`);
   return db
     .select({
       organisationId: organisations.id,
@@ -77,6 +80,7 @@ export function recipientStates(db: DbOrTx, campaignId: string) {
       agencyType: organisations.agencyType,
       region: organisations.region,
       status: submissions.status,
+      revision: submissions.revision,
       lastSavedAt: submissions.lastSavedAt,
       submittedAt: submissions.submittedAt,
       completeness: submissions.completeness,
@@ -84,7 +88,7 @@ export function recipientStates(db: DbOrTx, campaignId: string) {
     .from(campaignRecipients)
     .innerJoin(organisations, eq(organisations.id, campaignRecipients.organisationId))
     .leftJoin(submissions, and(eq(submissions.campaignId, campaignRecipients.campaignId), eq(submissions.organisationId, campaignRecipients.organisationId)))
-    .where(eq(campaignRecipients.campaignId, campaignId))
+    .where(and(...conds))
     .orderBy(asc(organisations.region), asc(organisations.agencyType), asc(organisations.nameRu));
 }
 

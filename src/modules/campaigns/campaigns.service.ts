@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor } from '../../shared/context.js';
 import { addMonths, isValidDate, todayKz } from '../../shared/dates.js';
-import { staleVersion } from '../../shared/etag.js';
+import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
 import { listVersions } from '../../domain/questionnaire/loader.js';
 import { readableOrganisationIds } from '../organisations/organisations.service.js';

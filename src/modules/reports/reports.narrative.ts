@@ -4,7 +4,7 @@
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isNarrativeChapter, narrativeChapters } from '../../reports/build/narrative-keys.js';
 import type { Actor } from '../../shared/context.js';
-import { staleVersion } from '../../shared/etag.js';
+import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
 import { loadAssessment } from '../assessments/assessments.load.js';
 import { unknownChapter } from './reports.errors.js';

@@ -164,25 +164,3 @@ export async function insertComments(db: DbOrTx, rows: (typeof submissionComment
 }
 
 /** Submissions of a campaign (optionally restricted to some organisations) with their organisation. */
-export function listCampaignSubmissions(db: DbOrTx, campaignId: string, organisationIds: string[] | null) {
-  const conds = [eq(campaignRecipients.campaignId, campaignId)];
-  if (organisationIds) conds.push(inArray(campaignRecipients.organisationId, organisationIds.length ? organisationIds : ['00000000-0000-0000-0000-000000000000']));
-  return db
-    .select({
-      organisationId: organisations.id,
-      nameKk: organisations.nameKk,
-      nameRu: organisations.nameRu,
-      agencyType: organisations.agencyType,
-      region: organisations.region,
-      status: submissions.status,
-      revision: submissions.revision,
-      lastSavedAt: submissions.lastSavedAt,
-      submittedAt: submissions.submittedAt,
-      completeness: submissions.completeness,
-    })
-    .from(campaignRecipients)
-    .innerJoin(organisations, eq(organisations.id, campaignRecipients.organisationId))
-    .leftJoin(submissions, and(eq(submissions.campaignId, campaignRecipients.campaignId), eq(submissions.organisationId, campaignRecipients.organisationId)))
-    .where(and(...conds))
-    .orderBy(asc(organisations.region), asc(organisations.nameRu));
-}

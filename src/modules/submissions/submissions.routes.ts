@@ -5,7 +5,7 @@ import { requireIfMatch, setEtag } from '../../shared/etag.js';
 import type { Routes } from '../module.js';
 import { readableOrganisationIds } from '../organisations/organisations.service.js';
 import { getDiff, getHistory, getRevision } from './submissions.history.js';
-import { listCampaignSubmissions } from './submissions.repository.js';
+import { recipientStates } from '../campaigns/campaigns.repository.js';
 import {
   diffQuery,
   diffSchema,
@@ -39,7 +39,7 @@ export const submissionsRoutes: Routes = async (app) => {
     { config: readers, schema: { tags, params: z.object({ campaignId: z.uuid() }), response: { 200: z.array(submissionListItem) } } },
     async (request) => {
       const scope = await readableOrganisationIds(db, currentUser(request));
-      const rows = await listCampaignSubmissions(db, request.params.campaignId, scope);
+      const rows = await recipientStates(db, request.params.campaignId, scope);
       return rows.map((r) => ({
         organisationId: r.organisationId,
         name: { kk: r.nameKk, ru: r.nameRu },

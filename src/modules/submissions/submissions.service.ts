@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor, Writer } from '../../shared/context.js';
 import { deadlineEnd } from '../../shared/dates.js';
-import { staleVersion } from '../../shared/etag.js';
+import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
 import { readableOrganisationIds } from '../organisations/organisations.service.js';
 import { getForm } from '../../domain/questionnaire/forms.js';

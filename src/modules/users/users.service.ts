@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { organisations } from '../../db/schema.js';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../shared/context.js';
-import { staleVersion } from '../../shared/etag.js';
+import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
 import { hashPassword } from './users.password.js';
 import { emailTaken, focalPointNeedsOrganisation, organisationMissing, userNotFound } from './users.errors.js';
