@@ -13,7 +13,7 @@ const unit = [
   'tests/modules/campaigns/campaigns.progress.test.ts',
   'tests/modules/excel/excel.values.test.ts',
 ];
-const slow = ['tests/web/e2e.test.ts', 'tests/server.test.ts', 'tests/db/migrate.test.ts', 'tests/modules/reports/reports.test.ts'];
+const slow = ['tests/lint.test.ts', 'tests/web/e2e.test.ts', 'tests/server.test.ts', 'tests/db/migrate.test.ts', 'tests/modules/reports/reports.test.ts'];
 
 // A migrated PGlite template (tests/setup/pglite-template.ts); every integration test
 // file still gets a database of its own.
