@@ -55,7 +55,7 @@ function startServer(): Server {
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   child.stdout!.on('data', (d: Buffer) => {
     buffer += d.toString();
-    let nl;
+    let nl: number;
     while ((nl = buffer.indexOf('\n')) >= 0) {
       const text = buffer.slice(0, nl);
       buffer = buffer.slice(nl + 1);

@@ -63,7 +63,7 @@ function structureSubmission(s: PipelineSubmission, org: { agencyType: string; r
   const answers = isObj(s.content) && isObj(s.content.answers) ? s.content.answers : {};
   const provisional = s.status === 'submitted';
   for (const item of form.items) {
-    const entry = Object.prototype.hasOwnProperty.call(answers, item.id) ? answers[item.id] : undefined;
+    const entry = Object.hasOwn(answers, item.id) ? answers[item.id] : undefined;
     if (!isObj(entry)) continue;
     // Object literals of one shape (no spread): millions of facts at national scale.
     const itemId = item.id;

@@ -79,7 +79,7 @@ export function coupleFlows(seed: string, year: number, subs: readonly CouplingS
       const shares = splitByWeights(total, weights);
       unit.followers.forEach((s, i) => {
         const ops = follower.operands.filter((o) => s.form.index.has(o.item));
-        const per = splitByWeights(shares[String(i)] ?? 0, ops.map((o, j) => [String(j), ops.length - j] as [string, number]));
+        const per = splitByWeights(shares[String(i)] ?? 0, ops.map((_o, j) => [String(j), ops.length - j] as [string, number]));
         ops.forEach((o, j) => setOperand(s.form, s.content, o, per[String(j)] ?? 0));
         touched.add(s);
       });

@@ -70,7 +70,7 @@ export function unlabelledControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')]
       .filter((el) => el.type !== 'hidden' && el.offsetParent !== null)
-      .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+      .filter((el) => !(el.labels?.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
       .map((el) => el.outerHTML.slice(0, 120)),
   );
 }

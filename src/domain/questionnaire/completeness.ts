@@ -20,7 +20,7 @@ export interface CompletenessSummary extends CompletenessCounts {
 
 const blank = (): CompletenessCounts => ({ total: 0, answered: 0, explained: 0, empty: 0, byReason: {} });
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const own = (o: object, k: string) => Object.hasOwn(o, k);
 
 export function completenessSummary(content: unknown, form: Form): CompletenessSummary {
   const answers = isObj(content) && isObj(content.answers) ? content.answers : {};

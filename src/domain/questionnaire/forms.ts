@@ -29,7 +29,7 @@ export class UnknownAgencyTypeError extends Error {
 
 /** Section numbers an agency type answers: 1, then its mapped sections in manifest order. */
 export function sectionNumbersFor(version: LoadedVersion, agencyType: string): number[] {
-  const mapped = Object.prototype.hasOwnProperty.call(version.manifest.respondents, agencyType) ? version.manifest.respondents[agencyType] : undefined;
+  const mapped = Object.hasOwn(version.manifest.respondents, agencyType) ? version.manifest.respondents[agencyType] : undefined;
   if (!mapped) throw new UnknownAgencyTypeError(version.id, agencyType);
   const wanted = new Set([1, ...mapped]);
   return version.sections.map((s) => s.number).filter((n) => wanted.has(n)).sort((a, b) => (a === 1 ? -1 : b === 1 ? 1 : 0));

@@ -30,7 +30,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 
 /** The `value` of an answered item, or undefined (absent, explained, both, or not an object). */
 export function answeredValue(answers: Answers, itemId: string): unknown {
-  const a = Object.prototype.hasOwnProperty.call(answers, itemId) ? answers[itemId] : undefined;
+  const a = Object.hasOwn(answers, itemId) ? answers[itemId] : undefined;
   if (!isObj(a) || !('value' in a) || 'missingReason' in a) return undefined;
   return a.value;
 }
@@ -44,7 +44,7 @@ function valueReader(item: Item, part: string | undefined): (value: unknown) => 
       if (part === undefined || part === 'total') return (v) => (isObj(v) && isNum(v.total) ? v.total : undefined);
       return (v) => {
         if (!isObj(v) || !isObj(v.byCategory)) return undefined;
-        const n = Object.prototype.hasOwnProperty.call(v.byCategory, part) ? v.byCategory[part] : 0;
+        const n = Object.hasOwn(v.byCategory, part) ? v.byCategory[part] : 0;
         return isNum(n) ? n : undefined;
       };
     case 'table': {

@@ -36,7 +36,7 @@ export function hashFacts(rows: readonly EvidenceFact[]): string {
   // Batched updates: one hash call per row dominates at national scale.
   for (let i = 0; i < rows.length; i += 1000) {
     let chunk = '';
-    for (const r of rows.slice(i, i + 1000)) chunk += JSON.stringify([r.itemId, r.organisationId, r.year, r.region, r.dimension, r.category, r.value, r.textValue, r.missingReason]) + '\n';
+    for (const r of rows.slice(i, i + 1000)) chunk += `${JSON.stringify([r.itemId, r.organisationId, r.year, r.region, r.dimension, r.category, r.value, r.textValue, r.missingReason])}\n`;
     h.update(chunk);
   }
   return h.digest('hex');

@@ -59,7 +59,11 @@ export async function saveScores(db: Db, actor: Actor, assessmentId: string, bod
     const unknown = body.scores.flatMap((s, i) => (register.riskByCode.has(s.riskCode) ? [] : [{ field: `scores.${i}.riskCode`, code: s.riskCode }]));
     if (unknown.length) throw unknownRiskCodes(unknown.map((u) => u.field), [...new Set(unknown.map((u) => u.code))]);
     const seen = new Set<string>();
-    const dup = body.scores.flatMap((s, i) => (seen.has(s.riskCode) ? [{ field: `scores.${i}.riskCode`, code: s.riskCode }] : (seen.add(s.riskCode), [])));
+    const dup = body.scores.flatMap((s, i) => {
+      if (seen.has(s.riskCode)) return [{ field: `scores.${i}.riskCode`, code: s.riskCode }];
+      seen.add(s.riskCode);
+      return [];
+    });
     if (dup.length) throw duplicateRiskCodes(dup.map((d) => d.field), [...new Set(dup.map((d) => d.code))]);
 
     const before = await listScores(tx, assessmentId, { round: a.currentRound, expertId: actor.user.id });

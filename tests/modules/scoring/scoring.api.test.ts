@@ -17,7 +17,7 @@ let db: Db;
 const tok = {} as Record<'admin' | 'e1' | 'e2' | 'e3' | 'secretariat' | 'focal', string>;
 const ids = {} as Record<'e1' | 'e2' | 'e3', string>;
 const riskCodes = loadRegister(REGISTER).risks.map((r) => r.code);
-let factRows: Parameters<typeof insertFacts>[2][number][] = [];
+const factRows: Parameters<typeof insertFacts>[2][number][] = [];
 
 const orgs: [string, string][] = [
   ['mvd', 'almaty'], ['mvd', 'astana'], ['mvd', 'turkistan'], ['mvd', 'shymkent'],
