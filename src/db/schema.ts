@@ -1,7 +1,24 @@
 // Drizzle schema: the single description of the database. Migrations in
 // migrations/ are generated from it with `npm run db:generate` and committed.
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigserial, boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { roles, type Role } from '../shared/access.js';
+import type { CompletenessCounts } from '../domain/questionnaire/completeness.js';
+import type { StoredContent } from '../domain/questionnaire/content.js';
+import {
+  assessmentStatuses,
+  campaignStatuses,
+  coordinatingBodies,
+  findingSeverities,
+  jobStatuses,
+  revisionActions,
+  runSteps,
+  submissionStatuses,
+} from '../domain/states.js';
+import { type AnyPgColumn, bigserial, check, boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** CHECK that a text column holds one of the listed values (the same list types the column). */
+const oneOf = (name: string, column: AnyPgColumn, values: readonly string[]) =>
+  check(name, sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -44,7 +61,7 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
-    roles: text('roles').array().notNull(),
+    roles: text('roles').array().notNull().$type<Role[]>(),
     organisationId: uuid('organisation_id').references(() => organisations.id),
     disabled: boolean('disabled').notNull().default(false),
     /** Bumped on password reset so earlier tokens stop working. */
@@ -53,7 +70,10 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),
+    check('users_roles_check', sql`${t.roles} <@ array[${sql.raw(roles.map((r) => `'${r}'`).join(', '))}]::text[]`),
+  ],
 );
 
 /** Failed sign-ins, counted over a sliding window per IP and per account (stateless rate limit). */
@@ -94,13 +114,16 @@ export const campaigns = pgTable(
     requestDate: date('request_date').notNull(),
     deadline: date('deadline').notNull(),
     /** draft -> open -> closed (reopen: closed -> open) */
-    status: text('status').notNull().default('draft'),
+    status: text('status', { enum: campaignStatuses }).notNull().default('draft'),
     createdBy: uuid('created_by').references(() => users.id),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('campaigns_one_open_per_year_idx').on(t.reportingYear).where(sql`status = 'open'`)],
+  (t) => [
+    uniqueIndex('campaigns_one_open_per_year_idx').on(t.reportingYear).where(sql`status = 'open'`),
+    oneOf('campaigns_status_check', t.status, campaignStatuses),
+  ],
 );
 
 export const campaignRecipients = pgTable(
@@ -121,19 +144,22 @@ export const submissions = pgTable(
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     questionnaireVersion: text('questionnaire_version').notNull(),
     agencyType: text('agency_type').notNull(),
-    /** draft | submitted | returned | accepted */
-    status: text('status').notNull().default('draft'),
+    status: text('status', { enum: submissionStatuses }).notNull().default('draft'),
     /** Current revision number: the ETag. */
     revision: integer('revision').notNull(),
-    completeness: jsonb('completeness').notNull(),
-    acknowledgements: jsonb('acknowledgements'),
+    completeness: jsonb('completeness').notNull().$type<CompletenessCounts>(),
+    /** Warnings acknowledged at submission: `<itemId>#<rule>` -> comment. */
+    acknowledgements: jsonb('acknowledgements').$type<Record<string, string>>(),
     firstSavedAt: timestamp('first_saved_at', { withTimezone: true }).notNull().defaultNow(),
     lastSavedAt: timestamp('last_saved_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     updatedBy: uuid('updated_by').references(() => users.id),
   },
-  (t) => [uniqueIndex('submissions_campaign_org_idx').on(t.campaignId, t.organisationId)],
+  (t) => [
+    uniqueIndex('submissions_campaign_org_idx').on(t.campaignId, t.organisationId),
+    oneOf('submissions_status_check', t.status, submissionStatuses),
+  ],
 );
 
 /** Every save and every state change: who, when, what, with the full content. */
@@ -142,14 +168,17 @@ export const submissionRevisions = pgTable(
   {
     submissionId: uuid('submission_id').notNull().references(() => submissions.id),
     revision: integer('revision').notNull(),
-    /** save | submit | withdraw | return | accept | import */
-    action: text('action').notNull(),
-    status: text('status').notNull(),
-    content: jsonb('content').notNull(),
+    action: text('action', { enum: revisionActions }).notNull(),
+    status: text('status', { enum: submissionStatuses }).notNull(),
+    content: jsonb('content').notNull().$type<StoredContent>(),
     savedBy: uuid('saved_by').references(() => users.id),
     savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.submissionId, t.revision] })],
+  (t) => [
+    primaryKey({ columns: [t.submissionId, t.revision] }),
+    oneOf('submission_revisions_action_check', t.action, revisionActions),
+    oneOf('submission_revisions_status_check', t.status, submissionStatuses),
+  ],
 );
 
 /** An expert's comment on an item when returning a submission for correction. */
@@ -185,25 +214,27 @@ export const assessments = pgTable('assessments', {
   startYear: integer('start_year').notNull(),
   endYear: integer('end_year').notNull(),
   /** The authorised body coordinating this cycle: mvd | mtszn (they rotate, §6). */
-  coordinatingBody: text('coordinating_body').notNull(),
+  coordinatingBody: text('coordinating_body', { enum: coordinatingBodies }).notNull(),
   /** Also draw on submitted (not yet accepted) submissions, flagged in the results. */
   includeSubmitted: boolean('include_submitted').notNull().default(false),
   /** Published victim counts between 1 and this are suppressed. */
   suppressionThreshold: integer('suppression_threshold').notNull().default(10),
   riskRegisterVersion: text('risk_register_version').notNull(),
   /** International reports and studies (§10) the experts cite: [{title, url?, year?}]. */
-  references: jsonb('references').notNull().default(sql`'[]'::jsonb`),
+  references: jsonb('references').notNull().default(sql`'[]'::jsonb`).$type<{ title: string; url?: string; year?: number }[]>(),
   /** The Delphi round experts currently score. */
   currentRound: integer('current_round').notNull().default(1),
-  /** draft | finalised */
-  status: text('status').notNull().default('draft'),
+  status: text('status', { enum: assessmentStatuses }).notNull().default('draft'),
   version: integer('version').notNull().default(1),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   finalisedBy: uuid('finalised_by').references(() => users.id),
   finalisedAt: timestamp('finalised_at', { withTimezone: true }),
-});
+}, (t) => [
+  oneOf('assessments_coordinating_body_check', t.coordinatingBody, coordinatingBodies),
+  oneOf('assessments_status_check', t.status, assessmentStatuses),
+]);
 
 export const assessmentCampaigns = pgTable(
   'assessment_campaigns',
@@ -220,9 +251,9 @@ export const assessmentRuns = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
-    step: text('step').notNull(),
+    step: text('step', { enum: runSteps }).notNull(),
     inputHash: text('input_hash').notNull(),
-    parameters: jsonb('parameters').notNull(),
+    parameters: jsonb('parameters').notNull().$type<Record<string, unknown>>(),
     /** The step's result summary (for ranking: the ranked register). */
     result: jsonb('result').notNull(),
     resultHash: text('result_hash').notNull(),
@@ -230,7 +261,7 @@ export const assessmentRuns = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by').references(() => users.id),
   },
-  (t) => [index('assessment_runs_assessment_idx').on(t.assessmentId, t.step)],
+  (t) => [index('assessment_runs_assessment_idx').on(t.assessmentId, t.step), oneOf('assessment_runs_step_check', t.step, runSteps)],
 );
 
 /** A quality-check finding (step 1), replaced on every quality run. */
@@ -240,8 +271,7 @@ export const qualityFindings = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
     runId: uuid('run_id').notNull().references(() => assessmentRuns.id, { onDelete: 'cascade' }),
-    /** error | warning | info */
-    severity: text('severity').notNull(),
+    severity: text('severity', { enum: findingSeverities }).notNull(),
     /** e.g. completeness.empty, consistency.sum, reconciliation.mvd_referrals, outlier.temporal */
     code: text('code').notNull(),
     ruleId: text('rule_id'),
@@ -253,7 +283,10 @@ export const qualityFindings = pgTable(
     messageRu: text('message_ru').notNull(),
     details: jsonb('details'),
   },
-  (t) => [index('quality_findings_assessment_idx').on(t.assessmentId, t.severity)],
+  (t) => [
+    index('quality_findings_assessment_idx').on(t.assessmentId, t.severity),
+    oneOf('quality_findings_severity_check', t.severity, findingSeverities),
+  ],
 );
 
 /** The structured fact table (step 2): one row per answer value, or per missing answer with its reason. */
@@ -331,12 +364,11 @@ export const jobs = pgTable('jobs', {
   id: uuid('id').primaryKey().defaultRandom(),
   kind: text('kind').notNull(),
   assessmentId: uuid('assessment_id').references(() => assessments.id, { onDelete: 'cascade' }),
-  /** queued | running | done | failed */
-  status: text('status').notNull().default('queued'),
+  status: text('status', { enum: jobStatuses }).notNull().default('queued'),
   progress: doublePrecision('progress').notNull().default(0),
   message: text('message'),
   error: jsonb('error'),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: createdAt(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
-});
+}, (t) => [oneOf('jobs_status_check', t.status, jobStatuses)]);

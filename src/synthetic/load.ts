@@ -4,6 +4,7 @@
 // one transaction. The submissions repository only has single-row writes for the
 // API's lifecycle, so the bulk insert of submissions/revisions is this local adapter.
 import type { Db, DbOrTx } from '../db/client.js';
+import type { StoredContent } from '../domain/questionnaire/content.js';
 import { organisations, submissionRevisions, submissions } from '../db/schema.js';
 import { insertCampaign, replaceRecipients } from '../modules/campaigns/campaigns.repository.js';
 import { completenessSummary } from '../domain/questionnaire/completeness.js';
@@ -47,7 +48,7 @@ async function insertAll(tx: DbOrTx, data: NationalDataset): Promise<void> {
   });
   await batches(rows, 1000, (chunk) => tx.insert(submissions).values(chunk));
   await batches(data.submissions, 200, (chunk) =>
-    tx.insert(submissionRevisions).values(chunk.map((s) => ({ submissionId: s.id, revision: s.revision, action: 'import', status: s.status, content: s.content, savedAt: s.submittedAt ? new Date(s.submittedAt) : new Date(0) }))),
+    tx.insert(submissionRevisions).values(chunk.map((s) => ({ submissionId: s.id, revision: s.revision, action: 'import' as const, status: s.status, content: s.content as StoredContent, savedAt: s.submittedAt ? new Date(s.submittedAt) : new Date(0) }))),
   );
 }
 

@@ -12,3 +12,8 @@ export type AnswerEntry = { value: AnswerValue } | { missingReason: string; miss
 export interface SubmissionContent {
   answers: Record<string, AnswerEntry>;
 }
+
+/** Content as stored with a revision: drafts are well-formed per item but may be partial. */
+export interface StoredContent {
+  answers: Record<string, unknown>;
+}

@@ -1,6 +1,7 @@
 // Loads an assessment's pipeline input (campaigns, recipients, organisations, drawn-on
 // submissions with content) and its canonical input hash: the submission ids and
 // revisions, the campaigns with their recipients and deadlines, and the parameters.
+import type { SubmissionStatus } from '../../domain/states.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { PipelineInput } from '../../pipeline/quality/types.js';
 import { sha256 } from './assessments.hash.js';
@@ -11,7 +12,7 @@ export async function loadPipelineInput(db: DbOrTx, a: AssessmentRow): Promise<P
   const campaignRows = await findCampaigns(db, { ids });
   const recipients = await recipientsOf(db, ids);
   const organisations = await organisationsOfCampaigns(db, ids);
-  const statuses = a.includeSubmitted ? ['accepted', 'submitted'] : ['accepted'];
+  const statuses: SubmissionStatus[] = a.includeSubmitted ? ['accepted', 'submitted'] : ['accepted'];
   const subs = await submissionsWithContent(db, ids, statuses);
   const yearOf = new Map(campaignRows.map((c) => [c.id, c.reportingYear]));
   return {

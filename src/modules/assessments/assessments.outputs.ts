@@ -21,7 +21,7 @@ export async function getCompleteness(db: Db, actor: Actor, id: string): Promise
 
 function findingView(f: FindingRow, lang: 'kk' | 'ru') {
   const messages = { kk: f.messageKk, ru: f.messageRu };
-  return { id: f.id, severity: f.severity as 'error', code: f.code, ruleId: f.ruleId, itemId: f.itemId, organisationId: f.organisationId, submissionId: f.submissionId, year: f.year, message: messages[lang], messages, details: f.details };
+  return { id: f.id, severity: f.severity, code: f.code, ruleId: f.ruleId, itemId: f.itemId, organisationId: f.organisationId, submissionId: f.submissionId, year: f.year, message: messages[lang], messages, details: f.details };
 }
 
 export async function getFindings(db: Db, actor: Actor, id: string, q: FindingsQuery) {

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import type { FindingSeverity, RunStep, SubmissionStatus } from '../../domain/states.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
   assessmentCampaigns,
@@ -99,7 +100,7 @@ export function organisationsOfCampaigns(db: DbOrTx, campaignIds: string[]) {
 }
 
 /** Drawn-on submissions with the content of their current revision. */
-export function submissionsWithContent(db: DbOrTx, campaignIds: string[], statuses: string[]) {
+export function submissionsWithContent(db: DbOrTx, campaignIds: string[], statuses: SubmissionStatus[]) {
   return db
     .select({
       id: submissions.id,
@@ -130,7 +131,7 @@ export function listRuns(db: DbOrTx, assessmentId: string) {
   return db.select().from(assessmentRuns).where(eq(assessmentRuns.assessmentId, assessmentId)).orderBy(desc(assessmentRuns.finishedAt), desc(assessmentRuns.startedAt));
 }
 
-export const latestRun = async (db: DbOrTx, assessmentId: string, step: string): Promise<RunRow | undefined> =>
+export const latestRun = async (db: DbOrTx, assessmentId: string, step: RunStep): Promise<RunRow | undefined> =>
   (
     await db
       .select()
@@ -163,7 +164,7 @@ export async function replaceFindings(db: DbOrTx, assessmentId: string, runId: s
   }
 }
 
-function findingConditions(assessmentId: string, q: { severity?: string; code?: string; organisationId?: string; year?: number; itemId?: string }): SQL {
+function findingConditions(assessmentId: string, q: { severity?: FindingSeverity; code?: string; organisationId?: string; year?: number; itemId?: string }): SQL {
   const conds: SQL[] = [eq(qualityFindings.assessmentId, assessmentId)];
   if (q.severity) conds.push(eq(qualityFindings.severity, q.severity));
   if (q.code) conds.push(eq(qualityFindings.code, q.code));

@@ -1,11 +1,12 @@
+import { assessmentStatuses, coordinatingBodies, findingSeverities } from '../../domain/states.js';
 import { z } from 'zod';
 
 const bilingual = z.object({ kk: z.string().trim().min(1).max(500), ru: z.string().trim().min(1).max(500) }).strict();
 const reference = z.object({ title: z.string().trim().min(1).max(1000), url: z.url().max(2000).optional(), year: z.number().int().min(1900).max(2100).optional() }).strict();
 const year = z.number().int().min(2024).max(2100);
 
-export const coordinatingBody = z.enum(['mvd', 'mtszn']);
-export const assessmentStatus = z.enum(['draft', 'finalised']);
+export const coordinatingBody = z.enum(coordinatingBodies);
+export const assessmentStatus = z.enum(assessmentStatuses);
 
 export const assessmentSchema = z.object({
   id: z.uuid(),
@@ -75,7 +76,7 @@ export type RunView = z.infer<typeof runSchema>;
 
 export const findingsQuery = z
   .object({
-    severity: z.enum(['error', 'warning', 'info']).optional(),
+    severity: z.enum(findingSeverities).optional(),
     code: z.string().max(200).optional(),
     organisationId: z.uuid().optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -89,7 +90,7 @@ export type FindingsQuery = z.infer<typeof findingsQuery>;
 
 export const findingSchema = z.object({
   id: z.number().int(),
-  severity: z.enum(['error', 'warning', 'info']),
+  severity: z.enum(findingSeverities),
   code: z.string(),
   ruleId: z.string().nullable(),
   itemId: z.string().nullable(),

@@ -22,7 +22,7 @@ export function toRunView(r: RunRow): RunView {
     id: r.id,
     step: r.step,
     inputHash: r.inputHash,
-    parameters: r.parameters as Record<string, unknown>,
+    parameters: r.parameters,
     summary: result.summary ?? result,
     resultHash: r.resultHash,
     startedAt: r.startedAt.toISOString(),

@@ -1,7 +1,8 @@
+import { campaignStatuses, submissionStatuses } from '../../domain/states.js';
 import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-export const campaignStatus = z.enum(['draft', 'open', 'closed']);
+export const campaignStatus = z.enum(campaignStatuses);
 
 export const campaignSchema = z.object({
   id: z.uuid(),
@@ -42,7 +43,7 @@ export const recipientProgress = z.object({
   name: z.object({ kk: z.string(), ru: z.string() }),
   agencyType: z.string(),
   region: z.string(),
-  status: z.enum(['not_started', 'draft', 'submitted', 'returned', 'accepted']),
+  status: z.enum(['not_started', ...submissionStatuses]),
   lastSavedAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
   /** on_time / late once submitted; overdue when the deadline passed without a submission; pending otherwise. */

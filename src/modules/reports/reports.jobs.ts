@@ -25,7 +25,7 @@ export function jobView(j: JobRow): JobView {
     id: j.id,
     kind: j.kind,
     assessmentId: j.assessmentId,
-    status: j.status as JobView['status'],
+    status: j.status,
     progress: j.progress,
     message: j.message,
     error: j.error ?? null,

@@ -1,5 +1,6 @@
 // Database access of the reports module: assessment rows, facts, findings, participation,
 // narrative revisions, jobs and stored report files. Takes a DbOrTx handle.
+import type { SubmissionStatus } from '../../domain/states.js';
 import { and, count, desc, eq, gt, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -65,7 +66,7 @@ export async function participation(db: DbOrTx, campaignIds: string[], includeSu
     .select({ n: sql<number>`count(distinct ${campaignRecipients.organisationId})` })
     .from(campaignRecipients)
     .where(inArray(campaignRecipients.campaignId, campaignIds));
-  const statuses = includeSubmitted ? ['accepted', 'submitted'] : ['accepted'];
+  const statuses: SubmissionStatus[] = includeSubmitted ? ['accepted', 'submitted'] : ['accepted'];
   const rows = await db
     .select({ organisationId: submissions.organisationId, submittedAt: submissions.submittedAt, deadline: campaigns.deadline })
     .from(submissions)

@@ -1,3 +1,4 @@
+import { jobStatuses } from '../../domain/states.js';
 import { z } from 'zod';
 import { narrativeChapters } from '../../reports/build/narrative-keys.js';
 
@@ -35,7 +36,7 @@ export const jobSchema = z.object({
   id: z.string(),
   kind: z.string(),
   assessmentId: z.string().nullable(),
-  status: z.enum(['queued', 'running', 'done', 'failed']),
+  status: z.enum(jobStatuses),
   progress: z.number(),
   message: z.string().nullable(),
   error: z.unknown().nullable(),

@@ -185,7 +185,7 @@ function toRankingView(run: RunRow): RankingView {
     runId: run.id,
     inputHash: run.inputHash,
     resultHash: run.resultHash,
-    parameters: run.parameters as Record<string, unknown>,
+    parameters: run.parameters,
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt.toISOString(),
     result: result as unknown as Record<string, unknown>,

@@ -4,7 +4,6 @@ import type { AuthUser } from '../../shared/access.js';
 import { diffContents, type ItemChange } from './submissions.diff.js';
 import { revisionNotFound, submissionNotFound } from './submissions.errors.js';
 import { findRevision, findSubmission, listRevisionContents, listRevisions } from './submissions.repository.js';
-import type { Content } from './submissions.schemas.js';
 import { assertReadable } from './submissions.service.js';
 
 async function readableSubmission(db: Db, user: AuthUser, campaignId: string, organisationId: string) {
@@ -37,7 +36,7 @@ async function revisionOf(db: Db, submissionId: string, revision: number) {
 export async function getRevision(db: Db, user: AuthUser, campaignId: string, organisationId: string, revision: number) {
   const sub = await readableSubmission(db, user, campaignId, organisationId);
   const rev = await revisionOf(db, sub.id, revision);
-  return { revision: rev.revision, action: rev.action, status: rev.status, savedAt: rev.savedAt.toISOString(), savedBy: rev.savedBy, savedByName: null, content: rev.content as Content };
+  return { revision: rev.revision, action: rev.action, status: rev.status, savedAt: rev.savedAt.toISOString(), savedBy: rev.savedBy, savedByName: null, content: rev.content };
 }
 
 export async function getDiff(db: Db, user: AuthUser, campaignId: string, organisationId: string, from: number, to: number): Promise<ItemChange[]> {

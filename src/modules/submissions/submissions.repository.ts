@@ -1,4 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { CompletenessCounts } from '../../domain/questionnaire/completeness.js';
+import type { SubmissionStatus } from '../../domain/states.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { prepared } from '../../db/prepared.js';
 import { campaignRecipients, campaigns, organisations, submissionComments, submissionRevisions, submissions, users } from '../../db/schema.js';
@@ -59,7 +61,7 @@ export function listRevisions(db: DbOrTx, submissionId: string) {
 
 export async function insertFirstRevision(
   db: DbOrTx,
-  values: { campaignId: string; organisationId: string; questionnaireVersion: string; agencyType: string; completeness: unknown; userId: string },
+  values: { campaignId: string; organisationId: string; questionnaireVersion: string; agencyType: string; completeness: CompletenessCounts; userId: string },
 ): Promise<SubmissionRow | undefined> {
   const [row] = await db
     .insert(submissions)
@@ -88,7 +90,7 @@ export async function saveDraftRevision(
     expected: number;
     completeness: unknown;
     content: unknown;
-    action: string;
+    action: 'save' | 'import';
     userId: string;
     savedAt: Date;
   },
@@ -135,7 +137,7 @@ export async function bumpRevision(
   db: DbOrTx,
   id: string,
   expected: number,
-  allowedStatuses: string[],
+  allowedStatuses: SubmissionStatus[],
   patch: Partial<typeof submissions.$inferInsert>,
 ): Promise<SubmissionRow | undefined> {
   const [row] = await db

@@ -45,11 +45,11 @@ export const submissionsRoutes: Routes = async (app) => {
         name: { kk: r.nameKk, ru: r.nameRu },
         agencyType: r.agencyType,
         region: r.region,
-        status: (r.status ?? 'not_started') as 'draft',
+        status: r.status ?? 'not_started',
         revision: r.revision,
         lastSavedAt: r.lastSavedAt?.toISOString() ?? null,
         submittedAt: r.submittedAt?.toISOString() ?? null,
-        completeness: (r.completeness as never) ?? null,
+        completeness: r.completeness ?? null,
       }));
     },
   );

@@ -1,7 +1,8 @@
+import { submissionStatuses } from '../../domain/states.js';
 import { z } from 'zod';
 import { completenessSchema } from '../campaigns/campaigns.schemas.js';
 
-export const submissionStatus = z.enum(['not_started', 'draft', 'submitted', 'returned', 'accepted']);
+export const submissionStatus = z.enum(['not_started', ...submissionStatuses]);
 
 /** Shape check only; the questionnaire's validator checks items (so errors carry item ids and kk/ru text). */
 export const contentSchema = z.object({ answers: z.record(z.string().max(200), z.unknown()) }).strict();

@@ -1,6 +1,7 @@
 // A submission's life: draft saves (each a revision, optimistic concurrency on the
 // revision number), submit when complete, withdraw before the deadline, return
 // with comments and accept by an expert. Submitted and accepted content never changes.
+import type { SubmissionStatus } from '../../domain/states.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor, Writer } from '../../shared/context.js';
@@ -73,7 +74,7 @@ function assertWritable(user: AuthUser, organisationId: string): void {
 }
 
 export async function currentContent(db: DbOrTx, sub: SubmissionRow): Promise<Content> {
-  return ((await findRevision(db, sub.id, sub.revision))?.content as Content | undefined) ?? { answers: {} };
+  return (await findRevision(db, sub.id, sub.revision))?.content ?? { answers: {} };
 }
 
 export async function getSubmission(db: Db, actor: Actor, campaignId: string, organisationId: string): Promise<SubmissionView> {
@@ -82,7 +83,7 @@ export async function getSubmission(db: Db, actor: Actor, campaignId: string, or
   const sub = await findSubmission(db, campaignId, organisationId);
   const content = sub ? await currentContent(db, sub) : { answers: {} };
   const validation = getValidator(t.questionnaireVersion, t.agencyType, 'complete').validate(content);
-  const status = (sub?.status ?? 'not_started') as SubmissionView['status'];
+  const status = sub?.status ?? 'not_started';
   return {
     campaignId,
     organisationId,
@@ -91,10 +92,10 @@ export async function getSubmission(db: Db, actor: Actor, campaignId: string, or
     status,
     revision: sub?.revision ?? 0,
     content,
-    completeness: (sub?.completeness as SubmissionView['completeness']) ?? countsOf(content, t.questionnaireVersion, t.agencyType),
+    completeness: sub?.completeness ?? countsOf(content, t.questionnaireVersion, t.agencyType),
     issues: validation.issues.map((i) => issueView(i, actor.lang)),
     comments: sub ? (await listComments(db, sub.id)).map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })) : [],
-    acknowledgements: (sub?.acknowledgements as Record<string, string> | null) ?? null,
+    acknowledgements: sub?.acknowledgements ?? null,
     lastSavedAt: sub?.lastSavedAt.toISOString() ?? null,
     submittedAt: sub?.submittedAt?.toISOString() ?? null,
     acceptedAt: sub?.acceptedAt?.toISOString() ?? null,
@@ -170,8 +171,8 @@ async function validateAndWrite(db: Db, form: FormHint, draft: Draft, lang: Lang
 }
 
 interface Transition {
-  from: string[];
-  to: string;
+  from: SubmissionStatus[];
+  to: SubmissionStatus;
   action: 'submit' | 'withdraw' | 'return' | 'accept';
   patch?: Partial<SubmissionRow>;
 }

@@ -17,7 +17,7 @@ export function toUserView(u: UserRow): UserView {
     id: u.id,
     email: u.email,
     name: u.name,
-    roles: u.roles as Role[],
+    roles: u.roles,
     organisationId: u.organisationId,
     disabled: u.disabled,
     version: u.version,
@@ -83,7 +83,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, version: numb
   return db.transaction(async (tx) => {
     const before = await findUserById(tx, id);
     if (!before) throw userNotFound();
-    const roles = patch.roles ?? (before.roles as Role[]);
+    const roles = patch.roles ?? before.roles;
     const organisationId = patch.organisationId !== undefined ? patch.organisationId : before.organisationId;
     await checkOrganisation(tx, roles, organisationId);
     const after = await updateUserVersioned(tx, id, version, { ...patch, roles: [...new Set(roles)] });
