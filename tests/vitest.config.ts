@@ -10,6 +10,7 @@ const unit = [
   'tests/reports/**/*.test.ts',
   'tests/synthetic/**/*.test.ts',
   'tests/web/i18n.test.ts',
+  'tests/web/format.test.ts',
   'tests/modules/campaigns/campaigns.progress.test.ts',
   'tests/modules/excel/excel.values.test.ts',
 ];

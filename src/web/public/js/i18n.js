@@ -1,6 +1,7 @@
 // Interface language: every visible string comes from the kk/ru dictionaries; the
 // choice is remembered in localStorage. Server texts ({kk, ru} objects) go through loc().
 import kk from '../i18n/kk.js';
+import { formatDateIn, formatDateTimeIn, formatNumberIn } from './format.js';
 import ru from '../i18n/ru.js';
 
 const dictionaries = { kk, ru };
@@ -28,20 +29,14 @@ export function loc(value) {
   return value[getLang()] ?? value.ru ?? '';
 }
 
-const locales = { kk: 'kk-KZ', ru: 'ru-RU' };
-
 export function formatDate(iso) {
-  if (!iso) return '';
-  const date = iso.length === 10 ? new Date(`${iso}T00:00:00`) : new Date(iso);
-  return date.toLocaleDateString(locales[getLang()], { year: 'numeric', month: 'long', day: 'numeric' });
+  return formatDateIn(getLang(), iso);
 }
 
 export function formatDateTime(iso) {
-  if (!iso) return '';
-  return new Date(iso).toLocaleString(locales[getLang()], { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDateTimeIn(getLang(), iso);
 }
 
 export function formatNumber(value, digits = 2) {
-  if (value === null || value === undefined) return '—';
-  return Number(value).toLocaleString(locales[getLang()], { maximumFractionDigits: digits });
+  return formatNumberIn(getLang(), value, digits);
 }
