@@ -61,6 +61,14 @@ export function rollup(key: string, rows: RecipientProgress[]): Rollup {
   return { key, recipients: rows.length, byStatus, late, overdue, completeness: started ? shareSum / started : null };
 }
 
+/** The matrix of region x agency type: a roll-up per pair that has recipients. */
+export function rollupCells(rows: RecipientProgress[]): (Rollup & { region: string; agencyType: string })[] {
+  return rollupBy(rows, (r) => `${r.region}|${r.agencyType}`).map((c) => {
+    const [region = '', agencyType = ''] = c.key.split('|');
+    return { ...c, region, agencyType };
+  });
+}
+
 export function rollupBy(rows: RecipientProgress[], keyOf: (r: RecipientProgress) => string): Rollup[] {
   const groups = new Map<string, RecipientProgress[]>();
   for (const r of rows) {

@@ -11,8 +11,9 @@ import {
   recipientProgress,
   recipientsBody,
   updateCampaignBody,
+  recipientQuery,
 } from './campaigns.schemas.js';
-import { campaignProgress, createCampaign, getCampaign, getCampaigns, setRecipients, transitionCampaign, updateCampaign } from './campaigns.service.js';
+import { campaignProgress, createCampaign, overdueRecipients, getCampaign, getCampaigns, setRecipients, transitionCampaign, updateCampaign } from './campaigns.service.js';
 
 const tags = ['campaigns'];
 const admin = { access: ['admin'] as const };
@@ -66,13 +67,15 @@ export const campaignsRoutes: Routes = async (app) => {
     });
   }
 
-  app.get('/api/v1/campaigns/:id/progress', { config: supervisors, schema: { tags, params: campaignIdParams, response: { 200: progressSchema } } }, async (request) =>
-    campaignProgress(db, request.params.id),
+  app.get(
+    '/api/v1/campaigns/:id/progress',
+    { config: supervisors, schema: { tags, params: campaignIdParams, querystring: recipientQuery, response: { 200: progressSchema } } },
+    async (request) => campaignProgress(db, request.params.id, request.query),
   );
 
   app.get(
     '/api/v1/campaigns/:id/overdue',
     { config: supervisors, schema: { tags, params: campaignIdParams, response: { 200: z.array(recipientProgress) } } },
-    async (request) => (await campaignProgress(db, request.params.id)).recipients.filter((r) => r.timeliness === 'overdue'),
+    async (request) => overdueRecipients(db, request.params.id),
   );
 };

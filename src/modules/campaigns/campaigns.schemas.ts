@@ -62,11 +62,33 @@ const rollup = z.object({
   completeness: z.number().nullable(),
 });
 
+/** Filters, sort and page of the progress board's recipient list (the roll-ups are over all recipients). */
+export const recipientQuery = z
+  .object({
+    region: z.string().max(100).optional(),
+    agencyType: z.string().max(100).optional(),
+    status: recipientProgress.shape.status.optional(),
+    timeliness: recipientProgress.shape.timeliness.optional(),
+    q: z.string().max(200).optional(),
+    sort: z.enum(['name', 'region', 'agencyType', 'status', 'timeliness', 'completeness', 'submittedAt']).default('region'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type RecipientQuery = z.infer<typeof recipientQuery>;
+
 export const progressSchema = z.object({
   campaign: campaignSchema,
+  /** One page of the recipients matching the query. */
   recipients: z.array(recipientProgress),
+  matched: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
   byRegion: z.array(rollup),
   byAgencyType: z.array(rollup),
+  /** One roll-up per region and agency type that has recipients: the board's matrix. */
+  byRegionAndAgencyType: z.array(rollup.extend({ region: z.string(), agencyType: z.string() })),
   totals: rollup,
 });
 export type ProgressView = z.infer<typeof progressSchema>;

@@ -18,7 +18,7 @@ import {
   unknownQuestionnaireVersion,
   unknownRecipients,
 } from './campaigns.errors.js';
-import { recipientProgress, rollup, rollupBy } from './campaigns.progress.js';
+import { recipientProgress, rollup, rollupBy, rollupCells } from './campaigns.progress.js';
 import {
   activeOrganisationIds,
   existingOrganisationIds,
@@ -30,7 +30,8 @@ import {
   updateCampaignVersioned,
   type CampaignRow,
 } from './campaigns.repository.js';
-import type { CampaignView, ProgressView } from './campaigns.schemas.js';
+import { selectRecipients } from './campaigns.recipients.js';
+import type { CampaignView, ProgressView, RecipientProgress, RecipientQuery } from './campaigns.schemas.js';
 
 export function toCampaignView(c: CampaignRow): CampaignView {
   return {
@@ -157,15 +158,26 @@ export async function transitionCampaign(db: Db, actor: Actor, id: string, to: k
   }
 }
 
-export async function campaignProgress(db: Db, id: string, now = new Date()): Promise<ProgressView> {
+async function allRecipientProgress(db: Db, id: string, now: Date) {
   const row = await findCampaign(db, id);
   if (!row) throw campaignNotFound();
-  const recipients = (await recipientStates(db, id)).map((r) => recipientProgress(row.deadline, r, now));
+  return { row, recipients: (await recipientStates(db, id)).map((r) => recipientProgress(row.deadline, r, now)) };
+}
+
+/** The board: roll-ups over every recipient, and one page of those matching the query. */
+export async function campaignProgress(db: Db, id: string, query: RecipientQuery, now = new Date()): Promise<ProgressView> {
+  const { row, recipients } = await allRecipientProgress(db, id, now);
   return {
     campaign: toCampaignView(row),
-    recipients,
+    ...selectRecipients(recipients, query),
     byRegion: rollupBy(recipients, (r) => r.region),
     byAgencyType: rollupBy(recipients, (r) => r.agencyType),
+    byRegionAndAgencyType: rollupCells(recipients),
     totals: rollup('all', recipients),
   };
+}
+
+/** Recipients to remind: no submission and the deadline passed. */
+export async function overdueRecipients(db: Db, id: string, now = new Date()): Promise<RecipientProgress[]> {
+  return (await allRecipientProgress(db, id, now)).recipients.filter((r) => r.timeliness === 'overdue');
 }
