@@ -367,8 +367,13 @@ suite('web application in Chromium', () => {
     await expert.getByRole('link', { name: ru['assessment.tab.ranking'] }).click();
     await visible(expert.getByRole('table', { name: ru['ranking.heatMap'] }));
     await visible(expert.getByText(/W = /));
-    const counted = await expert.locator('table.heatmap td.cell strong').allTextContents();
-    expect(counted.reduce((a, b) => a + Number(b), 0)).toBe(risks.length);
+    // Every risk is named in its cell (not only on hover), with its rank; the bands have a legend.
+    const named = await expert.locator('table.heatmap td.cell li').allTextContents();
+    expect(named).toHaveLength(risks.length);
+    expect(named.every((n) => /^\d+\. \S/.test(n))).toBe(true);
+    await visible(expert.getByText(ru['ranking.axisImpact']));
+    await visible(expert.getByLabel(ru['ranking.legend']));
+    await visible(expert.getByText(/p [<=] \d/));
     // Cells coloured by L x I on the order's bands: low 1-4, medium 5-10, high 12-16, critical 20-25 (rows L5..L1, columns I1..I5).
     const classes = await expert.locator('table.heatmap tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td.cell')].map((c) => c.className.replace('cell level-', ''))));
     expect(classes).toEqual([

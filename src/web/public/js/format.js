@@ -39,3 +39,9 @@ export function formatNumberIn(_lang, value, digits = 2) {
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
   return `${n < 0 && Number(fixed) !== 0 ? '−' : ''}${grouped}${frac ? `,${frac}` : ''}`;
 }
+
+/** A p-value as a statistician writes it: below 0.001 it is "p < 0,001", never "p = 0". */
+export function formatPIn(lang, p) {
+  if (p === null || p === undefined || Number.isNaN(Number(p))) return '';
+  return Number(p) < 0.001 ? `p < ${formatNumberIn(lang, 0.001, 3)}` : `p = ${formatNumberIn(lang, p, 3)}`;
+}

@@ -1,7 +1,7 @@
 // Interface language: every visible string comes from the kk/ru dictionaries; the
 // choice is remembered in localStorage. Server texts ({kk, ru} objects) go through loc().
 import kk from '../i18n/kk.js';
-import { formatDateIn, formatDateTimeIn, formatNumberIn } from './format.js';
+import { formatDateIn, formatDateTimeIn, formatNumberIn, formatPIn } from './format.js';
 import ru from '../i18n/ru.js';
 
 const dictionaries = { kk, ru };
@@ -35,6 +35,10 @@ export function formatDate(iso) {
 
 export function formatDateTime(iso) {
   return formatDateTimeIn(getLang(), iso);
+}
+
+export function formatP(p) {
+  return formatPIn(getLang(), p);
 }
 
 export function formatNumber(value, digits = 2) {
