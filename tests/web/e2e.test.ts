@@ -395,6 +395,9 @@ suite('web application in Chromium', () => {
 
     await expert.getByRole('link', { name: ru['assessment.tab.finalise'] }).click();
     await expert.getByRole('button', { name: ru['finalise.run'] }).click();
+    // Irreversible: a confirmation says what will be produced before anything runs.
+    await visible(expert.getByText(ru['finalise.confirmTitle']));
+    await expert.getByRole('button', { name: ru['finalise.confirm'] }).click();
     // The report is rendered by a background job; the page polls it and then lists the files.
     const downloadButton = expert.getByRole('button', { name: ru['files.download'] }).first();
     const failure = expert.getByRole('alert');

@@ -10,6 +10,7 @@ import { findingNotFound, findingNotReturnable, stepNotRun } from './assessments
 import { headingOf, headings } from './assessments.headings.js';
 import { findFinding, findSubmissionById, latestRun, listFacts, listFindings, listTextFacts, type FindingRow } from './assessments.repository.js';
 import type { FindingsQuery, TextsQuery, TextsView } from './assessments.schemas.js';
+import type { SubmissionStatus } from '../../domain/states.js';
 import { loadAssessment } from './assessments.load.js';
 
 export async function getCompleteness(db: Db, actor: Actor, id: string): Promise<CompletenessReport> {
@@ -19,16 +20,16 @@ export async function getCompleteness(db: Db, actor: Actor, id: string): Promise
   return (run.result as { completeness: CompletenessReport }).completeness;
 }
 
-function findingView(f: FindingRow, lang: 'kk' | 'ru') {
+function findingView(f: FindingRow, submissionStatus: SubmissionStatus | null, lang: 'kk' | 'ru') {
   const messages = { kk: f.messageKk, ru: f.messageRu };
-  return { id: f.id, severity: f.severity, code: f.code, ruleId: f.ruleId, itemId: f.itemId, organisationId: f.organisationId, submissionId: f.submissionId, year: f.year, message: messages[lang], messages, details: f.details };
+  return { id: f.id, severity: f.severity, code: f.code, ruleId: f.ruleId, itemId: f.itemId, organisationId: f.organisationId, submissionId: f.submissionId, submissionStatus, year: f.year, message: messages[lang], messages, details: f.details };
 }
 
 export async function getFindings(db: Db, actor: Actor, id: string, q: FindingsQuery) {
   await loadAssessment(db, id, { readableBy: actor.user });
   if (!(await latestRun(db, id, 'quality'))) throw stepNotRun('quality');
   const { total, rows } = await listFindings(db, id, q);
-  return { total, limit: q.limit, offset: q.offset, items: rows.map((r) => findingView(r, q.lang ?? actor.lang)) };
+  return { total, limit: q.limit, offset: q.offset, items: rows.map((r) => findingView(r.finding, r.submissionStatus, q.lang ?? actor.lang)) };
 }
 
 /** Returns the finding's submission for correction with the finding's message as the item comment. */

@@ -177,7 +177,15 @@ function findingConditions(assessmentId: string, q: { severity?: FindingSeverity
 export async function listFindings(db: DbOrTx, assessmentId: string, q: Parameters<typeof findingConditions>[1] & { limit: number; offset: number }) {
   const where = findingConditions(assessmentId, q);
   const [{ total }] = (await db.select({ total: count() }).from(qualityFindings).where(where)) as [{ total: number }];
-  const rows = await db.select().from(qualityFindings).where(where).orderBy(asc(qualityFindings.id)).limit(q.limit).offset(q.offset);
+  // With the status of the finding's submission: only a submitted one can be returned for correction.
+  const rows = await db
+    .select({ finding: qualityFindings, submissionStatus: submissions.status })
+    .from(qualityFindings)
+    .leftJoin(submissions, eq(submissions.id, qualityFindings.submissionId))
+    .where(where)
+    .orderBy(asc(qualityFindings.id))
+    .limit(q.limit)
+    .offset(q.offset);
   return { total: Number(total), rows };
 }
 

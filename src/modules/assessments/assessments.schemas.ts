@@ -1,4 +1,4 @@
-import { assessmentStatuses, coordinatingBodies, findingSeverities } from '../../domain/states.js';
+import { assessmentStatuses, coordinatingBodies, findingSeverities, submissionStatuses } from '../../domain/states.js';
 import { z } from 'zod';
 
 const bilingual = z.object({ kk: z.string().trim().min(1).max(500), ru: z.string().trim().min(1).max(500) }).strict();
@@ -96,6 +96,8 @@ export const findingSchema = z.object({
   itemId: z.string().nullable(),
   organisationId: z.uuid().nullable(),
   submissionId: z.uuid().nullable(),
+  /** The submission's status now: a finding can send back only a submitted (not yet accepted) one. */
+  submissionStatus: z.enum(submissionStatuses).nullable(),
   year: z.number().int().nullable(),
   message: z.string(),
   messages: z.object({ kk: z.string(), ru: z.string() }),

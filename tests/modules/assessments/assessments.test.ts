@@ -171,6 +171,8 @@ describe('pipeline steps', () => {
 describe('return for correction from a finding', () => {
   it('refuses when the submission is already accepted', async () => {
     const f = (await get(expert, `/api/v1/assessments/${id}/findings?code=consistency.rule`)).json().items[0];
+    // The list says so before anyone tries: the web page offers no return for it.
+    expect(f.submissionStatus).toBe('accepted');
     const res = await post(expert, `/api/v1/assessments/${id}/findings/${f.id}/return`);
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'finding.not_returnable', details: { reason: 'status', status: 'accepted' } });

@@ -34,7 +34,15 @@ export async function finalisePanel(assessment) {
   const parts = [h('h2', {}, t('finalise.title'))];
   if (assessment.status !== 'finalised') {
     const b = h('button', { type: 'button' }, t('finalise.run'));
-    b.addEventListener('click', () => busy(b, out, async () => {
+    // Finalisation is irreversible: a confirmation says what it produces first.
+    const confirm = h('div', { class: 'confirm', role: 'group', 'aria-label': t('finalise.confirmTitle'), hidden: true },
+      h('p', {}, h('strong', {}, t('finalise.confirmTitle'))), h('p', {}, t('finalise.confirmText')));
+    const yes = h('button', { type: 'button' }, t('finalise.confirm'));
+    const no = h('button', { type: 'button', class: 'secondary' }, t('finalise.cancel'));
+    confirm.append(h('div', { class: 'actions' }, yes, no));
+    b.addEventListener('click', () => { confirm.hidden = false; b.hidden = true; yes.focus(); });
+    no.addEventListener('click', () => { confirm.hidden = true; b.hidden = false; b.focus(); });
+    yes.addEventListener('click', () => busy(yes, out, async () => {
       let { data: job } = await api('POST', `/api/v1/assessments/${assessment.id}/finalise`);
       while (job.status === 'queued' || job.status === 'running') {
         progress.textContent = t('finalise.progress', { pct: Math.round((job.progress ?? 0) * (job.progress <= 1 ? 100 : 1)) });
@@ -44,7 +52,7 @@ export async function finalisePanel(assessment) {
       if (job.status === 'failed') { out.replaceChildren(notice('error', t('finalise.failed'), ' ', job.message ?? '')); return; }
       render();
     }));
-    parts.push(h('p', {}, t('finalise.help')), b, progress);
+    parts.push(h('p', {}, t('finalise.help')), b, confirm, progress);
   } else {
     parts.push(notice('success', t('finalise.done', { time: formatDateTime(assessment.finalisedAt) })));
   }
