@@ -117,10 +117,18 @@ suite('web application in Chromium', () => {
     await create.getByRole('button', { name: ru['users.create'] }).click();
     const row = page.getByRole('row').filter({ hasText: 'aigerim@example.kz' });
     await visible(row);
-    await row.locator('summary').click();
+    await row.locator('summary', { hasText: ru['role.expert'] }).click();
     await row.getByLabel(ru['role.secretariat'], { exact: true }).check();
     await row.getByRole('button', { name: ru['users.saveRoles'] }).click();
-    await containsText(page.getByRole('row').filter({ hasText: 'aigerim@example.kz' }).locator('summary'), `${ru['role.expert']}, ${ru['role.secretariat']}`);
+    await containsText(page.getByRole('row').filter({ hasText: 'aigerim@example.kz' }).locator('summary').last(), `${ru['role.expert']}, ${ru['role.secretariat']}`);
+    // The administrator edits the name and resets the password from the same row.
+    const edited = page.getByRole('row').filter({ hasText: 'aigerim@example.kz' });
+    await edited.locator('summary', { hasText: 'Айгерим Секретарь' }).click();
+    await edited.getByLabel(ru['users.newPassword'], { exact: true }).fill('another-long-password-2');
+    await edited.getByRole('button', { name: ru['users.resetPassword'] }).click();
+    await visible(page.getByText(ru['users.passwordReset'].replace('{name}', 'Айгерим Секретарь')));
+    const relogin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'aigerim@example.kz', password: 'another-long-password-2' } });
+    expect(relogin.statusCode).toBe(200);
     await shot(page, '02-admin-users');
     expect(await unlabelledControls(page)).toEqual([]);
     await page.getByRole('link', { name: ru['nav.organisations'] }).click();
@@ -410,8 +418,11 @@ suite('web application in Chromium', () => {
     await hasText(secretariat.getByRole('heading', { level: 1 }), ru['reports.title']);
     await visible(secretariat.getByRole('heading', { name: 'Оценка рисков 2024–2026' }));
     await shot(secretariat, '16-secretariat-reports');
-    const pdfRow = secretariat.getByRole('row').filter({ hasText: 'report-ru.pdf' });
-    const [download] = await Promise.all([secretariat.waitForEvent('download'), pdfRow.getByRole('button', { name: ru['files.download'] }).click()]);
+    // Files grouped under human labels; the report's row has a button per language.
+    await visible(secretariat.getByRole('heading', { name: ru['files.group.report'], exact: true }));
+    const pdfRow = secretariat.getByRole('row').filter({ hasText: ru['files.reportPdf'] });
+    const pdfButton = pdfRow.getByRole('button', { name: ru['files.downloadName'].replace('{name}', 'report-ru.pdf') });
+    const [download] = await Promise.all([secretariat.waitForEvent('download'), pdfButton.click()]);
     const file = path.join(ARTIFACTS, `downloaded-${download.suggestedFilename()}`);
     await download.saveAs(file);
     expect(download.suggestedFilename()).toBe('report-ru.pdf');

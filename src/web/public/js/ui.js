@@ -46,3 +46,19 @@ export function stepButton(label, out, action) {
   b.addEventListener('click', () => busy(b, out, action));
   return b;
 }
+
+/**
+ * An organisation picker for hundreds of organisations: a search box that narrows the
+ * list below it to the names containing what was typed (either language).
+ * Returns the container and the select (whose value is the organisation id).
+ */
+export function organisationPicker(orgs, value, { none = true, label } = {}) {
+  const options = [...(none ? [['', '—']] : []), ...orgs.map((o) => [o.id, `${o.name.ru} / ${o.name.kk}`])];
+  const picker = h('select', { id: `${label}-select` }, options.map(([v, text]) => h('option', { value: v, selected: v === (value ?? '') }, text)));
+  const search = h('input', { type: 'search', 'aria-label': t('org.search'), placeholder: t('org.search') });
+  search.addEventListener('input', () => {
+    const needle = search.value.trim().toLocaleLowerCase();
+    for (const option of picker.options) option.hidden = Boolean(needle) && option.value !== '' && !option.text.toLocaleLowerCase().includes(needle);
+  });
+  return { element: h('div', { class: 'picker' }, search, picker), select: picker };
+}

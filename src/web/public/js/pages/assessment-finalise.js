@@ -8,24 +8,54 @@ import { busy, notice, table } from '../ui.js';
 
 const POLL_MS = 1000;
 
-/** What a stored file is, for people: the report first, then tables, profiles and data. */
+/** What a stored file is, for people: its group, what it is, and its language if any. */
 function describe(name, agencyName) {
   let m = /^report-(kk|ru)\.(pdf|xlsx)$/.exec(name);
-  if (m) return { order: m[2] === 'pdf' ? 0 : 1, label: t(`files.report_${m[2]}`, { lang: t(`files.lang.${m[1]}`) }) };
+  if (m) return { group: 'report', key: m[2], label: t(m[2] === 'pdf' ? 'files.reportPdf' : 'files.reportXlsx'), lang: m[1] };
   m = /^profile-(.+)-(kk|ru)\.pdf$/.exec(name);
-  if (m) return { order: 2, label: t('files.profile', { agency: agencyName(m[1]), lang: t(`files.lang.${m[2]}`) }) };
-  return { order: 3, label: t('files.data') };
+  if (m) return { group: 'profiles', key: m[1], label: agencyName(m[1]), lang: m[2] };
+  return { group: 'data', key: name, label: t('files.data'), lang: null };
 }
 
+const GROUPS = ['report', 'profiles', 'data'];
+
+/**
+ * The stored files grouped (the report, the risk profiles, data), one row per document with a
+ * download button per language; human labels, the file name only in the button's label.
+ */
 export async function filesTable(assessmentId, out) {
   const [files, agencyName] = await Promise.all([get(`/api/v1/assessments/${assessmentId}/files`).catch(() => []), names(agencyTypes())]);
   if (!files.length) return notice('info', t('files.none'));
-  const rows = files.map((f) => ({ f, ...describe(f.name, agencyName) })).sort((a, b) => a.order - b.order || a.f.name.localeCompare(b.f.name));
-  return table([t('files.what'), t('files.name'), t('files.size'), t('files.created'), t('common.actions')], rows.map(({ f, label }) => {
-    const b = h('button', { type: 'button', class: 'secondary', 'aria-label': t('files.downloadName', { name: f.name }) }, t('files.download'));
+  const docs = new Map();
+  for (const f of files) {
+    const d = describe(f.name, agencyName);
+    const id = `${d.group}|${d.key}`;
+    if (!docs.has(id)) docs.set(id, { ...d, files: [] });
+    docs.get(id).files.push(f);
+  }
+  const button = (f, lang) => {
+    const b = h('button', { type: 'button', class: 'secondary', 'aria-label': t('files.downloadName', { name: f.name }) },
+      lang ? t('files.downloadLang', { lang: t(`files.lang.${lang}`) }) : t('files.download'));
     b.addEventListener('click', () => busy(b, out, () => download(`/api/v1/assessments/${assessmentId}/files/${encodeURIComponent(f.name)}`, f.name)));
-    return h('tr', {}, h('td', {}, label), h('td', {}, f.name), h('td', {}, t('files.kb', { n: Math.max(1, Math.round(f.size / 1024)) })), h('td', {}, formatDateTime(f.createdAt)), h('td', {}, b));
-  }));
+    return b;
+  };
+  const sections = GROUPS.map((group) => {
+    const list = [...docs.values()].filter((d) => d.group === group).sort((a, b) => a.label.localeCompare(b.label));
+    if (!list.length) return null;
+    const rows = list.map((d) => {
+      const sorted = d.files.map((f) => ({ f, lang: describe(f.name, agencyName).lang })).sort((a, b) => (a.lang ?? '').localeCompare(b.lang ?? ''));
+      const size = d.files.reduce((n, f) => n + f.size, 0);
+      return h('tr', {}, h('th', { scope: 'row' }, d.label), h('td', { class: 'downloads' }, sorted.map(({ f, lang }) => button(f, lang))),
+        h('td', {}, t('files.kb', { n: Math.max(1, Math.round(size / 1024)) })), h('td', {}, formatDateTime(d.files[0].createdAt)));
+    });
+    const body = h('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': t(`files.group.${group}`) },
+      table([t('files.what'), t('files.download'), t('files.size'), t('files.created')], rows));
+    // Dozens of profiles: folded, so the report stays in view.
+    return group === 'profiles'
+      ? h('details', { class: 'file-group' }, h('summary', {}, t('files.groupCount', { group: t(`files.group.${group}`), n: list.length })), body)
+      : h('section', { class: 'file-group' }, h('h4', {}, t(`files.group.${group}`)), body);
+  });
+  return h('div', {}, sections);
 }
 
 export async function finalisePanel(assessment) {
