@@ -8,8 +8,8 @@ import ExcelJS from 'exceljs';
 import { getForm } from '../../../src/domain/questionnaire/forms.js';
 import type { SubmissionContent } from '../../../src/domain/questionnaire/content.js';
 import { buildTemplate } from '../../../src/modules/excel/excel.template.js';
-import { MAP_SHEET } from '../../../src/modules/excel/excel.layout.js';
 import { generateAnswersFor } from '../../../src/synthetic/answers.js';
+import { mapRows } from './fill.js';
 
 export const FIXTURE = {
   version: '2024-10-order-849-410',
@@ -26,15 +26,12 @@ export const fixtureContent = (): SubmissionContent => generateAnswersFor(FIXTUR
 export async function fixtureTemplate(): Promise<Buffer> {
   const content = fixtureContent();
   const form = getForm(FIXTURE.version, FIXTURE.agencyType);
-  const bytes = await buildTemplate({ form, campaignId: FIXTURE.campaignId, organisationId: FIXTURE.organisationId, organisationName: { kk: 'Ұйым', ru: 'Организация' }, revision: 0, content });
+  const bytes = await buildTemplate({ form, campaignId: FIXTURE.campaignId, organisationId: FIXTURE.organisationId, organisationName: { kk: 'Ұйым', ru: 'Организация' }, reportingYear: 2026, lang: 'ru', revision: 0, content });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const map = wb.getWorksheet(MAP_SHEET)!;
   let counts = 0;
   let yeses = 0;
-  map.eachRow((row, n) => {
-    if (n === 1) return;
-    const [itemId, part, sheet, cell] = [4, 5, 6, 7].map((c) => String(row.getCell(c).value ?? ''));
+  mapRows(wb).forEach(({ itemId, part, sheet, cell }) => {
     const entry = content.answers[itemId!] as { value?: unknown } | undefined;
     if (!entry || !('value' in entry) || part !== 'value') return;
     const target = wb.getWorksheet(sheet!)!.getCell(cell!);

@@ -24,7 +24,7 @@ const put = (c: Collection, content: object, etag: number, token = c.focal) =>
   t.request(token, { method: 'PUT', url: c.url, payload: { content }, headers: { 'if-match': `"${etag}"` } });
 const current = async (c: Collection) => (await t.request(c.focal, { method: 'GET', url: c.url })).json();
 const revisions = async (c: Collection) => (await t.request(c.focal, { method: 'GET', url: `${c.url}/revisions` })).json().length as number;
-const withValue = (content: typeof full, id: string, value: unknown) => ({ answers: { ...content.answers, [id]: { value } } });
+const withValue = (content: { answers: Record<string, unknown> }, id: string, value: unknown): { answers: Record<string, unknown> } => ({ answers: { ...content.answers, [id]: { value } } });
 
 /** A draft at revision 1 holding `full`, and a second focal point of the organisation. */
 async function started() {
