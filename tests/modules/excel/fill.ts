@@ -51,6 +51,17 @@ const down = (cell: string, n: number) => cell.replace(/\d+$/, (r) => String(Num
 
 export async function fillTemplate(bytes: Buffer, content: SubmissionContent, form: Form): Promise<Buffer> {
   const wb = await loadWorkbook(bytes);
+  // A list longer than the rows offered: insert rows above its end row, as a respondent would.
+  const grids = new Map(mapRows(wb).filter((m) => m.part.startsWith('col:')).map((m) => [m.itemId, m]));
+  for (const [itemId, m] of grids) {
+    const v = (content.answers[itemId] as { value?: unknown } | undefined)?.value;
+    const extra = Array.isArray(v) ? v.length - m.rows : 0;
+    if (extra > 0) {
+      const end = mapRows(wb).find((r) => r.itemId === itemId && r.part === m.part)!;
+      const endRow = Number(/\d+$/.exec(end.cell)![0]) + end.rows;
+      wb.getWorksheet(end.sheet)!.spliceRows(endRow, 0, ...Array.from({ length: extra }, () => []));
+    }
+  }
   for (const m of mapRows(wb)) {
     const entry = content.answers[m.itemId] as { value?: any; missingReason?: string; missingComment?: string } | undefined;
     if (!entry) continue;
