@@ -8,7 +8,7 @@ import { generateAnswersFor } from '../../../src/synthetic/answers.js';
 import { setUpCollection, VERSION, type Collection } from '../../helpers/collection.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { editCell, editMeta, fillTemplate, loadWorkbook, mapRows, multipart } from './fill.js';
-import { FIXTURE, fixtureContent } from './libreoffice.fixture.js';
+import { FIXTURE, ROWS_FIXTURE, fixtureContent, rowsFixtureContent } from './libreoffice.fixture.js';
 import { readZip, replaceInZip, writeZip } from './zip.js';
 
 const TYPE = 'mtszn';
@@ -125,6 +125,16 @@ describe('round trip', () => {
     const res = await upload(l, bytes, '"0"');
     expect(res.statusCode, res.body).toBe(200);
     expect((await current(l)).content).toEqual(fixtureContent());
+  });
+});
+
+describe('LibreOffice Calc, rows inserted (committed fixture)', () => {
+  it('reads a list grown by inserted rows, countries typed by name, and answers below an inserted row', async () => {
+    const l = await setUpCollection(t, ROWS_FIXTURE.agencyType, 2027);
+    const bytes = replaceInZip(readFileSync(ROWS_FIXTURE.file), { [ROWS_FIXTURE.campaignId]: l.campaignId, [ROWS_FIXTURE.organisationId]: l.organisationId });
+    const res = await upload(l, bytes, '"0"');
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await current(l)).content).toEqual(rowsFixtureContent());
   });
 });
 
