@@ -97,7 +97,7 @@ async function analyse(db: Db, actor: Actor, campaignId: string, organisationId:
     conflicts: plan.conflicts.map((c) => ({ ...c, ...at(c.itemId) })),
     problems,
     empty: form.items.filter((i) => plan.merged.answers[i.id] === undefined).map((i) => at(i.id)),
-    unchanged: plan.current !== undefined && sameContent(plan.merged, plan.currentContent),
+    unchanged: sameContent(plan.merged, plan.currentContent),
     canImport: false,
     imported: { answered, explained, empty },
   };

@@ -169,9 +169,9 @@ export async function saveDraft(
     const plan = await planWrite(db, campaignId, organisationId, base, content, options.resolutions);
     if (options.expected !== undefined && plan.currentRevision !== options.expected) throw staleVersion(plan.currentRevision);
     if (plan.conflicts.length) throw editConflict({ currentVersion: plan.currentRevision, baseVersion: base, conflicts: plan.conflicts, merged: plan.merged });
-    if (options.skipUnchanged && plan.current && sameContent(plan.merged, plan.currentContent)) {
+    if (options.skipUnchanged && sameContent(plan.merged, plan.currentContent)) {
       const issues = getValidator(form.questionnaireVersion, form.agencyType, 'draft').validate(plan.merged).issues;
-      return { revision: plan.currentRevision, status: plan.current.status, issues: issues.map((i) => issueView(i, writer.lang)), unchanged: true };
+      return { revision: plan.currentRevision, status: plan.current?.status ?? 'not_started', issues: issues.map((i) => issueView(i, writer.lang)), unchanged: true };
     }
     const saved = await validateAndWrite(db, form, { ...draft, expected: plan.currentRevision, content: plan.merged }, writer.lang, { hinted: false });
     if (saved) return plan.currentRevision === base ? saved : { ...saved, merged: { baseRevision: base, theirs: plan.theirs, content: plan.merged } };

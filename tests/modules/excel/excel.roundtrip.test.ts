@@ -235,6 +235,16 @@ describe('preview, then import exactly what was previewed', () => {
 });
 
 describe('answers that help', () => {
+  it('case 7: a blank workbook on a submission not started yet creates nothing', async () => {
+    const c = await setUpCollection(t, TYPE, (year += 1));
+    const bytes = await template(c);
+    expect((await upload(c, bytes, null, { dryRun: true })).json()).toMatchObject({ unchanged: true, changes: [] });
+    const res = await upload(c, bytes, 0);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ unchanged: true, revision: 0 });
+    expect((await current(c)).status).toBe('not_started');
+  });
+
   it('.ods and .xls say how to save as .xlsx', async () => {
     const c = await setUpCollection(t, TYPE, (year += 1));
     const ods = writeZip([{ name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') }, { name: 'content.xml', data: Buffer.from('<x/>') }]);
