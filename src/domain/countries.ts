@@ -67,7 +67,7 @@ export function countryCode(text: string): string | undefined {
           add(name, code);
           // "КНР (Китайская Народная Республика)": either part alone names it too.
           const parts = /^(.+?)\s*\((.+)\)$/.exec(name);
-          if (parts) [parts[1]!, parts[2]!].forEach((p) => add(p, code));
+          if (parts) for (const part of parts.slice(1)) add(part, code);
         }
     byName = names;
   }

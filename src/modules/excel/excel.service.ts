@@ -23,7 +23,7 @@ import { buildTemplate } from './excel.template.js';
 
 /** A file name people recognise: organisation, reporting year, language (RFC 6266 filename* carries the Cyrillic). */
 const fileName = (organisation: string, year: number, lang: Lang) =>
-  `${organisation.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120)} - ${year} - ${lang}.xlsx`;
+  `${organisation.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 120)} - ${year} - ${lang}.xlsx`;
 
 export async function templateFor(db: Db, actor: Actor, campaignId: string, organisationId: string, lang: Lang): Promise<{ bytes: Buffer; revision: number; fileName: string }> {
   const view = await getSubmission(db, actor, campaignId, organisationId);

@@ -23,7 +23,7 @@ const count = fc.nat({ max: 1_000_000_000 });
 const amount = fc.integer({ min: 0, max: 10_000_000_000 }).map((n) => n / 100);
 const countries = [...COUNTRY_CODES];
 
-function valueOf(item: Item, form: Form): fc.Arbitrary<unknown> {
+function valueArbitrary(item: Item, form: Form): fc.Arbitrary<unknown> {
   const codes = (dimension: string) => [...(form.dimensionByCode.get(dimension)?.categories ?? []).map((c) => c.code), UNKNOWN_CATEGORY];
   switch (item.kind) {
     case 'count':
@@ -49,7 +49,7 @@ function valueOf(item: Item, form: Form): fc.Arbitrary<unknown> {
 function contentOf(form: Form): fc.Arbitrary<SubmissionContent> {
   const entry = (item: Item) =>
     fc.oneof(
-      { weight: 4, arbitrary: valueOf(item, form).map((value) => ({ value })) },
+      { weight: 4, arbitrary: valueArbitrary(item, form).map((value) => ({ value })) },
       {
         weight: 1,
         arbitrary: fc.record({ reason: fc.constantFrom(...form.missingReasons), comment: fc.option(text, { nil: undefined }) }).map(({ reason, comment }) =>
