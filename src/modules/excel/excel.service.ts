@@ -11,7 +11,7 @@ import { getForm } from '../../domain/questionnaire/forms.js';
 import { getVersion } from '../../domain/questionnaire/loader.js';
 import { COMPLETENESS_CODES, completenessSummary, getValidator, isBlocking } from '../../domain/questionnaire/validation.js';
 import type { Lang } from '../../shared/lang.js';
-import { staleVersion } from '../../shared/etag.js';
+import { staleVersion } from '../../shared/shared.errors.js';
 import { diffContents, type ItemChange } from '../submissions/submissions.diff.js';
 import { sameContent } from '../submissions/submissions.merge.js';
 import { getSubmission, planWrite, saveDraft, type ConflictView } from '../submissions/submissions.service.js';
