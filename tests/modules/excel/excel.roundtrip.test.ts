@@ -293,6 +293,20 @@ describe('answers that help', () => {
       });
       const ws = wb.worksheets[1]!;
       expect(String(ws.getCell('B2').value)).toContain(String(year));
+      // The instructions name both programs' menus, in the chosen language only.
+      const instructions = wb.worksheets[0]!.getColumn(1).values.map(String).join('\n');
+      expect(instructions).toContain('LibreOffice Calc');
+      expect(instructions).toContain(lang === 'kk' ? 'Есепті жыл' : 'Отчетный год');
     }
+    // The order's notes, each section's respondents and the labelled breakdown total are on the sheets.
+    const wb = await loadWorkbook(await template(c));
+    const mtszn = getForm(VERSION, 'mtszn');
+    const texts = wb.worksheets.flatMap((w) => { const out: string[] = []; w.eachRow((r) => out.push(String(r.getCell(3).value ?? ''))); return out; });
+    const noted = mtszn.items.find((i) => i.note) ?? mtszn.sections.flatMap((x) => x.questions).find((q) => q.note)!;
+    expect(texts).toContain(`Примечание: ${noted.note!.ru}`);
+    const withRespondents = mtszn.sections.find((x) => x.respondents);
+    if (withRespondents) expect(texts).toContain(`Отвечают: ${withRespondents.respondents!.ru}`);
+    const breakdown = mtszn.items.find((i) => i.kind === 'breakdown')!;
+    expect(texts).toContain(`${breakdown.label.ru} — Всего`);
   });
 });
