@@ -210,7 +210,8 @@ export async function planWrite(db: DbOrTx, campaignId: string, organisationId: 
   if (current && ['submitted', 'accepted'].includes(current.status)) throw submissionLocked(current.status, current.revision);
   if (base > currentRevision || base < 0) throw staleVersion(currentRevision);
   if (!current) return { current, currentRevision, currentContent: { answers: {} }, merged: incoming, theirs: [], conflicts: [] };
-  const later = base === currentRevision ? [] : await listRevisionsAfter(db, current.id, base);
+  // Up to the revision read above: one saved meanwhile makes the write miss and the merge run again.
+  const later = base === currentRevision ? [] : (await listRevisionsAfter(db, current.id, base)).filter((r) => r.revision <= currentRevision);
   const baseContent = base === 0 ? { answers: {} } : ((await findRevision(db, current.id, base))?.content as Content | undefined);
   if (!baseContent) throw staleVersion(currentRevision);
   const now = later.length ? (later.at(-1)!.content as Content) : await currentContent(db, current);
