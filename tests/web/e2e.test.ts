@@ -207,6 +207,21 @@ suite('web application in Chromium', () => {
     expect(await focal.getByRole('button', { name: ru['excel.confirm'] }).isDisabled()).toBe(true);
     await focal.locator('.cell-problems').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot(focal, '06c-focal-excel-problems');
+    // Fixed, the preview shows the change, and the import happens only on confirmation.
+    workbook.getWorksheet(sheet)!.getCell(cell).value = 12;
+    const fixed = path.join(ARTIFACTS, 'template-fixed.xlsx');
+    await workbook.xlsx.writeFile(fixed);
+    await focal.getByLabel(ru['excel.file'], { exact: true }).setInputFiles(fixed);
+    await focal.getByRole('button', { name: ru['excel.upload'] }).click();
+    await visible(focal.getByRole('heading', { name: ru['excel.changes'] }));
+    await visible(focal.locator('.import-preview td').filter({ hasText: /^12$/ }));
+    const draftUrl = `/api/v1/campaigns/${campaignId}/submissions/${organisationId}`;
+    const revisionBefore = (await t.request(users.focal.token, { method: 'GET', url: draftUrl })).json().revision;
+    await shot(focal, '06d-focal-excel-preview');
+    await focal.getByRole('button', { name: ru['excel.confirm'] }).click();
+    await hasText(focal.getByRole('heading', { level: 1 }), ru['submission.title']);
+    await expect.poll(async () => (await t.request(users.focal.token, { method: 'GET', url: draftUrl })).json().revision).toBe(revisionBefore + 1);
+    expect((await t.request(users.focal.token, { method: 'GET', url: draftUrl })).json().content.answers[COUNT]).toEqual({ value: 12 });
     await focal.close();
   }, E2E_TIMEOUT);
 

@@ -97,11 +97,13 @@ async function analyse(db: Db, actor: Actor, campaignId: string, organisationId:
     conflicts: plan.conflicts.map((c) => ({ ...c, ...at(c.itemId) })),
     problems,
     empty: form.items.filter((i) => plan.merged.answers[i.id] === undefined).map((i) => at(i.id)),
-    unchanged: sameContent(plan.merged, plan.currentContent),
+    unchanged: false,
     canImport: false,
     imported: { answered, explained, empty },
   };
   preview.canImport = !problems.some((p) => p.blocks === 'import') && !preview.conflicts.length;
+  // Unreadable cells are not "no change": the preview must say what blocks the import.
+  preview.unchanged = preview.canImport && sameContent(plan.merged, plan.currentContent);
   return { meta, content, preview };
 }
 

@@ -322,7 +322,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
       const text = (p) => (typeof p.message === 'string' ? p.messages?.[getLang()] ?? p.message : loc(p.message));
       const where = (p) => (p.cell || p.sheet ? [h('strong', {}, p.cell ? t('excel.cell', { sheet: p.sheet ?? '', cell: p.cell }) : t('excel.sheet', { sheet: p.sheet })), ' '] : null);
       const toItem = (p) => (p.itemId && itemSection.has(p.itemId) ? [' ', h('button', { type: 'button', class: 'link', onclick: () => goToItem(p.itemId) }, t('excel.goToItem'))] : null);
-      const problemList = (problems) => h('ul', { class: 'cell-problems' }, problems.slice(0, 200).map((p) => h('li', {}, where(p), text(p), toItem(p))));
+      const problemList = (problems, cls = 'cell-problems') => h('ul', { class: cls }, problems.slice(0, 200).map((p) => h('li', {}, where(p), text(p), toItem(p))));
       const label = (id) => (itemById.has(id) ? loc(itemById.get(id).label) : id);
       const send = (params, ifMatch, resolutions) => {
         const data = new FormData();
@@ -362,17 +362,17 @@ export async function submissionPage({ campaignId, organisationId }, query) {
             else showRefusal(err);
           }
         }));
-        const section = (title, list) => (list.length ? [h('h3', {}, title), list] : null);
+        const section = (title, content) => (content ? [h('h3', {}, title), content] : null);
         excelOut.replaceChildren(h('div', { class: 'card import-preview' },
           h('h3', {}, t('excel.previewTitle')),
           p.unchanged ? notice('info', t('excel.noChanges')) : h('p', {}, t('excel.previewSummary', { changes: p.changes.length, empty: p.empty.length })),
-          section(t('excel.blocking'), blocking.length ? problemList(blocking) : []),
-          section(t('excel.conflicts'), conflicts.length ? h('ul', { class: 'conflicts' }, conflicts) : []),
+          section(t('excel.blocking'), blocking.length ? problemList(blocking) : null),
+          section(t('excel.conflicts'), conflicts.length ? h('ul', { class: 'conflicts' }, conflicts) : null),
           section(t('excel.changes'), p.changes.length ? h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('excel.item')), h('th', { scope: 'col' }, t('excel.before')), h('th', { scope: 'col' }, t('excel.after')))),
-            h('tbody', {}, p.changes.slice(0, 300).map((c) => h('tr', {}, h('td', {}, label(c.itemId)), h('td', {}, describe(c.before, itemById.get(c.itemId))), h('td', {}, describe(c.after, itemById.get(c.itemId))))))) : []),
-          section(t('excel.blocksSubmission'), later.length ? problemList(later) : []),
-          section(t('excel.warnings'), warnings.length ? problemList(warnings) : []),
-          section(t('excel.emptyItems'), p.empty.length ? problemList(p.empty.map((e) => ({ ...e, message: { kk: label(e.itemId), ru: label(e.itemId) } }))) : []),
+            h('tbody', {}, p.changes.slice(0, 300).map((c) => h('tr', {}, h('td', {}, label(c.itemId)), h('td', {}, describe(c.before, itemById.get(c.itemId))), h('td', {}, describe(c.after, itemById.get(c.itemId))))))) : null),
+          section(t('excel.blocksSubmission'), later.length ? problemList(later) : null),
+          section(t('excel.warnings'), warnings.length ? problemList(warnings) : null),
+          section(t('excel.emptyItems'), p.empty.length ? problemList(p.empty.map((e) => ({ ...e, message: { kk: label(e.itemId), ru: label(e.itemId) } })), 'empty-items') : null),
           p.unchanged ? null : confirm));
       }
 
