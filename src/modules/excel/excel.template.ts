@@ -290,7 +290,7 @@ const HOW_TO: Bilingual[] = [
   },
 ];
 
-export const INSTRUCTIONS_SHEET: Bilingual = { kk: 'Нұсқаулық', ru: 'Инструкция' };
+const INSTRUCTIONS_SHEET: Bilingual = { kk: 'Нұсқаулық', ru: 'Инструкция' };
 
 /** First sheet: whose template this is and how to fill it, in the chosen language. */
 async function instructions(wb: ExcelJS.Workbook, input: TemplateInput) {
