@@ -21,6 +21,7 @@ const matrix: Record<string, Expect> = {
   'PATCH /api/v1/organisations/{id}': ['admin'],
   'GET /api/v1/reference/agency-types': 'any',
   'GET /api/v1/reference/regions': 'any',
+  'GET /api/v1/reference/countries': 'any',
   'GET /api/v1/audit': ['admin'],
   'GET /api/v1/questionnaires': 'any',
   'GET /api/v1/questionnaires/{version}': 'any',

@@ -13,6 +13,7 @@ const unit = [
   'tests/web/format.test.ts',
   'tests/modules/campaigns/campaigns.progress.test.ts',
   'tests/modules/excel/excel.values.test.ts',
+  'tests/modules/excel/excel.property.test.ts',
 ];
 const slow = ['tests/lint.test.ts', 'tests/web/e2e.test.ts', 'tests/server.test.ts', 'tests/db/migrate.test.ts', 'tests/modules/reports/reports.test.ts'];
 

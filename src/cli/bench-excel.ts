@@ -130,7 +130,7 @@ async function exportFromPostgres(adminUrl: string) {
 const form = getForm(VERSION, 'mio');
 const content = generateAnswersFor(VERSION, 'mio', { seed: 1 });
 t = performance.now();
-const bytes = await buildTemplate({ form, campaignId: stored[0]!.organisationId, organisationId: stored[1]!.organisationId, organisationName: { kk: 'Ұйым', ru: 'Организация' }, revision: 1, content });
+const bytes = await buildTemplate({ form, campaignId: stored[0]!.organisationId, organisationId: stored[1]!.organisationId, organisationName: { kk: 'Ұйым', ru: 'Организация' }, revision: 1, reportingYear: 2024, lang: 'ru', content });
 const built = performance.now() - t;
 t = performance.now();
 const result = readContent(await parseTemplate(bytes), form);

@@ -193,13 +193,14 @@ suite('web application in Chromium', () => {
     const templateFile = path.join(ARTIFACTS, 'template.xlsx');
     await template.saveAs(templateFile);
 
-    // Spoil one cell, found through the template's own cell map.
+    // Spoil one cell, found by the item id in column A (its value is in column D).
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(templateFile);
     let target: { sheet: string; cell: string } | null = null;
-    workbook.getWorksheet('_map')!.eachRow((row) => {
-      if (row.getCell(4).text === COUNT && row.getCell(5).text === 'value') target = { sheet: row.getCell(6).text, cell: row.getCell(7).text };
-    });
+    for (const ws of workbook.worksheets)
+      ws.eachRow((row, n) => {
+        if (row.getCell(1).text === COUNT) target = { sheet: ws.name, cell: `D${n}` };
+      });
     expect(target).not.toBeNull();
     const { sheet, cell } = target!;
     workbook.getWorksheet(sheet)!.getCell(cell).value = 'очень много';
@@ -208,9 +209,27 @@ suite('web application in Chromium', () => {
 
     await focal.getByLabel(ru['excel.file'], { exact: true }).setInputFiles(broken);
     await focal.getByRole('button', { name: ru['excel.upload'] }).click();
+    // The preview lists the problem at its cell as blocking the import, and offers no confirmation.
+    await visible(focal.getByRole('heading', { name: ru['excel.blocking'] }));
     await visible(focal.locator('.cell-problems li').filter({ hasText: cell }));
+    expect(await focal.getByRole('button', { name: ru['excel.confirm'] }).isDisabled()).toBe(true);
     await focal.locator('.cell-problems').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot(focal, '06c-focal-excel-problems');
+    // Fixed, the preview shows the change, and the import happens only on confirmation.
+    workbook.getWorksheet(sheet)!.getCell(cell).value = 12;
+    const fixed = path.join(ARTIFACTS, 'template-fixed.xlsx');
+    await workbook.xlsx.writeFile(fixed);
+    await focal.getByLabel(ru['excel.file'], { exact: true }).setInputFiles(fixed);
+    await focal.getByRole('button', { name: ru['excel.upload'] }).click();
+    await visible(focal.getByRole('heading', { name: ru['excel.changes'] }));
+    await visible(focal.locator('.import-preview td').filter({ hasText: /^12$/ }));
+    const draftUrl = `/api/v1/campaigns/${campaignId}/submissions/${organisationId}`;
+    const revisionBefore = (await t.request(users.focal.token, { method: 'GET', url: draftUrl })).json().revision;
+    await shot(focal, '06d-focal-excel-preview');
+    await focal.getByRole('button', { name: ru['excel.confirm'] }).click();
+    await hasText(focal.getByRole('heading', { level: 1 }), ru['submission.title']);
+    await expect.poll(async () => (await t.request(users.focal.token, { method: 'GET', url: draftUrl })).json().revision).toBe(revisionBefore + 1);
+    expect((await t.request(users.focal.token, { method: 'GET', url: draftUrl })).json().content.answers[COUNT]).toEqual({ value: 12 });
     await focal.close();
   }, E2E_TIMEOUT);
 
@@ -276,15 +295,25 @@ suite('web application in Chromium', () => {
     await focal.reload();
     await containsText(item(focal, COUNT).locator('.expert-comment'), 'Уточните число публикаций');
     await shot(focal, '09-focal-returned');
-    // Someone else saves first (another tab, the Excel import): the page says so and offers a reload.
-    const current = (await t.request(users.focal.token, { method: 'GET', url })).json();
-    const other = await t.request(users.focal.token, { method: 'PUT', url, headers: { 'if-match': `"${current.revision}"` }, payload: { content: current.content } });
-    expect(other.statusCode, other.body).toBe(200);
+    // Another tab saves a different item first: the next save here merges silently.
+    let current = (await t.request(users.focal.token, { method: 'GET', url })).json();
+    const otherTab = await t.request(users.focal.token, { method: 'PUT', url, headers: { 'if-match': `"${current.revision}"` }, payload: { content: { answers: { ...current.content.answers, [EXPLAINED]: { missingReason: current.content.answers[EXPLAINED].missingReason, missingComment: 'из другой вкладки' } } } } });
+    expect(otherTab.statusCode, otherTab.body).toBe(200);
+    await item(focal, COUNT).getByRole('spinbutton').fill('13');
+    await visible(focal.getByRole('status').filter({ hasText: ru['submission.savedMerged'].split(':')[0] }));
+    current = (await t.request(users.focal.token, { method: 'GET', url })).json();
+    expect(current.content.answers[COUNT]).toEqual({ value: 13 });
+    expect(current.content.answers[EXPLAINED].missingComment).toBe('из другой вкладки');
+    // The same item changed in the other tab too: the page asks, per item, which to keep; nothing typed is lost.
+    const sameItem = await t.request(users.focal.token, { method: 'PUT', url, headers: { 'if-match': `"${current.revision}"` }, payload: { content: { answers: { ...current.content.answers, [COUNT]: { value: 99 } } } } });
+    expect(sameItem.statusCode, sameItem.body).toBe(200);
     await item(focal, COUNT).getByRole('spinbutton').fill('14');
-    await visible(focal.getByText(ru['submission.conflictTitle']));
+    await visible(focal.getByText(ru['conflict.title']));
     await shot(focal, '09b-focal-conflict');
-    await focal.getByRole('button', { name: ru['submission.reload'] }).click();
-    await containsText(item(focal, COUNT).locator('.expert-comment'), 'Уточните число публикаций');
+    await focal.getByRole('radio', { name: new RegExp(`${ru['conflict.keepMine']}\\s*14`) }).check();
+    await focal.getByRole('button', { name: ru['conflict.apply'] }).click();
+    await visible(focal.getByRole('status').filter({ hasText: ru['submission.savedAt'].split(' ')[0] }));
+    expect((await t.request(users.focal.token, { method: 'GET', url })).json().content.answers[COUNT]).toEqual({ value: 14 });
     await item(focal, COUNT).getByRole('spinbutton').fill('15');
     await visible(focal.getByRole('status').filter({ hasText: ru['submission.savedAt'].split(' ')[0] }));
     await submitInBrowser(focal);

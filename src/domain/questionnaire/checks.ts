@@ -1,5 +1,6 @@
 // Per-kind value checks, compiled once per item into closures (used by the validator).
 // Paths are item-relative without ".value": `s3.q1.x.byCategory.18_25`, `s1.q8.t[2].topic`.
+import { isCountryCode } from '../countries.js';
 import { UNKNOWN_CATEGORY, type Dimension, type Item, type TableColumn } from './model.js';
 import { type Bilingual } from '../../shared/lang.js';
 import { details, refDetail, type IssueCode, type MessageParams } from './messages.js';
@@ -12,7 +13,6 @@ export const COMMENT_MAX = 2000;
 export const DESCRIPTION_MAX = 4000;
 export const ENTITY_NAME_MAX = 500;
 export const ENTITY_NOTE_MAX = 2000;
-export const COUNTRY_CODE = /^[A-Z]{3}$/;
 
 export const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
@@ -150,7 +150,7 @@ function entityList(id: string, ref: Bilingual, item: Extract<Item, { kind: 'ent
       if (!isObj(e) || Object.keys(e).some((k) => k !== 'name' && k !== 'country' && k !== 'note')) return emit('entity.invalid', path, eRef);
       if (typeof e.name !== 'string' || e.name.trim() === '') emit('entity.name_required', `${path}.name`, eRef);
       else if (e.name.length > ENTITY_NAME_MAX) emit('text.too_long', `${path}.name`, eRef, { max: ENTITY_NAME_MAX, length: e.name.length });
-      if (own(e, 'country') && (typeof e.country !== 'string' || !COUNTRY_CODE.test(e.country)))
+      if (own(e, 'country') && (typeof e.country !== 'string' || !isCountryCode(e.country)))
         emit('entity.country_invalid', `${path}.country`, eRef, { code: String(e.country) });
       if (own(e, 'note')) textCheck(e.note, `${path}.note`, eRef, emit, ENTITY_NOTE_MAX, false);
     });

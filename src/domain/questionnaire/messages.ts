@@ -187,8 +187,8 @@ export const messageTexts = {
     (r) => `${r}: необходимо указать наименование.`,
   ),
   'entity.country_invalid': t(
-    (r, p) => `${r}: «${p.code}» ел коды ISO 3166-1 alpha-3 форматына сәйкес келмейді (мысалы, KAZ).`,
-    (r, p) => `${r}: код страны «${p.code}» не соответствует формату ISO 3166-1 alpha-3 (например, KAZ).`,
+    (r, p) => `${r}: «${p.code}» — ISO 3166-1 тізіміндегі елдің alpha-3 коды емес (мысалы, KAZ); елді тізімнен таңдаңыз.`,
+    (r, p) => `${r}: «${p.code}» — не код alpha-3 страны из перечня ISO 3166-1 (например, KAZ); выберите страну из списка.`,
   ),
   // Rule messages come from the data and already name the question.
   'rule.violated': t(

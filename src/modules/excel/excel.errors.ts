@@ -15,8 +15,22 @@ const mb = (n: number) => Math.round(n / 1024 / 1024);
 
 export const fileRequired = () =>
   badRequest({ kk: 'Excel файлын (.xlsx) жүктеңіз.', ru: 'Загрузите файл Excel (.xlsx).' }, undefined, 'excel.file_required');
-export const notXlsx = () =>
-  new AppError('excel.not_xlsx', 415, { kk: 'Файл Excel жұмыс кітабы (.xlsx) емес.', ru: 'Файл не является книгой Excel (.xlsx).' });
+const SAVE_AS: Bilingual = {
+  kk: 'Файлды ашып, .xlsx ретінде сақтаңыз: Excel — «Файл → Сақтау басқаша → Excel жұмыс кітабы (*.xlsx)»; LibreOffice Calc — «Файл → Сохранить как → Excel 2007-365 (.xlsx)», содан кейін қайта жүктеңіз.',
+  ru: 'Откройте файл и сохраните его как .xlsx: Excel — «Файл → Сохранить как → Книга Excel (*.xlsx)»; LibreOffice Calc — «Файл → Сохранить как → Excel 2007-365 (.xlsx)», затем загрузите снова.',
+};
+/** Not an .xlsx; `format` names what it is when we can tell (OpenDocument, legacy .xls). */
+export const notXlsx = (format: 'ods' | 'xls' | 'other' = 'other') =>
+  new AppError(
+    'excel.not_xlsx',
+    415,
+    format === 'ods'
+      ? { kk: `Бұл OpenDocument (.ods) кестесі, ал платформа тек .xlsx қабылдайды. ${SAVE_AS.kk}`, ru: `Это таблица OpenDocument (.ods), а платформа принимает только .xlsx. ${SAVE_AS.ru}` }
+      : format === 'xls'
+        ? { kk: `Бұл Excel-дің ескі пішімі (.xls), ал платформа тек .xlsx қабылдайды. ${SAVE_AS.kk}`, ru: `Это старый формат Excel (.xls), а платформа принимает только .xlsx. ${SAVE_AS.ru}` }
+        : { kk: `Файл Excel жұмыс кітабы (.xlsx) емес. ${SAVE_AS.kk}`, ru: `Файл не является книгой Excel (.xlsx). ${SAVE_AS.ru}` },
+    { format },
+  );
 export const encrypted = () =>
   unprocessable(
     {
@@ -43,28 +57,50 @@ export const notTemplate = () =>
     undefined,
     'excel.not_template',
   );
-export const wrongTarget = (field: 'campaignId' | 'organisationId' | 'questionnaireVersion', expected: string, found: string) =>
-  unprocessable(
+export const wrongTarget = (
+  field: 'campaignId' | 'organisationId' | 'questionnaireVersion',
+  expected: string,
+  found: string,
+  file: { organisationName: string; reportingYear: string },
+) => {
+  const whose = { kk: `Файл «${file.organisationName}» ұйымына, ${file.reportingYear} есепті жылына арналған.`, ru: `Файл составлен для организации «${file.organisationName}», отчетный год ${file.reportingYear}.` };
+  return unprocessable(
     {
       kk:
         field === 'organisationId'
-          ? 'Жұмыс кітабы басқа ұйымға арналған. Осы ұйымның үлгісін жүктеп алыңыз.'
+          ? `Жұмыс кітабы басқа ұйымға арналған. ${whose.kk} Осы ұйымның үлгісін жүктеп алыңыз немесе файлды сол ұйымның бетіне жүктеңіз.`
           : field === 'campaignId'
-            ? 'Жұмыс кітабы басқа науқанға арналған. Осы науқанның үлгісін жүктеп алыңыз.'
+            ? `Жұмыс кітабы басқа науқанға арналған. ${whose.kk} Осы науқанның үлгісін жүктеп алыңыз.`
             : 'Жұмыс кітабы сауалнаманың басқа нұсқасына арналған. Жаңа үлгіні жүктеп алыңыз.',
       ru:
         field === 'organisationId'
-          ? 'Книга предназначена для другой организации. Скачайте шаблон этой организации.'
+          ? `Книга предназначена для другой организации. ${whose.ru} Скачайте шаблон этой организации или загрузите файл на странице той организации.`
           : field === 'campaignId'
-            ? 'Книга предназначена для другой кампании. Скачайте шаблон этой кампании.'
+            ? `Книга предназначена для другой кампании. ${whose.ru} Скачайте шаблон этой кампании.`
             : 'Книга составлена по другой версии опросника. Скачайте новый шаблон.',
     },
-    { field, expected, found },
+    { field, expected, found, fileOrganisationName: file.organisationName, fileReportingYear: file.reportingYear },
     'excel.wrong_target',
   );
+};
 export const importInvalid = (problems: Problem[]) =>
   unprocessable(
     { kk: 'Жұмыс кітабында қателер бар; ештеңе сақталған жоқ. Көрсетілген ұяшықтарды түзетіңіз.', ru: 'В книге есть ошибки; ничего не сохранено. Исправьте указанные ячейки.' },
     { problems },
     'excel.invalid',
+  );
+export const templateOutdated = () =>
+  unprocessable(
+    {
+      kk: 'Бұл үлгінің ескі нұсқасы: оны платформа оқи алмайды. Жаңа үлгіні жүктеп алып, деректерді соған көшіріңіз.',
+      ru: 'Это шаблон старого формата: платформа его не читает. Скачайте новый шаблон и перенесите данные в него.',
+    },
+    undefined,
+    'excel.template_outdated',
+  );
+export const resolutionsInvalid = () =>
+  badRequest(
+    { kk: '«resolutions» өрісі {"<тармақ>": "mine" | "theirs"} түріндегі JSON болуы керек.', ru: 'Поле «resolutions» должно быть JSON вида {"<пункт>": "mine" | "theirs"}.' },
+    { field: 'resolutions' },
+    'excel.resolutions_invalid',
   );

@@ -9,7 +9,7 @@ import type { LoadedVersion } from '../../domain/questionnaire/loader.js';
 import { sectionNumbersFor } from '../../domain/questionnaire/forms.js';
 import { UNKNOWN_CATEGORY, type Item, type Section } from '../../domain/questionnaire/model.js';
 import { type Bilingual } from '../../shared/lang.js';
-import { sheetName } from './excel.layout.js';
+import { cutName } from './excel.layout.js';
 
 export interface ExportRow {
   organisationId: string;
@@ -81,7 +81,7 @@ function header(ws: ExcelJS.Worksheet, cols: { key: string; label: Bilingual }[]
 }
 
 async function sectionSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, version: LoadedVersion, section: Section, source: ExportSource) {
-  const ws = wb.addWorksheet(sheetName(section), { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
+  const ws = wb.addWorksheet(cutName(`${section.number}. ${section.title.ru}`), { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
   const items = section.questions.flatMap((q) => q.items);
   const cols = items.flatMap((i) => columnsOf(i, version).map((c) => ({ ...c, itemId: i.id })));
   header(ws, [...orgHead, ...cols]);

@@ -90,10 +90,12 @@ const countCells = (xml: Buffer): number => {
  * Refuses anything that is not a plain, reasonably sized .xlsx. Throws the matching
  * AppError (not a workbook, encrypted, corrupt, over the limits); returns the entries.
  */
-export function inspectXlsx(buf: Buffer): ZipEntry[] {
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE)) throw encrypted();
+export function inspectXlsx(buf: Buffer, fileName = ''): ZipEntry[] {
+  // An OLE file is a legacy .xls or a password-protected .xlsx: the name tells them apart.
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE)) throw /\.xls$/i.test(fileName) ? notXlsx('xls') : encrypted();
   const entries = readCentralDirectory(buf);
   const names = new Set(entries.map((e) => e.name));
+  if (names.has('mimetype') && names.has('content.xml')) throw notXlsx('ods');
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw notXlsx();
   let total = 0;
   for (const e of entries) {

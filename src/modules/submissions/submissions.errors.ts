@@ -36,3 +36,12 @@ export const unknownCommentItems = (itemIds: string[]) =>
   unprocessable({ kk: 'Түсініктемелер сауалнаманың бар тармақтарына жатуы керек.', ru: 'Комментарии должны относиться к существующим пунктам опросника.' }, { itemIds }, 'submission.comment_item_unknown');
 export const revisionNotFound = () =>
   notFound({ kk: 'Нұсқа табылмады.', ru: 'Редакция не найдена.' }, undefined, 'submission.revision_not_found');
+export const editConflict = (details: { currentVersion: number; baseVersion: number; conflicts: unknown[]; merged: unknown }) =>
+  conflict(
+    {
+      kk: 'Сіз бастаған нұсқадан кейін кейбір тармақтарды басқа біреу (немесе сіз басқа терезеде) өзгертті. Әр тармақ бойынша қай мәнді қалдыратыныңызды таңдаңыз.',
+      ru: 'После редакции, с которой вы начали, некоторые пункты изменил кто-то другой (или вы в другом окне). Выберите по каждому пункту, какое значение оставить.',
+    },
+    details,
+    'submission.conflict',
+  );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { CompletenessCounts } from '../../domain/questionnaire/completeness.js';
 import type { SubmissionStatus } from '../../domain/states.js';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -47,6 +47,16 @@ export function listRevisionContents(db: DbOrTx, submissionId: string) {
     .select({ revision: submissionRevisions.revision, content: submissionRevisions.content })
     .from(submissionRevisions)
     .where(eq(submissionRevisions.submissionId, submissionId))
+    .orderBy(asc(submissionRevisions.revision));
+}
+
+/** Revisions after `after`, oldest first, with content and who saved them (what a stale write is merged against). */
+export function listRevisionsAfter(db: DbOrTx, submissionId: string, after: number) {
+  return db
+    .select({ revision: submissionRevisions.revision, content: submissionRevisions.content, savedAt: submissionRevisions.savedAt, savedBy: submissionRevisions.savedBy, savedByName: users.name })
+    .from(submissionRevisions)
+    .leftJoin(users, eq(users.id, submissionRevisions.savedBy))
+    .where(and(eq(submissionRevisions.submissionId, submissionId), gt(submissionRevisions.revision, after)))
     .orderBy(asc(submissionRevisions.revision));
 }
 

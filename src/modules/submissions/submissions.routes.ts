@@ -11,11 +11,11 @@ import {
   diffSchema,
   historyEntry,
   historyQuery,
-  issueSchema,
   returnBody,
   revisionParams,
   revisionSchema,
   saveBody,
+  saveResult,
   submissionListItem,
   submissionParams,
   submissionSchema,
@@ -62,7 +62,7 @@ export const submissionsRoutes: Routes = async (app) => {
 
   app.put(
     base,
-    { config: { ...focalPoint, accountInWrite: true }, schema: { tags, params: submissionParams, querystring: langQuery, body: saveBody, response: { 200: stateResult.extend({ issues: z.array(issueSchema) }) } } },
+    { config: { ...focalPoint, accountInWrite: true }, schema: { tags, params: submissionParams, querystring: langQuery, body: saveBody, response: { 200: saveResult } } },
     async (request, reply) => {
       const { campaignId, organisationId } = request.params;
       const result = await saveDraft(db, writerOf(request), campaignId, organisationId, requireIfMatch(request), request.body.content);

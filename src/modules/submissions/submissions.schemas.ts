@@ -47,6 +47,15 @@ export const submissionSchema = z.object({
 });
 export type SubmissionView = z.infer<typeof submissionSchema>;
 
+/** A draft save's answer; `merged` when it was merged with changes saved since its base (apply `content`). */
+export const saveResult = z.object({
+  revision: z.number(),
+  status: z.string(),
+  issues: z.array(issueSchema),
+  merged: z.object({ baseRevision: z.number().int(), theirs: z.array(z.string()), content: contentSchema }).optional(),
+  unchanged: z.boolean().optional(),
+});
+
 export const submissionParams = z.object({ campaignId: z.uuid(), organisationId: z.uuid() });
 export const saveBody = z.object({ content: contentSchema }).strict();
 export const submitBody = z

@@ -16,6 +16,7 @@ import { campaignNotFound } from '../campaigns/campaigns.errors.js';
 import {
   campaignNotOpen,
   deadlinePassed,
+  editConflict,
   incomplete,
   invalidContent,
   notARecipient,
@@ -36,9 +37,11 @@ import {
   saveDraftRevision,
   insertRevision,
   listComments,
+  listRevisionsAfter,
   type SubmissionRow,
 } from './submissions.repository.js';
 import { formHint, rememberForm, type FormHint } from './submissions.hints.js';
+import { mergeContents, sameContent, sameValue } from './submissions.merge.js';
 import type { Content, IssueView, SubmissionView } from './submissions.schemas.js';
 
 type Target = NonNullable<Awaited<ReturnType<typeof findTarget>>>;
@@ -113,35 +116,134 @@ async function openTarget(db: Db, campaignId: string, organisationId: string): P
   return t;
 }
 
+export interface SaveOptions {
+  /** The revision the caller has seen (an import's If-Match): refused with 409 when the draft is elsewhere now. */
+  expected?: number;
+  /** Answer "no changes" instead of writing a revision identical to the current one. */
+  skipUnchanged?: boolean;
+  /** How the caller resolved conflicting items: its own value or the current one. */
+  resolutions?: Record<string, 'mine' | 'theirs'>;
+}
+
+export interface SaveResult {
+  revision: number;
+  status: string;
+  issues: IssueView[];
+  /** Present when the write was merged with changes saved since its base. */
+  merged?: { baseRevision: number; theirs: string[]; content: Content };
+  /** Nothing changed: no revision was written. */
+  unchanged?: boolean;
+}
+
 /**
- * Saves a draft revision. `expectedRevision` is the If-Match value (0 for the first save).
- * Used by the API and the Excel import alike (`action` tells them apart in the history).
- * A later save on a known form is one validated atomic write that checks everything
- * itself; when it cannot be taken, the account, campaign and organisation are read
- * afresh and decide (and tell why).
+ * Saves a draft revision based on revision `base` (If-Match for PUT; for a workbook the
+ * revision recorded in it; 0 for a first save). Used by the API and the Excel import alike
+ * (`action` tells them apart in the history). When `base` is still current (the usual
+ * case), a save on a known form is one validated atomic write that checks everything
+ * itself. Otherwise the account, campaign and organisation are read afresh and decide (and
+ * tell why), and the write is merged item by item with what was saved since `base`.
  */
 export async function saveDraft(
   db: Db,
   writer: Writer,
   campaignId: string,
   organisationId: string,
-  expectedRevision: number,
+  base: number,
   content: Content,
   action: 'save' | 'import' = 'save',
-): Promise<{ revision: number; status: string; issues: IssueView[] }> {
-  const draft = { campaignId, organisationId, expected: expectedRevision, content, action, userId: writer.id, tokenVersion: writer.tokenVersion };
-  const hint = expectedRevision > 0 ? formHint(db, campaignId, organisationId) : undefined;
+  options: SaveOptions = {},
+): Promise<SaveResult> {
+  const draft = { campaignId, organisationId, expected: base, content, action, userId: writer.id, tokenVersion: writer.tokenVersion };
+  const fast = base > 0 && (options.expected ?? base) === base && !options.skipUnchanged;
+  const hint = fast ? formHint(db, campaignId, organisationId) : undefined;
   if (hint) {
     const saved = await validateAndWrite(db, hint, draft, writer.lang, { hinted: true });
     if (saved) return saved;
   }
   assertWritable(await writer.account(), organisationId);
   const form = await openTarget(db, campaignId, organisationId);
-  const saved = await validateAndWrite(db, form, draft, writer.lang, { hinted: false });
-  if (saved) return saved;
+  const validation = getValidator(form.questionnaireVersion, form.agencyType, 'draft').validate(content);
+  if (!validation.valid) throw invalidContent(validation.issues.filter((i) => isBlocking(i, 'draft')).map((i) => issueView(i, writer.lang)));
+  // A concurrent writer may land between the read and the write: merge again against it.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const plan = await planWrite(db, campaignId, organisationId, base, content, options.resolutions);
+    if (options.expected !== undefined && plan.currentRevision !== options.expected) throw staleVersion(plan.currentRevision);
+    if (plan.conflicts.length) throw editConflict({ currentVersion: plan.currentRevision, baseVersion: base, conflicts: plan.conflicts, merged: plan.merged });
+    if (options.skipUnchanged && sameContent(plan.merged, plan.currentContent)) {
+      const issues = getValidator(form.questionnaireVersion, form.agencyType, 'draft').validate(plan.merged).issues;
+      return { revision: plan.currentRevision, status: plan.current?.status ?? 'not_started', issues: issues.map((i) => issueView(i, writer.lang)), unchanged: true };
+    }
+    const saved = await validateAndWrite(db, form, { ...draft, expected: plan.currentRevision, content: plan.merged }, writer.lang, { hinted: false });
+    if (saved) return plan.currentRevision === base ? saved : { ...saved, merged: { baseRevision: base, theirs: plan.theirs, content: plan.merged } };
+  }
+  throw staleVersion((await findSubmission(db, campaignId, organisationId))?.revision ?? 0);
+}
+
+/** One conflicting item: its value at the base, now (with who saved it and when) and in the write. */
+export interface ConflictView {
+  itemId: string;
+  base: unknown;
+  current: unknown;
+  incoming: unknown;
+  changedAt: string | null;
+  changedBy: string | null;
+  changedByName: string | null;
+  changedInRevision: number | null;
+}
+
+export interface WritePlan {
+  current: SubmissionRow | undefined;
+  currentRevision: number;
+  currentContent: Content;
+  merged: Content;
+  theirs: string[];
+  conflicts: ConflictView[];
+}
+
+/**
+ * What a write based on `base` would store now: the current draft merged item by item with
+ * the write. Refuses a base the draft never had and a draft that can no longer change.
+ */
+export async function planWrite(db: DbOrTx, campaignId: string, organisationId: string, base: number, incoming: Content, resolutions: Record<string, 'mine' | 'theirs'> = {}): Promise<WritePlan> {
   const current = await findSubmission(db, campaignId, organisationId);
+  const currentRevision = current?.revision ?? 0;
   if (current && ['submitted', 'accepted'].includes(current.status)) throw submissionLocked(current.status, current.revision);
-  throw staleVersion(current?.revision ?? 0);
+  if (base > currentRevision || base < 0) throw staleVersion(currentRevision);
+  if (!current) return { current, currentRevision, currentContent: { answers: {} }, merged: incoming, theirs: [], conflicts: [] };
+  // Up to the revision read above: one saved meanwhile makes the write miss and the merge run again.
+  const later = base === currentRevision ? [] : (await listRevisionsAfter(db, current.id, base)).filter((r) => r.revision <= currentRevision);
+  const baseContent = base === 0 ? { answers: {} } : ((await findRevision(db, current.id, base))?.content as Content | undefined);
+  if (!baseContent) throw staleVersion(currentRevision);
+  const now = later.length ? (later.at(-1)!.content as Content) : await currentContent(db, current);
+  const { merged, conflicts, theirs } = mergeContents(baseContent, now, incoming);
+  const open: ConflictView[] = [];
+  for (const itemId of conflicts) {
+    const choice = resolutions[itemId];
+    if (choice === 'mine') {
+      if (incoming.answers[itemId] === undefined) delete merged.answers[itemId];
+      else merged.answers[itemId] = incoming.answers[itemId];
+    }
+    if (choice) continue;
+    // Who changed it last: the latest revision after the base whose value differs from the one before it.
+    let changed: (typeof later)[number] | undefined;
+    let previous: unknown = baseContent.answers[itemId];
+    for (const r of later) {
+      const value = (r.content as Content).answers[itemId];
+      if (!sameValue(value, previous)) changed = r;
+      previous = value;
+    }
+    open.push({
+      itemId,
+      base: baseContent.answers[itemId] ?? null,
+      current: now.answers[itemId] ?? null,
+      incoming: incoming.answers[itemId] ?? null,
+      changedAt: changed?.savedAt.toISOString() ?? null,
+      changedBy: changed?.savedBy ?? null,
+      changedByName: changed?.savedByName ?? null,
+      changedInRevision: changed?.revision ?? null,
+    });
+  }
+  return { current, currentRevision, currentContent: now, merged, theirs, conflicts: open };
 }
 
 /** What a save writes, but the form and what follows from it. */

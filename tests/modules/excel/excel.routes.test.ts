@@ -8,7 +8,7 @@ import { generateAnswersFor } from '../../../src/synthetic/answers.js';
 import { setUpCollection, VERSION, type Collection } from '../../helpers/collection.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { editCell, editMeta, fillTemplate, loadWorkbook, mapRows, multipart } from './fill.js';
-import { FIXTURE, fixtureContent } from './libreoffice.fixture.js';
+import { FIXTURE, ROWS_FIXTURE, fixtureContent, rowsFixtureContent } from './libreoffice.fixture.js';
 import { readZip, replaceInZip, writeZip } from './zip.js';
 
 const TYPE = 'mtszn';
@@ -82,13 +82,14 @@ describe('round trip', () => {
     expect(history[0]).toMatchObject({ revision: 1, action: 'import' });
   });
 
-  it('a template pre-filled with the draft imports back unchanged', async () => {
+  it('case 7: a template pre-filled with the draft imports back unchanged, and writes no revision', async () => {
     const before = await current(c);
     const bytes = await template(c);
     const res = await upload(c, bytes, `"${before.revision}"`);
     expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ unchanged: true, revision: before.revision, changes: [] });
     const after = await current(c);
-    expect(after.revision).toBe(before.revision + 1);
+    expect(after.revision).toBe(before.revision);
     expect(after.content).toEqual(before.content);
   });
 
@@ -102,7 +103,7 @@ describe('round trip', () => {
     expect((await current(c)).revision).toBe(rev);
   });
 
-  it('imports a breakdown that does not add up, reporting it as a warning at its cell', async () => {
+  it('imports a breakdown that does not add up, flagging it at its cell as blocking the submission', async () => {
     const rev = (await current(c)).revision;
     const item = form.items.find((i) => i.kind === 'breakdown')!.id;
     // Answered whatever the draft had: no reason, no comment, total 5, unknown 9.
@@ -112,7 +113,7 @@ describe('round trip', () => {
     bytes = (await editCell(bytes, item, 'comment', null)).bytes;
     const res = await upload(c, bytes, `"${rev}"`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().warnings).toContainEqual(expect.objectContaining({ itemId: item, code: 'breakdown.sum', sheet: withTotal.sheet, cell: withTotal.cell }));
+    expect(res.json().problems).toContainEqual(expect.objectContaining({ itemId: item, code: 'breakdown.sum', sheet: withTotal.sheet, cell: withTotal.cell, blocks: 'submission' }));
     expect((await current(c)).content.answers[item].value).toMatchObject({ total: 5 });
   });
 
@@ -124,6 +125,16 @@ describe('round trip', () => {
     const res = await upload(l, bytes, '"0"');
     expect(res.statusCode, res.body).toBe(200);
     expect((await current(l)).content).toEqual(fixtureContent());
+  });
+});
+
+describe('LibreOffice Calc, rows inserted (committed fixture)', () => {
+  it('reads a list grown by inserted rows, countries typed by name, and answers below an inserted row', async () => {
+    const l = await setUpCollection(t, ROWS_FIXTURE.agencyType, 2027);
+    const bytes = replaceInZip(readFileSync(ROWS_FIXTURE.file), { [ROWS_FIXTURE.campaignId]: l.campaignId, [ROWS_FIXTURE.organisationId]: l.organisationId });
+    const res = await upload(l, bytes, '"0"');
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await current(l)).content).toEqual(rowsFixtureContent());
   });
 });
 

@@ -19,10 +19,30 @@ export interface MapRow {
   rows: number;
 }
 
+/**
+ * The hidden map resolved to cells: each part's column on the row whose column A holds its
+ * key; a grid column from the first row after its `#head` row, `rows` rows down to `#end`.
+ */
 export function mapRows(wb: ExcelJS.Workbook): MapRow[] {
+  const where = new Map<string, { sheet: string; row: number }>();
+  for (const ws of wb.worksheets)
+    if (!ws.name.startsWith('_'))
+      ws.eachRow((row, n) => {
+        const key = row.getCell(1).value;
+        if (typeof key === 'string' && key) where.set(key, { sheet: ws.name, row: n });
+      });
   const rows: MapRow[] = [];
   wb.getWorksheet('_map')!.eachRow((row, n) => {
-    if (n > 1 && row.getCell(4).value) rows.push({ itemId: String(row.getCell(4).value), part: String(row.getCell(5).value), sheet: String(row.getCell(6).value), cell: String(row.getCell(7).value), rows: Number(row.getCell(8).value) });
+    if (n === 1 || !row.getCell(4).value) return;
+    const [itemId, part, column, key] = [4, 5, 6, 7].map((c) => String(row.getCell(c).value));
+    if (part!.startsWith('col:')) {
+      const head = where.get(`${itemId}#head`)!;
+      const end = where.get(`${itemId}#end`)!;
+      rows.push({ itemId: itemId!, part: part!, sheet: head.sheet, cell: `${column}${head.row + 1}`, rows: end.row - head.row - 1 });
+    } else {
+      const at = where.get(key!)!;
+      rows.push({ itemId: itemId!, part: part!, sheet: at.sheet, cell: `${column}${at.row}`, rows: 1 });
+    }
   });
   return rows;
 }
@@ -31,6 +51,17 @@ const down = (cell: string, n: number) => cell.replace(/\d+$/, (r) => String(Num
 
 export async function fillTemplate(bytes: Buffer, content: SubmissionContent, form: Form): Promise<Buffer> {
   const wb = await loadWorkbook(bytes);
+  // A list longer than the rows offered: insert rows above its end row, as a respondent would.
+  const grids = new Map(mapRows(wb).filter((m) => m.part.startsWith('col:')).map((m) => [m.itemId, m]));
+  for (const [itemId, m] of grids) {
+    const v = (content.answers[itemId] as { value?: unknown } | undefined)?.value;
+    const extra = Array.isArray(v) ? v.length - m.rows : 0;
+    if (extra > 0) {
+      const end = mapRows(wb).find((r) => r.itemId === itemId && r.part === m.part)!;
+      const endRow = Number(/\d+$/.exec(end.cell)![0]) + end.rows;
+      wb.getWorksheet(end.sheet)!.spliceRows(endRow, 0, ...Array.from({ length: extra }, () => []));
+    }
+  }
   for (const m of mapRows(wb)) {
     const entry = content.answers[m.itemId] as { value?: any; missingReason?: string; missingComment?: string } | undefined;
     if (!entry) continue;
@@ -67,9 +98,10 @@ export async function editMeta(bytes: Buffer, key: string, value: string): Promi
 }
 
 /** A multipart/form-data body with one file. */
-export function multipart(bytes: Buffer, filename = 'filled.xlsx', type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
+export function multipart(bytes: Buffer, filename = 'filled.xlsx', type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fields: Record<string, string> = {}) {
   const boundary = `----ctip${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const before = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+  const head = Buffer.from(`${before}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

@@ -1,8 +1,10 @@
-// Writes the pre-LibreOffice fixture template to the path given (used by tests/fixtures/excel/resave-with-libreoffice.sh).
+// Writes the pre-LibreOffice fixture templates into the folder given (used by tests/fixtures/excel/resave-with-libreoffice.sh).
 import { writeFileSync } from 'node:fs';
-import { fixtureTemplate } from './libreoffice.fixture.js';
+import path from 'node:path';
+import { FIXTURE, ROWS_FIXTURE, fixtureTemplate, rowsFixtureTemplate } from './libreoffice.fixture.js';
 
 const out = process.argv[2];
-if (!out) throw new Error('usage: tsx tests/modules/excel/make-fixture.ts <out.xlsx>');
-writeFileSync(out, await fixtureTemplate());
+if (!out) throw new Error('usage: tsx tests/modules/excel/make-fixture.ts <folder>');
+writeFileSync(path.join(out, path.basename(FIXTURE.file)), await fixtureTemplate());
+writeFileSync(path.join(out, path.basename(ROWS_FIXTURE.file)), await rowsFixtureTemplate());
 console.log(`wrote ${out}`);

@@ -80,8 +80,10 @@ export async function download(path, fallbackName) {
     throw new ApiError(response.status, body);
   }
   const disposition = response.headers.get('content-disposition') ?? '';
-  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-  const name = match ? decodeURIComponent(match[1]) : fallbackName;
+  // RFC 6266: filename* (UTF-8, Cyrillic names) wins over the ASCII fallback filename.
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = extended ? decodeURIComponent(extended[1]) : plain ? plain[1] : fallbackName;
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;

@@ -10,6 +10,7 @@ function once(path) {
 
 export const agencyTypes = () => once('/api/v1/reference/agency-types');
 export const regions = () => once('/api/v1/reference/regions');
+export const countries = () => once('/api/v1/reference/countries');
 export const form = (version, agencyType) => once(`/api/v1/questionnaires/${encodeURIComponent(version)}/forms/${encodeURIComponent(agencyType)}`);
 export const questionnaires = () => once('/api/v1/questionnaires');
 export const organisations = () => get('/api/v1/organisations');

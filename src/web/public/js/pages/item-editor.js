@@ -132,8 +132,9 @@ function rowsEditor(item, ctx, answer, setValue, redraw) {
     let input;
     if (col.kind === 'count' || col.kind === 'amount') input = numberInput(row[col.id], col.kind === 'count', (n) => update(index, col.id, n), label);
     else if (col.kind === 'choice') input = select([['', '—'], ...categoriesOf(ctx.form, col.dimension).map((c) => [c.code, loc(c.label)])], row[col.id] ?? '', { 'aria-label': label, onchange: (e) => update(index, col.id, e.target.value) });
-    else input = h('input', { type: 'text', value: row[col.id] ?? '', 'aria-label': label, maxlength: col.kind === 'country' ? 3 : col.maxLength,
-      oninput: (e) => update(index, col.id, col.kind === 'country' ? e.target.value.toUpperCase() : e.target.value) });
+    else if (col.kind === 'country') input = countryInput(row[col.id], ctx.countries ?? [], label, (code) => update(index, col.id, code));
+    else input = h('input', { type: 'text', value: row[col.id] ?? '', 'aria-label': label, maxlength: col.maxLength,
+      oninput: (e) => update(index, col.id, e.target.value) });
     input.disabled = ctx.readOnly;
     return h('td', {}, input);
   };
@@ -144,4 +145,36 @@ function rowsEditor(item, ctx, answer, setValue, redraw) {
         h('td', {}, h('button', { type: 'button', class: 'secondary', disabled: ctx.readOnly, 'aria-label': t('item.removeRowN', { n: index + 1 }),
           onclick: () => { const next = rows().filter((_, i) => i !== index); setValue(next.length ? next : undefined); redraw(); } }, t('item.removeRow'))))))),
     add);
+}
+
+/** "Name (CODE)" in the interface language. */
+const countryText = (c) => `${loc(c.name)} (${c.code})`;
+
+/**
+ * A country picked from the list or typed as a name (Kazakh or Russian) or ISO code; stored
+ * as the alpha-3 code. Text that names no country is kept as typed, so the server's message
+ * ("not a country code") appears next to the item.
+ */
+function countryInput(code, countries, label, onCode) {
+  const norm = (s) => s.toLowerCase().replace(/\u0451/g, '\u0435').trim();
+  const resolve = (text) => {
+    const s = text.trim();
+    if (!s) return undefined;
+    const option = /\(([A-Za-z]{3})\)\s*$/.exec(s);
+    if (option) return option[1].toUpperCase();
+    const byCode = countries.find((c) => c.code === s.toUpperCase());
+    if (byCode) return byCode.code;
+    const byName = countries.find((c) => norm(c.name.kk) === norm(s) || norm(c.name.ru) === norm(s));
+    return byName ? byName.code : s;
+  };
+  const known = countries.find((c) => c.code === code);
+  return h('input', { type: 'text', list: countryList(countries), value: known ? countryText(known) : code ?? '', 'aria-label': label, maxlength: 200,
+    onchange: (e) => onCode(resolve(e.target.value)) });
+}
+
+/** One drop-down list of countries for the whole page (re-made when the language changes). */
+function countryList(countries) {
+  const id = `country-options-${document.documentElement.lang || 'ru'}`;
+  if (!document.getElementById(id)) document.body.append(h('datalist', { id }, countries.map((c) => h('option', { value: countryText(c) }))));
+  return id;
 }

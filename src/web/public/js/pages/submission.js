@@ -4,7 +4,7 @@ import { api, ApiError, download, hasRoute } from '../api.js';
 import { hasRole, link, onLeave, render, session } from '../nav.js';
 import { clear, h, uid } from '../dom.js';
 import { formatDate, formatDateTime, getLang, loc, t } from '../i18n.js';
-import { form as loadForm } from '../refdata.js';
+import { countries as loadCountries, form as loadForm } from '../refdata.js';
 import { busy, notice, showError, statusBadge } from '../ui.js';
 import { itemEditor } from './item-editor.js';
 
@@ -13,13 +13,16 @@ const SAVE_DELAY_MS = 800;
 export async function submissionPage({ campaignId, organisationId }, query) {
   const base = `/api/v1/campaigns/${campaignId}/submissions/${organisationId}`;
   const { data: sub } = await api('GET', base);
-  const form = await loadForm(sub.questionnaireVersion, sub.agencyType);
+  const [form, countries] = await Promise.all([loadForm(sub.questionnaireVersion, sub.agencyType), loadCountries().catch(() => [])]);
   const isFocal = hasRole('focal_point') && session.user.organisationId === organisationId;
   const readOnly = !(isFocal && sub.editable);
   const answers = structuredClone(sub.content.answers);
   // rejected: items whose value the server refused (kept on screen with the message, left out of saves so
   // that everything else still gets saved).
-  const state = { revision: sub.revision, issues: sub.issues, rejected: new Map(), showMissing: false, timer: null, saving: null, dirty: false, conflict: false };
+  // touched: items edited since the last save was sent (what a merged answer from the server must not overwrite).
+  const state = { revision: sub.revision, issues: sub.issues, rejected: new Map(), showMissing: false, timer: null, saving: null, dirty: false, conflict: false, touched: new Set() };
+  const itemById = new Map();
+  for (const s of form.sections) for (const q of s.questions) for (const i of q.items) itemById.set(i.id, i);
   const itemSection = new Map();
   for (const s of form.sections) for (const q of s.questions) for (const i of q.items) itemSection.set(i.id, s.number);
   const focusItem = query.get('item');
@@ -76,23 +79,44 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     return { answers: out };
   }
 
+  /** Takes what the server merged in (other tabs' and colleagues' items) without losing what was typed meanwhile. */
+  function adopt(content, ids) {
+    let visible = false;
+    for (const id of ids) {
+      if (state.touched.has(id)) continue;
+      if (content.answers[id] === undefined) delete answers[id];
+      else answers[id] = content.answers[id];
+      if (itemSection.get(id) === sectionNumber) visible = true;
+    }
+    if (visible) drawSection();
+  }
+
   async function save() {
     clearTimeout(state.timer);
     state.timer = null;
     if (state.conflict || !state.dirty) return;
     if (state.saving) { await state.saving; return save(); }
     state.dirty = false;
+    state.touched.clear();
     saveStatus.textContent = t('submission.saving');
     state.saving = api('PUT', base, { body: { content: contentToSave() }, ifMatch: state.revision })
       .then(({ data }) => {
         state.revision = data.revision;
         state.issues = data.issues;
+        // Saved on top of changes made elsewhere since our revision: merged item by item, no conflict.
+        if (data.merged) adopt(data.merged.content, data.merged.theirs);
         saveStatus.textContent = state.rejected.size
           ? t('submission.savedExcept', { n: state.rejected.size })
-          : t('submission.savedAt', { time: formatDateTime(new Date().toISOString()) });
+          : data.merged?.theirs.length
+            ? t('submission.savedMerged', { n: data.merged.theirs.length, time: formatDateTime(new Date().toISOString()) })
+            : t('submission.savedAt', { time: formatDateTime(new Date().toISOString()) });
       })
       .catch((err) => {
-        if (err instanceof ApiError && err.code === 'version.stale') {
+        if (err instanceof ApiError && err.code === 'submission.conflict') {
+          state.conflict = true;
+          saveStatus.textContent = t('submission.notSaved');
+          alerts.replaceChildren(conflictPanel(err.details));
+        } else if (err instanceof ApiError && err.code === 'version.stale') {
           state.conflict = true;
           saveStatus.textContent = t('submission.notSaved');
           alerts.replaceChildren(notice('error', h('strong', {}, t('submission.conflictTitle')), ' ', t('submission.conflictText'), ' ',
@@ -117,8 +141,54 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     await state.saving;
   }
 
+  /** A short text of an answer entry, to compare two versions of an item. */
+  function describe(entry, item) {
+    if (!entry) return t('conflict.empty');
+    if (entry.missingReason) return `${t('conflict.reason')}: ${loc(form.missingReasons.find((r) => r.code === entry.missingReason)?.label) || entry.missingReason}${entry.missingComment ? ` — ${entry.missingComment}` : ''}`;
+    const v = entry.value;
+    if (v && typeof v === 'object' && 'answer' in v) return `${t(`item.${v.answer}`)}${v.description ? ` — ${v.description}` : ''}`;
+    if (v && typeof v === 'object' && 'total' in v) return `${t('conflict.total')}: ${v.total}`;
+    if (Array.isArray(v)) return t('conflict.rows', { n: v.length }) + (item?.kind === 'entity_list' ? `: ${v.map((e) => e.name).join(', ')}` : '');
+    return String(v);
+  }
+
+  /** Per conflicting item: keep mine or keep theirs; then resend on top of the current revision. */
+  function conflictPanel(details) {
+    const choices = new Map(details.conflicts.map((c) => [c.itemId, 'mine']));
+    const rows = details.conflicts.map((c) => {
+      const item = itemById.get(c.itemId);
+      const name = uid('keep');
+      const who = [c.changedByName, c.changedAt ? formatDateTime(c.changedAt) : null].filter(Boolean).join(', ');
+      const option = (value, label, text) => h('label', { class: 'inline' },
+        h('input', { type: 'radio', name, value, checked: value === 'mine', onchange: () => choices.set(c.itemId, value) }), h('strong', {}, label), ' ', text);
+      return h('li', { class: 'conflict' },
+        h('p', {}, h('button', { type: 'button', class: 'link', onclick: () => goToItem(c.itemId) }, item ? loc(item.label) : c.itemId)),
+        h('div', { role: 'radiogroup', 'aria-label': item ? loc(item.label) : c.itemId },
+          option('mine', t('conflict.keepMine'), describe(answers[c.itemId], item)),
+          option('theirs', t('conflict.keepTheirs'), `${describe(c.current, item)}${who ? ` (${who})` : ''}`)));
+    });
+    const apply = h('button', { type: 'button', onclick: () => {
+      // Everything the others changed and we did not, then the chosen side of each conflicting item.
+      const mine = new Map(details.conflicts.map((c) => [c.itemId, answers[c.itemId]]));
+      adopt(details.merged, Object.keys({ ...details.merged.answers, ...answers }).filter((id) => !mine.has(id)));
+      for (const c of details.conflicts) {
+        const keep = choices.get(c.itemId) === 'mine' ? mine.get(c.itemId) : c.current ?? undefined;
+        if (keep === undefined) delete answers[c.itemId];
+        else answers[c.itemId] = keep;
+      }
+      state.revision = details.currentVersion;
+      state.conflict = false;
+      state.dirty = true;
+      alerts.replaceChildren();
+      drawSection();
+      save();
+    } }, t('conflict.apply'));
+    return notice('error', h('strong', {}, t('conflict.title')), h('p', {}, t('conflict.text')), h('ul', { class: 'conflicts' }, rows), apply);
+  }
+
   const onChange = (itemId) => {
     state.rejected.delete(itemId);
+    state.touched.add(itemId);
     state.dirty = true;
     saveStatus.textContent = t('submission.unsaved');
     clearTimeout(state.timer);
@@ -137,7 +207,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
       item.note ? h('p', { class: 'hint' }, loc(item.note)) : null,
       comments.map((c) => h('div', { class: 'expert-comment', role: 'note' }, h('strong', {}, t('submission.expertComment')), ' ', c.comment,
         h('span', { class: 'meta' }, ` — ${c.authorName ?? ''}, ${formatDateTime(c.createdAt)}`))),
-      itemEditor(item, { form, answers, readOnly, onChange }),
+      itemEditor(item, { form, answers, readOnly, onChange, countries }),
       messages);
     if (canReview) {
       const area = h('textarea', { rows: 2, id: uid(), value: returnComments.get(item.id) ?? '',
@@ -150,10 +220,17 @@ export async function submissionPage({ campaignId, organisationId }, query) {
   async function showSection(number) {
     if (!readOnly) await save();
     sectionNumber = number;
+    drawSection();
+    body.querySelector('h2').focus();
+  }
+
+  function drawSection() {
     messageBoxes.clear();
+    const number = sectionNumber;
     const section = form.sections.find((s) => s.number === number);
     clear(body,
       h('h2', { tabindex: '-1' }, t('submission.section', { n: section.number }), ' ', loc(section.title)),
+      section.respondents ? h('p', { class: 'hint' }, loc(section.respondents)) : null,
       section.questions.map((q) => h('div', { class: 'question' },
         h('h3', {}, `${q.number}. ${loc(q.text)}`), q.note ? h('p', { class: 'hint' }, loc(q.note)) : null,
         q.items.map(itemBlock))),
@@ -161,7 +238,6 @@ export async function submissionPage({ campaignId, organisationId }, query) {
         number > form.sections[0].number ? h('button', { type: 'button', class: 'secondary', onclick: () => showSection(number - 1) }, t('submission.prevSection')) : null,
         number < form.sections[form.sections.length - 1].number ? h('button', { type: 'button', class: 'secondary', onclick: () => showSection(number + 1) }, t('submission.nextSection')) : null));
     refreshIndicators();
-    body.querySelector('h2').focus();
   }
 
   const canReview = hasRole('expert') && sub.status === 'submitted';
@@ -237,26 +313,76 @@ export async function submissionPage({ campaignId, organisationId }, query) {
   if (isFocal && (await hasRoute('GET', templatePath))) {
     const dl = h('button', { type: 'button', class: 'secondary' }, t('excel.download'));
     const excelOut = h('div', { 'aria-live': 'polite' });
-    dl.addEventListener('click', () => busy(dl, excelOut, () => download(`${base}/template.xlsx`, 'template.xlsx')));
+    dl.addEventListener('click', () => busy(dl, excelOut, () => download(`${base}/template.xlsx?lang=${getLang()}`, 'template.xlsx')));
     excel.append(h('h2', {}, t('excel.title')), dl);
     if (sub.editable && (await hasRoute('POST', importPath))) {
       const file = h('input', { type: 'file', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', id: uid() });
       const up = h('button', { type: 'button' }, t('excel.upload'));
+      // Cell-level problems: { sheet, cell, itemId, code, message: {kk, ru}, blocks } (issues carry messages instead).
+      const text = (p) => (typeof p.message === 'string' ? p.messages?.[getLang()] ?? p.message : loc(p.message));
+      const where = (p) => (p.cell || p.sheet ? [h('strong', {}, p.cell ? t('excel.cell', { sheet: p.sheet ?? '', cell: p.cell }) : t('excel.sheet', { sheet: p.sheet })), ' '] : null);
+      const toItem = (p) => (p.itemId && itemSection.has(p.itemId) ? [' ', h('button', { type: 'button', class: 'link', onclick: () => goToItem(p.itemId) }, t('excel.goToItem'))] : null);
+      const problemList = (problems, cls = 'cell-problems') => h('ul', { class: cls }, problems.slice(0, 200).map((p) => h('li', {}, where(p), text(p), toItem(p))));
+      const label = (id) => (itemById.has(id) ? loc(itemById.get(id).label) : id);
+      const send = (params, ifMatch, resolutions) => {
+        const data = new FormData();
+        if (resolutions && Object.keys(resolutions).length) data.append('resolutions', JSON.stringify(resolutions));
+        data.append('file', file.files[0]);
+        return api('POST', `${base}/import${params}`, { formData: data, ifMatch });
+      };
+      const showRefusal = (err) => {
+        if (!(err instanceof ApiError)) throw err;
+        excelOut.replaceChildren(notice('error', err.message, problemList(err.details?.problems ?? err.details?.issues ?? [])));
+      };
+
+      /** The preview (REDCap-style): what changes, what conflicts, what blocks; then confirm exactly that. */
+      function showPreview(p) {
+        const resolutions = {};
+        const blocking = p.problems.filter((x) => x.blocks === 'import');
+        const later = p.problems.filter((x) => x.blocks === 'submission');
+        const warnings = p.problems.filter((x) => x.blocks === 'none');
+        const confirm = h('button', { type: 'button', disabled: blocking.length > 0 }, t('excel.confirm'));
+        const conflicts = p.conflicts.map((c) => {
+          const name = uid('keep');
+          const who = [c.changedByName, c.changedAt ? formatDateTime(c.changedAt) : null].filter(Boolean).join(', ');
+          const option = (value, caption, entry) => h('label', { class: 'inline' },
+            h('input', { type: 'radio', name, value, onchange: () => { resolutions[c.itemId] = value; confirm.disabled = blocking.length > 0 || p.conflicts.some((x) => !resolutions[x.itemId]); } }),
+            h('strong', {}, caption), ' ', describe(entry, itemById.get(c.itemId)));
+          return h('li', {}, where(c), label(c.itemId), h('div', { role: 'radiogroup', 'aria-label': label(c.itemId) },
+            option('mine', t('conflict.keepWorkbook'), c.incoming), option('theirs', t('conflict.keepTheirs'), c.current), who ? h('span', { class: 'meta' }, ` (${who})`) : null));
+        });
+        if (conflicts.length) confirm.disabled = true;
+        confirm.addEventListener('click', () => busy(confirm, excelOut, async () => {
+          try {
+            const { data } = await send('', p.currentRevision, resolutions);
+            if (data.unchanged) excelOut.replaceChildren(notice('info', t('excel.noChanges')));
+            else render();
+          } catch (err) {
+            if (err instanceof ApiError && err.code === 'version.stale') excelOut.replaceChildren(notice('error', t('excel.moved')));
+            else showRefusal(err);
+          }
+        }));
+        const section = (title, content) => (content ? [h('h3', {}, title), content] : null);
+        excelOut.replaceChildren(h('div', { class: 'card import-preview' },
+          h('h3', {}, t('excel.previewTitle')),
+          p.unchanged ? notice('info', t('excel.noChanges')) : h('p', {}, t('excel.previewSummary', { changes: p.changes.length, empty: p.empty.length })),
+          section(t('excel.blocking'), blocking.length ? problemList(blocking) : null),
+          section(t('excel.conflicts'), conflicts.length ? h('ul', { class: 'conflicts' }, conflicts) : null),
+          section(t('excel.changes'), p.changes.length ? h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('excel.item')), h('th', { scope: 'col' }, t('excel.before')), h('th', { scope: 'col' }, t('excel.after')))),
+            h('tbody', {}, p.changes.slice(0, 300).map((c) => h('tr', {}, h('td', {}, label(c.itemId)), h('td', {}, describe(c.before, itemById.get(c.itemId))), h('td', {}, describe(c.after, itemById.get(c.itemId))))))) : null),
+          section(t('excel.blocksSubmission'), later.length ? problemList(later) : null),
+          section(t('excel.warnings'), warnings.length ? problemList(warnings) : null),
+          section(t('excel.emptyItems'), p.empty.length ? problemList(p.empty.map((e) => ({ ...e, message: { kk: label(e.itemId), ru: label(e.itemId) } })), 'empty-items') : null),
+          p.unchanged ? null : confirm));
+      }
+
       up.addEventListener('click', () => busy(up, excelOut, async () => {
         if (!file.files[0]) { excelOut.replaceChildren(notice('error', t('excel.chooseFile'))); return; }
         await save();
-        const data = new FormData();
-        data.append('file', file.files[0]);
         try {
-          await api('POST', `${base}/import`, { formData: data, ifMatch: state.revision });
-          render();
+          showPreview((await send('?dryRun=true')).data);
         } catch (err) {
-          // Cell-level problems: { sheet, cell, itemId, code, message: {kk, ru} } (issues carry messages instead).
-          const problems = err.details?.problems ?? err.details?.issues ?? [];
-          const text = (p) => (typeof p.message === 'string' ? p.messages?.[getLang()] ?? p.message : loc(p.message));
-          excelOut.replaceChildren(notice('error', err.message, h('ul', { class: 'cell-problems' }, problems.slice(0, 200).map((p) =>
-            h('li', {}, p.cell ? h('strong', {}, t('excel.cell', { sheet: p.sheet ?? '', cell: p.cell })) : null, p.cell ? ' ' : '', text(p),
-              p.itemId && itemSection.has(p.itemId) ? [' ', h('button', { type: 'button', class: 'link', onclick: () => goToItem(p.itemId) }, t('excel.goToItem'))] : null)))));
+          showRefusal(err);
         }
       }));
       excel.append(h('div', { class: 'field' }, h('label', { for: file.id }, t('excel.file')), file), up);
