@@ -227,16 +227,20 @@ export async function submissionPage({ campaignId, organisationId }, query) {
   function drawSection() {
     messageBoxes.clear();
     const number = sectionNumber;
-    const section = form.sections.find((s) => s.number === number);
+    // A section the form does not have (an old link, another agency type) opens its first one.
+    const index = Math.max(0, form.sections.findIndex((s) => s.number === number));
+    const section = form.sections[index];
+    const [prev, next] = [form.sections[index - 1], form.sections[index + 1]];
     clear(body,
       h('h2', { tabindex: '-1' }, t('submission.section', { n: section.number }), ' ', loc(section.title)),
       section.respondents ? h('p', { class: 'hint' }, loc(section.respondents)) : null,
       section.questions.map((q) => h('div', { class: 'question' },
         h('h3', {}, `${q.number}. ${loc(q.text)}`), q.note ? h('p', { class: 'hint' }, loc(q.note)) : null,
         q.items.map(itemBlock))),
+      // Neighbours in the form's own order: a form may hold sections 1, 3 and 5 only.
       h('div', { class: 'pager' },
-        number > form.sections[0].number ? h('button', { type: 'button', class: 'secondary', onclick: () => showSection(number - 1) }, t('submission.prevSection')) : null,
-        number < form.sections[form.sections.length - 1].number ? h('button', { type: 'button', class: 'secondary', onclick: () => showSection(number + 1) }, t('submission.nextSection')) : null));
+        prev ? h('button', { type: 'button', class: 'secondary', onclick: () => showSection(prev.number) }, t('submission.prevSection')) : null,
+        next ? h('button', { type: 'button', class: 'secondary', onclick: () => showSection(next.number) }, t('submission.nextSection')) : null));
     refreshIndicators();
   }
 
