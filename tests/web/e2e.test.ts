@@ -268,11 +268,17 @@ suite('web application in Chromium', () => {
     await item(focal, EXPLAINED).getByLabel(ru['item.missingComment'], { exact: true }).fill('Ведомственная статистика не ведется');
     await visible(focal.getByRole('status').filter({ hasText: ru['submission.savedAt'].split(' ')[0] }));
     await gone(item(focal, COUNT).locator('.msg.error'));
+    // The page's status and revision follow the saves; the section is in the address.
+    const saved = (await t.request(users.focal.token, { method: 'GET', url })).json();
+    await containsText(focal.locator('.facts'), ru['status.draft']);
+    await containsText(focal.locator('.facts'), String(saved.revision));
     await shot(focal, '06-focal-questionnaire');
     expect(await unlabelledControls(focal)).toEqual([]);
 
     await submitInBrowser(focal);
     await visible(focal.locator('.facts').getByText(ru['status.submitted']));
+    // Submitted is read-only: counts too, not only texts and choices.
+    expect(await item(focal, COUNT).getByRole('spinbutton').isDisabled()).toBe(true);
     const afterSubmit = (await t.request(users.focal.token, { method: 'GET', url })).json();
     expect(afterSubmit.status).toBe('submitted');
     expect(afterSubmit.content.answers[YES_NO]).toEqual({ value: { answer: 'no' } });
@@ -318,6 +324,8 @@ suite('web application in Chromium', () => {
     await visible(focal.getByRole('status').filter({ hasText: ru['submission.savedAt'].split(' ')[0] }));
     await submitInBrowser(focal);
     await visible(focal.locator('.facts').getByText(ru['status.submitted']));
+    // Submitted is read-only: counts too, not only texts and choices.
+    expect(await item(focal, COUNT).getByRole('spinbutton').isDisabled()).toBe(true);
 
     await expert.reload();
     await expert.getByRole('button', { name: ru['review.accept'] }).click();

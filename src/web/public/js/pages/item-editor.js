@@ -61,7 +61,12 @@ export function itemEditor(item, ctx) {
           oninput: (e) => setValue(e.target.value === '' ? undefined : e.target.value) });
       case 'count':
       case 'amount':
-        return numberInput(current, item.kind === 'count', setValue, label);
+      {
+        // Read-only means read-only: a submitted or accepted questionnaire, an expert's review.
+        const input = numberInput(current, item.kind === 'count', setValue, label);
+        input.disabled = ctx.readOnly;
+        return input;
+      }
       case 'breakdown': {
         const value = () => answer()?.value ?? { total: 0, byCategory: {} };
         const cats = [...categoriesOf(ctx.form, item.dimension), { code: 'unknown', label: { kk: t('item.unknownCategory'), ru: t('item.unknownCategory') } }];

@@ -29,6 +29,8 @@ export async function submissionPage({ campaignId, organisationId }, query) {
   let sectionNumber = Number(query.get('section')) || (focusItem ? itemSection.get(focusItem) : null) || form.sections[0].number;
 
   const saveStatus = h('span', { class: 'save-status', role: 'status', 'aria-live': 'polite' });
+  const statusValue = h('dd', {}, statusBadge(sub.status));
+  const revisionValue = h('span', {}, String(sub.revision));
   const alerts = h('div', { 'aria-live': 'assertive' });
   const progress = h('progress', { max: 100, value: 0, id: uid() });
   const progressText = h('span', {});
@@ -103,6 +105,9 @@ export async function submissionPage({ campaignId, organisationId }, query) {
       .then(({ data }) => {
         state.revision = data.revision;
         state.issues = data.issues;
+        // What the page says of the submission is true after every save.
+        statusValue.replaceChildren(statusBadge(data.status));
+        revisionValue.textContent = String(data.revision);
         // Saved on top of changes made elsewhere since our revision: merged item by item, no conflict.
         if (data.merged) adopt(data.merged.content, data.merged.theirs);
         saveStatus.textContent = state.rejected.size
@@ -220,6 +225,11 @@ export async function submissionPage({ campaignId, organisationId }, query) {
   async function showSection(number) {
     if (!readOnly) await save();
     sectionNumber = number;
+    // The section is in the address: reload and the language switch keep the place.
+    const q = new URLSearchParams(location.search);
+    q.set('section', String(number));
+    q.delete('item');
+    history.replaceState(null, '', `${location.pathname}?${q}`);
     drawSection();
     body.querySelector('h2').focus();
   }
@@ -397,9 +407,9 @@ export async function submissionPage({ campaignId, organisationId }, query) {
   const page = h('section', { class: 'submission' },
     h('h1', {}, t('submission.title')), h('p', { class: 'subtitle' }, loc(form.title)),
     h('dl', { class: 'facts' },
-      h('dt', {}, t('submission.status')), h('dd', {}, statusBadge(sub.status)),
+      h('dt', {}, t('submission.status')), statusValue,
       h('dt', {}, t('campaign.deadline')), h('dd', {}, formatDate(sub.deadline)),
-      h('dt', {}, t('submission.revision')), h('dd', {}, String(sub.revision), ' ', link(`/submissions/${campaignId}/${organisationId}/history`, t('submission.history')))),
+      h('dt', {}, t('submission.revision')), h('dd', {}, revisionValue, ' ', link(`/submissions/${campaignId}/${organisationId}/history`, t('submission.history')))),
     // Completeness, save state and conflicts stay in view while the user scrolls through a section.
     h('div', { class: 'sticky-bar' },
       h('div', { class: 'completeness' }, h('label', { for: progress.id }, t('submission.completeness')), progress, progressText, ' ', saveStatus),
