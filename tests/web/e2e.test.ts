@@ -402,8 +402,11 @@ suite('web application in Chromium', () => {
       await impact.nth(i).selectOption(String(level(i, i % 3 === 0 ? 3 : 2)));
     }
     await expert.getByRole('textbox', { name: new RegExp(`^${ru['scoring.comment']}:`) }).first().fill('Подтверждается данными МВД за три года.');
-    await expert.getByRole('button', { name: ru['scoring.save'] }).click();
-    await visible(expert.getByText(ru['scoring.saved'].replace('{n}', String(n))));
+    // Every row saves itself: no Save button, each row's state says so.
+    await expect.poll(async () => expert.locator('.row-state').filter({ hasText: ru['scoring.rowSaved'] }).count(), { timeout: 60_000 }).toBe(n);
+    const stored = (await t.request(users.expert.token, { method: 'GET', url: `/api/v1/assessments/${assessmentId}/scores` })).json();
+    expect(stored.scores).toHaveLength(n);
+    expect(stored.scores.some((x: { comment?: string }) => x.comment === 'Подтверждается данными МВД за три года.')).toBe(true);
     await shot(expert, '12-expert-scoring');
     expect(await unlabelledControls(expert)).toEqual([]);
     await expert.getByRole('button', { name: ru['ranking.compute'] }).click();
