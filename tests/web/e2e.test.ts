@@ -470,6 +470,35 @@ suite('web application in Chromium', () => {
     await secretariat.close();
   }, E2E_TIMEOUT);
 
+  it('fits a phone screen (390x844) in both languages: no page wider than the screen', async () => {
+    expect(campaignId).not.toBe('');
+    const pages: [string, string][] = [
+      ['focal', '/campaigns'],
+      ['focal', `/submissions/${campaignId}/${organisationId}`],
+      ['expert', `/board?campaign=${campaignId}`],
+      ['expert', '/assessments'],
+      ['secretariat', '/reports'],
+      ['admin', '/admin/users'],
+      ['admin', '/admin/organisations'],
+    ];
+    for (const who of ['focal', 'expert', 'secretariat', 'admin']) {
+      const page = await open(who);
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const lang of ['ru', 'kk']) {
+        await page.evaluate((l) => localStorage.setItem('ctip.lang', l), lang);
+        for (const [owner, path] of pages.filter(([o]) => o === who)) {
+          await page.goto(path);
+          await visible(page.getByRole('heading', { level: 1 }));
+          await page.waitForLoadState('networkidle');
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(width, `${owner} ${path} (${lang}) is ${width} px wide`).toBeLessThanOrEqual(390);
+          await shot(page, `phone-${lang}-${path.split('?')[0].replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'home'}`);
+        }
+      }
+      await page.close();
+    }
+  }, E2E_TIMEOUT);
+
   it('has no script errors and fetches nothing off-origin', () => {
     expect(problems).toEqual([]);
   });
