@@ -490,9 +490,15 @@ suite('web application in Chromium', () => {
           await page.goto(path);
           await visible(page.getByRole('heading', { level: 1 }));
           await page.waitForLoadState('networkidle');
-          const width = await page.evaluate(() => document.documentElement.scrollWidth);
-          expect(width, `${owner} ${path} (${lang}) is ${width} px wide`).toBeLessThanOrEqual(390);
           await shot(page, `phone-${lang}-${path.split('?')[0].replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'home'}`);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          // The widest elements that stick out, outside any scrolling region, to say what to fix.
+          const culprits = await page.evaluate(() =>
+            [...document.querySelectorAll('body *')]
+              .filter((el) => el.getBoundingClientRect().right > 392 && !el.closest('.table-scroll, .scroll'))
+              .slice(0, 5)
+              .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`));
+          expect(width, `${owner} ${path} (${lang}) is ${width} px wide: ${culprits.join('; ')}`).toBeLessThanOrEqual(390);
         }
       }
       await page.close();

@@ -36,8 +36,10 @@ export async function busy(button, out, action) {
   }
 }
 
+/** A table that scrolls inside its own labelled region when wider than the screen (phones). */
 export function table(headers, rows, attrs = {}) {
-  return h('table', attrs, h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, rows));
+  const el = h('table', attrs, h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, rows));
+  return h('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': headers.filter((x) => typeof x === 'string').join(', ') }, el);
 }
 
 /** A button that runs a pipeline step and reloads the page. */

@@ -145,10 +145,10 @@ function rowsEditor(item, ctx, answer, setValue, redraw) {
   };
   const add = h('button', { type: 'button', class: 'secondary', disabled: ctx.readOnly, onclick: () => { setValue([...rows(), {}]); redraw(); } }, t('item.addRow'));
   return h('div', { class: 'rows' },
-    h('table', {}, h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, loc(c.label))), h('th', {}, h('span', { class: 'sr-only' }, t('common.actions'))))),
+    h('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': loc(item.label) }, h('table', {}, h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, loc(c.label))), h('th', {}, h('span', { class: 'sr-only' }, t('common.actions'))))),
       h('tbody', {}, rows().map((row, index) => h('tr', {}, columns.map((c) => cell(row, index, c)),
         h('td', {}, h('button', { type: 'button', class: 'secondary', disabled: ctx.readOnly, 'aria-label': t('item.removeRowN', { n: index + 1 }),
-          onclick: () => { const next = rows().filter((_, i) => i !== index); setValue(next.length ? next : undefined); redraw(); } }, t('item.removeRow'))))))),
+          onclick: () => { const next = rows().filter((_, i) => i !== index); setValue(next.length ? next : undefined); redraw(); } }, t('item.removeRow')))))))),
     add);
 }
 
