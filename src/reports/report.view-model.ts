@@ -128,6 +128,10 @@ export type ConclusionKey = (typeof conclusionKeys)[number];
 export interface ConclusionSection {
   key: ConclusionKey;
   paragraphs: string[];
+  /** True when the paragraphs are the generated draft, not yet the experts' accepted text. */
+  draft?: boolean;
+  /** One line naming the tables of this point for which no subject reported data (instead of empty tables). */
+  noData?: string;
   tables: ReportTable[];
   charts: Chart[];
 }
@@ -193,6 +197,8 @@ export interface RiskProfile {
    * columns category, the three years and the trend.
    */
   victimProfile: ReportTable[];
+  /** For an agency without victim data of its own: where the national tables are (instead of a copy). */
+  victimProfileNote?: string;
   /** SOP indicators and risk groups relevant to the agency. */
   sopIndicators: IndicatorGroup[];
   mitigation: string[];

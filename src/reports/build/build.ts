@@ -12,6 +12,7 @@ import type { AssessmentInput } from './inputs.js';
 import { Labels } from './labels.js';
 import { buildProfiles } from './profiles.js';
 import { buildRecommendations } from './recommendations.js';
+import { droppedRisks, withoutPlaceholders } from './placeholders.js';
 import { rankedRisks } from './risks.js';
 
 export interface BuildOptions {
@@ -23,7 +24,7 @@ export function buildReportViewModel(input: AssessmentInput, lang: Lang, options
   const labels = new Labels(input.questionnaireVersion, lang);
   const index = new FactIndex(input.facts, input.years);
   const ctx = { index, labels, lang, privacy: { publish: options.publish, threshold: input.suppressionThreshold }, years: input.years };
-  const risks = rankedRisks(input.ranking, input.register, lang);
+  const risks = withoutPlaceholders(rankedRisks(input.ranking, input.register, lang), droppedRisks(index));
   return {
     meta: {
       id: input.id,
@@ -35,7 +36,7 @@ export function buildReportViewModel(input: AssessmentInput, lang: Lang, options
     },
     description: buildDescription(input, lang),
     conclusions: buildConclusions(ctx, input),
-    recommendations: buildRecommendations(input, risks, labels, lang),
+    recommendations: buildRecommendations(input, risks, labels, lang, index),
     riskProfiles: buildProfiles(ctx, input, risks),
     annexes: buildAnnexes(input, risks, index, labels, lang),
   };

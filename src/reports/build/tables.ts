@@ -32,11 +32,17 @@ export function caption(key: string, lang: Lang): string {
   return text[lang];
 }
 
+/** The given category codes in questionnaire order, then "unknown", then any others sorted. */
+export function categoryOrder(ctx: BuildContext, present: Iterable<string>, dimension: string, order?: string[]): string[] {
+  const have = new Set(present);
+  const codes = [...(order ?? ctx.labels.categories(dimension)), 'unknown'];
+  const extra = [...have].filter((k) => !codes.includes(k)).sort();
+  return [...codes, ...extra].filter((k) => have.has(k));
+}
+
 /** Rows of a breakdown by one dimension, in questionnaire order then "unknown". */
 export function categoryRows(ctx: BuildContext, sums: Map<string, YearValues>, dimension: string, order?: string[]): CountRow[] {
-  const codes = [...(order ?? ctx.labels.categories(dimension)), 'unknown'];
-  const extra = [...sums.keys()].filter((k) => !codes.includes(k)).sort();
-  return [...codes, ...extra].filter((k) => sums.has(k)).map((k) => ({ label: ctx.labels.category(dimension, k), values: sums.get(k)! }));
+  return categoryOrder(ctx, sums.keys(), dimension, order).map((k) => ({ label: ctx.labels.category(dimension, k), values: sums.get(k)! }));
 }
 
 export interface BreakdownSpec {
@@ -72,6 +78,8 @@ export function breakdownTable(ctx: BuildContext, spec: BreakdownSpec): ReportTa
 
 export interface IndicatorRow {
   key: string;
+  /** Overrides the indicator's caption (e.g. one row per subject). */
+  label?: string;
   values: YearValues;
   victims: boolean;
 }
@@ -90,7 +98,7 @@ export function indicatorTable(ctx: BuildContext, id: string, captionKey: string
     columns,
     rows: rows.map((r) => {
       const cells: TableCell[] = r.values.map((v) => (r.victims ? primaryOnly(v, ctx.privacy) : v));
-      const label = c.indicators[r.key]?.[ctx.lang];
+      const label = r.label ?? c.indicators[r.key]?.[ctx.lang];
       if (!label) throw new Error(`report builder: no indicator ${r.key}`);
       return [label, ...cells, trendOf(cells, ctx.lang)];
     }),

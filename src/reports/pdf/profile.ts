@@ -18,6 +18,7 @@ export function writeProfile(ctx: PdfContext, profile: RiskProfile, prefix: stri
   heading(ctx, level, `${prefix}2.`, p.indicators);
   subheading(ctx, p.victimProfile);
   for (const table of profile.victimProfile) drawTable(ctx, table);
+  if (profile.victimProfileNote) paragraph(ctx, profile.victimProfileNote, { size: 9 });
   subheading(ctx, p.sopIndicators);
   for (const group of profile.sopIndicators) {
     subheading(ctx, group.title, 9);
