@@ -75,7 +75,7 @@ export function countTable(spec: CountTableSpec, privacy: Privacy): ReportTable 
     ...spec.years.map((y): TableColumn => ({ key: `y${y}`, label: String(y), align: 'right', format: 'integer' })),
     { key: 'total', label: c.total[spec.lang], align: 'right', format: 'integer' },
   ];
-  if (spec.trend) columns.push({ key: 'trend', label: t.trend.label, align: 'left' });
+  if (spec.trend) columns.push({ key: 'trend', label: t.trend.label, align: 'left', width: 1.4 });
   const withTrend = (label: string, r: TableCell[]): TableCell[] => (spec.trend ? [label, ...r, trendOf(r.slice(0, 3), spec.lang)] : [label, ...r]);
   return {
     id: spec.id,

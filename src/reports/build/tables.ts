@@ -90,7 +90,7 @@ export function indicatorTable(ctx: BuildContext, id: string, captionKey: string
   const columns: TableColumn[] = [
     { key: 'indicator', label: c.indicator[ctx.lang], align: 'left', width: 3 },
     ...ctx.years.map((y): TableColumn => ({ key: `y${y}`, label: String(y), align: 'right', format: 'integer' })),
-    { key: 'trend', label: loadTexts(ctx.lang).trend.label, align: 'left' },
+    { key: 'trend', label: loadTexts(ctx.lang).trend.label, align: 'left', width: 1.4 },
   ];
   return {
     id,

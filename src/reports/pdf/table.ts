@@ -17,9 +17,16 @@ export function drawTable(ctx: PdfContext, table: ReportTable): void {
   const body = table.rows.map((row) => row.map((cell, i) => formatCell(cell, table.columns[i], t.suppressed)));
   const header = table.columns.map((c) => c.label);
 
+  // A header whose longest word does not fit its column is set smaller (down to 6 pt), so no word is broken.
+  doc.font(FONT_BOLD);
+  const headerSizes = header.map((label, i) => {
+    const longest = Math.max(...label.split(/\s+/).map((w) => doc.fontSize(SIZE).widthOfString(w)));
+    return Math.max(6, Math.min(SIZE, Math.floor((SIZE * (widths[i] - 2 * PAD)) / Math.max(longest, 1) * 2) / 2));
+  });
+  const sizeOf = (bold: boolean, i: number) => (bold ? headerSizes[i] : SIZE);
   const rowHeight = (cells: string[], bold: boolean) => {
-    doc.font(bold ? FONT_BOLD : FONT).fontSize(SIZE);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i] - 2 * PAD }))) + 2 * PAD;
+    doc.font(bold ? FONT_BOLD : FONT);
+    return Math.max(...cells.map((c, i) => doc.fontSize(sizeOf(bold, i)).heightOfString(c || ' ', { width: widths[i] - 2 * PAD }))) + 2 * PAD;
   };
   const drawRow = (cells: string[], bold: boolean, fill?: string) => {
     const h = rowHeight(cells, bold);
@@ -28,7 +35,7 @@ export function drawTable(ctx: PdfContext, table: ReportTable): void {
     doc.fillColor(COLOR.text).font(bold ? FONT_BOLD : FONT).fontSize(SIZE);
     cells.forEach((c, i) => {
       const align = bold ? 'center' : table.columns[i].align;
-      doc.text(c, xs[i] + PAD, y + PAD, { width: widths[i] - 2 * PAD, align, lineBreak: true });
+      doc.fontSize(sizeOf(bold, i)).text(c, xs[i] + PAD, y + PAD, { width: widths[i] - 2 * PAD, align, lineBreak: true });
       doc.lineWidth(0.4).strokeColor(COLOR.rule).rect(xs[i], y, widths[i], h).stroke();
     });
     doc.x = MARGIN.left;
@@ -42,7 +49,11 @@ export function drawTable(ctx: PdfContext, table: ReportTable): void {
   const headerHeight = rowHeight(header, true);
   doc.font(FONT_BOLD).fontSize(9);
   const captionHeight = doc.heightOfString(caption, { width: contentWidth(doc) }) + 4;
-  ensureSpace(ctx, captionHeight + headerHeight + (body[0] ? rowHeight(body[0], false) : 0));
+  // A short table is kept on one page; a long one starts with at least its caption, header and first row.
+  const bodyHeight = body.reduce((h, cells) => h + rowHeight(cells, false), 0);
+  const whole = captionHeight + headerHeight + bodyHeight + 30;
+  const start = captionHeight + headerHeight + (body[0] ? rowHeight(body[0], false) : 0);
+  ensureSpace(ctx, whole < 0.4 * (bottomLimit(doc) - MARGIN.top) ? whole : start);
   drawCaption(caption);
   drawRow(header, true, COLOR.headerFill);
   for (const cells of body) {
