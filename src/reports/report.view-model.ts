@@ -96,6 +96,8 @@ export interface MethodDescription {
 
 export interface Description {
   scope: string[];
+  /** True when the scope's paragraphs after the first are the generated draft. */
+  draft?: boolean;
   /** Information sources and references (Rules §8, §10, §15). */
   sources: string[];
   participatingOrganisations: number;

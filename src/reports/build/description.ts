@@ -38,14 +38,17 @@ function scale(steps: { kk: [string, string]; ru: [string, string] }[], lang: La
   return steps.map((s, n) => ({ value: (n + 1) as ScaleStep['value'], label: s[lang][0], description: s[lang][1] }));
 }
 
-export function buildDescription(input: AssessmentInput, lang: Lang): Description {
+/** `draft`: the generated text, shown while the experts have written none. */
+export function buildDescription(input: AssessmentInput, lang: Lang, draft: string[] = []): Description {
   const c = captions();
   const [from, , to] = input.years;
   const p = input.participation;
   const k = input.ranking.kendall;
   const experts = Math.max(0, ...input.ranking.risks.map((r) => r.nExperts));
+  const written = paragraphsOf(input.narrative.description?.[lang]);
   return {
-    scope: [fill(c.scope[lang], { from, to }), ...paragraphsOf(input.narrative.description?.[lang])],
+    scope: [fill(c.scope[lang], { from, to }), ...(written.length ? written : draft)],
+    ...(written.length === 0 && draft.length > 0 ? { draft: true } : {}),
     sources: [
       fill(c.questionnaireSource[lang], { n: p.participating, submissions: p.submissions }),
       fill(c.rankingSource[lang], { experts }),

@@ -16,7 +16,7 @@ function writeDescription(ctx: PdfContext, vm: ReportViewModel): void {
   const x = t.description;
   heading(ctx, 1, '1.', t.chapters.description);
   heading(ctx, 2, '1.1.', x.scope);
-  d.scope.forEach((p) => paragraph(ctx, p));
+  d.scope.forEach((p, i) => paragraph(ctx, p, d.draft && i > 0 ? { color: COLOR.muted } : {}));
   heading(ctx, 2, '1.2.', x.sources);
   list(ctx, d.sources, true);
   heading(ctx, 2, '1.3.', x.participation);
@@ -39,8 +39,10 @@ function writeConclusions(ctx: PdfContext, vm: ReportViewModel): void {
   heading(ctx, 1, '2.', ctx.t.chapters.conclusions);
   vm.conclusions.forEach((section, n) => {
     heading(ctx, 2, `2.${n + 1}.`, ctx.t.conclusionHeadings[section.key]);
-    section.paragraphs.forEach((p) => paragraph(ctx, p));
+    // A generated draft (preview only: finalisation needs the experts' text) is set in grey.
+    section.paragraphs.forEach((p) => paragraph(ctx, p, section.draft ? { color: COLOR.muted } : {}));
     section.tables.forEach((table) => drawTable(ctx, table));
+    if (section.noData) paragraph(ctx, section.noData, { size: 9, color: COLOR.muted });
     section.charts.forEach((chart) => drawChart(ctx, chart));
   });
 }

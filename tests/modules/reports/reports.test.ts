@@ -96,6 +96,51 @@ describe('preview', () => {
   });
 });
 
+/** Accepts every required chapter of an assessment: its generated draft without the marker line. */
+async function acceptDrafts(assessmentId: string, only?: (chapter: string) => boolean) {
+  const drafts = (await t.request(expert, { method: 'GET', url: `/api/v1/assessments/${assessmentId}/narrative/drafts` })).json() as Draft[];
+  const strip = (text: string) => text.split('\n\n').slice(1).join('\n\n');
+  for (const d of drafts.filter((x) => !x.accepted && (!only || only(x.chapter)))) {
+    const res = await t.request(expert, { method: 'PUT', url: `/api/v1/assessments/${assessmentId}/narrative/${d.chapter}`, payload: { textKk: strip(d.textKk), textRu: strip(d.textRu) }, headers: { 'if-match': `"${d.revision}"` } });
+    expect(res.statusCode, d.chapter).toBe(200);
+  }
+}
+interface Draft { chapter: string; textKk: string; textRu: string; revision: number; accepted: boolean }
+
+describe('analysis drafts and their acceptance', () => {
+  it('offers a deterministic kk and ru draft of the description and every §14 point, marked as generated', async () => {
+    const first = (await t.request(expert, { method: 'GET', url: url('/narrative/drafts') })).json() as Draft[];
+    expect(first.map((d) => d.chapter)).toEqual(['description', ...conclusionKeys.map((k) => `conclusions.${k}`)]);
+    for (const d of first) {
+      expect(d.textRu.split('\n\n')[0]).toMatch(/^\[Проект — сформирован автоматически/);
+      expect(d.textKk.split('\n\n')[0]).toMatch(/^\[Жоба — /);
+      expect(d.textRu.split('\n\n').length).toBeGreaterThan(2);
+    }
+    // The description and the nature point were written by the narrative tests above.
+    expect(first.filter((d) => d.accepted).map((d) => d.chapter).sort()).toEqual(['conclusions.nature', 'description']);
+    expect((await t.request(expert, { method: 'GET', url: url('/narrative/drafts') })).json()).toEqual(first);
+    expect((await t.request(secretariat, { method: 'GET', url: url('/narrative/drafts') })).statusCode).toBe(403);
+  });
+
+  it('refuses finalisation while a chapter lacks an accepted text, listing what is missing', async () => {
+    const drafts = (await t.request(expert, { method: 'GET', url: url('/narrative/drafts') })).json() as Draft[];
+    // Saving the draft as it is, marker and all, does not accept it.
+    const sources = drafts.find((d) => d.chapter === 'conclusions.sources')!;
+    expect((await t.request(expert, { method: 'PUT', url: url('/narrative/conclusions.sources'), payload: { textKk: sources.textKk, textRu: sources.textRu }, headers: { 'if-match': '"0"' } })).statusCode).toBe(200);
+    const res = await t.request(expert, { method: 'POST', url: url('/finalise') });
+    expect(res.statusCode).toBe(409);
+    const error = res.json().error;
+    expect(error.code).toBe('report.narrative_missing');
+    expect(error.details.missing).toEqual(conclusionKeys.filter((k) => k !== 'nature').map((k) => `conclusions.${k}`));
+    expect(error.message).toContain('2.1.');
+    expect(error.message).not.toContain('2.2.');
+    expect(await assessmentStatus(t, fx.assessmentId)).toBe('draft');
+    await acceptDrafts(fx.assessmentId);
+    const after = (await t.request(expert, { method: 'GET', url: url('/narrative/drafts') })).json() as Draft[];
+    expect(after.every((d) => d.accepted)).toBe(true);
+  }, 60_000);
+});
+
 describe('finalisation', () => {
   it('refuses an assessment without a ranking run', async () => {
     const unranked = await createReportAssessment(t, { ranked: false, load: false });
@@ -109,6 +154,9 @@ describe('finalisation', () => {
     await t.app.database.db.insert(assessmentRuns).values({
       assessmentId: broken.assessmentId, step: 'ranking', inputHash: 'x', parameters: {}, result: { riskRegisterVersion: '2024-v1', risks: 'not a list' }, resultHash: 'x', startedAt: new Date(),
     });
+    // Its ranking cannot be read, so no drafts either: the experts' own texts are accepted texts.
+    for (const chapter of ['description', ...conclusionKeys.map((k) => `conclusions.${k}`)])
+      await t.request(expert, { method: 'PUT', url: `/api/v1/assessments/${broken.assessmentId}/narrative/${chapter}`, payload: { textKk: 'Мәтін.', textRu: 'Текст.' }, headers: { 'if-match': '"0"' } });
     const res = await t.request(expert, { method: 'POST', url: `/api/v1/assessments/${broken.assessmentId}/finalise` });
     expect(res.statusCode).toBe(202);
     const job = await waitForJob(admin, res.json().id);
