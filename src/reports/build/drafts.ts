@@ -13,6 +13,7 @@ import { conclusionKeys } from '../report.view-model.js';
 import { fill } from '../texts.js';
 import { analysisPoint, expandLink, textPointOf } from './analysis-map.js';
 import { captions } from './captions.js';
+import type { NumericFact } from '../../pipeline/facts.js';
 import type { YearValues } from './facts.js';
 import { indicatorDefs, indicatorRows, subjectRows as subjectRowsOf, type IndicatorKey } from './indicators.js';
 import type { AssessmentInput, TextAnswer } from './inputs.js';
@@ -59,15 +60,46 @@ function pointItems(key: ConclusionKey, version: string): Set<string> {
   return new Set([...p.items, ...p.texts].flatMap((l) => expandLink(l.id, version)));
 }
 
+interface ItemStats {
+  /** Organisations with a value in the last year, by subject type. */
+  orgs: Map<string, Set<string>>;
+  /** Plain answers (value or missing-data reason) over the three years, and those with a reason, by reason. */
+  all: number;
+  reasons: Map<string, number>;
+}
+
+// Per item, computed once per fact table: points share items, and both languages read them.
+const statsMemo = new WeakMap<readonly NumericFact[], Map<string, ItemStats>>();
+
+function itemStats(ctx: BuildContext, id: string): ItemStats {
+  let m = statsMemo.get(ctx.index.facts);
+  if (!m) statsMemo.set(ctx.index.facts, (m = new Map()));
+  let st = m.get(id);
+  if (!st) {
+    st = { orgs: new Map(), all: 0, reasons: new Map() };
+    for (const f of ctx.index.item(id)) {
+      if (f.year === ctx.years[2] && f.missingReason === null) {
+        let o = st.orgs.get(f.agencyType);
+        if (!o) st.orgs.set(f.agencyType, (o = new Set()));
+        o.add(f.organisationId);
+      }
+      if (f.dimension !== null || ctx.index.yearIndex(f.year) < 0) continue;
+      st.all++;
+      if (f.missingReason !== null) st.reasons.set(f.missingReason, (st.reasons.get(f.missingReason) ?? 0) + 1);
+    }
+    m.set(id, st);
+  }
+  return st;
+}
+
 function subjectsSentence(ctx: BuildContext, items: Set<string>): string {
   const p = phrases();
   const orgs = new Map<string, Set<string>>();
   for (const id of items)
-    for (const f of ctx.index.item(id)) {
-      if (f.year !== ctx.years[2] || f.missingReason !== null) continue;
-      let s = orgs.get(f.agencyType);
-      if (!s) orgs.set(f.agencyType, (s = new Set()));
-      s.add(f.organisationId);
+    for (const [type, set] of itemStats(ctx, id).orgs) {
+      let s = orgs.get(type);
+      if (!s) orgs.set(type, (s = new Set()));
+      for (const o of set) s.add(o);
     }
   const n = [...orgs.values()].reduce((a, s) => a + s.size, 0);
   if (n === 0) return fill(p.noSubjects[ctx.lang], { y3: ctx.years[2] });
@@ -80,28 +112,60 @@ function completenessSentence(ctx: BuildContext, items: Set<string>): string {
   let all = 0;
   let explained = 0;
   const reasons = new Map<string, number>();
-  for (const id of items)
-    for (const f of ctx.index.item(id)) {
-      if (f.dimension !== null || ctx.index.yearIndex(f.year) < 0) continue;
-      all++;
-      if (f.missingReason !== null) {
-        explained++;
-        reasons.set(f.missingReason, (reasons.get(f.missingReason) ?? 0) + 1);
-      }
+  for (const id of items) {
+    const st = itemStats(ctx, id);
+    all += st.all;
+    for (const [r, n] of st.reasons) {
+      explained += n;
+      reasons.set(r, (reasons.get(r) ?? 0) + n);
     }
+  }
   if (all === 0 || explained === 0) return p.complete[ctx.lang];
   const top = [...reasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
   return fill(p.completeness[ctx.lang], { share: pct((all - explained) / all), reason: ctx.labels.missingReason(top) });
 }
 
+// Answers repeat (and the kk and ru models count the same ones): themes are found once per distinct text.
+const themeMemo = new Map<string, Theme[]>();
+function themesOf(text: string): Theme[] {
+  let hit = themeMemo.get(text);
+  if (!hit) {
+    const lower = text.toLowerCase();
+    hit = themes().filter((th) => th.stems.some((s) => lower.includes(s)));
+    if (themeMemo.size > 200_000) themeMemo.clear();
+    themeMemo.set(text, hit);
+  }
+  return hit;
+}
+
+const byPointMemo = new WeakMap<readonly TextAnswer[], Map<ConclusionKey, TextAnswer[]>>();
+
+/** The answers grouped by the point they are read under (each item's point looked up once). */
+function textsByPoint(texts: readonly TextAnswer[]): Map<ConclusionKey, TextAnswer[]> {
+  let out = byPointMemo.get(texts);
+  if (!out) {
+    out = new Map();
+    const pointOf = new Map<string, ConclusionKey | null>();
+    for (const t of texts) {
+      let k = pointOf.get(t.itemId);
+      if (k === undefined) pointOf.set(t.itemId, (k = textPointOf(t.itemId)));
+      if (k === null) continue;
+      let list = out.get(k);
+      if (!list) out.set(k, (list = []));
+      list.push(t);
+    }
+    byPointMemo.set(texts, out);
+  }
+  return out;
+}
+
 /** Theme counts of the free-text answers read under a point. */
 export function themeCounts(texts: readonly TextAnswer[], key: ConclusionKey, years: readonly number[]): { n: number; questions: string[]; counts: [Theme, number][]; other: number } {
-  const mine = texts.filter((t) => years.includes(t.year) && textPointOf(t.itemId) === key && t.text.trim() !== '');
+  const mine = textsByPoint(texts).get(key)?.filter((t) => years.includes(t.year) && t.text.trim() !== '') ?? [];
   const counts = new Map<string, number>();
   let other = 0;
   for (const t of mine) {
-    const lower = t.text.toLowerCase();
-    const hit = themes().filter((th) => th.stems.some((s) => lower.includes(s)));
+    const hit = themesOf(t.text);
     if (!hit.length) other++;
     for (const th of hit) counts.set(th.code, (counts.get(th.code) ?? 0) + 1);
   }
