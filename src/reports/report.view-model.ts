@@ -91,7 +91,7 @@ export interface MethodDescription {
   /** Score (L x I) bands per level, inclusive. */
   levelBands: { level: RiskLevel; min: number; max: number }[];
   /** Kendall's coefficient of concordance over the experts' rankings. */
-  kendall: { w: number; chiSquare: number; df: number; p: number; experts: number; risks: number };
+  kendall: { w: number; chiSquare: number; df: number; p: number; experts: number; risks: number; test?: string };
 }
 
 export interface Description {
@@ -167,6 +167,8 @@ export interface RankedRisk extends RiskRef {
   iqrLikelihood: number;
   iqrImpact: number;
   consensus: Consensus;
+  /** Share of experts within ±1 of the median, the smaller of likelihood and impact (0..1). */
+  agreement?: number;
 }
 
 export interface HeatMapCell {

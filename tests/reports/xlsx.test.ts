@@ -21,7 +21,8 @@ describe('report XLSX', () => {
     expect(reg.getCell('B3').value).toBe(top.title);
     expect(reg.getCell('E3').value).toBe(top.score);
     expect(reg.getCell('E3').numFmt).toBe('0.0');
-    expect(reg.rowCount).toBe(2 + vm.annexes.riskRegister.length);
+    // Caption, header, the risks, a blank row and the note defining the agreement column.
+    expect(reg.rowCount).toBe(2 + vm.annexes.riskRegister.length + 2);
 
     const quality = wb.getWorksheet('quality_findings')!;
     expect(quality.getCell('C5').value).toBe('<10');

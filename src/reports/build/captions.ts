@@ -45,6 +45,10 @@ export interface AnalysisCaptions {
   yesShare: Bilingual;
   respondents: Bilingual;
   noDataTables: Bilingual;
+  kendallTests: Record<'chi-square' | 'exact-permutation' | 'monte-carlo-permutation', Bilingual>;
+  agreementNote: Bilingual;
+  /** Quality-finding codes (exact, or the prefix before the first dot) -> label. */
+  findingCodes: Record<string, Bilingual>;
 }
 
 let cache: (Captions & AnalysisCaptions) | undefined;

@@ -1,6 +1,7 @@
 // Chapter 1: scope, sources, participation rates and the method (Rules §8-§16).
 import type { Lang } from '../../shared/lang.js';
 import type { Description, ScaleStep } from '../report.view-model.js';
+import { formatNumber } from '../format.js';
 import { fill } from '../texts.js';
 import { captions } from './captions.js';
 import type { AssessmentInput } from './inputs.js';
@@ -33,6 +34,13 @@ export function completenessRate(facts: readonly NumericFact[]): number {
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+/** The test whose p-value is given: chi-square, or the permutation test used for few risks. */
+function testOf(k: { pValueMethod?: string; chiSquare: number; df: number; permutations?: number }, lang: Lang): string {
+  const tests = captions().kendallTests;
+  const method = (k.pValueMethod ?? 'chi-square') as keyof typeof tests;
+  return fill((tests[method] ?? tests['chi-square'])[lang], { chi: formatNumber(k.chiSquare, 'decimal2'), df: k.df, n: formatNumber(k.permutations ?? 0) });
+}
 
 function scale(steps: { kk: [string, string]; ru: [string, string] }[], lang: Lang): ScaleStep[] {
   return steps.map((s, n) => ({ value: (n + 1) as ScaleStep['value'], label: s[lang][0], description: s[lang][1] }));
@@ -71,7 +79,7 @@ export function buildDescription(input: AssessmentInput, lang: Lang, draft: stri
       kendall:
         k.W === null
           ? { w: 0, chiSquare: 0, df: 0, p: 1, experts: k.m, risks: k.n }
-          : { w: k.W, chiSquare: k.chiSquare, df: k.df, p: k.pValue, experts: k.m, risks: k.n },
+          : { w: k.W, chiSquare: k.chiSquare, df: k.df, p: k.pValue, experts: k.m, risks: k.n, test: testOf(k, lang) },
     },
   };
 }

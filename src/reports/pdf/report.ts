@@ -31,7 +31,7 @@ function writeDescription(ctx: PdfContext, vm: ReportViewModel): void {
   const k = d.method.kendall;
   paragraph(ctx, fill(x.kendall, {
     w: formatNumber(k.w, 'decimal3'), experts: k.experts, risks: k.risks,
-    chi: formatNumber(k.chiSquare, 'decimal2'), df: k.df, p: k.p < 0.001 ? '< 0,001' : formatNumber(k.p, 'decimal3'),
+    test: k.test ?? '', p: k.p < 0.001 ? '< 0,001' : `= ${formatNumber(k.p, 'decimal3')}`,
   }));
 }
 
