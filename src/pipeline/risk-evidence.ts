@@ -35,6 +35,7 @@
  * group is 'yes' if any of its rows says yes, so results do not depend on the order of
  * the fact rows; outputs are sorted by code.
  */
+import { isPersonItem } from './persons.js';
 import type { Fact } from './facts.js';
 import { computeEvidence, concentration, trend, type Concentration, type Trend } from './evidence.js';
 
@@ -295,10 +296,13 @@ export function computeRegionEvidence(facts: Iterable<EvidenceFact> | FactIndex,
   const raw = new Map<string, Record<string, number | null>>(options.regions.map((r) => [r, {}]));
   for (const ind of indicators) {
     const quantitative = ind.items.some((i) => QUANTITATIVE.has(options.itemKinds.get(i) as FactItemKind));
-    const a = aggregate(index, ind.items, new Map(), options.itemKinds);
+    // Persons counted by several subjects are not added up: the indicator is the largest subject's count.
+    const separate = ind.items.length > 1 && ind.items.every(isPersonItem);
+    const parts = separate ? ind.items.map((i) => aggregate(index, [i], new Map(), options.itemKinds)) : [aggregate(index, ind.items, new Map(), options.itemKinds)];
     for (const regionCode of options.regions) {
-      const yes = a.yesByRegion.get(regionCode);
-      raw.get(regionCode)![ind.code] = quantitative ? meanAnnual(a.totalByRegionYear.get(regionCode)) : yes ? yes.yes / yes.n : null;
+      const yes = parts[0]!.yesByRegion.get(regionCode);
+      const means = parts.map((a) => meanAnnual(a.totalByRegionYear.get(regionCode))).filter((m): m is number => m !== null);
+      raw.get(regionCode)![ind.code] = quantitative ? (means.length ? Math.max(...means) : null) : yes ? yes.yes / yes.n : null;
     }
   }
   const scores = computeEvidence([...raw].flatMap(([unitCode, r]) => indicators.map((i) => ({ unitCode, indicatorCode: i.code, value: r[i.code] ?? null }))));

@@ -142,4 +142,18 @@ describe('computeRegionEvidence', () => {
     expect(r2.evidence).toBe(0);
     expect(r3.evidence).toBeNull();
   });
+
+  it('takes the largest subject\'s count of persons instead of adding persons counted by several subjects', () => {
+    const kinds = new Map<string, FactItemKind>([['s3.q1.victims_total', 'count'], ['s16.q1.victims_total', 'count'], ['s2.q1.count', 'count']]);
+    const opts = { ...options, itemKinds: kinds };
+    const facts = [
+      fact('s3.q1.victims_total', 'o1', 'r1', 2026, { value: 30 }),
+      fact('s16.q1.victims_total', 'o2', 'r1', 2026, { value: 25 }),
+      fact('s3.q1.victims_total', 'o3', 'r2', 2026, { value: 10 }),
+      fact('s16.q1.victims_total', 'o4', 'r2', 2026, { value: 40 }),
+    ];
+    const out = computeRegionEvidence(facts, [{ code: 'victims_received', items: ['s3.q1.victims_total', 's16.q1.victims_total'] }], opts);
+    expect(out[0]!.raw.victims_received).toBe(30);
+    expect(out[1]!.raw.victims_received).toBe(40);
+  });
 });

@@ -9,13 +9,7 @@ import { fill, loadTexts } from '../texts.js';
 import { captions } from './captions.js';
 import { breakdownTable, caption, categoryOrder, victimsNote, type BuildContext } from './tables.js';
 
-const PERSON_TAIL = /^(victims|minors|persons|protected_persons|children_received|abandoned_newborns|citizens_left_abroad|convicted_persons|detained|referring_subjects|return_certificates)/;
-
-/** Whether an item's values count persons (breakdowns of persons included). */
-export function isPersonItem(itemId: string): boolean {
-  const tail = itemId.slice(itemId.indexOf('.', itemId.indexOf('.') + 1) + 1);
-  return PERSON_TAIL.test(tail);
-}
+export { isPersonItem } from '../../pipeline/persons.js';
 
 export function agencyShort(ctx: BuildContext, code: string): string {
   return captions().agencyShort[code]?.[ctx.lang] ?? ctx.labels.agency(code).name;
