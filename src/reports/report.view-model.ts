@@ -40,6 +40,11 @@ export interface ReportTable {
   rows: TableCell[][];
   /** Source or footnote printed under the table. */
   note?: string;
+  /**
+   * Stable code of each row (category, region, agency type, risk, item or indicator code;
+   * "total" for a total row), so tables in kk and ru join on codes, not on position.
+   */
+  rowCodes?: (string | null)[];
 }
 
 /** Horizontal ranked bars, e.g. the 20 regions by risk score. */

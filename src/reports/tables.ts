@@ -71,6 +71,7 @@ export function riskTable(id: string, caption: string, risks: RankedRisk[], t: R
       r.rank, r.title, r.likelihood, r.impact, r.score, t.levels[r.level], r.iqrLikelihood, r.iqrImpact, r.agreement ?? null,
     ]),
     note: captions().agreementNote[t.language],
+    rowCodes: risks.map((r) => r.id),
   };
 }
 

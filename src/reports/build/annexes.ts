@@ -31,6 +31,7 @@ function findingsTable(input: AssessmentInput, lang: Lang): ReportTable {
       { key: 'count', label: c.count[lang], align: 'right', format: 'integer' },
     ],
     rows: rows.map((f) => [c.severities[f.severity]?.[lang] ?? f.severity, findingLabel(f.code, lang), f.count]),
+    rowCodes: rows.map((f) => f.code),
   };
 }
 
@@ -49,6 +50,7 @@ function missingReasonsTable(index: FactIndex, labels: Labels, lang: Lang): Repo
       { key: 'total', label: c.total[lang], align: 'right', format: 'integer' },
     ],
     rows: rows.map(([code, v]) => [labels.missingReason(code), ...v, v[0] + v[1] + v[2]]),
+    rowCodes: rows.map(([code]) => code),
   };
 }
 

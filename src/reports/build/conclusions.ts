@@ -98,6 +98,7 @@ function yesShareTable(ctx: BuildContext, id: string, question: string, input: A
   ];
   const rows = items
     .map((i) => {
+      const code = i.item.id;
       const yes = [0, 0, 0];
       const all = [0, 0, 0];
       for (const f of ctx.index.item(i.item.id)) {
@@ -106,7 +107,7 @@ function yesShareTable(ctx: BuildContext, id: string, question: string, input: A
         all[y]++;
         yes[y] += f.value;
       }
-      return { label: i.item.label[ctx.lang], yes, all };
+      return { label: i.item.label[ctx.lang], yes, all, code };
     })
     .filter((r) => r.all.some((n) => n > 0))
     .sort((a, b) => b.yes[2] / Math.max(1, b.all[2]) - a.yes[2] / Math.max(1, a.all[2]));
@@ -115,6 +116,7 @@ function yesShareTable(ctx: BuildContext, id: string, question: string, input: A
     caption: caption(id, ctx.lang),
     columns,
     rows: rows.map((r) => [r.label, ...r.yes.map((n, y) => (r.all[y] ? n / r.all[y]! : null)), r.all[2]]),
+    rowCodes: rows.map((r) => r.code),
     note: ctx.lang === 'kk'
       ? 'Үлес — осы сұраққа жауап берген ұйымдардың ішінде «иә» деп жауап бергендердің үлесі (ұйымдар бойынша, адамдар емес).'
       : 'Доля — доля организаций, ответивших «да», среди ответивших на вопрос (по организациям, а не по лицам).',
@@ -140,7 +142,7 @@ function territory(ctx: BuildContext, ranking: RankingResult): { table: ReportTa
       id: 'regions',
       caption: caption('regions', ctx.lang),
       firstLabel: c.region[ctx.lang],
-      rows: all.map((r) => ({ label: ctx.labels.region(r.regionCode), values: victims.get(r.regionCode) ?? [0, 0, 0] })),
+      rows: all.map((r) => ({ label: ctx.labels.region(r.regionCode), values: victims.get(r.regionCode) ?? [0, 0, 0], code: r.regionCode })),
       years: ctx.years,
       lang: ctx.lang,
       victims: true,

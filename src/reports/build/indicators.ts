@@ -107,6 +107,7 @@ export function subjectRows(ctx: BuildContext, key: string, item: string): Indic
   const subjects = subjectsOf(ctx.index, item);
   return subjects.map((s) => ({
     key,
+    code: `${key}.${s}`,
     label: subjects.length > 1 || !label.includes('(') ? `${label} (${agencyShort(ctx, s)})` : label,
     values: itemTotals(ctx.index, item, s),
     victims: isPersonItem(item),

@@ -63,6 +63,7 @@ export function sideBySideTable(ctx: BuildContext, spec: SideBySideSpec): Report
     caption: caption(spec.captionKey, ctx.lang),
     columns,
     rows: codes.map((k, i) => [ctx.labels.category(dimension, k), ...shown.map((col) => col[i]!)]),
+    rowCodes: codes,
     note: `${fill(c.sideBySideNote[ctx.lang], { from, to })} ${victimsNote(ctx, { severalSubjects: false })}`,
   };
 }

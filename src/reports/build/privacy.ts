@@ -17,6 +17,8 @@ export interface Privacy {
 export interface CountRow {
   label: string;
   values: YearValues;
+  /** Stable code of the row (category, region...), carried to the table's rowCodes. */
+  code?: string;
 }
 
 export interface CountTableSpec {
@@ -83,5 +85,6 @@ export function countTable(spec: CountTableSpec, privacy: Privacy): ReportTable 
     columns,
     rows: [...rows.map((r, i) => withTrend(r.label, body[i])), ...(rows.length ? [withTrend(c.total[spec.lang], totalRow)] : [])],
     ...(spec.note ? { note: spec.note } : {}),
+    rowCodes: [...rows.map((r) => r.code ?? null), ...(rows.length ? ['total'] : [])],
   };
 }

@@ -42,7 +42,7 @@ export function categoryOrder(ctx: BuildContext, present: Iterable<string>, dime
 
 /** Rows of a breakdown by one dimension, in questionnaire order then "unknown". */
 export function categoryRows(ctx: BuildContext, sums: Map<string, YearValues>, dimension: string, order?: string[]): CountRow[] {
-  return categoryOrder(ctx, sums.keys(), dimension, order).map((k) => ({ label: ctx.labels.category(dimension, k), values: sums.get(k)! }));
+  return categoryOrder(ctx, sums.keys(), dimension, order).map((k) => ({ label: ctx.labels.category(dimension, k), values: sums.get(k)!, code: k }));
 }
 
 export interface BreakdownSpec {
@@ -80,6 +80,8 @@ export interface IndicatorRow {
   key: string;
   /** Overrides the indicator's caption (e.g. one row per subject). */
   label?: string;
+  /** Overrides the row's code (default: the key). */
+  code?: string;
   values: YearValues;
   victims: boolean;
 }
@@ -102,6 +104,7 @@ export function indicatorTable(ctx: BuildContext, id: string, captionKey: string
       if (!label) throw new Error(`report builder: no indicator ${r.key}`);
       return [label, ...cells, trendOf(cells, ctx.lang)];
     }),
+    rowCodes: rows.map((r) => r.code ?? r.key),
     // Rows are never added up here, so only the suppression rule needs saying.
     ...(rows.some((r) => r.victims) ? { note: victimsNote(ctx, { severalSubjects: false }) } : {}),
   };

@@ -234,7 +234,7 @@ describe('finalisation', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheets = wb.worksheets.map((w) => w.name);
-    for (const s of ['about', 'participation', 'regions', 'citizenship', 'key_indicators', 'risk_register', 'heat_map', 'quality_findings', 'missing_reasons']) expect(sheets).toContain(s);
+    for (const s of ['about', 'tables', 'codes', 'participation', 'regions', 'citizenship', 'key_indicators', 'risk_register', 'heat_map', 'quality_findings', 'missing_reasons']) expect(sheets).toContain(s);
 
     const expected = new Map<string, number[]>();
     for (const f of fx.facts) {
@@ -245,8 +245,8 @@ describe('finalisation', () => {
       expected.set(f.region, v);
     }
     const participation = wb.getWorksheet('participation')!;
-    expect(participation.getRow(3).getCell(2).value).toBeCloseTo(fx.participation.participating / fx.participation.requested, 10);
-    expect(participation.getRow(4).getCell(2).value).toBeCloseTo(fx.participation.timely / fx.participation.submissions, 10);
+    expect(participation.getRow(2).getCell(2).value).toBeCloseTo(fx.participation.participating / fx.participation.requested, 3);
+    expect(participation.getRow(3).getCell(2).value).toBeCloseTo(fx.participation.timely / fx.participation.submissions, 3);
 
     const ws = wb.getWorksheet('regions')!;
     let shown = 0;
@@ -254,11 +254,13 @@ describe('finalisation', () => {
     for (const code of ['almaty', 'astana', 'turkistan', 'abai']) {
       const name = regions.find((r) => r.code === code)!.name.ru;
       let row = -1;
-      ws.eachRow((r, n) => { if (r.getCell(2).value === name) row = n; });
-      expect(row, name).toBeGreaterThan(2);
+      // The region's code is in column A, its name beside it.
+      ws.eachRow((r, n) => { if (r.getCell(1).value === code) row = n; });
+      expect(row, name).toBeGreaterThan(1);
+      expect(ws.getRow(row).getCell(3).value).toBe(name);
       const values = expected.get(code) ?? [0, 0, 0];
       values.forEach((v, i) => {
-        const cell = ws.getRow(row).getCell(4 + i).value;
+        const cell = ws.getRow(row).getCell(5 + i).value;
         if (cell === '<10') {
           hidden++;
         } else {
@@ -271,11 +273,11 @@ describe('finalisation', () => {
     expect(shown).toBeGreaterThan(0);
 
     const risks = wb.getWorksheet('risk_register')!;
-    expect(risks.getRow(3).getCell(2).value).toBe(fx.topRisk.title.ru);
+    expect(risks.getRow(2).getCell(3).value).toBe(fx.topRisk.title.ru);
     // Every victim count in the citizenship table is 0, at least 10, or hidden.
     wb.getWorksheet('citizenship')!.eachRow((r, n) => {
-      if (n < 3) return;
-      for (let c = 2; c <= 5; c++) {
+      if (n < 2) return;
+      for (let c = 3; c <= r.cellCount; c++) {
         const v = r.getCell(c).value;
         if (typeof v === 'number') expect(v === 0 || v >= 10, `citizenship row ${n}`).toBe(true);
       }

@@ -112,6 +112,23 @@ describe('report view model', () => {
 });
 
 describe('published XLSX', () => {
+  it('lets the kk and ru files join on the codes beside the labels', async () => {
+    const read = async (vm: ReportViewModel) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await renderReportXlsx(vm)) as unknown as ArrayBuffer);
+      return wb;
+    };
+    const [ru, kk] = [await read(published), await read(buildReportViewModel(input, 'kk', { publish: true }))];
+    for (const sheet of ['regions', 'citizenship', 'victims_by_subject', 'risks_reported', 'risk_register']) {
+      const codes = (wb: ExcelJS.Workbook) => wb.getWorksheet(sheet)!.getColumn(1).values.slice(1);
+      expect(codes(kk), sheet).toEqual(codes(ru));
+      expect(codes(ru)[0], sheet).toBe('code');
+      expect(codes(ru).slice(1).every((c) => typeof c === 'string' && c.length > 0), sheet).toBe(true);
+    }
+    // Same codes, different words.
+    expect(kk.getWorksheet('citizenship')!.getCell('B2').value).not.toBe(ru.getWorksheet('citizenship')!.getCell('B2').value);
+  });
+
   it('labels hidden counts with the assessment threshold', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await renderReportXlsx(published)) as unknown as ArrayBuffer);
