@@ -7,7 +7,7 @@ import { isDraftText } from '../../reports/build/drafts.js';
 import { requiredChapters } from '../../reports/build/narrative-keys.js';
 import { loadTexts } from '../../reports/texts.js';
 import type { Lang } from '../../shared/lang.js';
-import { conflict } from '../../shared/errors.js';
+import { narrativeMissing } from './reports.errors.js';
 import { loadAssessmentInput } from './reports.input.js';
 import { currentNarratives } from './reports.repository.js';
 
@@ -36,12 +36,5 @@ export async function requireAcceptedNarrative(db: DbOrTx, assessmentId: string)
   const missing = requiredChapters.filter((c) => !isAccepted(current.get(c)));
   if (!missing.length) return;
   const list = (lang: Lang) => missing.map((c) => chapterTitle(c, lang)).join('; ');
-  throw conflict(
-    {
-      kk: `Аяқтау үшін әр тараудың сарапшылар қабылдаған мәтіні қажет (қазақ және орыс тілдерінде, жоба белгісінсіз). Жетіспейді: ${list('kk')}.`,
-      ru: `Для завершения нужен принятый экспертами текст каждого раздела (на казахском и русском языках, без отметки проекта). Не хватает: ${list('ru')}.`,
-    },
-    { missing },
-    'report.narrative_missing',
-  );
+  throw narrativeMissing(missing, { kk: list('kk'), ru: list('ru') });
 }
