@@ -109,6 +109,8 @@ export interface Description {
   requestedOrganisations: number;
   /** Shares in [0, 1]. */
   rates: { response: number; timeliness: number; completeness: number };
+  /** Response per reporting year (submissions drawn on / recipients asked), when known. */
+  responseByYear?: { year: number; submitted: number; requested: number }[];
   method: MethodDescription;
 }
 

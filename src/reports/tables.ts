@@ -17,6 +17,8 @@ export function participationTable(d: Description, t: ReportTexts): ReportTable 
     ],
     rows: [
       [x.responseRate, d.rates.response],
+      // "Ever answered" reads as 100 % while some subjects miss a year: the rate of each year is given too.
+      ...(d.responseByYear ?? []).map((y) => [fill(captions().responseYear[t.language], y), y.requested ? y.submitted / y.requested : null]),
       [x.timeliness, d.rates.timeliness],
       [x.completeness, d.rates.completeness],
     ],

@@ -47,6 +47,7 @@ export interface AnalysisCaptions {
   noDataTables: Bilingual;
   kendallTests: Record<'chi-square' | 'exact-permutation' | 'monte-carlo-permutation', Bilingual>;
   agreementNote: Bilingual;
+  responseYear: Bilingual;
   /** Quality-finding codes (exact, or the prefix before the first dot) -> label. */
   findingCodes: Record<string, Bilingual>;
 }

@@ -64,6 +64,7 @@ export function buildDescription(input: AssessmentInput, lang: Lang, draft: stri
     ],
     participatingOrganisations: p.participating,
     requestedOrganisations: p.requested,
+    ...(p.byYear?.length ? { responseByYear: p.byYear } : {}),
     rates: { response: ratio(p.participating, p.requested), timeliness: ratio(p.timely, p.submissions), completeness: completenessRate(input.facts) },
     method: {
       qualityRules: c.qualityRules.map((r) => ({ code: r.code, text: r[lang] })),

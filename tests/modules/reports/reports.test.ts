@@ -245,8 +245,12 @@ describe('finalisation', () => {
       expected.set(f.region, v);
     }
     const participation = wb.getWorksheet('participation')!;
-    expect(participation.getRow(2).getCell(2).value).toBeCloseTo(fx.participation.participating / fx.participation.requested, 3);
-    expect(participation.getRow(3).getCell(2).value).toBeCloseTo(fx.participation.timely / fx.participation.submissions, 3);
+    const rowOf = (label: string | RegExp) => participation.getRows(2, participation.rowCount - 1)!.find((r) => (typeof label === 'string' ? r.getCell(1).value === label : label.test(String(r.getCell(1).value))))!;
+    const x = loadTexts('ru').description;
+    expect(rowOf(x.responseRate).getCell(2).value).toBeCloseTo(fx.participation.participating / fx.participation.requested, 3);
+    expect(rowOf(x.timeliness).getCell(2).value).toBeCloseTo(fx.participation.timely / fx.participation.submissions, 3);
+    // The response of each year beside "ever answered".
+    expect(rowOf(new RegExp(`за ${YEARS[0]} год \\(\\d+ из \\d+\\)$`))).toBeDefined();
 
     const ws = wb.getWorksheet('regions')!;
     let shown = 0;
