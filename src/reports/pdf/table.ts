@@ -46,6 +46,15 @@ export function drawTable(ctx: PdfContext, table: ReportTable): void {
     doc.moveDown(0.25);
   };
 
+  if (table.rows.length === 0) {
+    // No header-only tables: the caption and one line saying no data were reported.
+    doc.font(FONT_BOLD).fontSize(9);
+    ensureSpace(ctx, doc.heightOfString(caption, { width: contentWidth(doc) }) + 30);
+    drawCaption(caption);
+    doc.font(FONT).fontSize(9).fillColor(COLOR.muted).text(`${t.noData[0]!.toUpperCase()}${t.noData.slice(1)}.`, MARGIN.left, doc.y, { width: contentWidth(doc) });
+    doc.moveDown(0.8).font(FONT).fontSize(10).fillColor(COLOR.text);
+    return;
+  }
   const headerHeight = rowHeight(header, true);
   doc.font(FONT_BOLD).fontSize(9);
   const captionHeight = doc.heightOfString(caption, { width: contentWidth(doc) }) + 4;
