@@ -28,8 +28,7 @@ export function drawTable(ctx: PdfContext, table: ReportTable): void {
     doc.font(bold ? FONT_BOLD : FONT);
     return Math.max(...cells.map((c, i) => doc.fontSize(sizeOf(bold, i)).heightOfString(c || ' ', { width: widths[i] - 2 * PAD }))) + 2 * PAD;
   };
-  const drawRow = (cells: string[], bold: boolean, fill?: string) => {
-    const h = rowHeight(cells, bold);
+  const drawRow = (cells: string[], bold: boolean, fill?: string, h = rowHeight(cells, bold)) => {
     const y = doc.y;
     if (fill) doc.rect(MARGIN.left, y, contentWidth(doc), h).fill(fill);
     doc.fillColor(COLOR.text).font(bold ? FONT_BOLD : FONT).fontSize(SIZE);
@@ -59,20 +58,21 @@ export function drawTable(ctx: PdfContext, table: ReportTable): void {
   doc.font(FONT_BOLD).fontSize(9);
   const captionHeight = doc.heightOfString(caption, { width: contentWidth(doc) }) + 4;
   // A short table is kept on one page; a long one starts with at least its caption, header and first row.
-  const bodyHeight = body.reduce((h, cells) => h + rowHeight(cells, false), 0);
-  const whole = captionHeight + headerHeight + bodyHeight + 30;
-  const start = captionHeight + headerHeight + (body[0] ? rowHeight(body[0], false) : 0);
+  // Row heights are measured once (text measuring is the costly part of a table).
+  const heights = body.map((cells) => rowHeight(cells, false));
+  const whole = captionHeight + headerHeight + heights.reduce((a, b) => a + b, 0) + 30;
+  const start = captionHeight + headerHeight + (heights[0] ?? 0);
   ensureSpace(ctx, whole < 0.4 * (bottomLimit(doc) - MARGIN.top) ? whole : start);
   drawCaption(caption);
   drawRow(header, true, COLOR.headerFill);
-  for (const cells of body) {
-    if (doc.y + rowHeight(cells, false) > bottomLimit(doc)) {
+  body.forEach((cells, r) => {
+    if (doc.y + heights[r]! > bottomLimit(doc)) {
       doc.addPage();
       drawCaption(`${caption} ${t.continued}`);
-      drawRow(header, true, COLOR.headerFill);
+      drawRow(header, true, COLOR.headerFill, headerHeight);
     }
-    drawRow(cells, false);
-  }
+    drawRow(cells, false, undefined, heights[r]);
+  });
   if (table.note) {
     doc.moveDown(0.2).font(FONT).fontSize(8).fillColor(COLOR.muted).text(table.note, MARGIN.left, doc.y, { width: contentWidth(doc) });
   }
