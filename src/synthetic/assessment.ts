@@ -122,7 +122,11 @@ export function syntheticAssessmentInput(opts: SyntheticOptions = {}): Assessmen
     finalisedAt: '2025-03-14T09:30:00.000Z',
     suppressionThreshold: opts.threshold ?? 10,
     questionnaireVersion: SYNTHETIC_VERSION,
-    references: [{ title: 'UNODC Global Report on Trafficking in Persons', year: 2024 }],
+    references: [
+      { id: 'unodc-2024', type: 'un', title: 'UNODC Global Report on Trafficking in Persons', year: 2024 },
+      { id: 'osce-2023', type: 'osce', title: 'OSCE Office of the Special Representative and Co-ordinator for Combating Trafficking in Human Beings, annual report', year: 2023 },
+      { id: 'tip-2024', type: 'international_org', title: 'U.S. Department of State, Trafficking in Persons Report: Kazakhstan', year: 2024 },
+    ],
     participation: datasetParticipation(data),
     facts: datasetFacts(data),
     texts: datasetTexts(data),

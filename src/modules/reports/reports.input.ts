@@ -14,8 +14,8 @@ function references(raw: unknown): Reference[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((r) => {
     if (typeof r !== 'object' || r === null || typeof (r as Reference).title !== 'string') return [];
-    const { title, url, year } = r as Reference;
-    return [{ title, ...(typeof url === 'string' ? { url } : {}), ...(typeof year === 'number' ? { year } : {}) }];
+    const { title, url, year, id, type } = r as Reference;
+    return [{ title, ...(typeof url === 'string' ? { url } : {}), ...(typeof year === 'number' ? { year } : {}), ...(typeof id === 'string' ? { id } : {}), ...(typeof type === 'string' ? { type } : {}) }];
   });
 }
 

@@ -14,6 +14,7 @@ import { Labels } from './labels.js';
 import { buildProfiles } from './profiles.js';
 import { buildRecommendations } from './recommendations.js';
 import { droppedRisks, withoutPlaceholders } from './placeholders.js';
+import { citedNarrative } from './references.js';
 import { rankedRisks } from './risks.js';
 
 export interface BuildOptions {
@@ -32,7 +33,9 @@ export function buildDrafts(input: AssessmentInput): { chapter: string; textKk: 
   return Object.keys(kk!).map((chapter) => ({ chapter, textKk: kk![chapter]!, textRu: ru![chapter]! }));
 }
 
-export function buildReportViewModel(input: AssessmentInput, lang: Lang, options: BuildOptions): ReportViewModel {
+export function buildReportViewModel(source: AssessmentInput, lang: Lang, options: BuildOptions): ReportViewModel {
+  // The experts' "[ref:id]" citations become the numbers of the list of sources.
+  const input = { ...source, narrative: citedNarrative(source.narrative, source.references) };
   const ctx = contextOf(input, lang, options.publish);
   const { index, labels } = ctx;
   const risks = withoutPlaceholders(rankedRisks(input.ranking, input.register, lang), droppedRisks(index));

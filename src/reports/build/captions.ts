@@ -48,6 +48,7 @@ export interface AnalysisCaptions {
   kendallTests: Record<'chi-square' | 'exact-permutation' | 'monte-carlo-permutation', Bilingual>;
   agreementNote: Bilingual;
   responseYear: Bilingual;
+  referenceTypes: Record<string, Bilingual>;
   /** Quality-finding codes (exact, or the prefix before the first dot) -> label. */
   findingCodes: Record<string, Bilingual>;
 }

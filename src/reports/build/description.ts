@@ -7,6 +7,7 @@ import { captions } from './captions.js';
 import type { AssessmentInput } from './inputs.js';
 import type { NumericFact } from '../../pipeline/facts.js';
 import { paragraphsOf } from './narrative-keys.js';
+import { referenceLines } from './references.js';
 
 /** Share of (organisation, year, item) answers that carry a value rather than a missing-data reason. */
 export function completenessRate(facts: readonly NumericFact[]): number {
@@ -60,7 +61,7 @@ export function buildDescription(input: AssessmentInput, lang: Lang, draft: stri
     sources: [
       fill(c.questionnaireSource[lang], { n: p.participating, submissions: p.submissions }),
       fill(c.rankingSource[lang], { experts }),
-      ...input.references.map((r) => [r.title, r.year, r.url].filter((x) => x !== undefined && x !== '').join(', ')),
+      ...referenceLines(input.references, lang),
     ],
     participatingOrganisations: p.participating,
     requestedOrganisations: p.requested,

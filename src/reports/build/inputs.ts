@@ -24,6 +24,10 @@ export interface Reference {
   title: string;
   url?: string;
   year?: number;
+  /** Cited in the narrative as [ref:id]. */
+  id?: string;
+  /** un | osce | international_org | research | media | interview | legislation | other (Rules §10, §15). */
+  type?: string;
 }
 
 export interface Participation {
