@@ -95,6 +95,19 @@ describe('computeRiskEvidence', () => {
     expect(falling.normalised.trend).toBe(0);
   });
 
+  it('takes the largest subject\'s count of persons for a risk, adding only the counts that are not persons', () => {
+    const kinds = new Map<string, FactItemKind>([['s3.q1.victims_total', 'count'], ['s16.q1.victims_total', 'count'], ['s12.q1.sites_blocked_total', 'count']]);
+    const facts = [
+      fact('s3.q1.victims_total', 'o1', 'r1', 2026, { value: 30 }),
+      fact('s16.q1.victims_total', 'o2', 'r1', 2026, { value: 25 }),
+      fact('s16.q1.victims_total', 'o3', 'r2', 2026, { value: 20 }),
+      fact('s12.q1.sites_blocked_total', 'o4', 'r1', 2026, { value: 5 }),
+    ];
+    const [r] = computeRiskEvidence(facts, [{ code: 'risk.x', items: ['s3.q1.victims_total', 's16.q1.victims_total', 's12.q1.sites_blocked_total'] }], { ...options, itemKinds: kinds });
+    // max(30, 25 + 20) = 45 persons (NGOs nationally), plus 5 sites; never 30 + 45.
+    expect(r!.annualTotal).toBe(50);
+  });
+
   it('does not depend on the order of the fact rows', () => {
     const rng = createRng(7);
     const facts: EvidenceFact[] = [];
