@@ -208,6 +208,8 @@ export interface RiskProfile {
    * columns category, the three years and the trend.
    */
   victimProfile: ReportTable[];
+  /** For an agency with no register risk in its competence: why the risk area and the measures are empty. */
+  riskAreasNote?: string;
   /** For an agency without victim data of its own: where the national tables are (instead of a copy). */
   victimProfileNote?: string;
   /** SOP indicators and risk groups relevant to the agency. */

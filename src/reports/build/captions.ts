@@ -49,6 +49,7 @@ export interface AnalysisCaptions {
   agreementNote: Bilingual;
   responseYear: Bilingual;
   referenceTypes: Record<string, Bilingual>;
+  noRiskAreas: Bilingual;
   /** Quality-finding codes (exact, or the prefix before the first dot) -> label. */
   findingCodes: Record<string, Bilingual>;
 }

@@ -10,6 +10,7 @@ import { FactIndex } from './facts.js';
 import type { AssessmentInput } from './inputs.js';
 import type { NumericFact } from '../../pipeline/facts.js';
 import { paragraphsOf } from './narrative-keys.js';
+import { captions } from './captions.js';
 import { isUnansweredMeasure } from './placeholders.js';
 import { breakdownTable, caption, type BuildContext } from './tables.js';
 
@@ -74,6 +75,7 @@ export function buildProfiles(ctx: BuildContext, input: AssessmentInput, risks: 
       riskAreas,
       victimProfile: tables,
       ...(tables.length ? {} : { victimProfileNote: pointerNote[ctx.lang] }),
+      ...(riskAreas.length ? {} : { riskAreasNote: captions().noRiskAreas[ctx.lang] }),
       sopIndicators: sopForAgency(code, ctx.lang),
       mitigation: [...measures, ...paragraphsOf(input.narrative[`profile.${code}`]?.[ctx.lang])],
     };

@@ -83,6 +83,9 @@ describe('report view model', () => {
     const tourism = raw.riskProfiles.find((p) => p.agency.code === 'tourism_operator')!;
     expect(tourism.victimProfile).toEqual([]);
     expect(tourism.victimProfileNote).toContain('2.5');
+    // No register risk is within tour operators' competence: the profile says so instead of an empty table.
+    expect(tourism.riskAreas).toEqual([]);
+    expect(tourism.riskAreasNote).toContain('главе 3');
     expect(mvd.sopIndicators.length).toBeGreaterThan(0);
     expect(profileViewModels(raw)).toHaveLength(raw.riskProfiles.length);
   });
