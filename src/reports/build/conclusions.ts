@@ -202,9 +202,7 @@ export function buildConclusions(ctx: BuildContext, input: AssessmentInput, draf
     likelihood_by_territory: {
       tables: [
         regionsTable,
-        indicatorTable(ctx, 'abroad', 'abroad', [
-          ...(['mid_victims', 'mid_returned', 'return_certificates', 'adopted_children_facts', 'foreigners_requests', 'victims_border', 'citizens_left_abroad'] as const).flatMap((k) => indicatorRows(ctx, k)),
-        ]),
+        indicators(ctx, 'abroad', ['mid_victims', 'mid_returned', 'return_certificates', 'adopted_children_facts', 'foreigners_requests', 'victims_border', 'citizens_left_abroad']),
         bd('channels_direction', /^s2\.q2\.channels_by_direction$/, ['channel_direction'], 'channels'),
         sideBySideTable(ctx, { id: 'destination_abroad', captionKey: 'destination_abroad', items: /^s5\.q1\.citizens_left_abroad_by_destination$/, dimensions: ['destination_abroad'] }),
       ],
