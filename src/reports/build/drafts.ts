@@ -236,6 +236,19 @@ function regionsSentence(ctx: BuildContext, input: AssessmentInput): string {
   return fill(phrases().regionsTop[ctx.lang], { list, ranked: ranked || '—' });
 }
 
+/** The three regions with the most of an indicator over the three years, with their share of the regional sum. */
+function whereSentence(ctx: BuildContext, key: IndicatorKey): string {
+  const sums = new Map<string, number>();
+  for (const f of ctx.index.item(indicatorDefs[key].item)) {
+    if (f.dimension !== null || f.value === null || ctx.index.yearIndex(f.year) < 0 || ['national', 'transport', 'abroad'].includes(f.region)) continue;
+    sums.set(f.region, (sums.get(f.region) ?? 0) + f.value);
+  }
+  const total = [...sums.values()].reduce((a, b) => a + b, 0);
+  if (!total) return '';
+  const list = [...sums].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([r, v]) => `${ctx.labels.region(r)} (${num(v)}, ${pct(v / total)})`).join(', ');
+  return fill(phrases().where[ctx.lang], { label: captions().indicators[key]?.[ctx.lang] ?? key, list });
+}
+
 const demandLine = (ctx: BuildContext, keys: IndicatorKey[]) => `${phrases().demand[ctx.lang]} ${changes(ctx, keys).join(' ')}`;
 
 function specific(ctx: BuildContext, input: AssessmentInput, key: ConclusionKey): string[] {
@@ -244,7 +257,7 @@ function specific(ctx: BuildContext, input: AssessmentInput, key: ConclusionKey)
     case 'sources':
       return [yesTop(ctx, input, 's1.q1'), yesTop(ctx, input, 's1.q2', 2)];
     case 'nature':
-      return [changes(ctx, ['victims_recognised', 'crimes_registered', 'channels', 'forced_labour_inspections', 'forced_labour_mobile_groups']).join(' '), topBySubject(ctx, victimsBy('exploitation_form'), 'exploitation_form').join(' ')];
+      return [changes(ctx, ['victims_recognised', 'crimes_registered', 'channels', 'forced_labour_inspections', 'forced_labour_mobile_groups']).join(' '), whereSentence(ctx, 'crimes_registered'), topBySubject(ctx, victimsBy('exploitation_form'), 'exploitation_form').join(' ')];
     case 'likelihood_by_territory':
       return [regionsSentence(ctx, input), changes(ctx, ['mid_victims', 'mid_returned', 'return_certificates', 'victims_border', 'foreigners_requests', 'citizens_left_abroad']).join(' ')];
     case 'consequences':
@@ -255,9 +268,9 @@ function specific(ctx: BuildContext, input: AssessmentInput, key: ConclusionKey)
         changes(ctx, ['children_received', 'minors_illegal_labour', 'abandoned_newborns', 'domestic_workers_complaints']).join(' '),
       ];
     case 'schemes_and_methods':
-      return [changes(ctx, ['channels', 'money_laundering_cases', 'detained_citizens', 'detained_foreigners']).join(' ')];
+      return [changes(ctx, ['channels', 'money_laundering_cases', 'detained_citizens', 'detained_foreigners']).join(' '), whereSentence(ctx, 'channels')];
     case 'recruitment_and_control':
-      return [changes(ctx, ['resources_received', 'reports_referred_mki', 'reports_referred_mts', 'reports_referred_mio', 'minors_illegal_labour']).join(' ')];
+      return [changes(ctx, ['resources_received', 'reports_referred_mki', 'reports_referred_mts', 'reports_referred_mio', 'minors_illegal_labour']).join(' '), whereSentence(ctx, 'reports_referred_mio')];
     case 'causes_and_conditions':
       return [yesTop(ctx, input, 's1.q2', 2), topBySubject(ctx, victimsBy('social_status'), 'social_status').join(' '), changes(ctx, ['cases_to_court', 'convicted_persons']).join(' ')];
     case 'effective_prevention':
