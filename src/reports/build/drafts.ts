@@ -159,8 +159,21 @@ function textsByPoint(texts: readonly TextAnswer[]): Map<ConclusionKey, TextAnsw
   return out;
 }
 
+type ThemeSummary = { n: number; questions: string[]; counts: [Theme, number][]; other: number };
+// The counts do not depend on the language: the kk and ru models share them.
+const countsMemo = new WeakMap<readonly TextAnswer[], Map<string, ThemeSummary>>();
+
 /** Theme counts of the free-text answers read under a point. */
-export function themeCounts(texts: readonly TextAnswer[], key: ConclusionKey, years: readonly number[]): { n: number; questions: string[]; counts: [Theme, number][]; other: number } {
+export function themeCounts(texts: readonly TextAnswer[], key: ConclusionKey, years: readonly number[]): ThemeSummary {
+  let m = countsMemo.get(texts);
+  if (!m) countsMemo.set(texts, (m = new Map()));
+  const memoKey = `${key}|${years.join()}`;
+  let out = m.get(memoKey);
+  if (!out) m.set(memoKey, (out = countThemes(texts, key, years)));
+  return out;
+}
+
+function countThemes(texts: readonly TextAnswer[], key: ConclusionKey, years: readonly number[]): ThemeSummary {
   const mine = textsByPoint(texts).get(key)?.filter((t) => years.includes(t.year) && t.text.trim() !== '') ?? [];
   const counts = new Map<string, number>();
   let other = 0;
