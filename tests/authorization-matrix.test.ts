@@ -70,6 +70,7 @@ const matrix: Record<string, Expect> = {
   'POST /api/v1/assessments/{id}/ranking': ['admin', 'expert'],
   'GET /api/v1/assessments/{id}/ranking': ['admin', 'expert', 'secretariat'],
   'GET /api/v1/assessments/{id}/narrative': ['admin', 'expert'],
+  'GET /api/v1/assessments/{id}/narrative/drafts': ['admin', 'expert'],
   'PUT /api/v1/assessments/{id}/narrative/{chapter}': ['expert'],
   'GET /api/v1/assessments/{id}/narrative/{chapter}/revisions': ['admin', 'expert'],
   'POST /api/v1/assessments/{id}/finalise': ['expert'],

@@ -35,6 +35,7 @@
  * group is 'yes' if any of its rows says yes, so results do not depend on the order of
  * the fact rows; outputs are sorted by code.
  */
+import { isPersonItem } from './persons.js';
 import type { Fact } from './facts.js';
 import { computeEvidence, concentration, trend, type Concentration, type Trend } from './evidence.js';
 
@@ -239,6 +240,42 @@ function aggregate(index: FactIndex, items: readonly string[], selectors: Map<st
   return a;
 }
 
+/**
+ * Like aggregate, but persons counted on several items (one per subject: police, shelters,
+ * NGOs...) are not added up: per year (and region and year) the largest item's count is
+ * taken, added to the other, non-person counts.
+ */
+function aggregateCounted(index: FactIndex, items: readonly string[], selectors: Map<string, EvidenceSelector>, itemKinds: ReadonlyMap<string, FactItemKind>): Aggregate {
+  const persons = items.filter((i) => isPersonItem(i) && QUANTITATIVE.has(itemKinds.get(i) as FactItemKind));
+  if (persons.length <= 1) return aggregate(index, items, selectors, itemKinds);
+  const a = aggregate(index, items.filter((i) => !persons.includes(i)), selectors, itemKinds);
+  const byYear = new Map<number, number>();
+  const byRegionYear = new Map<string, Map<number, number>>();
+  for (const item of persons) {
+    const p = aggregate(index, [item], selectors, itemKinds);
+    for (const [y, v] of p.totalByYear) byYear.set(y, Math.max(byYear.get(y) ?? 0, v));
+    for (const [r, years] of p.totalByRegionYear) {
+      let m = byRegionYear.get(r);
+      if (!m) {
+        m = new Map();
+        byRegionYear.set(r, m);
+      }
+      for (const [y, v] of years) m.set(y, Math.max(m.get(y) ?? 0, v));
+    }
+    for (const [k, v] of p.reporting) a.reporting.set(k, (a.reporting.get(k) ?? false) || v);
+  }
+  for (const [y, v] of byYear) a.totalByYear.set(y, (a.totalByYear.get(y) ?? 0) + v);
+  for (const [r, years] of byRegionYear) {
+    let m = a.totalByRegionYear.get(r);
+    if (!m) {
+      m = new Map();
+      a.totalByRegionYear.set(r, m);
+    }
+    for (const [y, v] of years) m.set(y, (m.get(y) ?? 0) + v);
+  }
+  return a;
+}
+
 const sortedYears = <T>(m: Map<number, T>) => [...m.keys()].sort((x, y) => x - y);
 
 /** Mean over the years with data of the yearly totals (hundredths in, units out). */
@@ -260,7 +297,7 @@ export function computeRiskEvidence(facts: Iterable<EvidenceFact> | FactIndex, s
   const index = facts instanceof FactIndex ? facts : new FactIndex(facts, options.itemKinds);
   const details = new Map<string, Omit<RiskEvidence, 'evidence' | 'indicatorsUsed' | 'normalised'>>();
   for (const spec of specs) {
-    const a = aggregate(index, spec.items, mergeSelectors(spec.selectors), options.itemKinds);
+    const a = aggregateCounted(index, spec.items, mergeSelectors(spec.selectors), options.itemKinds);
     const annualTotal = meanAnnual(a.totalByYear);
     const series =
       a.totalByYear.size > 0
@@ -295,10 +332,13 @@ export function computeRegionEvidence(facts: Iterable<EvidenceFact> | FactIndex,
   const raw = new Map<string, Record<string, number | null>>(options.regions.map((r) => [r, {}]));
   for (const ind of indicators) {
     const quantitative = ind.items.some((i) => QUANTITATIVE.has(options.itemKinds.get(i) as FactItemKind));
-    const a = aggregate(index, ind.items, new Map(), options.itemKinds);
+    // Persons counted by several subjects are not added up: the indicator is the largest subject's count.
+    const separate = ind.items.length > 1 && ind.items.every(isPersonItem);
+    const parts = separate ? ind.items.map((i) => aggregate(index, [i], new Map(), options.itemKinds)) : [aggregate(index, ind.items, new Map(), options.itemKinds)];
     for (const regionCode of options.regions) {
-      const yes = a.yesByRegion.get(regionCode);
-      raw.get(regionCode)![ind.code] = quantitative ? meanAnnual(a.totalByRegionYear.get(regionCode)) : yes ? yes.yes / yes.n : null;
+      const yes = parts[0]!.yesByRegion.get(regionCode);
+      const means = parts.map((a) => meanAnnual(a.totalByRegionYear.get(regionCode))).filter((m): m is number => m !== null);
+      raw.get(regionCode)![ind.code] = quantitative ? (means.length ? Math.max(...means) : null) : yes ? yes.yes / yes.n : null;
     }
   }
   const scores = computeEvidence([...raw].flatMap(([unitCode, r]) => indicators.map((i) => ({ unitCode, indicatorCode: i.code, value: r[i.code] ?? null }))));

@@ -40,6 +40,11 @@ export interface ReportTable {
   rows: TableCell[][];
   /** Source or footnote printed under the table. */
   note?: string;
+  /**
+   * Stable code of each row (category, region, agency type, risk, item or indicator code;
+   * "total" for a total row), so tables in kk and ru join on codes, not on position.
+   */
+  rowCodes?: (string | null)[];
 }
 
 /** Horizontal ranked bars, e.g. the 20 regions by risk score. */
@@ -91,17 +96,21 @@ export interface MethodDescription {
   /** Score (L x I) bands per level, inclusive. */
   levelBands: { level: RiskLevel; min: number; max: number }[];
   /** Kendall's coefficient of concordance over the experts' rankings. */
-  kendall: { w: number; chiSquare: number; df: number; p: number; experts: number; risks: number };
+  kendall: { w: number; chiSquare: number; df: number; p: number; experts: number; risks: number; test?: string };
 }
 
 export interface Description {
   scope: string[];
+  /** True when the scope's paragraphs after the first are the generated draft. */
+  draft?: boolean;
   /** Information sources and references (Rules §8, §10, §15). */
   sources: string[];
   participatingOrganisations: number;
   requestedOrganisations: number;
   /** Shares in [0, 1]. */
   rates: { response: number; timeliness: number; completeness: number };
+  /** Response per reporting year (submissions drawn on / recipients asked), when known. */
+  responseByYear?: { year: number; submitted: number; requested: number }[];
   method: MethodDescription;
 }
 
@@ -128,6 +137,10 @@ export type ConclusionKey = (typeof conclusionKeys)[number];
 export interface ConclusionSection {
   key: ConclusionKey;
   paragraphs: string[];
+  /** True when the paragraphs are the generated draft, not yet the experts' accepted text. */
+  draft?: boolean;
+  /** One line naming the tables of this point for which no subject reported data (instead of empty tables). */
+  noData?: string;
   tables: ReportTable[];
   charts: Chart[];
 }
@@ -161,6 +174,8 @@ export interface RankedRisk extends RiskRef {
   iqrLikelihood: number;
   iqrImpact: number;
   consensus: Consensus;
+  /** Share of experts within ±1 of the median, the smaller of likelihood and impact (0..1). */
+  agreement?: number;
 }
 
 export interface HeatMapCell {
@@ -193,6 +208,10 @@ export interface RiskProfile {
    * columns category, the three years and the trend.
    */
   victimProfile: ReportTable[];
+  /** For an agency with no register risk in its competence: why the risk area and the measures are empty. */
+  riskAreasNote?: string;
+  /** For an agency without victim data of its own: where the national tables are (instead of a copy). */
+  victimProfileNote?: string;
   /** SOP indicators and risk groups relevant to the agency. */
   sopIndicators: IndicatorGroup[];
   mitigation: string[];

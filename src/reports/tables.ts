@@ -1,5 +1,6 @@
 // Tables derived from the view model and the fixed texts; shared by the PDF and XLSX
 // renderers so both show exactly the same figures.
+import { captions } from './build/captions.js';
 import type {
   Description, HeatMap, RankedRisk, Recommendation, ReportTable, ReportViewModel, TableColumn,
 } from './report.view-model.js';
@@ -16,6 +17,8 @@ export function participationTable(d: Description, t: ReportTexts): ReportTable 
     ],
     rows: [
       [x.responseRate, d.rates.response],
+      // "Ever answered" reads as 100 % while some subjects miss a year: the rate of each year is given too.
+      ...(d.responseByYear ?? []).map((y) => [fill(captions().responseYear[t.language], y), y.requested ? y.submitted / y.requested : null]),
       [x.timeliness, d.rates.timeliness],
       [x.completeness, d.rates.completeness],
     ],
@@ -64,11 +67,13 @@ export function riskTable(id: string, caption: string, risks: RankedRisk[], t: R
       { key: 'level', label: c.level, align: 'left', width: 1.8 },
       num('iqr_likelihood', c.iqrLikelihood, 'decimal1'),
       num('iqr_impact', c.iqrImpact, 'decimal1'),
-      { key: 'consensus', label: c.consensus, align: 'left', width: 2 },
+      { key: 'agreement', label: c.consensus, align: 'right', format: 'percent', width: 1.2 },
     ],
     rows: risks.map((r) => [
-      r.rank, r.title, r.likelihood, r.impact, r.score, t.levels[r.level], r.iqrLikelihood, r.iqrImpact, t.consensus[r.consensus],
+      r.rank, r.title, r.likelihood, r.impact, r.score, t.levels[r.level], r.iqrLikelihood, r.iqrImpact, r.agreement ?? null,
     ]),
+    note: captions().agreementNote[t.language],
+    rowCodes: risks.map((r) => r.id),
   };
 }
 

@@ -10,7 +10,7 @@ import type { RankingResult } from '../pipeline/results.js';
 import type { PipelineInput } from '../pipeline/quality/types.js';
 import { generateNationalDataset, type NationalDataset } from './national.js';
 import { createRng, type Rng } from './random.js';
-import type { AssessmentInput, Participation, RegisterRisk } from '../reports/build/inputs.js';
+import type { AssessmentInput, Participation, RegisterRisk, TextAnswer } from '../reports/build/inputs.js';
 import type { NumericFact } from '../pipeline/facts.js';
 import { loadRegisterRisks } from '../reports/build/register.js';
 
@@ -83,7 +83,17 @@ export function datasetParticipation(data: PipelineInput): Participation {
   const deadline = new Map(data.campaigns.map((c) => [c.id, c.deadline]));
   const requested = new Set(data.campaigns.flatMap((c) => c.recipientIds));
   const timely = data.submissions.filter((s) => s.submittedAt !== null && s.submittedAt.slice(0, 10) <= (deadline.get(s.campaignId) ?? '')).length;
-  return { requested: requested.size, participating: new Set(data.submissions.map((s) => s.organisationId)).size, submissions: data.submissions.length, timely };
+  const byYear = data.campaigns.map((c) => ({ year: c.year, requested: c.recipientIds.length, submitted: data.submissions.filter((s) => s.campaignId === c.id).length })).sort((a, b) => a.year - b.year);
+  return { requested: requested.size, participating: new Set(data.submissions.map((s) => s.organisationId)).size, submissions: data.submissions.length, timely, byYear };
+}
+
+/** Free-text answers of a dataset (answered texts and descriptions of yes answers). */
+export function datasetTexts(data: PipelineInput): TextAnswer[] {
+  const out: TextAnswer[] = [];
+  forEachFact(data, (f) => {
+    if (f.textValue !== null && f.missingReason === null && f.dimension === null) out.push({ year: f.year, itemId: f.itemId, agencyType: f.agencyType, region: f.region, text: f.textValue });
+  });
+  return out;
 }
 
 /** Facts of a dataset in the builder's shape (the assessments module's structuring step). */
@@ -112,9 +122,14 @@ export function syntheticAssessmentInput(opts: SyntheticOptions = {}): Assessmen
     finalisedAt: '2025-03-14T09:30:00.000Z',
     suppressionThreshold: opts.threshold ?? 10,
     questionnaireVersion: SYNTHETIC_VERSION,
-    references: [{ title: 'UNODC Global Report on Trafficking in Persons', year: 2024 }],
+    references: [
+      { id: 'unodc-2024', type: 'un', title: 'UNODC Global Report on Trafficking in Persons', year: 2024 },
+      { id: 'osce-2023', type: 'osce', title: 'OSCE Office of the Special Representative and Co-ordinator for Combating Trafficking in Human Beings, annual report', year: 2023 },
+      { id: 'tip-2024', type: 'international_org', title: 'U.S. Department of State, Trafficking in Persons Report: Kazakhstan', year: 2024 },
+    ],
     participation: datasetParticipation(data),
     facts: datasetFacts(data),
+    texts: datasetTexts(data),
     findings: [
       { severity: 'warning', code: 'consistency.sum', count: 3 },
       { severity: 'info', code: 'outlier.temporal', count: 5 },

@@ -95,6 +95,19 @@ describe('computeRiskEvidence', () => {
     expect(falling.normalised.trend).toBe(0);
   });
 
+  it('takes the largest subject\'s count of persons for a risk, adding only the counts that are not persons', () => {
+    const kinds = new Map<string, FactItemKind>([['s3.q1.victims_total', 'count'], ['s16.q1.victims_total', 'count'], ['s12.q1.sites_blocked_total', 'count']]);
+    const facts = [
+      fact('s3.q1.victims_total', 'o1', 'r1', 2026, { value: 30 }),
+      fact('s16.q1.victims_total', 'o2', 'r1', 2026, { value: 25 }),
+      fact('s16.q1.victims_total', 'o3', 'r2', 2026, { value: 20 }),
+      fact('s12.q1.sites_blocked_total', 'o4', 'r1', 2026, { value: 5 }),
+    ];
+    const [r] = computeRiskEvidence(facts, [{ code: 'risk.x', items: ['s3.q1.victims_total', 's16.q1.victims_total', 's12.q1.sites_blocked_total'] }], { ...options, itemKinds: kinds });
+    // max(30, 25 + 20) = 45 persons (NGOs nationally), plus 5 sites; never 30 + 45.
+    expect(r!.annualTotal).toBe(50);
+  });
+
   it('does not depend on the order of the fact rows', () => {
     const rng = createRng(7);
     const facts: EvidenceFact[] = [];
@@ -141,5 +154,19 @@ describe('computeRegionEvidence', () => {
     expect(r1.evidence).toBe(10);
     expect(r2.evidence).toBe(0);
     expect(r3.evidence).toBeNull();
+  });
+
+  it('takes the largest subject\'s count of persons instead of adding persons counted by several subjects', () => {
+    const kinds = new Map<string, FactItemKind>([['s3.q1.victims_total', 'count'], ['s16.q1.victims_total', 'count'], ['s2.q1.count', 'count']]);
+    const opts = { ...options, itemKinds: kinds };
+    const facts = [
+      fact('s3.q1.victims_total', 'o1', 'r1', 2026, { value: 30 }),
+      fact('s16.q1.victims_total', 'o2', 'r1', 2026, { value: 25 }),
+      fact('s3.q1.victims_total', 'o3', 'r2', 2026, { value: 10 }),
+      fact('s16.q1.victims_total', 'o4', 'r2', 2026, { value: 40 }),
+    ];
+    const out = computeRegionEvidence(facts, [{ code: 'victims_received', items: ['s3.q1.victims_total', 's16.q1.victims_total'] }], opts);
+    expect(out[0]!.raw.victims_received).toBe(30);
+    expect(out[1]!.raw.victims_received).toBe(40);
   });
 });

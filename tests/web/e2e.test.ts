@@ -440,6 +440,11 @@ suite('web application in Chromium', () => {
     await visible(expert.getByText(ru['narrative.saved'].split(' {time}')[0]));
     await shot(expert, '14-expert-narrative');
     expect(await unlabelledControls(expert)).toEqual([]);
+    // The other chapters: the generated drafts accepted (their marker line removed), as an expert would in the editor.
+    const drafts = (await t.request(users.expert.token, { method: 'GET', url: `/api/v1/assessments/${assessmentId}/narrative/drafts` })).json() as { chapter: string; textKk: string; textRu: string; revision: number; accepted: boolean }[];
+    const strip = (text: string) => text.split('\n\n').slice(1).join('\n\n');
+    for (const d of drafts.filter((x) => !x.accepted))
+      await t.request(users.expert.token, { method: 'PUT', url: `/api/v1/assessments/${assessmentId}/narrative/${d.chapter}`, headers: { 'if-match': `"${d.revision}"` }, payload: { textKk: strip(d.textKk), textRu: strip(d.textRu) } });
 
     await expert.getByRole('link', { name: ru['assessment.tab.finalise'] }).click();
     await expert.getByRole('button', { name: ru['finalise.run'] }).click();

@@ -2,7 +2,17 @@ import { assessmentStatuses, coordinatingBodies, findingSeverities, submissionSt
 import { z } from 'zod';
 
 const bilingual = z.object({ kk: z.string().trim().min(1).max(500), ru: z.string().trim().min(1).max(500) }).strict();
-const reference = z.object({ title: z.string().trim().min(1).max(1000), url: z.url().max(2000).optional(), year: z.number().int().min(1900).max(2100).optional() }).strict();
+/** A source of Rules §10 and §15; `id` lets the narrative cite it as [ref:id], `type` groups the list of sources. */
+export const referenceTypes = ['un', 'osce', 'international_org', 'research', 'media', 'interview', 'legislation', 'other'] as const;
+const reference = z
+  .object({
+    title: z.string().trim().min(1).max(1000),
+    url: z.url().max(2000).optional(),
+    year: z.number().int().min(1900).max(2100).optional(),
+    id: z.string().regex(/^[a-z0-9_-]{1,40}$/).optional(),
+    type: z.enum(referenceTypes).optional(),
+  })
+  .strict();
 const year = z.number().int().min(2024).max(2100);
 
 export const coordinatingBody = z.enum(coordinatingBodies);

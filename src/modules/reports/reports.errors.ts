@@ -10,3 +10,13 @@ export const jobNotFound = () => notFound({ kk: 'Тапсырма табылма
 export const fileNotFound = () => notFound({ kk: 'Файл табылмады.', ru: 'Файл не найден.' }, undefined, 'report.file_not_found');
 export const narrativeChanged = () =>
   conflict({ kk: 'Есепті қалыптастыру кезінде мәтін өзгерді; қайталаңыз.', ru: 'Текст изменился во время формирования отчета; повторите.' }, undefined, 'report.narrative_changed');
+/** Finalisation needs an accepted text of every required chapter; `titles` lists the missing ones in each language. */
+export const narrativeMissing = (missing: readonly string[], titles: { kk: string; ru: string }) =>
+  conflict(
+    {
+      kk: `Аяқтау үшін әр тараудың сарапшылар қабылдаған мәтіні қажет (қазақ және орыс тілдерінде, жоба белгісінсіз). Жетіспейді: ${titles.kk}.`,
+      ru: `Для завершения нужен принятый экспертами текст каждого раздела (на казахском и русском языках, без отметки проекта). Не хватает: ${titles.ru}.`,
+    },
+    { missing },
+    'report.narrative_missing',
+  );

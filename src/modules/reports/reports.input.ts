@@ -6,7 +6,7 @@ import type { AssessmentInput, Reference } from '../../reports/build/inputs.js';
 import { agencyCodes } from '../../reports/build/register.js';
 import { getRanking } from '../scoring/scoring.service.js';
 import { loadAssessment } from '../assessments/assessments.load.js';
-import { campaignsOf, currentNarratives, findingCounts, loadFacts, participation } from './reports.repository.js';
+import { campaignsOf, currentNarratives, findingCounts, loadFacts, loadTextAnswers, participation, participationByYear } from './reports.repository.js';
 
 const DEFAULT_VERSION = '2024-10-order-849-410';
 
@@ -14,8 +14,8 @@ function references(raw: unknown): Reference[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((r) => {
     if (typeof r !== 'object' || r === null || typeof (r as Reference).title !== 'string') return [];
-    const { title, url, year } = r as Reference;
-    return [{ title, ...(typeof url === 'string' ? { url } : {}), ...(typeof year === 'number' ? { year } : {}) }];
+    const { title, url, year, id, type } = r as Reference;
+    return [{ title, ...(typeof url === 'string' ? { url } : {}), ...(typeof year === 'number' ? { year } : {}), ...(typeof id === 'string' ? { id } : {}), ...(typeof type === 'string' ? { type } : {}) }];
   });
 }
 
@@ -24,10 +24,12 @@ export async function loadAssessmentInput(db: DbOrTx, assessmentId: string, at?:
   const a = await loadAssessment(db, assessmentId);
   const ranking = await getRanking(db, assessmentId);
   const linked = await campaignsOf(db, assessmentId);
-  const [factRows, findings, part, narratives] = [
+  const [factRows, findings, part, byYear, texts, narratives] = [
     await loadFacts(db, assessmentId),
     await findingCounts(db, assessmentId),
     await participation(db, linked.map((c) => c.id), a.includeSubmitted),
+    await participationByYear(db, linked.map((c) => c.id), a.includeSubmitted),
+    await loadTextAnswers(db, assessmentId),
     await currentNarratives(db, assessmentId),
   ];
   return {
@@ -38,8 +40,9 @@ export async function loadAssessmentInput(db: DbOrTx, assessmentId: string, at?:
     suppressionThreshold: a.suppressionThreshold,
     questionnaireVersion: linked[0]?.questionnaireVersion ?? DEFAULT_VERSION,
     references: references(a.references),
-    participation: part,
+    participation: { ...part, byYear },
     facts: factRows,
+    texts,
     findings,
     ranking: ranking.result as unknown as RankingResult,
     register: ranking.risks.map((r) => ({

@@ -11,6 +11,7 @@ import type { Actor } from '../../shared/context.js';
 import { AppError } from '../../shared/errors.js';
 import { audit } from '../audit/audit.repository.js';
 import { loadAssessment } from '../assessments/assessments.load.js';
+import { requireAcceptedNarrative } from './reports.acceptance.js';
 import { finaliseInProgress, jobNotFound, narrativeChanged, rankingMissing } from './reports.errors.js';
 import { loadAssessmentInput } from './reports.input.js';
 import { activeJob, currentNarratives, findJob, hasRankingRun, insertJob, markFinalised, replaceFiles, updateJob, type JobRow } from './reports.repository.js';
@@ -39,6 +40,7 @@ export async function requestFinalise(db: Db, actor: Actor, assessmentId: string
   return db.transaction(async (tx) => {
     await loadAssessment(tx, assessmentId, { forUpdate: true, writable: true });
     if (!(await hasRankingRun(tx, assessmentId))) throw rankingMissing();
+    await requireAcceptedNarrative(tx, assessmentId);
     const active = await activeJob(tx, assessmentId, FINALISE_JOB);
     if (active) throw finaliseInProgress(active.id);
     const job = await insertJob(tx, { kind: FINALISE_JOB, assessmentId, status: 'queued', createdBy: actor.user.id, message: 'queued' });

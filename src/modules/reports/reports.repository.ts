@@ -1,12 +1,12 @@
 // Database access of the reports module: assessment rows, facts, findings, participation,
 // narrative revisions, jobs and stored report files. Takes a DbOrTx handle.
 import type { SubmissionStatus } from '../../domain/states.js';
-import { and, count, desc, eq, gt, inArray, isNotNull, max, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
   assessmentCampaigns, assessmentRuns, assessments, campaignRecipients, campaigns, facts, jobs, narrativeRevisions, qualityFindings, reportFiles, submissions,
 } from '../../db/schema.js';
-import type { FindingCount, Participation } from '../../reports/build/inputs.js';
+import type { FindingCount, Participation, TextAnswer } from '../../reports/build/inputs.js';
 import type { NumericFact } from '../../pipeline/facts.js';
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -158,4 +158,36 @@ export async function listFiles(db: DbOrTx, assessmentId: string) {
 export async function findFile(db: DbOrTx, assessmentId: string, name: string) {
   const [row] = await db.select().from(reportFiles).where(and(eq(reportFiles.assessmentId, assessmentId), eq(reportFiles.name, name)));
   return row;
+}
+
+// ---------------------------------------------------------------- analysis drafts
+
+/** Answered free texts (text items and descriptions of yes answers) of an assessment, for the drafts' theme counts. */
+export async function loadTextAnswers(db: DbOrTx, assessmentId: string): Promise<TextAnswer[]> {
+  const rows = await db
+    .select({ year: facts.year, itemId: facts.itemId, agencyType: facts.agencyType, region: facts.region, text: facts.textValue })
+    .from(facts)
+    .where(and(eq(facts.assessmentId, assessmentId), isNotNull(facts.textValue), isNull(facts.missingReason), isNull(facts.dimension)))
+    .orderBy(facts.id);
+  return rows.map((r) => ({ ...r, text: r.text ?? '' }));
+}
+
+/** Per reporting year: recipients of the year's campaigns and the submissions drawn on. */
+export async function participationByYear(db: DbOrTx, campaignIds: string[], includeSubmitted: boolean): Promise<NonNullable<Participation['byYear']>> {
+  if (campaignIds.length === 0) return [];
+  const statuses: SubmissionStatus[] = includeSubmitted ? ['accepted', 'submitted'] : ['accepted'];
+  const requested = await db
+    .select({ year: campaigns.reportingYear, n: sql<number>`count(distinct ${campaignRecipients.organisationId})` })
+    .from(campaignRecipients)
+    .innerJoin(campaigns, eq(campaigns.id, campaignRecipients.campaignId))
+    .where(inArray(campaignRecipients.campaignId, campaignIds))
+    .groupBy(campaigns.reportingYear);
+  const submitted = await db
+    .select({ year: campaigns.reportingYear, n: sql<number>`count(distinct ${submissions.organisationId})` })
+    .from(submissions)
+    .innerJoin(campaigns, eq(campaigns.id, submissions.campaignId))
+    .where(and(inArray(submissions.campaignId, campaignIds), inArray(submissions.status, statuses), isNotNull(submissions.submittedAt)))
+    .groupBy(campaigns.reportingYear);
+  const sub = new Map(submitted.map((r) => [r.year, Number(r.n)]));
+  return requested.map((r) => ({ year: r.year, requested: Number(r.n), submitted: sub.get(r.year) ?? 0 })).sort((a, b) => a.year - b.year);
 }

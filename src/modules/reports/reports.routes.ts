@@ -4,9 +4,10 @@ import { actorOf } from '../../shared/context.js';
 import { requireIfMatch, setEtag } from '../../shared/etag.js';
 import type { Routes } from '../module.js';
 import { getJob, requestFinalise, runFinalise } from './reports.jobs.js';
+import { getDrafts } from './reports.acceptance.js';
 import { getChapterRevisions, getNarrative, saveChapter } from './reports.narrative.js';
 import {
-  assessmentIdParams, chapterParams, fileParams, fileSchema, jobParams, jobSchema, narrativeBody, narrativeSchema, narrativeView, previewQuery,
+  assessmentIdParams, chapterParams, draftView, fileParams, fileSchema, jobParams, jobSchema, narrativeBody, narrativeSchema, narrativeView, previewQuery,
 } from './reports.schemas.js';
 import { getFile, getFiles, previewPdf } from './reports.service.js';
 
@@ -25,6 +26,12 @@ export const reportsRoutes: Routes = async (app) => {
 
   app.get('/api/v1/assessments/:id/narrative', { config: experts, schema: { tags, params: assessmentIdParams, response: { 200: narrativeSchema } } }, async (request) =>
     getNarrative(db, request.params.id),
+  );
+
+  app.get(
+    '/api/v1/assessments/:id/narrative/drafts',
+    { config: experts, schema: { tags, params: assessmentIdParams, response: { 200: z.array(draftView) } } },
+    async (request) => getDrafts(db, request.params.id),
   );
 
   app.get(

@@ -26,6 +26,9 @@ export const narrativeView = z.object({
 });
 export type NarrativeView = z.infer<typeof narrativeView>;
 
+/** A generated draft of a chapter to accept; `accepted`: the chapter already has the experts' accepted text. */
+export const draftView = z.object({ chapter: z.string(), textKk: z.string(), textRu: z.string(), revision: z.number().int(), accepted: z.boolean() });
+
 export const narrativeSchema = z.object({
   status: z.string(),
   /** Chapter keys, in report order. */

@@ -10,6 +10,13 @@ import { heatMapOf } from './risks.js';
 
 const severityOrder = ['error', 'warning', 'info'];
 
+/** A quality-finding code in words (its exact label, or its family's), with the code for tracing it in the platform. */
+function findingLabel(code: string, lang: Lang): string {
+  const labels = captions().findingCodes;
+  const label = labels[code]?.[lang] ?? labels[code.split('.')[0]!]?.[lang];
+  return label ? `${label} (${code})` : code;
+}
+
 function findingsTable(input: AssessmentInput, lang: Lang): ReportTable {
   const c = captions().findings;
   const rows = [...input.findings].sort(
@@ -23,7 +30,8 @@ function findingsTable(input: AssessmentInput, lang: Lang): ReportTable {
       { key: 'code', label: c.code[lang], align: 'left', width: 3 },
       { key: 'count', label: c.count[lang], align: 'right', format: 'integer' },
     ],
-    rows: rows.map((f) => [c.severities[f.severity]?.[lang] ?? f.severity, f.code, f.count]),
+    rows: rows.map((f) => [c.severities[f.severity]?.[lang] ?? f.severity, findingLabel(f.code, lang), f.count]),
+    rowCodes: rows.map((f) => f.code),
   };
 }
 
@@ -42,6 +50,7 @@ function missingReasonsTable(index: FactIndex, labels: Labels, lang: Lang): Repo
       { key: 'total', label: c.total[lang], align: 'right', format: 'integer' },
     ],
     rows: rows.map(([code, v]) => [labels.missingReason(code), ...v, v[0] + v[1] + v[2]]),
+    rowCodes: rows.map(([code]) => code),
   };
 }
 

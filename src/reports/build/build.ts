@@ -3,15 +3,18 @@
 // victim counts broken down by any dimension are suppressed (primary and secondary).
 import type { Lang } from '../../shared/lang.js';
 import { agencyTypes } from '../../domain/reference.js';
-import type { ReportViewModel, RiskProfileViewModel } from '../report.view-model.js';
+import { conclusionKeys, type ReportViewModel, type RiskProfileViewModel } from '../report.view-model.js';
 import { buildAnnexes } from './annexes.js';
 import { buildConclusions } from './conclusions.js';
 import { buildDescription } from './description.js';
+import { allDrafts, conclusionDraft, descriptionDraft } from './drafts.js';
 import { FactIndex } from './facts.js';
 import type { AssessmentInput } from './inputs.js';
 import { Labels } from './labels.js';
 import { buildProfiles } from './profiles.js';
 import { buildRecommendations } from './recommendations.js';
+import { droppedRisks, withoutPlaceholders } from './placeholders.js';
+import { citedNarrative } from './references.js';
 import { rankedRisks } from './risks.js';
 
 export interface BuildOptions {
@@ -19,11 +22,23 @@ export interface BuildOptions {
   publish: boolean;
 }
 
-export function buildReportViewModel(input: AssessmentInput, lang: Lang, options: BuildOptions): ReportViewModel {
-  const labels = new Labels(input.questionnaireVersion, lang);
+function contextOf(input: AssessmentInput, lang: Lang, publish: boolean, index = new FactIndex(input.facts, input.years)) {
+  return { index, labels: new Labels(input.questionnaireVersion, lang), lang, privacy: { publish, threshold: input.suppressionThreshold }, years: input.years };
+}
+
+/** The generated drafts of the chapters the experts must accept (narrative text per chapter key), in both languages. */
+export function buildDrafts(input: AssessmentInput): { chapter: string; textKk: string; textRu: string }[] {
   const index = new FactIndex(input.facts, input.years);
-  const ctx = { index, labels, lang, privacy: { publish: options.publish, threshold: input.suppressionThreshold }, years: input.years };
-  const risks = rankedRisks(input.ranking, input.register, lang);
+  const [kk, ru] = (['kk', 'ru'] as const).map((lang) => allDrafts(contextOf(input, lang, true, index), input));
+  return Object.keys(kk!).map((chapter) => ({ chapter, textKk: kk![chapter]!, textRu: ru![chapter]! }));
+}
+
+export function buildReportViewModel(source: AssessmentInput, lang: Lang, options: BuildOptions): ReportViewModel {
+  // The experts' "[ref:id]" citations become the numbers of the list of sources.
+  const input = { ...source, narrative: citedNarrative(source.narrative, source.references) };
+  const ctx = contextOf(input, lang, options.publish);
+  const { index, labels } = ctx;
+  const risks = withoutPlaceholders(rankedRisks(input.ranking, input.register, lang), droppedRisks(index));
   return {
     meta: {
       id: input.id,
@@ -33,9 +48,9 @@ export function buildReportViewModel(input: AssessmentInput, lang: Lang, options
       language: lang,
       suppressionThreshold: input.suppressionThreshold,
     },
-    description: buildDescription(input, lang),
-    conclusions: buildConclusions(ctx, input),
-    recommendations: buildRecommendations(input, risks, labels, lang),
+    description: buildDescription(input, lang, descriptionDraft(ctx, input)),
+    conclusions: buildConclusions(ctx, input, Object.fromEntries(conclusionKeys.map((k) => [k, conclusionDraft(ctx, input, k)]))),
+    recommendations: buildRecommendations(input, risks, labels, lang, index),
     riskProfiles: buildProfiles(ctx, input, risks),
     annexes: buildAnnexes(input, risks, index, labels, lang),
   };

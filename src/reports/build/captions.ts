@@ -32,10 +32,38 @@ export interface Captions {
   nationalProfileNote: Bilingual;
 }
 
-let cache: Captions | undefined;
+/** The §14 analysis's own captions (reports/analysis-captions.json); its tables and indicators join the base ones. */
+export interface AnalysisCaptions {
+  tables: Record<string, Bilingual>;
+  indicators: Record<string, Bilingual>;
+  agencyShort: Record<string, Bilingual>;
+  sideBySideNote: Bilingual;
+  namedSubjectNote: Bilingual;
+  anchorNote: Bilingual;
+  anchorReasons: Record<string, Bilingual>;
+  regionsNote: Bilingual;
+  yesShare: Bilingual;
+  respondents: Bilingual;
+  noDataTables: Bilingual;
+  kendallTests: Record<'chi-square' | 'exact-permutation' | 'monte-carlo-permutation', Bilingual>;
+  agreementNote: Bilingual;
+  responseYear: Bilingual;
+  referenceTypes: Record<string, Bilingual>;
+  noRiskAreas: Bilingual;
+  /** Quality-finding codes (exact, or the prefix before the first dot) -> label. */
+  findingCodes: Record<string, Bilingual>;
+}
 
-export function captions(): Captions {
-  cache ??= JSON.parse(readFileSync(new URL('../../../reports/captions.json', import.meta.url), 'utf8')) as Captions;
+let cache: (Captions & AnalysisCaptions) | undefined;
+
+const readData = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../reports/${name}`, import.meta.url), 'utf8'));
+
+export function captions(): Captions & AnalysisCaptions {
+  if (!cache) {
+    const base = readData('captions.json') as Captions;
+    const analysis = readData('analysis-captions.json') as AnalysisCaptions;
+    cache = { ...base, ...analysis, tables: { ...base.tables, ...analysis.tables }, indicators: { ...base.indicators, ...analysis.indicators } };
+  }
   return cache;
 }
 

@@ -1,11 +1,13 @@
 // Chapter 1: scope, sources, participation rates and the method (Rules §8-§16).
 import type { Lang } from '../../shared/lang.js';
 import type { Description, ScaleStep } from '../report.view-model.js';
+import { formatNumber } from '../format.js';
 import { fill } from '../texts.js';
 import { captions } from './captions.js';
 import type { AssessmentInput } from './inputs.js';
 import type { NumericFact } from '../../pipeline/facts.js';
 import { paragraphsOf } from './narrative-keys.js';
+import { referenceLines } from './references.js';
 
 /** Share of (organisation, year, item) answers that carry a value rather than a missing-data reason. */
 export function completenessRate(facts: readonly NumericFact[]): number {
@@ -34,25 +36,36 @@ export function completenessRate(facts: readonly NumericFact[]): number {
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
+/** The test whose p-value is given: chi-square, or the permutation test used for few risks. */
+function testOf(k: { pValueMethod?: string; chiSquare: number; df: number; permutations?: number }, lang: Lang): string {
+  const tests = captions().kendallTests;
+  const method = (k.pValueMethod ?? 'chi-square') as keyof typeof tests;
+  return fill((tests[method] ?? tests['chi-square'])[lang], { chi: formatNumber(k.chiSquare, 'decimal2'), df: k.df, n: formatNumber(k.permutations ?? 0) });
+}
+
 function scale(steps: { kk: [string, string]; ru: [string, string] }[], lang: Lang): ScaleStep[] {
   return steps.map((s, n) => ({ value: (n + 1) as ScaleStep['value'], label: s[lang][0], description: s[lang][1] }));
 }
 
-export function buildDescription(input: AssessmentInput, lang: Lang): Description {
+/** `draft`: the generated text, shown while the experts have written none. */
+export function buildDescription(input: AssessmentInput, lang: Lang, draft: string[] = []): Description {
   const c = captions();
   const [from, , to] = input.years;
   const p = input.participation;
   const k = input.ranking.kendall;
   const experts = Math.max(0, ...input.ranking.risks.map((r) => r.nExperts));
+  const written = paragraphsOf(input.narrative.description?.[lang]);
   return {
-    scope: [fill(c.scope[lang], { from, to }), ...paragraphsOf(input.narrative.description?.[lang])],
+    scope: [fill(c.scope[lang], { from, to }), ...(written.length ? written : draft)],
+    ...(written.length === 0 && draft.length > 0 ? { draft: true } : {}),
     sources: [
       fill(c.questionnaireSource[lang], { n: p.participating, submissions: p.submissions }),
       fill(c.rankingSource[lang], { experts }),
-      ...input.references.map((r) => [r.title, r.year, r.url].filter((x) => x !== undefined && x !== '').join(', ')),
+      ...referenceLines(input.references, lang),
     ],
     participatingOrganisations: p.participating,
     requestedOrganisations: p.requested,
+    ...(p.byYear?.length ? { responseByYear: p.byYear } : {}),
     rates: { response: ratio(p.participating, p.requested), timeliness: ratio(p.timely, p.submissions), completeness: completenessRate(input.facts) },
     method: {
       qualityRules: c.qualityRules.map((r) => ({ code: r.code, text: r[lang] })),
@@ -68,7 +81,7 @@ export function buildDescription(input: AssessmentInput, lang: Lang): Descriptio
       kendall:
         k.W === null
           ? { w: 0, chiSquare: 0, df: 0, p: 1, experts: k.m, risks: k.n }
-          : { w: k.W, chiSquare: k.chiSquare, df: k.df, p: k.pValue, experts: k.m, risks: k.n },
+          : { w: k.W, chiSquare: k.chiSquare, df: k.df, p: k.pValue, experts: k.m, risks: k.n, test: testOf(k, lang) },
     },
   };
 }

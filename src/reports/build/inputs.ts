@@ -24,6 +24,10 @@ export interface Reference {
   title: string;
   url?: string;
   year?: number;
+  /** Cited in the narrative as [ref:id]. */
+  id?: string;
+  /** un | osce | international_org | research | media | interview | legislation | other (Rules §10, §15). */
+  type?: string;
 }
 
 export interface Participation {
@@ -34,6 +38,17 @@ export interface Participation {
   /** Submissions drawn on, and those submitted by the campaign deadline. */
   submissions: number;
   timely: number;
+  /** Per reporting year: recipients asked and submissions drawn on (a response rate per year, not "ever answered"). */
+  byYear?: { year: number; requested: number; submitted: number }[];
+}
+
+/** A free-text answer (text item, or the description of a yes/no answer) for the drafts' theme counts. */
+export interface TextAnswer {
+  year: number;
+  itemId: string;
+  agencyType: string;
+  region: string;
+  text: string;
 }
 
 export interface AssessmentInput {
@@ -51,6 +66,8 @@ export interface AssessmentInput {
   findings: FindingCount[];
   ranking: RankingResult;
   register: RegisterRisk[];
+  /** Free-text answers (optional: the drafts count themes in them). */
+  texts?: TextAnswer[];
   /** Current narrative text per chapter key (see narrative.ts). */
   narrative: Record<string, Bilingual>;
 }

@@ -19,6 +19,11 @@ export class Labels {
     return getVersion(this.versionId).dimensionByCode.get(dimension)?.categories.find((c) => c.code === code)?.label[this.lang] ?? code;
   }
 
+  /** An item's label in the questionnaire. */
+  item(id: string): string {
+    return getVersion(this.versionId).items.get(id)?.item.label[this.lang] ?? id;
+  }
+
   region(code: string): string {
     return regions.find((r) => r.code === code)?.name[this.lang] ?? code;
   }

@@ -13,6 +13,9 @@ export const narrativeChapters: readonly NarrativeChapter[] = [
   ...agencyTypeCodes.map((c) => `profile.${c}` as const),
 ];
 
+/** Chapters that need the experts' accepted text before finalisation: the description and the nine §14 points. */
+export const requiredChapters: readonly NarrativeChapter[] = ['description', ...conclusionKeys.map((k) => `conclusions.${k}` as const)];
+
 export function isNarrativeChapter(key: string): key is NarrativeChapter {
   return (narrativeChapters as readonly string[]).includes(key);
 }

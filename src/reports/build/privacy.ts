@@ -17,6 +17,8 @@ export interface Privacy {
 export interface CountRow {
   label: string;
   values: YearValues;
+  /** Stable code of the row (category, region...), carried to the table's rowCodes. */
+  code?: string;
 }
 
 export interface CountTableSpec {
@@ -75,7 +77,7 @@ export function countTable(spec: CountTableSpec, privacy: Privacy): ReportTable 
     ...spec.years.map((y): TableColumn => ({ key: `y${y}`, label: String(y), align: 'right', format: 'integer' })),
     { key: 'total', label: c.total[spec.lang], align: 'right', format: 'integer' },
   ];
-  if (spec.trend) columns.push({ key: 'trend', label: t.trend.label, align: 'left' });
+  if (spec.trend) columns.push({ key: 'trend', label: t.trend.label, align: 'left', width: 1.4 });
   const withTrend = (label: string, r: TableCell[]): TableCell[] => (spec.trend ? [label, ...r, trendOf(r.slice(0, 3), spec.lang)] : [label, ...r]);
   return {
     id: spec.id,
@@ -83,5 +85,6 @@ export function countTable(spec: CountTableSpec, privacy: Privacy): ReportTable 
     columns,
     rows: [...rows.map((r, i) => withTrend(r.label, body[i])), ...(rows.length ? [withTrend(c.total[spec.lang], totalRow)] : [])],
     ...(spec.note ? { note: spec.note } : {}),
+    rowCodes: [...rows.map((r) => r.code ?? null), ...(rows.length ? ['total'] : [])],
   };
 }

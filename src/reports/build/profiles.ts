@@ -1,15 +1,17 @@
 // Chapter 4 and the stand-alone profiles: one risk profile of potential victims per
 // agency type (Rules §2(5)): risks in its competence, the statistical profile of the
 // victims it meets with the three-year trend, the SOP's indicators, mitigation measures.
+import { getVersion } from '../../domain/questionnaire/loader.js';
 import { agencyTypeCodes, type AgencyTypeCode } from '../../domain/reference.js';
 import type { RankedRisk, ReportTable, RiskProfile } from '../report.view-model.js';
 import { sopForAgency } from '../texts.js';
-import { captions } from './captions.js';
 import { ageDimensions, mapAge } from './conclusions.js';
 import { FactIndex } from './facts.js';
 import type { AssessmentInput } from './inputs.js';
 import type { NumericFact } from '../../pipeline/facts.js';
 import { paragraphsOf } from './narrative-keys.js';
+import { captions } from './captions.js';
+import { isUnansweredMeasure } from './placeholders.js';
 import { breakdownTable, caption, type BuildContext } from './tables.js';
 
 const VICTIM_BREAKDOWN = /\.(victims|minors)_by_(age|sex|citizenship|exploitation_form|social_status)$/;
@@ -22,10 +24,10 @@ const dimensions: { id: string; captionKey: string; dims: string[]; mapCategory?
   { id: 'status', captionKey: 'social_status', dims: ['social_status'] },
 ];
 
-/** Agency types that get a profile: those competent for a ranked risk, or reporting victims; in reference order. */
-export function profileAgencies(input: AssessmentInput, victimFacts: Map<string, NumericFact[]>): AgencyTypeCode[] {
-  const wanted = new Set<string>([...input.register.flatMap((r) => r.agencies), ...victimFacts.keys()]);
-  return agencyTypeCodes.filter((c) => wanted.has(c));
+/** Every subject type of §2(6) with a form in the questionnaire version gets a profile, in reference order. */
+export function profileAgencies(input: AssessmentInput): AgencyTypeCode[] {
+  const withForm = new Set(Object.keys(getVersion(input.questionnaireVersion).manifest.respondents));
+  return agencyTypeCodes.filter((c) => withForm.has(c));
 }
 
 export function victimFactsByAgency(facts: readonly NumericFact[]): Map<string, NumericFact[]> {
@@ -39,10 +41,10 @@ export function victimFactsByAgency(facts: readonly NumericFact[]): Map<string, 
   return out;
 }
 
-function victimTables(ctx: BuildContext, code: string, index: FactIndex, national: boolean): ReportTable[] {
+function victimTables(ctx: BuildContext, code: string, index: FactIndex): ReportTable[] {
   const agency = ctx.labels.agency(code).name;
-  return dimensions.map((d) => {
-    const table = breakdownTable({ ...ctx, index }, {
+  return dimensions.map((d) =>
+    breakdownTable({ ...ctx, index }, {
       id: `v_${d.id}_${code}`,
       captionKey: d.captionKey,
       caption: `${caption(d.captionKey, ctx.lang)}: ${agency}`,
@@ -50,30 +52,30 @@ function victimTables(ctx: BuildContext, code: string, index: FactIndex, nationa
       dimensions: d.dims,
       mapCategory: d.mapCategory,
       victims: true,
-    });
-    return national ? { ...table, note: `${captions().nationalProfileNote[ctx.lang]} ${table.note ?? ''}`.trim() } : table;
-  });
+    }),
+  ).filter((t) => t.rows.length > 0);
 }
+
+/** Agencies without victim data of their own are pointed to the national tables of §14(5), not given a copy. */
+const pointerNote = {
+  kk: 'Бұл субъект түрі құрбандар туралы өз деректерін бермейді. Құрбандардың статистикалық бейнесін есептің 2.5-бөлімінен («Осал санаттар») қараңыз: ІІМ-нің жәбірленуші деп танылғандар туралы деректері және әр субъектінің деректері бөлек.',
+  ru: 'Этот тип субъекта не представляет собственных данных о жертвах. Статистический профиль жертв см. в разделе 2.5 отчета («Уязвимые категории»): данные МВД о признанных потерпевшими и данные каждого субъекта отдельно.',
+} as const;
 
 export function buildProfiles(ctx: BuildContext, input: AssessmentInput, risks: RankedRisk[]): RiskProfile[] {
   const victimFacts = victimFactsByAgency(input.facts);
-  const all = new FactIndex([...victimFacts.values()].flat(), ctx.years);
   const register = new Map(input.register.map((r) => [r.code, r]));
-  // Agencies without victim data of their own share the national tables (computed once).
-  let national: ReportTable[] | undefined;
-  const nationalFor = (code: string) => {
-    national ??= victimTables(ctx, code, all, true);
-    const agency = ctx.labels.agency(code).name;
-    return national.map((t, i) => ({ ...t, id: `v_${dimensions[i].id}_${code}`, caption: `${caption(dimensions[i].captionKey, ctx.lang)}: ${agency}` }));
-  };
-  return profileAgencies(input, victimFacts).map((code) => {
+  return profileAgencies(input).map((code) => {
     const own = victimFacts.get(code);
+    const tables = own?.length ? victimTables(ctx, code, new FactIndex(own, ctx.years)) : [];
     const riskAreas = risks.filter((r) => register.get(r.id)?.agencies.includes(code));
-    const measures = [...new Set(riskAreas.flatMap((r) => register.get(r.id)?.measures.map((m) => m[ctx.lang]) ?? []))];
+    const measures = [...new Set(riskAreas.flatMap((r) => register.get(r.id)?.measures.filter((m) => !isUnansweredMeasure(ctx.index, m)).map((m) => m[ctx.lang]) ?? []))];
     return {
       agency: ctx.labels.agency(code),
       riskAreas,
-      victimProfile: own?.length ? victimTables(ctx, code, new FactIndex(own, ctx.years), false) : nationalFor(code),
+      victimProfile: tables,
+      ...(tables.length ? {} : { victimProfileNote: pointerNote[ctx.lang] }),
+      ...(riskAreas.length ? {} : { riskAreasNote: captions().noRiskAreas[ctx.lang] }),
       sopIndicators: sopForAgency(code, ctx.lang),
       mitigation: [...measures, ...paragraphsOf(input.narrative[`profile.${code}`]?.[ctx.lang])],
     };

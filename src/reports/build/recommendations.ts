@@ -6,12 +6,14 @@ import type { AgencyRef, RankedRisk, Recommendation, RiskRef } from '../report.v
 import { fill } from '../texts.js';
 import { captions } from './captions.js';
 import type { AssessmentInput, RegisterRisk } from './inputs.js';
+import type { FactIndex } from './facts.js';
 import type { Labels } from './labels.js';
 import { paragraphsOf } from './narrative-keys.js';
+import { isUnansweredMeasure } from './placeholders.js';
 
 const ref = (r: RankedRisk): RiskRef => ({ id: r.id, rank: r.rank, title: r.title, level: r.level });
 
-export function buildRecommendations(input: AssessmentInput, risks: RankedRisk[], labels: Labels, lang: Lang): Recommendation[] {
+export function buildRecommendations(input: AssessmentInput, risks: RankedRisk[], labels: Labels, lang: Lang, index: FactIndex): Recommendation[] {
   const c = captions();
   const register = new Map<string, RegisterRisk>(input.register.map((r) => [r.code, r]));
   const agenciesOf = (code: string): AgencyRef[] => (register.get(code)?.agencies ?? []).map((a) => labels.agency(a));
@@ -27,7 +29,7 @@ export function buildRecommendations(input: AssessmentInput, risks: RankedRisk[]
   const severe = risks.filter((r) => r.level === 'high' || r.level === 'critical');
   const chosen = severe.length ? severe : risks.slice(0, 5);
   const generated = chosen.map((r): Recommendation => {
-    const measures = register.get(r.id)?.measures.map((m) => m[lang]) ?? [];
+    const measures = register.get(r.id)?.measures.filter((m) => !isUnansweredMeasure(index, m)).map((m) => m[lang]) ?? [];
     const measure = measures.length ? measures.join('; ') : c.defaultMeasure[lang];
     return { id: `risk_${r.id}`, text: fill(c.recommendation[lang], { risk: r.title, measure }), risks: [ref(r)], agencies: agenciesOf(r.id) };
   });

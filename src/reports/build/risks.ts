@@ -29,6 +29,7 @@ export function rankedRisks(ranking: RankingResult, register: readonly RegisterR
       iqrLikelihood: r.iqrLikelihood,
       iqrImpact: r.iqrImpact,
       consensus: consensusOf(r),
+      agreement: Math.min(r.agreementLikelihood, r.agreementImpact),
     }));
 }
 

@@ -32,11 +32,17 @@ export function caption(key: string, lang: Lang): string {
   return text[lang];
 }
 
+/** The given category codes in questionnaire order, then "unknown", then any others sorted. */
+export function categoryOrder(ctx: BuildContext, present: Iterable<string>, dimension: string, order?: string[]): string[] {
+  const have = new Set(present);
+  const codes = [...(order ?? ctx.labels.categories(dimension)), 'unknown'];
+  const extra = [...have].filter((k) => !codes.includes(k)).sort();
+  return [...codes, ...extra].filter((k) => have.has(k));
+}
+
 /** Rows of a breakdown by one dimension, in questionnaire order then "unknown". */
 export function categoryRows(ctx: BuildContext, sums: Map<string, YearValues>, dimension: string, order?: string[]): CountRow[] {
-  const codes = [...(order ?? ctx.labels.categories(dimension)), 'unknown'];
-  const extra = [...sums.keys()].filter((k) => !codes.includes(k)).sort();
-  return [...codes, ...extra].filter((k) => sums.has(k)).map((k) => ({ label: ctx.labels.category(dimension, k), values: sums.get(k)! }));
+  return categoryOrder(ctx, sums.keys(), dimension, order).map((k) => ({ label: ctx.labels.category(dimension, k), values: sums.get(k)!, code: k }));
 }
 
 export interface BreakdownSpec {
@@ -72,6 +78,10 @@ export function breakdownTable(ctx: BuildContext, spec: BreakdownSpec): ReportTa
 
 export interface IndicatorRow {
   key: string;
+  /** Overrides the indicator's caption (e.g. one row per subject). */
+  label?: string;
+  /** Overrides the row's code (default: the key). */
+  code?: string;
   values: YearValues;
   victims: boolean;
 }
@@ -82,7 +92,7 @@ export function indicatorTable(ctx: BuildContext, id: string, captionKey: string
   const columns: TableColumn[] = [
     { key: 'indicator', label: c.indicator[ctx.lang], align: 'left', width: 3 },
     ...ctx.years.map((y): TableColumn => ({ key: `y${y}`, label: String(y), align: 'right', format: 'integer' })),
-    { key: 'trend', label: loadTexts(ctx.lang).trend.label, align: 'left' },
+    { key: 'trend', label: loadTexts(ctx.lang).trend.label, align: 'left', width: 1.4 },
   ];
   return {
     id,
@@ -90,10 +100,11 @@ export function indicatorTable(ctx: BuildContext, id: string, captionKey: string
     columns,
     rows: rows.map((r) => {
       const cells: TableCell[] = r.values.map((v) => (r.victims ? primaryOnly(v, ctx.privacy) : v));
-      const label = c.indicators[r.key]?.[ctx.lang];
+      const label = r.label ?? c.indicators[r.key]?.[ctx.lang];
       if (!label) throw new Error(`report builder: no indicator ${r.key}`);
       return [label, ...cells, trendOf(cells, ctx.lang)];
     }),
+    rowCodes: rows.map((r) => r.code ?? r.key),
     // Rows are never added up here, so only the suppression rule needs saying.
     ...(rows.some((r) => r.victims) ? { note: victimsNote(ctx, { severalSubjects: false }) } : {}),
   };

@@ -13,11 +13,13 @@ export function writeProfile(ctx: PdfContext, profile: RiskProfile, prefix: stri
   const { t } = ctx;
   const p = t.profile;
   heading(ctx, level, `${prefix}1.`, p.riskArea);
-  drawTable(ctx, riskTable(`profile_${profile.agency.code}_risks`, `${p.riskArea}: ${profile.agency.name}`, profile.riskAreas, t));
+  if (profile.riskAreasNote) paragraph(ctx, profile.riskAreasNote, { size: 9 });
+  else drawTable(ctx, riskTable(`profile_${profile.agency.code}_risks`, `${p.riskArea}: ${profile.agency.name}`, profile.riskAreas, t));
 
   heading(ctx, level, `${prefix}2.`, p.indicators);
   subheading(ctx, p.victimProfile);
   for (const table of profile.victimProfile) drawTable(ctx, table);
+  if (profile.victimProfileNote) paragraph(ctx, profile.victimProfileNote, { size: 9 });
   subheading(ctx, p.sopIndicators);
   for (const group of profile.sopIndicators) {
     subheading(ctx, group.title, 9);
@@ -26,7 +28,8 @@ export function writeProfile(ctx: PdfContext, profile: RiskProfile, prefix: stri
   paragraph(ctx, p.sopNote, { size: 8, color: COLOR.muted });
 
   heading(ctx, level, `${prefix}3.`, p.mitigation);
-  list(ctx, profile.mitigation);
+  if (profile.mitigation.length) list(ctx, profile.mitigation);
+  else if (profile.riskAreasNote) paragraph(ctx, profile.riskAreasNote, { size: 9 });
 }
 
 function subheading(ctx: PdfContext, text: string, size = 10): void {

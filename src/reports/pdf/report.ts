@@ -5,7 +5,7 @@ import { levelBandsTable, participationTable, riskLabel, riskRegisterTable, scal
 import { fill, textsFor, type ReportTexts } from '../texts.js';
 import { formatNumber } from '../format.js';
 import { HEAT_MAP_HEIGHT, drawChart, drawHeatMap } from './charts.js';
-import { COLOR, createContext, finish, heading, list, paragraph, type PdfContext } from './document.js';
+import { COLOR, createContext, finish, heading, list, paragraph, type PdfContext, type TocEntry } from './document.js';
 import { drawTitlePage, tocPagesNeeded, writeFooters, writeToc } from './frame.js';
 import { writeProfile } from './profile.js';
 import { drawTable } from './table.js';
@@ -16,7 +16,7 @@ function writeDescription(ctx: PdfContext, vm: ReportViewModel): void {
   const x = t.description;
   heading(ctx, 1, '1.', t.chapters.description);
   heading(ctx, 2, '1.1.', x.scope);
-  d.scope.forEach((p) => paragraph(ctx, p));
+  d.scope.forEach((p, i) => paragraph(ctx, p, d.draft && i > 0 ? { color: COLOR.muted } : {}));
   heading(ctx, 2, '1.2.', x.sources);
   list(ctx, d.sources, true);
   heading(ctx, 2, '1.3.', x.participation);
@@ -31,7 +31,7 @@ function writeDescription(ctx: PdfContext, vm: ReportViewModel): void {
   const k = d.method.kendall;
   paragraph(ctx, fill(x.kendall, {
     w: formatNumber(k.w, 'decimal3'), experts: k.experts, risks: k.risks,
-    chi: formatNumber(k.chiSquare, 'decimal2'), df: k.df, p: k.p < 0.001 ? '< 0,001' : formatNumber(k.p, 'decimal3'),
+    test: k.test ?? '', p: k.p < 0.001 ? '< 0,001' : `= ${formatNumber(k.p, 'decimal3')}`,
   }));
 }
 
@@ -39,8 +39,10 @@ function writeConclusions(ctx: PdfContext, vm: ReportViewModel): void {
   heading(ctx, 1, '2.', ctx.t.chapters.conclusions);
   vm.conclusions.forEach((section, n) => {
     heading(ctx, 2, `2.${n + 1}.`, ctx.t.conclusionHeadings[section.key]);
-    section.paragraphs.forEach((p) => paragraph(ctx, p));
+    // A generated draft (preview only: finalisation needs the experts' text) is set in grey.
+    section.paragraphs.forEach((p) => paragraph(ctx, p, section.draft ? { color: COLOR.muted } : {}));
     section.tables.forEach((table) => drawTable(ctx, table));
+    if (section.noData) paragraph(ctx, section.noData, { size: 9, color: COLOR.muted });
     section.charts.forEach((chart) => drawChart(ctx, chart));
   });
 }
@@ -96,9 +98,31 @@ function layout(vm: ReportViewModel, t: ReportTexts, tocPages: number): PdfConte
   return ctx;
 }
 
+/** The TOC entries the chapters will write (levels 1-2), to reserve the right number of TOC pages up front. */
+function expectedToc(vm: ReportViewModel, t: ReportTexts): TocEntry[] {
+  const x = t.description;
+  const a = t.annexes;
+  const e = (level: 1 | 2, label: string): TocEntry => ({ level, label, page: 0 });
+  return [
+    e(1, `1. ${t.chapters.description}`),
+    ...[x.scope, x.sources, x.participation, x.method].map((s, i) => e(2, `1.${i + 1}. ${s}`)),
+    e(1, `2. ${t.chapters.conclusions}`),
+    ...vm.conclusions.map((c, n) => e(2, `2.${n + 1}. ${t.conclusionHeadings[c.key]}`)),
+    e(1, `3. ${t.chapters.recommendations}`),
+    e(1, `4. ${t.chapters.riskProfiles}`),
+    ...vm.riskProfiles.map((p, n) => e(2, `4.${n + 1}. ${p.agency.name}`)),
+    e(1, t.chapters.annexes),
+    ...[a.riskRegister, a.heatMap, a.qualityFindings, a.missingReasons].map((s, i) => e(2, `${fill(t.annexPrefix, { n: i + 1 })} ${s}`)),
+  ];
+}
+
 export function renderReportPdf(vm: ReportViewModel): Promise<Buffer> {
   const t = textsFor(vm.meta);
-  let tocPages = 1;
+  // Laying the report out is the costly part: reserve the TOC pages the headings will need,
+  // so the layout normally runs once (it is repeated only if the estimate falls short).
+  const probe = createContext(vm.meta, t, '');
+  probe.toc = expectedToc(vm, t);
+  let tocPages = tocPagesNeeded(probe);
   let ctx = layout(vm, t, tocPages);
   // The TOC length is known only after layout; lay out again if it needs more pages.
   while (tocPagesNeeded(ctx) > tocPages) {

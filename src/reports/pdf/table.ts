@@ -17,18 +17,24 @@ export function drawTable(ctx: PdfContext, table: ReportTable): void {
   const body = table.rows.map((row) => row.map((cell, i) => formatCell(cell, table.columns[i], t.suppressed)));
   const header = table.columns.map((c) => c.label);
 
+  // A header whose longest word does not fit its column is set smaller (down to 6 pt), so no word is broken.
+  doc.font(FONT_BOLD);
+  const headerSizes = header.map((label, i) => {
+    const longest = Math.max(...label.split(/\s+/).map((w) => doc.fontSize(SIZE).widthOfString(w)));
+    return Math.max(6, Math.min(SIZE, Math.floor((SIZE * (widths[i] - 2 * PAD)) / Math.max(longest, 1) * 2) / 2));
+  });
+  const sizeOf = (bold: boolean, i: number) => (bold ? headerSizes[i] : SIZE);
   const rowHeight = (cells: string[], bold: boolean) => {
-    doc.font(bold ? FONT_BOLD : FONT).fontSize(SIZE);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i] - 2 * PAD }))) + 2 * PAD;
+    doc.font(bold ? FONT_BOLD : FONT);
+    return Math.max(...cells.map((c, i) => doc.fontSize(sizeOf(bold, i)).heightOfString(c || ' ', { width: widths[i] - 2 * PAD }))) + 2 * PAD;
   };
-  const drawRow = (cells: string[], bold: boolean, fill?: string) => {
-    const h = rowHeight(cells, bold);
+  const drawRow = (cells: string[], bold: boolean, fill?: string, h = rowHeight(cells, bold)) => {
     const y = doc.y;
     if (fill) doc.rect(MARGIN.left, y, contentWidth(doc), h).fill(fill);
     doc.fillColor(COLOR.text).font(bold ? FONT_BOLD : FONT).fontSize(SIZE);
     cells.forEach((c, i) => {
       const align = bold ? 'center' : table.columns[i].align;
-      doc.text(c, xs[i] + PAD, y + PAD, { width: widths[i] - 2 * PAD, align, lineBreak: true });
+      doc.fontSize(sizeOf(bold, i)).text(c, xs[i] + PAD, y + PAD, { width: widths[i] - 2 * PAD, align, lineBreak: true });
       doc.lineWidth(0.4).strokeColor(COLOR.rule).rect(xs[i], y, widths[i], h).stroke();
     });
     doc.x = MARGIN.left;
@@ -39,20 +45,34 @@ export function drawTable(ctx: PdfContext, table: ReportTable): void {
     doc.moveDown(0.25);
   };
 
+  if (table.rows.length === 0) {
+    // No header-only tables: the caption and one line saying no data were reported.
+    doc.font(FONT_BOLD).fontSize(9);
+    ensureSpace(ctx, doc.heightOfString(caption, { width: contentWidth(doc) }) + 30);
+    drawCaption(caption);
+    doc.font(FONT).fontSize(9).fillColor(COLOR.muted).text(`${t.noData[0]!.toUpperCase()}${t.noData.slice(1)}.`, MARGIN.left, doc.y, { width: contentWidth(doc) });
+    doc.moveDown(0.8).font(FONT).fontSize(10).fillColor(COLOR.text);
+    return;
+  }
   const headerHeight = rowHeight(header, true);
   doc.font(FONT_BOLD).fontSize(9);
   const captionHeight = doc.heightOfString(caption, { width: contentWidth(doc) }) + 4;
-  ensureSpace(ctx, captionHeight + headerHeight + (body[0] ? rowHeight(body[0], false) : 0));
+  // A short table is kept on one page; a long one starts with at least its caption, header and first row.
+  // Row heights are measured once (text measuring is the costly part of a table).
+  const heights = body.map((cells) => rowHeight(cells, false));
+  const whole = captionHeight + headerHeight + heights.reduce((a, b) => a + b, 0) + 30;
+  const start = captionHeight + headerHeight + (heights[0] ?? 0);
+  ensureSpace(ctx, whole < 0.4 * (bottomLimit(doc) - MARGIN.top) ? whole : start);
   drawCaption(caption);
   drawRow(header, true, COLOR.headerFill);
-  for (const cells of body) {
-    if (doc.y + rowHeight(cells, false) > bottomLimit(doc)) {
+  body.forEach((cells, r) => {
+    if (doc.y + heights[r]! > bottomLimit(doc)) {
       doc.addPage();
       drawCaption(`${caption} ${t.continued}`);
-      drawRow(header, true, COLOR.headerFill);
+      drawRow(header, true, COLOR.headerFill, headerHeight);
     }
-    drawRow(cells, false);
-  }
+    drawRow(cells, false, undefined, heights[r]);
+  });
   if (table.note) {
     doc.moveDown(0.2).font(FONT).fontSize(8).fillColor(COLOR.muted).text(table.note, MARGIN.left, doc.y, { width: contentWidth(doc) });
   }

@@ -1,5 +1,7 @@
-// The report's tables as an Excel workbook: a cover sheet, then one sheet per table
-// (caption, header row, data with number formats; suppressed counts shown as "<10").
+// The report's tables as an Excel workbook for analysts: a cover sheet, the index of
+// tables (captions and notes) and the codes of every column, then one sheet per table
+// (header in row 1, stable row codes beside the labels, numbers as shown; suppressed
+// counts shown as "<10").
 import ExcelJS from 'exceljs';
 import { formatDate } from '../format.js';
 import { isSuppressed, type NumberFormat, type ReportTable, type ReportViewModel } from '../report.view-model.js';
@@ -18,38 +20,67 @@ export function sheetName(id: string, used: Set<string>): string {
   return name;
 }
 
+const DECIMALS: Record<NumberFormat, number> = { integer: 0, decimal1: 1, decimal2: 2, decimal3: 3, percent: 3 };
+/** Numbers are stored as shown (8.1, not 8.124348...), so a sum in Excel matches the printed figures. */
+const rounded = (v: number, f: NumberFormat | undefined) => (f ? Math.round(v * 10 ** DECIMALS[f]) / 10 ** DECIMALS[f] : v);
+
+/**
+ * One table per sheet for analysts: the header in row 1 and data from row 2 (nothing
+ * else in the data range), the row's stable code in column A when the table has codes.
+ * Captions and notes are on the "tables" sheet; column codes on the "codes" sheet.
+ */
 function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, name: string, t: ReportTexts): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
-  const n = table.columns.length;
-  ws.getCell(1, 1).value = table.caption;
-  ws.getCell(1, 1).font = { bold: true, size: 12 };
-  ws.getCell(1, 1).alignment = { wrapText: true, vertical: 'top' };
-  if (n > 1) ws.mergeCells(1, 1, 1, n);
-  ws.getRow(1).height = Math.min(15 * Math.ceil(table.caption.length / (12 * n)) + 6, 90);
-  table.columns.forEach((c, i) => {
-    const cell = ws.getCell(2, i + 1);
-    cell.value = c.label;
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const offset = table.rowCodes ? 1 : 0;
+  const header = (col: number, label: string) => {
+    const cell = ws.getCell(1, col);
+    cell.value = label;
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-    ws.getColumn(i + 1).width = Math.round(Math.min(60, Math.max(8, (c.width ?? 1) * 12)));
+  };
+  if (offset) {
+    header(1, 'code');
+    ws.getColumn(1).width = 24;
+  }
+  table.columns.forEach((c, i) => {
+    header(i + 1 + offset, c.label);
+    ws.getColumn(i + 1 + offset).width = Math.round(Math.min(60, Math.max(8, (c.width ?? 1) * 12)));
   });
   table.rows.forEach((row, r) => {
+    if (offset) ws.getCell(r + 2, 1).value = table.rowCodes![r] ?? null;
     row.forEach((value, i) => {
       const column = table.columns[i];
-      const cell = ws.getCell(r + 3, i + 1);
+      const cell = ws.getCell(r + 2, i + 1 + offset);
       if (isSuppressed(value)) {
         cell.value = t.suppressed;
         cell.alignment = { horizontal: 'right' };
         return;
       }
-      cell.value = value;
+      cell.value = typeof value === 'number' ? rounded(value, column.format) : value;
       if (typeof value === 'number' && column.format) cell.numFmt = NUM_FMT[column.format];
       cell.alignment = { horizontal: column.align, vertical: 'top', wrapText: typeof value === 'string' };
     });
   });
-  if (table.note) ws.getCell(table.rows.length + 4, 1).value = table.note;
 }
+
+/** The index of the table sheets (sheet, id, caption, note) and the codes of every column. */
+function addIndexSheets(wb: ExcelJS.Workbook, sheets: { name: string; table: ReportTable }[]): void {
+  const index = wb.addWorksheet('tables', { views: [{ state: 'frozen', ySplit: 1 }] });
+  index.addRow(['sheet', 'table', 'caption', 'note']).font = { bold: true };
+  for (const { name, table } of sheets) index.addRow([name, table.id, table.caption, table.note ?? null]);
+  [16, 24, 60, 100].forEach((w, i) => (index.getColumn(i + 1).width = w));
+  const codes = wb.addWorksheet('codes', { views: [{ state: 'frozen', ySplit: 1 }] });
+  codes.addRow(['sheet', 'column', 'code', 'label', 'format']).font = { bold: true };
+  for (const { name, table } of sheets) {
+    const offset = table.rowCodes ? 1 : 0;
+    if (offset) codes.addRow([name, 'A', 'code', 'code', null]);
+    table.columns.forEach((c, i) => codes.addRow([name, columnLetter(i + 1 + offset), c.key, c.label, c.format ?? null]));
+  }
+  [16, 8, 20, 60, 10].forEach((w, i) => (codes.getColumn(i + 1).width = w));
+}
+
+const columnLetter = (n: number): string => (n <= 26 ? String.fromCharCode(64 + n) : columnLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
 
 function addCover(wb: ExcelJS.Workbook, vm: ReportViewModel, t: ReportTexts): void {
   const ws = wb.addWorksheet('about');
@@ -79,7 +110,9 @@ export async function renderReportXlsx(vm: ReportViewModel): Promise<Buffer> {
   wb.created = date;
   wb.modified = date;
   addCover(wb, vm, t);
-  const used = new Set(['about']);
-  for (const table of allReportTables(vm, t)) addTableSheet(wb, table, sheetName(table.id, used), t);
+  const used = new Set(['about', 'tables', 'codes']);
+  const sheets = allReportTables(vm, t).map((table) => ({ table, name: sheetName(table.id, used) }));
+  addIndexSheets(wb, sheets);
+  for (const { table, name } of sheets) addTableSheet(wb, table, name, t);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -96,6 +96,51 @@ describe('preview', () => {
   });
 });
 
+/** Accepts every required chapter of an assessment: its generated draft without the marker line. */
+async function acceptDrafts(assessmentId: string, only?: (chapter: string) => boolean) {
+  const drafts = (await t.request(expert, { method: 'GET', url: `/api/v1/assessments/${assessmentId}/narrative/drafts` })).json() as Draft[];
+  const strip = (text: string) => text.split('\n\n').slice(1).join('\n\n');
+  for (const d of drafts.filter((x) => !x.accepted && (!only || only(x.chapter)))) {
+    const res = await t.request(expert, { method: 'PUT', url: `/api/v1/assessments/${assessmentId}/narrative/${d.chapter}`, payload: { textKk: strip(d.textKk), textRu: strip(d.textRu) }, headers: { 'if-match': `"${d.revision}"` } });
+    expect(res.statusCode, d.chapter).toBe(200);
+  }
+}
+interface Draft { chapter: string; textKk: string; textRu: string; revision: number; accepted: boolean }
+
+describe('analysis drafts and their acceptance', () => {
+  it('offers a deterministic kk and ru draft of the description and every §14 point, marked as generated', async () => {
+    const first = (await t.request(expert, { method: 'GET', url: url('/narrative/drafts') })).json() as Draft[];
+    expect(first.map((d) => d.chapter)).toEqual(['description', ...conclusionKeys.map((k) => `conclusions.${k}`)]);
+    for (const d of first) {
+      expect(d.textRu.split('\n\n')[0]).toMatch(/^\[Проект — сформирован автоматически/);
+      expect(d.textKk.split('\n\n')[0]).toMatch(/^\[Жоба — /);
+      expect(d.textRu.split('\n\n').length).toBeGreaterThan(2);
+    }
+    // The description and the nature point were written by the narrative tests above.
+    expect(first.filter((d) => d.accepted).map((d) => d.chapter).sort()).toEqual(['conclusions.nature', 'description']);
+    expect((await t.request(expert, { method: 'GET', url: url('/narrative/drafts') })).json()).toEqual(first);
+    expect((await t.request(secretariat, { method: 'GET', url: url('/narrative/drafts') })).statusCode).toBe(403);
+  });
+
+  it('refuses finalisation while a chapter lacks an accepted text, listing what is missing', async () => {
+    const drafts = (await t.request(expert, { method: 'GET', url: url('/narrative/drafts') })).json() as Draft[];
+    // Saving the draft as it is, marker and all, does not accept it.
+    const sources = drafts.find((d) => d.chapter === 'conclusions.sources')!;
+    expect((await t.request(expert, { method: 'PUT', url: url('/narrative/conclusions.sources'), payload: { textKk: sources.textKk, textRu: sources.textRu }, headers: { 'if-match': '"0"' } })).statusCode).toBe(200);
+    const res = await t.request(expert, { method: 'POST', url: url('/finalise') });
+    expect(res.statusCode).toBe(409);
+    const error = res.json().error;
+    expect(error.code).toBe('report.narrative_missing');
+    expect(error.details.missing).toEqual(conclusionKeys.filter((k) => k !== 'nature').map((k) => `conclusions.${k}`));
+    expect(error.message).toContain('2.1.');
+    expect(error.message).not.toContain('2.2.');
+    expect(await assessmentStatus(t, fx.assessmentId)).toBe('draft');
+    await acceptDrafts(fx.assessmentId);
+    const after = (await t.request(expert, { method: 'GET', url: url('/narrative/drafts') })).json() as Draft[];
+    expect(after.every((d) => d.accepted)).toBe(true);
+  }, 60_000);
+});
+
 describe('finalisation', () => {
   it('refuses an assessment without a ranking run', async () => {
     const unranked = await createReportAssessment(t, { ranked: false, load: false });
@@ -109,6 +154,9 @@ describe('finalisation', () => {
     await t.app.database.db.insert(assessmentRuns).values({
       assessmentId: broken.assessmentId, step: 'ranking', inputHash: 'x', parameters: {}, result: { riskRegisterVersion: '2024-v1', risks: 'not a list' }, resultHash: 'x', startedAt: new Date(),
     });
+    // Its ranking cannot be read, so no drafts either: the experts' own texts are accepted texts.
+    for (const chapter of ['description', ...conclusionKeys.map((k) => `conclusions.${k}`)])
+      await t.request(expert, { method: 'PUT', url: `/api/v1/assessments/${broken.assessmentId}/narrative/${chapter}`, payload: { textKk: 'Мәтін.', textRu: 'Текст.' }, headers: { 'if-match': '"0"' } });
     const res = await t.request(expert, { method: 'POST', url: `/api/v1/assessments/${broken.assessmentId}/finalise` });
     expect(res.statusCode).toBe(202);
     const job = await waitForJob(admin, res.json().id);
@@ -186,7 +234,7 @@ describe('finalisation', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheets = wb.worksheets.map((w) => w.name);
-    for (const s of ['about', 'participation', 'regions', 'citizenship', 'key_indicators', 'risk_register', 'heat_map', 'quality_findings', 'missing_reasons']) expect(sheets).toContain(s);
+    for (const s of ['about', 'tables', 'codes', 'participation', 'regions', 'citizenship', 'key_indicators', 'risk_register', 'heat_map', 'quality_findings', 'missing_reasons']) expect(sheets).toContain(s);
 
     const expected = new Map<string, number[]>();
     for (const f of fx.facts) {
@@ -197,8 +245,12 @@ describe('finalisation', () => {
       expected.set(f.region, v);
     }
     const participation = wb.getWorksheet('participation')!;
-    expect(participation.getRow(3).getCell(2).value).toBeCloseTo(fx.participation.participating / fx.participation.requested, 10);
-    expect(participation.getRow(4).getCell(2).value).toBeCloseTo(fx.participation.timely / fx.participation.submissions, 10);
+    const rowOf = (label: string | RegExp) => participation.getRows(2, participation.rowCount - 1)!.find((r) => (typeof label === 'string' ? r.getCell(1).value === label : label.test(String(r.getCell(1).value))))!;
+    const x = loadTexts('ru').description;
+    expect(rowOf(x.responseRate).getCell(2).value).toBeCloseTo(fx.participation.participating / fx.participation.requested, 3);
+    expect(rowOf(x.timeliness).getCell(2).value).toBeCloseTo(fx.participation.timely / fx.participation.submissions, 3);
+    // The response of each year beside "ever answered".
+    expect(rowOf(new RegExp(`за ${YEARS[0]} год \\(\\d+ из \\d+\\)$`))).toBeDefined();
 
     const ws = wb.getWorksheet('regions')!;
     let shown = 0;
@@ -206,11 +258,13 @@ describe('finalisation', () => {
     for (const code of ['almaty', 'astana', 'turkistan', 'abai']) {
       const name = regions.find((r) => r.code === code)!.name.ru;
       let row = -1;
-      ws.eachRow((r, n) => { if (r.getCell(2).value === name) row = n; });
-      expect(row, name).toBeGreaterThan(2);
+      // The region's code is in column A, its name beside it.
+      ws.eachRow((r, n) => { if (r.getCell(1).value === code) row = n; });
+      expect(row, name).toBeGreaterThan(1);
+      expect(ws.getRow(row).getCell(3).value).toBe(name);
       const values = expected.get(code) ?? [0, 0, 0];
       values.forEach((v, i) => {
-        const cell = ws.getRow(row).getCell(4 + i).value;
+        const cell = ws.getRow(row).getCell(5 + i).value;
         if (cell === '<10') {
           hidden++;
         } else {
@@ -223,11 +277,11 @@ describe('finalisation', () => {
     expect(shown).toBeGreaterThan(0);
 
     const risks = wb.getWorksheet('risk_register')!;
-    expect(risks.getRow(3).getCell(2).value).toBe(fx.topRisk.title.ru);
+    expect(risks.getRow(2).getCell(3).value).toBe(fx.topRisk.title.ru);
     // Every victim count in the citizenship table is 0, at least 10, or hidden.
     wb.getWorksheet('citizenship')!.eachRow((r, n) => {
-      if (n < 3) return;
-      for (let c = 2; c <= 5; c++) {
+      if (n < 2) return;
+      for (let c = 3; c <= r.cellCount; c++) {
         const v = r.getCell(c).value;
         if (typeof v === 'number') expect(v === 0 || v >= 10, `citizenship row ${n}`).toBe(true);
       }

@@ -44,18 +44,25 @@ describe('report view model', () => {
       if (f.region === 'almaty' && f.itemId === 's2.q8.victims_total' && f.dimension === null && f.value !== null) expected[input.years.indexOf(f.year)] += f.value;
     expect(almaty.slice(3, 6)).toEqual(expected);
     expect(almaty[6]).toBe(expected[0] + expected[1] + expected[2]);
-    // Police figures only, so the note does not warn of double counting; the suppression rule stays.
-    expect(regions.note).toMatch(/^В опубликованных таблицах/);
-    expect(table(raw, 'citizenship').note).toMatch(/^По данным субъектов; одно лицо может быть указано несколькими субъектами\. В опубликованных/);
+    // Police figures only: the note defines the score and its colours, says why the regions add up to less than
+    // the national figure, and gives the suppression rule; it does not warn of double counting.
+    expect(regions.note).toMatch(/^Балл по данным \(0–10\): среднее региональных показателей/);
+    expect(regions.note).toContain('В опубликованных таблицах');
+    expect(regions.note).not.toContain('одно лицо может быть указано');
+    expect(regions.rows.at(-1)![1]).toBe('Сумма по регионам');
+    expect(table(raw, 'citizenship').note).toMatch(/^Данные за 2022–2024 годы, по каждому субъекту отдельно\. Графы не суммируются/);
   });
 
   it("shows each subject's victim count side by side, never added up", () => {
     const bySubject = table(raw, 'victims_by_subject');
-    expect(bySubject.rows).toHaveLength(7);
+    // One row per subject type: social protection alone is answered by the ministry, akimats and service providers.
+    expect(bySubject.rows.length).toBeGreaterThanOrEqual(12);
     expect(bySubject.columns.map((c) => c.key)).not.toContain('total');
-    const sum = (question: string) => input.years.map((y) => input.facts.filter((f) => f.year === y && f.itemId === `${question}.victims_total` && f.dimension === null).reduce((a, f) => a + (f.value ?? 0), 0));
+    const sum = (question: string, agencyType?: string) =>
+      input.years.map((y) => input.facts.filter((f) => f.year === y && f.itemId === `${question}.victims_total` && f.dimension === null && (!agencyType || f.agencyType === agencyType)).reduce((a, f) => a + (f.value ?? 0), 0));
     expect(bySubject.rows[0]).toEqual([expect.stringContaining('МВД'), ...sum('s2.q8'), expect.anything()]);
-    expect(bySubject.rows[6]).toEqual([expect.stringContaining('НПО'), ...sum('s16.q1'), expect.anything()]);
+    expect(bySubject.rows.find((r) => String(r[0]).endsWith('(МИО)'))!.slice(1, 4)).toEqual(sum('s3.q1', 'mio'));
+    expect(bySubject.rows.find((r) => String(r[0]).includes('НПО'))!.slice(1, 4)).toEqual(sum('s16.q1'));
     // The key indicators carry the police's figure, not a sum over subjects.
     expect(table(raw, 'key_indicators').rows[0].slice(1, 4)).toEqual(sum('s2.q8'));
   });
@@ -69,7 +76,16 @@ describe('report view model', () => {
     for (const rec of raw.recommendations) for (const a of rec.agencies) expect(input.register.find((r) => r.code === rec.risks[0].id)!.agencies).toContain(a.code);
     const mvd = raw.riskProfiles.find((p) => p.agency.code === 'mvd')!;
     for (const r of mvd.riskAreas) expect(input.register.find((x) => x.code === r.id)!.agencies).toContain('mvd');
-    expect(mvd.victimProfile.map((t) => t.id)).toEqual(['v_age_mvd', 'v_sex_mvd', 'v_cit_mvd', 'v_form_mvd', 'v_status_mvd']);
+    // The police report age, sex and citizenship (question 2.8); no empty tables for the other dimensions.
+    expect(mvd.victimProfile.map((t) => t.id)).toEqual(['v_age_mvd', 'v_sex_mvd', 'v_cit_mvd']);
+    // Every subject type with a form has a profile; one without victim data points to the national tables.
+    expect(raw.riskProfiles.map((p) => p.agency.code)).toHaveLength(18);
+    const tourism = raw.riskProfiles.find((p) => p.agency.code === 'tourism_operator')!;
+    expect(tourism.victimProfile).toEqual([]);
+    expect(tourism.victimProfileNote).toContain('2.5');
+    // No register risk is within tour operators' competence: the profile says so instead of an empty table.
+    expect(tourism.riskAreas).toEqual([]);
+    expect(tourism.riskAreasNote).toContain('главе 3');
     expect(mvd.sopIndicators.length).toBeGreaterThan(0);
     expect(profileViewModels(raw)).toHaveLength(raw.riskProfiles.length);
   });
@@ -99,6 +115,23 @@ describe('report view model', () => {
 });
 
 describe('published XLSX', () => {
+  it('lets the kk and ru files join on the codes beside the labels', async () => {
+    const read = async (vm: ReportViewModel) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await renderReportXlsx(vm)) as unknown as ArrayBuffer);
+      return wb;
+    };
+    const [ru, kk] = [await read(published), await read(buildReportViewModel(input, 'kk', { publish: true }))];
+    for (const sheet of ['regions', 'citizenship', 'victims_by_subject', 'risks_reported', 'risk_register']) {
+      const codes = (wb: ExcelJS.Workbook) => wb.getWorksheet(sheet)!.getColumn(1).values.slice(1);
+      expect(codes(kk), sheet).toEqual(codes(ru));
+      expect(codes(ru)[0], sheet).toBe('code');
+      expect(codes(ru).slice(1).every((c) => typeof c === 'string' && c.length > 0), sheet).toBe(true);
+    }
+    // Same codes, different words.
+    expect(kk.getWorksheet('citizenship')!.getCell('B2').value).not.toBe(ru.getWorksheet('citizenship')!.getCell('B2').value);
+  });
+
   it('labels hidden counts with the assessment threshold', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await renderReportXlsx(published)) as unknown as ArrayBuffer);

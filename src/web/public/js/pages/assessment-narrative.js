@@ -21,6 +21,15 @@ export async function narrativePanel(assessment, { query }) {
   const out = h('div', { 'aria-live': 'polite' });
   let revision = current.revision;
   const save = h('button', { type: 'submit', disabled: assessment.status === 'finalised' }, t('narrative.save'));
+  // The generated draft (description and the nine §14 points) fills both texts for the experts to edit and accept.
+  const useDraft = h('button', { type: 'button', class: 'secondary', disabled: assessment.status === 'finalised', onclick: () => busy(useDraft, out, async () => {
+    const { data: drafts } = await api('GET', `${base}/drafts`);
+    const draft = drafts.find((d) => d.chapter === current.chapter);
+    if (!draft) { out.replaceChildren(notice('info', t('narrative.noDraft'))); return; }
+    kk.value = draft.textKk;
+    ru.value = draft.textRu;
+    out.replaceChildren(notice('info', t('narrative.draftHint')));
+  }) }, t('narrative.useDraft'));
   const formEl = h('form', { onsubmit: (e) => {
     e.preventDefault();
     busy(save, out, async () => {
@@ -37,6 +46,6 @@ export async function narrativePanel(assessment, { query }) {
   } },
   h('div', { class: 'field' }, h('label', { for: chooser.id }, t('narrative.chapter')), chooser),
   h('div', { class: 'row two' }, h('div', { class: 'field' }, h('label', { for: kk.id }, t('narrative.kk')), kk), h('div', { class: 'field' }, h('label', { for: ru.id }, t('narrative.ru')), ru)),
-  out, save);
+  out, h('div', { class: 'actions' }, useDraft, ' ', save));
   return h('div', {}, h('h2', {}, t('narrative.title')), formEl);
 }
