@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
+import { classifyDatabaseError } from './db/errors.js';
 import { dataDirFor } from './db/location.js';
 import { migrateDatabase } from './db/migrate.js';
 import { resolveJwtSecret } from './modules/auth/auth.secret.js';
@@ -47,7 +48,7 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  registerErrorHandling(app, { classifyDatabaseError });
   documentErrorResponses(app);
   // Verified tokens are memoised (signature checks cost more than the rest of a draft save's
   // access check); expiry still applies and the account is still read or checked per request.

@@ -41,13 +41,35 @@ async function accountFirst(request: FastifyRequest, err: FastifyError): Promise
   }
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+export interface ErrorHandlingOptions {
+  /** What a database error means (src/db decides; this layer only answers). */
+  classifyDatabaseError: (err: unknown) => 'unstorable_text' | 'unavailable' | undefined;
+}
+
+export function registerErrorHandling(app: FastifyInstance, { classifyDatabaseError }: ErrorHandlingOptions): void {
   app.setErrorHandler(async (refused: FastifyError, request, reply) => {
     const err = await accountFirst(request, refused);
     const lang = requestLang(request);
     if (err instanceof AppError) {
       if (err.status >= 500) request.log.error({ err }, 'application error');
+      const retryAfter = err.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
       return reply.status(err.status).send(body(err.code, err.messageIn(lang), err.details));
+    }
+    // An outage is the database's, not the caller's: 503 so clients and balancers retry.
+    const database = classifyDatabaseError(err);
+    if (database === 'unavailable') {
+      request.log.warn({ err }, 'database unreachable');
+      reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      return reply.status(503).send(body('service.unavailable', messages.serviceUnavailable[lang], { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS }));
+    }
+    // Backstop: text the schema let through but PostgreSQL refuses is still the caller's.
+    if (database === 'unstorable_text') {
+      request.log.warn({ err }, 'unstorable text reached the database');
+      return reply.status(400).send(body('request.invalid_text', messages.unstorableText[lang]));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({

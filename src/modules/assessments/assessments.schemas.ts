@@ -1,8 +1,9 @@
 import { assessmentStatuses, coordinatingBodies, findingSeverities, submissionStatuses } from '../../domain/states.js';
 import { z } from 'zod';
+import { isStorableText, requiredText, UNSTORABLE_TEXT_MESSAGE } from '../../shared/text.js';
 
-const bilingual = z.object({ kk: z.string().trim().min(1).max(500), ru: z.string().trim().min(1).max(500) }).strict();
-const reference = z.object({ title: z.string().trim().min(1).max(1000), url: z.url().max(2000).optional(), year: z.number().int().min(1900).max(2100).optional() }).strict();
+const bilingual = z.object({ kk: requiredText(500), ru: requiredText(500) }).strict();
+const reference = z.object({ title: requiredText(1000), url: z.url().max(2000).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).optional(), year: z.number().int().min(1900).max(2100).optional() }).strict();
 const year = z.number().int().min(2024).max(2100);
 
 export const coordinatingBody = z.enum(coordinatingBodies);
@@ -40,7 +41,7 @@ export const createAssessmentBody = z
     includeSubmitted: z.boolean().optional(),
     suppressionThreshold: z.number().int().min(0).max(1000).optional(),
     references: z.array(reference).max(500).optional(),
-    riskRegisterVersion: z.string().trim().min(1).max(100).optional(),
+    riskRegisterVersion: requiredText(100).optional(),
   })
   .strict();
 export type CreateAssessment = z.infer<typeof createAssessmentBody>;
@@ -53,7 +54,7 @@ export const updateAssessmentBody = z
     includeSubmitted: z.boolean().optional(),
     suppressionThreshold: z.number().int().min(0).max(1000).optional(),
     references: z.array(reference).max(500).optional(),
-    riskRegisterVersion: z.string().trim().min(1).max(100).optional(),
+    riskRegisterVersion: requiredText(100).optional(),
   })
   .strict();
 export type UpdateAssessment = z.infer<typeof updateAssessmentBody>;
