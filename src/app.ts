@@ -14,7 +14,7 @@ import { seedReference } from './modules/reference/reference.seed.js';
 import { ensureFirstAdmin } from './modules/users/users.bootstrap.js';
 import { findUserForRequest } from './modules/users/users.repository.js';
 import { moduleRoutes } from './routes.js';
-import { registerAccessControl, type Role } from './shared/access.js';
+import { registerAccessControl, TOKEN_ALGORITHM, type Role } from './shared/access.js';
 import { registerErrorHandling } from './shared/error-handler.js';
 import { documentErrorResponses } from './shared/error-schema.js';
 import { webPlugin } from './web/web.plugin.js';
@@ -52,7 +52,13 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
   documentErrorResponses(app);
   // Verified tokens are memoised (signature checks cost more than the rest of a draft save's
   // access check); expiry still applies and the account is still read or checked per request.
-  await app.register(fastifyJwt, { secret: resolveJwtSecret(config), sign: { expiresIn: config.JWT_TTL }, verify: { cache: 5000 } });
+  // One algorithm, pinned both ways (a token signed with the same secret under HS512 is
+  // not ours), and every token must expire; the payload's shape is checked by the access hook.
+  await app.register(fastifyJwt, {
+    secret: resolveJwtSecret(config),
+    sign: { algorithm: TOKEN_ALGORITHM, expiresIn: config.JWT_TTL },
+    verify: { algorithms: [TOKEN_ALGORITHM], requiredClaims: ['exp'], cache: 5000 },
+  });
   registerAccessControl(app, async (id) => {
     const u = await findUserForRequest(db.db, id);
     return u ? { id: u.id, email: u.email, name: u.name, roles: u.roles as Role[], organisationId: u.organisationId, disabled: u.disabled, tokenVersion: u.tokenVersion } : null;
