@@ -36,7 +36,7 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
 
-  const db = database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: dataDirFor(config), poolSize: config.DB_POOL_SIZE }));
+  const db = database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: dataDirFor(config), poolSize: config.DB_POOL_SIZE, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS }));
   const closeDb = ownsDatabase ?? database === undefined;
   app.decorate('database', db);
   app.decorate('config', config);

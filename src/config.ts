@@ -14,6 +14,7 @@ const envSchema = z
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_TTL: z.string().regex(/^\d+[smhd]$/, 'like 9h or 30m').default('9h'),
     ADMIN_EMAIL: z.string().email().optional(),
