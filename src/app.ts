@@ -17,6 +17,7 @@ import { moduleRoutes } from './routes.js';
 import { registerAccessControl, TOKEN_ALGORITHM, type Role } from './shared/access.js';
 import { registerErrorHandling } from './shared/error-handler.js';
 import { documentErrorResponses } from './shared/error-schema.js';
+import { DOCS_CSP, registerSecurity } from './shared/security.js';
 import { webPlugin } from './web/web.plugin.js';
 import './modules/module.js';
 
@@ -50,6 +51,7 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app, { classifyDatabaseError });
   documentErrorResponses(app);
+  await registerSecurity(app, { heavyMax: config.RATE_LIMIT_HEAVY_MAX, heavyWindowSeconds: config.RATE_LIMIT_HEAVY_WINDOW_SECONDS });
   // Verified tokens are memoised (signature checks cost more than the rest of a draft save's
   // access check); expiry still applies and the account is still read or checked per request.
   // One algorithm, pinned both ways (a token signed with the same secret under HS512 is
@@ -72,7 +74,7 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
 
   for (const routes of moduleRoutes) await app.register(routes);
   await app.register(webPlugin);

@@ -26,6 +26,8 @@ const envSchema = z
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
     TRUST_PROXY: boolish.default(false),
+    RATE_LIMIT_HEAVY_MAX: z.coerce.number().int().positive().default(10),
+    RATE_LIMIT_HEAVY_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

@@ -33,7 +33,7 @@ export const excelRoutes: Routes = async (app) => {
 
   app.get(
     `${base}/template.xlsx`,
-    { config: { access: ['admin', 'expert', 'focal_point'] }, schema: { tags, params: submissionParams, querystring: langQuery } },
+    { config: { access: ['admin', 'expert', 'focal_point'], cost: 'heavy' }, schema: { tags, params: submissionParams, querystring: langQuery } },
     async (request, reply) => {
       const { campaignId, organisationId } = request.params;
       const actor = actorOf(request);
@@ -79,7 +79,7 @@ export const excelRoutes: Routes = async (app) => {
 
   app.get(
     '/api/v1/campaigns/:id/export.xlsx',
-    { config: { access: ['admin', 'expert'] }, schema: { tags, params: campaignParams, querystring: langQuery } },
+    { config: { access: ['admin', 'expert'], cost: 'heavy' }, schema: { tags, params: campaignParams, querystring: langQuery } },
     async (request, reply) => {
       const stream = await campaignExport(db, request.params.id, (err) => request.log.error({ err }, 'excel export failed'));
       return reply
