@@ -9,6 +9,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { classifyDatabaseError } from './db/errors.js';
 import { dataDirFor } from './db/location.js';
 import { migrateDatabase } from './db/migrate.js';
+import { registerRefusalAudit } from './modules/audit/audit.refusals.js';
 import { resolveJwtSecret } from './modules/auth/auth.secret.js';
 import { seedReference } from './modules/reference/reference.seed.js';
 import { ensureFirstAdmin } from './modules/users/users.bootstrap.js';
@@ -61,6 +62,7 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
     sign: { algorithm: TOKEN_ALGORITHM, expiresIn: config.JWT_TTL },
     verify: { algorithms: [TOKEN_ALGORITHM], requiredClaims: ['exp'], cache: 5000 },
   });
+  registerRefusalAudit(app, db.db, { windowSeconds: config.AUDIT_REFUSALS_WINDOW_SECONDS, maxRows: config.AUDIT_REFUSALS_MAX_ROWS });
   registerAccessControl(app, async (id) => {
     const u = await findUserForRequest(db.db, id);
     return u ? { id: u.id, email: u.email, name: u.name, roles: u.roles as Role[], organisationId: u.organisationId, disabled: u.disabled, tokenVersion: u.tokenVersion } : null;

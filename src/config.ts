@@ -28,6 +28,8 @@ const envSchema = z
     LOGIN_BACKOFF_AFTER_FAILURES: z.coerce.number().int().positive().default(20),
     LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().positive().max(86_400).default(300),
     TRUST_PROXY: boolish.default(false),
+    AUDIT_REFUSALS_WINDOW_SECONDS: z.coerce.number().int().positive().max(86_400).default(300),
+    AUDIT_REFUSALS_MAX_ROWS: z.coerce.number().int().min(2).max(100_000).default(200),
     RATE_LIMIT_HEAVY_MAX: z.coerce.number().int().positive().default(10),
     RATE_LIMIT_HEAVY_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   })
