@@ -18,10 +18,3 @@ export const text = (max: number) => z.string().max(max).refine(isStorableText, 
 /** A user string that must say something: trimmed, 1..max characters, storable. */
 export const requiredText = (max: number) => z.string().trim().min(1).max(max).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
-/**
- * Largest count accepted anywhere (persons, cases, documents): far above any real figure
- * and well inside exact double arithmetic, so sums over a campaign stay exact.
- */
-export const MAX_COUNT = 1_000_000_000_000;
-/** Largest amount in KZT (two decimals stay exact below 2^53 / 100). */
-export const MAX_AMOUNT = 10_000_000_000_000;

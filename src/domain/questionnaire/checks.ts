@@ -3,7 +3,8 @@
 import { isCountryCode } from '../countries.js';
 import { UNKNOWN_CATEGORY, type Dimension, type Item, type TableColumn } from './model.js';
 import { type Bilingual } from '../../shared/lang.js';
-import { isStorableText, MAX_AMOUNT, MAX_COUNT } from '../../shared/text.js';
+import { MAX_AMOUNT, MAX_COUNT } from '../../shared/numbers.js';
+import { isStorableText } from '../../shared/text.js';
 import { details, refDetail, type IssueCode, type MessageParams } from './messages.js';
 
 export type Emit = (code: IssueCode, path: string, ref: Bilingual, params?: MessageParams) => void;
