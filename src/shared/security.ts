@@ -70,7 +70,7 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
   // Answers of the API are per user and often personal: never kept by a browser or a proxy,
   // unless the route says otherwise (files revalidated by ETag).
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if ((request.url.startsWith('/api/') || request.url.startsWith('/health')) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
 

@@ -106,6 +106,13 @@ describe('over the API', () => {
     expect(res.json().error.details.issues[0].code).toBe('count.too_large');
   });
 
+  it('answers 400 when such text reaches a query through a query string (the backstop over HTTP)', async () => {
+    for (const url of ['/api/v1/audit?action=a%00b', '/api/v1/organisations?agencyType=x%00']) {
+      const res = await t.request(c.admin, { method: 'GET', url });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(400);
+    }
+  });
+
   it('classifies PostgreSQL refusing a text or JSON value as unstorable text (the 400 backstop)', async () => {
     const refusal = (text: string, param: string) => t.app.database.query(text, [param]).then(() => null, (err: unknown) => err);
     for (const err of [await refusal('select $1::jsonb as v', '{"a":"\\u0000"}'), await refusal('select $1::text as v', 'a\u0000b')]) {
