@@ -52,7 +52,11 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app, { classifyDatabaseError });
   documentErrorResponses(app);
-  await registerSecurity(app, { heavyMax: config.RATE_LIMIT_HEAVY_MAX, heavyWindowSeconds: config.RATE_LIMIT_HEAVY_WINDOW_SECONDS });
+  await registerSecurity(app, {
+    heavyMax: config.RATE_LIMIT_HEAVY_MAX,
+    heavyWindowSeconds: config.RATE_LIMIT_HEAVY_WINDOW_SECONDS,
+    heavyConcurrency: config.RATE_LIMIT_HEAVY_CONCURRENCY,
+  });
   // Verified tokens are memoised (signature checks cost more than the rest of a draft save's
   // access check); expiry still applies and the account is still read or checked per request.
   // One algorithm, pinned both ways (a token signed with the same secret under HS512 is

@@ -32,6 +32,7 @@ const envSchema = z
     AUDIT_REFUSALS_MAX_ROWS: z.coerce.number().int().min(2).max(100_000).default(200),
     RATE_LIMIT_HEAVY_MAX: z.coerce.number().int().positive().default(10),
     RATE_LIMIT_HEAVY_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+    RATE_LIMIT_HEAVY_CONCURRENCY: z.coerce.number().int().positive().default(4),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

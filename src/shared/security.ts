@@ -2,10 +2,11 @@
 // application passes (it has no inline script or style), no-store on API answers,
 // refusal of request bodies in an encoding the server does not decode, and per-user
 // rate limits on the routes that declare `config.cost: 'heavy'` (exports, previews,
-// pipeline steps, finalisation), each route counted on its own.
+// pipeline steps, finalisation), each route counted on its own, plus a cap on how many of
+// them one instance runs at once (a window limit alone lets a burst exhaust memory).
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, tooManyRequests } from './errors.js';
 
 declare module 'fastify' {
@@ -18,7 +19,12 @@ declare module 'fastify' {
 export interface SecurityOptions {
   heavyMax: number;
   heavyWindowSeconds: number;
+  /** Expensive requests one instance runs at once. */
+  heavyConcurrency: number;
 }
+
+/** Seconds a client is asked to wait when every expensive slot is taken. */
+const BUSY_RETRY_AFTER_SECONDS = 2;
 
 /** The web application's policy: everything from this origin, nothing inline, never framed. */
 const appDirectives = {
@@ -46,6 +52,14 @@ const unsupportedEncoding = () =>
     'request.unsupported_encoding',
     415,
     { kk: 'Сұрау денесінің кодтауы (Content-Encoding) қолданылмайды.', ru: 'Кодирование тела запроса (Content-Encoding) не поддерживается.' },
+  );
+
+const busy = () =>
+  new AppError(
+    'service.busy',
+    503,
+    { kk: 'Сервер қазір ауыр сұрауларды орындап жатыр. Сәлден соң қайталаңыз.', ru: 'Сервер сейчас выполняет другие тяжелые запросы. Повторите чуть позже.' },
+    { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS },
   );
 
 const rateLimited = (retryAfterSeconds: number) =>
@@ -87,5 +101,19 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
     hook: 'preHandler',
     keyGenerator: (request) => request.token?.sub ?? request.ip,
     errorResponseBuilder: (_request, context) => rateLimited(Math.max(1, Math.ceil(context.ttl / 1000))),
+  });
+
+  // A slot is taken after the per-user limit (this hook is added after the plugin's, so a
+  // limited caller holds none) and given back when the response ends or the connection closes.
+  let running = 0;
+  const takeSlot = async (_request: FastifyRequest, reply: FastifyReply) => {
+    if (running >= opts.heavyConcurrency) throw busy();
+    running += 1;
+    reply.raw.once('close', () => void (running -= 1));
+  };
+  app.addHook('onRoute', (route) => {
+    if (route.config?.cost !== 'heavy') return;
+    const before = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
+    route.preHandler = [...before, takeSlot];
   });
 }

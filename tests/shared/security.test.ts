@@ -96,6 +96,26 @@ describe('rate limits on expensive routes', () => {
     expect((await get(other.token, url)).statusCode).toBe(200);
   });
 
+  it('runs at most RATE_LIMIT_HEAVY_CONCURRENCY expensive requests at once per instance; the rest get 503 service.busy with Retry-After', async () => {
+    const busy = await createTestApp({ RATE_LIMIT_HEAVY_CONCURRENCY: 1 });
+    try {
+      const admins = await Promise.all([busy.user(['admin']), busy.user(['admin']), busy.user(['admin'])]);
+      const created = await busy.request(admins[0]!.token, { method: 'POST', url: '/api/v1/campaigns', payload: { reportingYear: 2030, questionnaireVersion: VERSION } });
+      const url = `/api/v1/campaigns/${created.json().id}/export.xlsx`;
+      const answers = await Promise.all(admins.map((a) => busy.request(a.token, { method: 'GET', url })));
+      const codes = answers.map((r) => r.statusCode).sort();
+      expect(codes).toContain(200);
+      expect(codes).toContain(503);
+      const refused = answers.find((r) => r.statusCode === 503)!;
+      expect(refused.json().error.code).toBe('service.busy');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      // The slot is given back: one at a time, every call goes through.
+      for (const a of admins) expect((await busy.request(a.token, { method: 'GET', url })).statusCode).toBe(200);
+    } finally {
+      await busy.close();
+    }
+  });
+
   it('declares a limit on every export, preview, pipeline step and finalisation in the OpenAPI document', async () => {
     const heavy = [
       'GET /api/v1/campaigns/:id/export.xlsx',
