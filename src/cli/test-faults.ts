@@ -101,7 +101,9 @@ async function call(method: string, url: string, token: string | null, body?: un
 type Phase = 'normal' | 'database down' | 'server killed';
 let phase: Phase = 'normal';
 const statuses: Record<Phase, Record<string, number>> = { normal: {}, 'database down': {}, 'server killed': {} };
-const count = (what: string) => void (statuses[phase][what] = (statuses[phase][what] ?? 0) + 1);
+const count = (what: string) => {
+  statuses[phase][what] = (statuses[phase][what] ?? 0) + 1;
+};
 const acknowledged: { organisationId: string; revision: number; value: number }[] = [];
 let missingRetryAfter = 0;
 let running = true;

@@ -7,7 +7,7 @@
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, tooManyRequests } from './errors.js';
+import { rateLimited, serviceBusy, unsupportedEncoding } from './shared.errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,9 +22,6 @@ export interface SecurityOptions {
   /** Expensive requests one instance runs at once. */
   heavyConcurrency: number;
 }
-
-/** Seconds a client is asked to wait when every expensive slot is taken. */
-const BUSY_RETRY_AFTER_SECONDS = 2;
 
 /** The web application's policy: everything from this origin, nothing inline, never framed. */
 const appDirectives = {
@@ -46,27 +43,6 @@ const appDirectives = {
  */
 export const DOCS_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-const unsupportedEncoding = () =>
-  new AppError(
-    'request.unsupported_encoding',
-    415,
-    { kk: 'Сұрау денесінің кодтауы (Content-Encoding) қолданылмайды.', ru: 'Кодирование тела запроса (Content-Encoding) не поддерживается.' },
-  );
-
-const busy = () =>
-  new AppError(
-    'service.busy',
-    503,
-    { kk: 'Сервер қазір ауыр сұрауларды орындап жатыр. Сәлден соң қайталаңыз.', ru: 'Сервер сейчас выполняет другие тяжелые запросы. Повторите чуть позже.' },
-    { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS },
-  );
-
-const rateLimited = (retryAfterSeconds: number) =>
-  tooManyRequests(
-    { kk: 'Бұл әрекет тым жиі сұралды. Кейінірек қайталаңыз.', ru: 'Это действие запрошено слишком часто. Повторите позже.' },
-    { retryAfterSeconds },
-  );
 
 export async function registerSecurity(app: FastifyInstance, opts: SecurityOptions): Promise<void> {
   await app.register(fastifyHelmet, {
@@ -107,9 +83,11 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
   // limited caller holds none) and given back when the response ends or the connection closes.
   let running = 0;
   const takeSlot = async (_request: FastifyRequest, reply: FastifyReply) => {
-    if (running >= opts.heavyConcurrency) throw busy();
+    if (running >= opts.heavyConcurrency) throw serviceBusy();
     running += 1;
-    reply.raw.once('close', () => void (running -= 1));
+    reply.raw.once('close', () => {
+      running -= 1;
+    });
   };
   app.addHook('onRoute', (route) => {
     if (route.config?.cost !== 'heavy') return;

@@ -3,13 +3,13 @@
 // it into U+FFFD), so both are refused at the edge with 400, naming the field.
 import { z } from 'zod';
 
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export const UNSTORABLE_TEXT_MESSAGE = 'must not contain NUL characters or unpaired surrogates';
 
 /** False for a string holding NUL or an unpaired surrogate. */
 export function isStorableText(s: string): boolean {
-  return !UNSTORABLE.test(s);
+  return !s.includes('\0') && !LONE_SURROGATE.test(s);
 }
 
 /** Any user string: storable, at most `max` characters. */

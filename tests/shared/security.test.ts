@@ -91,7 +91,7 @@ describe('rate limits on expensive routes', () => {
     expect((await get(admin.token, url)).statusCode).toBe(200);
     const limited = await get(admin.token, url);
     expect(limited.statusCode).toBe(429);
-    expect(limited.json().error.code).toBe('rate_limited');
+    expect(limited.json().error.code).toBe('request.rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect((await get(other.token, url)).statusCode).toBe(200);
   });

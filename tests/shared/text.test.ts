@@ -41,7 +41,7 @@ describe('questionnaire answers', () => {
   });
 
   it('refuses counts beyond a safe integer', () => {
-    for (const n of [1e21, 1e308, 2 ** 53, 9007199254740993]) {
+    for (const n of [1e21, 1e308, 2 ** 53, Number('9007199254740993')]) {
       const r = validator.validate({ answers: { [count]: { value: n } } });
       expect(r.valid, String(n)).toBe(false);
       expect(r.issues.map((i) => i.code)).toContain('count.too_large');
@@ -96,7 +96,7 @@ describe('over the API', () => {
     const sub = await t.request(c.focal, { method: 'GET', url: c.url });
     expect(sub.json().revision).toBe(0);
     const users = await t.request(c.admin, { method: 'GET', url: `/api/v1/users/${userId}` });
-    expect(users.json().name).not.toMatch(/[\u0000\ud800-\udfff]/);
+    expect(isStorableText(users.json().name)).toBe(true);
   });
 
   it('refuses counts beyond a safe integer in a draft (422 with the item)', async () => {

@@ -6,7 +6,7 @@
 // request. Failed sign-ins are audited one by one elsewhere and are not counted here.
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
-import { auditLog } from '../../db/schema.js';
+import { audit } from './audit.repository.js';
 
 interface Key {
   actorId: string | null;
@@ -55,19 +55,15 @@ export function registerRefusalAudit(app: FastifyInstance, db: Db, opts: { windo
     counts = new Map();
     overflow = 0;
     windowStart = new Date();
-    const values: (typeof auditLog.$inferInsert)[] = rows.map((r) => ({
-      actorId: r.actorId,
-      action: 'access.refused',
-      objectType: 'route',
-      objectId: r.route,
-      after: { status: r.status, ip: r.ip, count: r.count, ...period },
-    }));
-    if (extra > 0) values.push({ actorId: null, action: 'access.refused', objectType: 'route', objectId: '(overflow)', after: { overflow: true, count: extra, ...period } });
+    const entries = rows.map((r) => ({ actorId: r.actorId, route: r.route, after: { status: r.status, ip: r.ip, count: r.count, ...period } as Record<string, unknown> }));
+    if (extra > 0) entries.push({ actorId: null, route: '(overflow)', after: { overflow: true, count: extra, ...period } });
     try {
-      await db.insert(auditLog).values(values);
+      await db.transaction(async (tx) => {
+        for (const e of entries) await audit(tx, { userId: e.actorId, requestId: null }, 'access.refused', { type: 'route', id: e.route }, { after: e.after });
+      });
     } catch (err) {
-      // The database may be the reason for the refusals' end; the summary still reaches the log.
-      app.log.warn({ err, refusals: values.map((v) => ({ route: v.objectId, after: v.after })) }, 'refusal summary not written');
+      // The database may be why requests were refused; the summary still reaches the log.
+      app.log.warn({ err, refusals: entries }, 'refusal summary not written');
     }
   };
 

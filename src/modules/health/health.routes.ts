@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../shared/error-handler.js';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../shared/shared.errors.js';
 import type { Routes } from '../module.js';
 
 export const healthRoutes: Routes = async (app) => {

@@ -8,6 +8,10 @@ import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
 let year = 2040;
+const nextYear = () => {
+  year += 1;
+  return year;
+};
 const form = generateAnswersFor(VERSION, 'ngo', { seed: 21, missingRate: 0.1 });
 
 beforeAll(async () => {
@@ -32,7 +36,7 @@ const expectInactive = (res: { statusCode: number; body: string; json: () => { e
 
 describe('deactivated organisation', () => {
   it('cannot save a later draft (one-statement path), nor submit', async () => {
-    const c = await setUpCollection(t, 'ngo', (year += 1));
+    const c = await setUpCollection(t, 'ngo', nextYear());
     expect((await save(c, '"0"')).statusCode).toBe(200);
     expect((await save(c, '"1"')).statusCode).toBe(200);
     await deactivate(c);
@@ -44,7 +48,7 @@ describe('deactivated organisation', () => {
   });
 
   it('cannot save a first draft', async () => {
-    const c = await setUpCollection(t, 'ngo', (year += 1));
+    const c = await setUpCollection(t, 'ngo', nextYear());
     await deactivate(c);
     expectInactive(await save(c, '"0"'));
     expect(await revision(c)).toBe(0);
