@@ -27,7 +27,6 @@ declare module 'fastify' {
 }
 
 const NOT_COUNTED = new Set(['POST /api/v1/auth/login']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerRefusalAudit(app: FastifyInstance, db: Db, opts: { windowSeconds: number; maxRows: number }): void {
   let counts = new Map<string, Key & { count: number }>();
@@ -38,8 +37,8 @@ export function registerRefusalAudit(app: FastifyInstance, db: Db, opts: { windo
     if (reply.statusCode !== 401 && reply.statusCode !== 403) return;
     const route = `${request.method} ${request.routeOptions.url ?? '(unknown)'}`;
     if (NOT_COUNTED.has(route)) return;
-    const sub = request.auth?.id ?? request.token?.sub ?? null;
-    const key: Key = { actorId: sub && UUID.test(sub) ? sub : null, ip: request.ip, route, status: reply.statusCode };
+    // A verified token's subject is a UUID (the access hook checks its shape), or there is none.
+    const key: Key = { actorId: request.auth?.id ?? request.token?.sub ?? null, ip: request.ip, route, status: reply.statusCode };
     const id = `${key.actorId}|${key.ip}|${key.route}|${key.status}`;
     const known = counts.get(id);
     if (known) known.count += 1;
