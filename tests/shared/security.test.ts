@@ -109,7 +109,11 @@ describe('rate limits on expensive routes', () => {
       const refused = answers.find((r) => r.statusCode === 503)!;
       expect(refused.json().error.code).toBe('service.busy');
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-      // The slot is given back: one at a time, every call goes through.
+      // The slot is given back, also by refusals after it was taken: one at a time, every call goes through.
+      const missing = `/api/v1/assessments/00000000-0000-4000-8000-000000000000/facts.csv`;
+      for (let i = 0; i < 3; i++) expect((await busy.request(admins[0]!.token, { method: 'GET', url: missing })).statusCode).toBe(404);
+      const secretariat = await busy.user(['secretariat']);
+      for (let i = 0; i < 3; i++) expect((await busy.request(secretariat.token, { method: 'GET', url: missing })).statusCode).toBe(403);
       for (const a of admins) expect((await busy.request(a.token, { method: 'GET', url })).statusCode).toBe(200);
     } finally {
       await busy.close();
