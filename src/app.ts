@@ -6,16 +6,19 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
+import { classifyDatabaseError } from './db/errors.js';
 import { dataDirFor } from './db/location.js';
 import { migrateDatabase } from './db/migrate.js';
+import { registerRefusalAudit } from './modules/audit/audit.refusals.js';
 import { resolveJwtSecret } from './modules/auth/auth.secret.js';
 import { seedReference } from './modules/reference/reference.seed.js';
 import { ensureFirstAdmin } from './modules/users/users.bootstrap.js';
 import { findUserForRequest } from './modules/users/users.repository.js';
 import { moduleRoutes } from './routes.js';
-import { registerAccessControl, type Role } from './shared/access.js';
+import { registerAccessControl, TOKEN_ALGORITHM, type Role } from './shared/access.js';
 import { registerErrorHandling } from './shared/error-handler.js';
 import { documentErrorResponses } from './shared/error-schema.js';
+import { DOCS_CSP, registerSecurity } from './shared/security.js';
 import { webPlugin } from './web/web.plugin.js';
 import './modules/module.js';
 
@@ -35,7 +38,7 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
 
-  const db = database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: dataDirFor(config), poolSize: config.DB_POOL_SIZE }));
+  const db = database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: dataDirFor(config), poolSize: config.DB_POOL_SIZE, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS }));
   const closeDb = ownsDatabase ?? database === undefined;
   app.decorate('database', db);
   app.decorate('config', config);
@@ -47,11 +50,23 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  registerErrorHandling(app, { classifyDatabaseError });
   documentErrorResponses(app);
+  await registerSecurity(app, {
+    heavyMax: config.RATE_LIMIT_HEAVY_MAX,
+    heavyWindowSeconds: config.RATE_LIMIT_HEAVY_WINDOW_SECONDS,
+    heavyConcurrency: config.RATE_LIMIT_HEAVY_CONCURRENCY,
+  });
   // Verified tokens are memoised (signature checks cost more than the rest of a draft save's
   // access check); expiry still applies and the account is still read or checked per request.
-  await app.register(fastifyJwt, { secret: resolveJwtSecret(config), sign: { expiresIn: config.JWT_TTL }, verify: { cache: 5000 } });
+  // One algorithm, pinned both ways (a token signed with the same secret under HS512 is
+  // not ours), and every token must expire; the payload's shape is checked by the access hook.
+  await app.register(fastifyJwt, {
+    secret: resolveJwtSecret(config),
+    sign: { algorithm: TOKEN_ALGORITHM, expiresIn: config.JWT_TTL },
+    verify: { algorithms: [TOKEN_ALGORITHM], requiredClaims: ['exp'], cache: 5000 },
+  });
+  registerRefusalAudit(app, db.db, { windowSeconds: config.AUDIT_REFUSALS_WINDOW_SECONDS, maxRows: config.AUDIT_REFUSALS_MAX_ROWS });
   registerAccessControl(app, async (id) => {
     const u = await findUserForRequest(db.db, id);
     return u ? { id: u.id, email: u.email, name: u.name, roles: u.roles as Role[], organisationId: u.organisationId, disabled: u.disabled, tokenVersion: u.tokenVersion } : null;
@@ -65,7 +80,7 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
 
   for (const routes of moduleRoutes) await app.register(routes);
   await app.register(webPlugin);

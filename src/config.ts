@@ -14,6 +14,7 @@ const envSchema = z
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_TTL: z.string().regex(/^\d+[smhd]$/, 'like 9h or 30m').default('9h'),
     ADMIN_EMAIL: z.string().email().optional(),
@@ -21,10 +22,17 @@ const envSchema = z
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
     UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+    LOGIN_BACKOFF_AFTER_FAILURES: z.coerce.number().int().positive().default(20),
+    LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().positive().max(86_400).default(300),
     TRUST_PROXY: boolish.default(false),
+    AUDIT_REFUSALS_WINDOW_SECONDS: z.coerce.number().int().positive().max(86_400).default(300),
+    AUDIT_REFUSALS_MAX_ROWS: z.coerce.number().int().min(2).max(100_000).default(200),
+    RATE_LIMIT_HEAVY_MAX: z.coerce.number().int().positive().default(10),
+    RATE_LIMIT_HEAVY_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+    RATE_LIMIT_HEAVY_CONCURRENCY: z.coerce.number().int().positive().default(4),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

@@ -24,9 +24,11 @@ describe('configuration', () => {
       JWT_TTL: '9h',
       BODY_LIMIT_BYTES: 2 * 1024 * 1024,
       UPLOAD_LIMIT_BYTES: 10 * 1024 * 1024,
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: 5,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: 5,
       LOGIN_MAX_FAILURES_PER_IP: 30,
       LOGIN_WINDOW_MINUTES: 15,
+      LOGIN_BACKOFF_AFTER_FAILURES: 20,
+      LOGIN_BACKOFF_MAX_SECONDS: 300,
       TRUST_PROXY: false,
     });
     expect(c.DATABASE_URL).toBeUndefined();

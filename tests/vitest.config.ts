@@ -15,7 +15,7 @@ const unit = [
   'tests/modules/excel/excel.values.test.ts',
   'tests/modules/excel/excel.property.test.ts',
 ];
-const slow = ['tests/lint.test.ts', 'tests/web/e2e.test.ts', 'tests/server.test.ts', 'tests/db/migrate.test.ts', 'tests/modules/reports/reports.test.ts'];
+const slow = ['tests/lint.test.ts', 'tests/web/e2e.test.ts', 'tests/web/docs.e2e.test.ts', 'tests/server.test.ts', 'tests/db/migrate.test.ts', 'tests/modules/reports/reports.test.ts'];
 
 // A migrated PGlite template (tests/setup/pglite-template.ts); every integration test
 // file still gets a database of its own.

@@ -83,7 +83,7 @@ try {
   const auth = { authorization: `Bearer ${adminToken}` };
   const campaign = await app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: auth, payload: { reportingYear: 2025, questionnaireVersion: VERSION, recipients: orgs.map((o) => o.id) } });
   const campaignId = campaign.json().id as string;
-  await app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/open`, headers: auth });
+  await app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/open`, headers: { ...auth, 'if-match': campaign.headers.etag as string } });
 
   const targets: Target[] = [];
   for (const [i, org] of orgs.entries()) {

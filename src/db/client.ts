@@ -28,11 +28,15 @@ export interface DatabaseOptions {
   /** A PGlite data directory dumped by `dumpDataDir` to start from (tests start from a migrated template). */
   pgliteDump?: Blob;
   poolSize?: number;
+  /** How long a query waits for a connection before failing as unavailable (0: forever). */
+  connectTimeoutMs?: number;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // A bounded wait for a connection: with the server down or hung, a request fails
+    // (503) instead of queueing forever.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000 });
     // An idle client's error (server restart) must not crash the process.
     pool.on('error', () => undefined);
     return {

@@ -5,6 +5,7 @@
 // then verifies only the token, the statement checks the account atomically, and
 // every other path loads it through `request.loadAuth` with the same checks.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { authRequired, notPermitted, routeNotDeclared } from './shared.errors.js';
 
 export const roles = ['admin', 'focal_point', 'expert', 'secretariat'] as const;
@@ -25,6 +26,12 @@ export interface TokenPayload {
   /** Token version: a password reset bumps it and invalidates older tokens. */
   tv: number;
 }
+
+/** The one signing algorithm of sign-in tokens (HMAC with JWT_SECRET). */
+export const TOKEN_ALGORITHM = 'HS256';
+
+/** What a verified token must carry; anything else is refused as if unsigned. */
+const tokenPayload = z.object({ sub: z.uuid(), tv: z.number().int().min(0).max(2_147_483_647), exp: z.number().int() });
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -74,7 +81,9 @@ export function registerAccessControl(app: FastifyInstance, loadUser: LoadUser):
     if (access === undefined) throw routeNotDeclared();
     let payload: TokenPayload;
     try {
-      payload = await request.jwtVerify<TokenPayload>();
+      const verified = tokenPayload.safeParse(await request.jwtVerify());
+      if (!verified.success) throw verified.error;
+      payload = { sub: verified.data.sub, tv: verified.data.tv };
     } catch {
       throw authRequired();
     }

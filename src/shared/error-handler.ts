@@ -5,6 +5,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
 import { requestLang } from './i18n.js';
 import { messages } from './messages.js';
+import { serviceUnavailable, unstorableText } from './shared.errors.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -41,13 +42,25 @@ async function accountFirst(request: FastifyRequest, err: FastifyError): Promise
   }
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+export interface ErrorHandlingOptions {
+  /** What a database error means (src/db decides; this layer only answers). */
+  classifyDatabaseError: (err: unknown) => 'unstorable_text' | 'unavailable' | undefined;
+}
+
+export function registerErrorHandling(app: FastifyInstance, { classifyDatabaseError }: ErrorHandlingOptions): void {
   app.setErrorHandler(async (refused: FastifyError, request, reply) => {
     const err = await accountFirst(request, refused);
     const lang = requestLang(request);
-    if (err instanceof AppError) {
-      if (err.status >= 500) request.log.error({ err }, 'application error');
-      return reply.status(err.status).send(body(err.code, err.messageIn(lang), err.details));
+    // An outage is the database's, not the caller's: 503 so that clients and balancers retry.
+    // Text the schema let through but PostgreSQL refuses (a backstop) is still the caller's: 400.
+    const database = err instanceof AppError ? undefined : classifyDatabaseError(err);
+    if (database) request.log.warn({ err }, database === 'unavailable' ? 'database unreachable' : 'unstorable text reached the database');
+    const known = err instanceof AppError ? err : database === 'unavailable' ? serviceUnavailable() : database === 'unstorable_text' ? unstorableText() : undefined;
+    if (known) {
+      if (known.status >= 500 && !database) request.log.error({ err }, 'application error');
+      const retryAfter = known.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
+      return reply.status(known.status).send(body(known.code, known.messageIn(lang), known.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({
@@ -59,8 +72,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return reply.status(400).send(body('request.bad_json', messages.badJson[lang]));
     }
-    const known = err.code ? fastifyCodes[err.code] : undefined;
-    if (known) return reply.status(known.status).send(body(known.code, messages[known.text][lang]));
+    const fastifyError = err.code ? fastifyCodes[err.code] : undefined;
+    if (fastifyError) return reply.status(fastifyError.status).send(body(fastifyError.code, messages[fastifyError.text][lang]));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send(body('request.invalid', messages.validation[lang]));
     }

@@ -22,7 +22,7 @@ export async function openCampaign(
   const created = await t.request(admin, { method: 'POST', url: '/api/v1/campaigns', payload: { questionnaireVersion: VERSION, ...body } });
   if (created.statusCode !== 201) throw new Error(created.body);
   const id = created.json().id as string;
-  const opened = await t.request(admin, { method: 'POST', url: `/api/v1/campaigns/${id}/open` });
+  const opened = await t.request(admin, { method: 'POST', url: `/api/v1/campaigns/${id}/open`, headers: { 'if-match': created.headers.etag as string } });
   if (opened.statusCode !== 200) throw new Error(opened.body);
   return id;
 }

@@ -3,6 +3,8 @@
 import { isCountryCode } from '../countries.js';
 import { UNKNOWN_CATEGORY, type Dimension, type Item, type TableColumn } from './model.js';
 import { type Bilingual } from '../../shared/lang.js';
+import { MAX_AMOUNT, MAX_COUNT } from '../../shared/numbers.js';
+import { isStorableText } from '../../shared/text.js';
 import { details, refDetail, type IssueCode, type MessageParams } from './messages.js';
 
 export type Emit = (code: IssueCode, path: string, ref: Bilingual, params?: MessageParams) => void;
@@ -25,17 +27,27 @@ function countCheck(v: unknown, path: string, ref: Bilingual, emit: Emit): v is 
   if (typeof v !== 'number' || !Number.isFinite(v)) return emit('count.type', path, ref), false;
   if (!Number.isInteger(v)) return emit('count.not_integer', path, ref), false;
   if (v < 0) return emit('count.negative', path, ref), false;
+  if (v > MAX_COUNT) return emit('count.too_large', path, ref, { max: MAX_COUNT }), false;
   return true;
 }
 
 function amountCheck(v: unknown, path: string, ref: Bilingual, emit: Emit): void {
   if (typeof v !== 'number' || !Number.isFinite(v)) return emit('amount.type', path, ref);
   if (v < 0) return emit('amount.negative', path, ref);
+  if (v > MAX_AMOUNT) return emit('amount.too_large', path, ref, { max: MAX_AMOUNT });
   if (!isValidAmount(v)) emit('amount.precision', path, ref);
+}
+
+/** False (after emitting) for text PostgreSQL cannot store: NUL or an unpaired surrogate. */
+export function storableCheck(v: string, path: string, ref: Bilingual, emit: Emit): boolean {
+  if (isStorableText(v)) return true;
+  emit('text.invalid_chars', path, ref);
+  return false;
 }
 
 function textCheck(v: unknown, path: string, ref: Bilingual, emit: Emit, max: number, full: boolean): void {
   if (typeof v !== 'string') return emit('text.type', path, ref);
+  if (!storableCheck(v, path, ref, emit)) return;
   if (v.length > max) emit('text.too_long', path, ref, { max, length: v.length });
   else if (full && v.trim() === '') emit('text.empty', path, ref);
 }
@@ -51,6 +63,7 @@ function yesNo(id: string, ref: Bilingual): ValueCheck {
       return emit('yes_no.invalid', id, ref);
     if (own(v, 'description')) {
       if (typeof v.description !== 'string') return emit('text.type', `${id}.description`, dRef);
+      if (!storableCheck(v.description, `${id}.description`, dRef, emit)) return;
       if (v.description.length > DESCRIPTION_MAX) return emit('text.too_long', `${id}.description`, dRef, { max: DESCRIPTION_MAX, length: v.description.length });
     }
     if (v.answer === 'yes' && (typeof v.description !== 'string' || v.description.trim() === '')) emit('yes_no.description_required', `${id}.description`, ref);
@@ -149,6 +162,7 @@ function entityList(id: string, ref: Bilingual, item: Extract<Item, { kind: 'ent
       const { path, ref: eRef } = entryAt(i);
       if (!isObj(e) || Object.keys(e).some((k) => k !== 'name' && k !== 'country' && k !== 'note')) return emit('entity.invalid', path, eRef);
       if (typeof e.name !== 'string' || e.name.trim() === '') emit('entity.name_required', `${path}.name`, eRef);
+      else if (!storableCheck(e.name, `${path}.name`, eRef, emit)) return;
       else if (e.name.length > ENTITY_NAME_MAX) emit('text.too_long', `${path}.name`, eRef, { max: ENTITY_NAME_MAX, length: e.name.length });
       if (own(e, 'country') && (typeof e.country !== 'string' || !isCountryCode(e.country)))
         emit('entity.country_invalid', `${path}.country`, eRef, { code: String(e.country) });

@@ -7,6 +7,7 @@ import { UNKNOWN_CATEGORY } from './model.js';
 import { getForm, type Form } from './forms.js';
 import { onQuestionnaireCacheClear } from './loader.js';
 import { COMMENT_MAX, DESCRIPTION_MAX, ENTITY_NAME_MAX, ENTITY_NOTE_MAX } from './checks.js';
+import { MAX_AMOUNT, MAX_COUNT } from '../../shared/numbers.js';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -22,12 +23,12 @@ const ann = (label: Bilingual, note?: Bilingual) => ({
 });
 
 const codes = (d: Dimension | undefined) => [...(d?.categories.map((c) => c.code) ?? []), UNKNOWN_CATEGORY];
-const count = { type: 'integer', minimum: 0 };
+const count = { type: 'integer', minimum: 0, maximum: MAX_COUNT };
 /**
  * KZT, two decimals at most. Not `multipleOf: 0.01`: binary floats make common validators
  * reject valid amounts such as 0.29; the platform's validator enforces the precision.
  */
-const amount = { type: 'number', minimum: 0, 'x-max-decimals': 2 };
+const amount = { type: 'number', minimum: 0, maximum: MAX_AMOUNT, 'x-max-decimals': 2 };
 
 function column(col: TableColumn, dims: ReadonlyMap<string, Dimension>): JsonSchema {
   const a = ann(col.label);

@@ -6,7 +6,7 @@ import { getForm, type Form } from './forms.js';
 import { onQuestionnaireCacheClear } from './loader.js';
 import { itemRef, message, refDetail, details, unknownRef, type IssueCode, type MessageParams } from './messages.js';
 import { compileRule, opSymbol, type Answers } from './rules.js';
-import { COMMENT_MAX, compileValueCheck, isObj, type Emit, type ValueCheck } from './checks.js';
+import { COMMENT_MAX, compileValueCheck, isObj, storableCheck, type Emit, type ValueCheck } from './checks.js';
 
 export type ValidationMode = 'draft' | 'complete';
 export type Severity = 'error' | 'warning';
@@ -85,6 +85,7 @@ export function compileValidator(form: Form, mode: ValidationMode): Validator {
     if (!reason) return emit('reason.unknown', `${id}.missingReason`, ref, { code: String(entry.missingReason) });
     const comment = entry.missingComment;
     if (comment !== undefined && typeof comment !== 'string') emit('reason.comment_invalid', `${id}.missingComment`, ref);
+    else if (typeof comment === 'string' && !storableCheck(comment, `${id}.missingComment`, refDetail(ref, details.comment()), emit)) return;
     else if (typeof comment === 'string' && comment.length > COMMENT_MAX)
       emit('text.too_long', `${id}.missingComment`, refDetail(ref, details.comment()), { max: COMMENT_MAX, length: comment.length });
     else if (reason.commentRequired && (comment === undefined || comment.trim() === ''))

@@ -50,11 +50,11 @@ export const assessmentsRoutes: Routes = async (app) => {
     return a;
   });
 
-  app.post(`${base}/quality`, { config: experts, schema: { tags, params: assessmentIdParams, response: { 201: runSchema } } }, async (request, reply) =>
+  app.post(`${base}/quality`, { config: { ...experts, cost: 'heavy' }, schema: { tags, params: assessmentIdParams, response: { 201: runSchema } } }, async (request, reply) =>
     reply.status(201).send(await runQualityStep(db, actorOf(request), request.params.id)),
   );
 
-  app.post(`${base}/structuring`, { config: experts, schema: { tags, params: assessmentIdParams, response: { 201: runSchema } } }, async (request, reply) =>
+  app.post(`${base}/structuring`, { config: { ...experts, cost: 'heavy' }, schema: { tags, params: assessmentIdParams, response: { 201: runSchema } } }, async (request, reply) =>
     reply.status(201).send(await runStructuringStep(db, actorOf(request), request.params.id)),
   );
 
@@ -70,7 +70,7 @@ export const assessmentsRoutes: Routes = async (app) => {
     returnFinding(db, actorOf(request), request.params.id, request.params.findingId),
   );
 
-  app.get(`${base}/facts.arrow`, { config: experts, schema: { tags, params: assessmentIdParams } }, async (request, reply) => {
+  app.get(`${base}/facts.arrow`, { config: { ...experts, cost: 'heavy' }, schema: { tags, params: assessmentIdParams } }, async (request, reply) => {
     const bytes = (await exportFacts(db, actorOf(request), request.params.id, 'arrow')) as Uint8Array;
     return reply
       .type('application/vnd.apache.arrow.file')
@@ -78,7 +78,7 @@ export const assessmentsRoutes: Routes = async (app) => {
       .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
 
-  app.get(`${base}/facts.csv`, { config: experts, schema: { tags, params: assessmentIdParams } }, async (request, reply) => {
+  app.get(`${base}/facts.csv`, { config: { ...experts, cost: 'heavy' }, schema: { tags, params: assessmentIdParams } }, async (request, reply) => {
     const csv = (await exportFacts(db, actorOf(request), request.params.id, 'csv')) as string;
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="facts-${request.params.id}.csv"`).send(csv);
   });

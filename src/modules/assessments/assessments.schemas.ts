@@ -1,13 +1,14 @@
 import { assessmentStatuses, coordinatingBodies, findingSeverities, submissionStatuses } from '../../domain/states.js';
 import { z } from 'zod';
+import { isStorableText, requiredText, UNSTORABLE_TEXT_MESSAGE } from '../../shared/text.js';
 
-const bilingual = z.object({ kk: z.string().trim().min(1).max(500), ru: z.string().trim().min(1).max(500) }).strict();
+const bilingual = z.object({ kk: requiredText(500), ru: requiredText(500) }).strict();
 /** A source of Rules §10 and §15; `id` lets the narrative cite it as [ref:id], `type` groups the list of sources. */
 export const referenceTypes = ['un', 'osce', 'international_org', 'research', 'media', 'interview', 'legislation', 'other'] as const;
 const reference = z
   .object({
-    title: z.string().trim().min(1).max(1000),
-    url: z.url().max(2000).optional(),
+    title: requiredText(1000),
+    url: z.url().max(2000).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).optional(),
     year: z.number().int().min(1900).max(2100).optional(),
     id: z.string().regex(/^[a-z0-9_-]{1,40}$/).optional(),
     type: z.enum(referenceTypes).optional(),
@@ -50,7 +51,7 @@ export const createAssessmentBody = z
     includeSubmitted: z.boolean().optional(),
     suppressionThreshold: z.number().int().min(0).max(1000).optional(),
     references: z.array(reference).max(500).optional(),
-    riskRegisterVersion: z.string().trim().min(1).max(100).optional(),
+    riskRegisterVersion: requiredText(100).optional(),
   })
   .strict();
 export type CreateAssessment = z.infer<typeof createAssessmentBody>;
@@ -63,7 +64,7 @@ export const updateAssessmentBody = z
     includeSubmitted: z.boolean().optional(),
     suppressionThreshold: z.number().int().min(0).max(1000).optional(),
     references: z.array(reference).max(500).optional(),
-    riskRegisterVersion: z.string().trim().min(1).max(100).optional(),
+    riskRegisterVersion: requiredText(100).optional(),
   })
   .strict();
 export type UpdateAssessment = z.infer<typeof updateAssessmentBody>;

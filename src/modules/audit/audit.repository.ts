@@ -33,9 +33,10 @@ export type AuditAction =
   | 'narrative.save'
   | 'scoring.scores_save'
   | 'scoring.round_start'
-  | 'scoring.ranking_run';
+  | 'scoring.ranking_run'
+  | 'access.refused';
 
-export type AuditObjectType = 'user' | 'organisation' | 'campaign' | 'submission' | 'assessment';
+export type AuditObjectType = 'user' | 'organisation' | 'campaign' | 'submission' | 'assessment' | 'route';
 
 /** A request's actor; or, where there is none yet (sign-in), the user id if known and the request id. */
 export type AuditActor = Actor | { userId: string | null; requestId: string | null } | null;

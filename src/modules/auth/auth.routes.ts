@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText, text } from '../../shared/text.js';
 import { currentUser } from '../../shared/access.js';
 import type { Routes } from '../module.js';
 import { userSchema } from '../users/users.schemas.js';
@@ -16,7 +17,7 @@ export const authRoutes: Routes = async (app) => {
       config: { access: 'public' },
       schema: {
         tags,
-        body: z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) }).strict(),
+        body: z.object({ email: requiredText(254), password: text(200).min(1) }).strict(),
         response: { 200: z.object({ token: z.string(), user: userSchema }) },
       },
     },

@@ -1,5 +1,12 @@
-// Sign-in: argon2id verification, database-backed rate limit per account and per IP
-// (works across instances), audit of every success and failure.
+// Sign-in: argon2id verification, database-backed limits (they hold across instances),
+// audit of every success and failure.
+//
+// Limits follow OWASP's Authentication Cheat Sheet ("account lockout": lock-outs let anyone
+// who knows an address deny its owner; prefer throttling): failures are counted per
+// (account, client address) pair and per address, each refused for the rest of the window,
+// so a stranger elsewhere cannot lock the owner out. Guessing at one account from many
+// addresses meets a slower, account-wide exponential back-off (1 s, 2 s, 4 s... capped)
+// once it passes a higher threshold: it delays the owner by seconds, never for the window.
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { TokenPayload } from '../../shared/access.js';
@@ -18,7 +25,25 @@ export interface LoginInput {
   requestId: string;
 }
 
-type Limits = Pick<Config, 'LOGIN_MAX_FAILURES_PER_ACCOUNT' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_WINDOW_MINUTES'>;
+type Limits = Pick<
+  Config,
+  'LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_WINDOW_MINUTES' | 'LOGIN_BACKOFF_AFTER_FAILURES' | 'LOGIN_BACKOFF_MAX_SECONDS'
+>;
+
+/** Seconds until this sign-in may be tried, or 0 when it may be tried now. */
+export function signInWait(limits: Limits, recent: Awaited<ReturnType<typeof countRecentFailures>>, now: number): number {
+  const windowMs = limits.LOGIN_WINDOW_MINUTES * 60_000;
+  const until: number[] = [];
+  // Refused until the oldest failure counted leaves the window.
+  if (recent.byPair >= limits.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS && recent.pairOldest) until.push(recent.pairOldest.getTime() + windowMs);
+  if (recent.byIp >= limits.LOGIN_MAX_FAILURES_PER_IP && recent.ipOldest) until.push(recent.ipOldest.getTime() + windowMs);
+  if (recent.byEmail >= limits.LOGIN_BACKOFF_AFTER_FAILURES && recent.emailLatest) {
+    const exponent = Math.min(recent.byEmail - limits.LOGIN_BACKOFF_AFTER_FAILURES, 30);
+    until.push(recent.emailLatest.getTime() + Math.min(2 ** exponent, limits.LOGIN_BACKOFF_MAX_SECONDS) * 1000);
+  }
+  const latest = Math.max(0, ...until);
+  return latest > now ? Math.ceil((latest - now) / 1000) : 0;
+}
 
 export async function login(
   db: Db,
@@ -28,10 +53,8 @@ export async function login(
 ): Promise<{ token: string; user: UserView }> {
   const windowMs = limits.LOGIN_WINDOW_MINUTES * 60_000;
   const since = new Date(Date.now() - windowMs);
-  const recent = await countRecentFailures(db, input.email, input.ip, since);
-  if (recent.byEmail >= limits.LOGIN_MAX_FAILURES_PER_ACCOUNT || recent.byIp >= limits.LOGIN_MAX_FAILURES_PER_IP) {
-    throw tooManyAttempts(Math.ceil(windowMs / 1000));
-  }
+  const wait = signInWait(limits, await countRecentFailures(db, input.email, input.ip, since), Date.now());
+  if (wait > 0) throw tooManyAttempts(wait);
   const user = await findUserByEmail(db, input.email);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !ok || user.disabled) {

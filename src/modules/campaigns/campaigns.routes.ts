@@ -61,7 +61,7 @@ export const campaignsRoutes: Routes = async (app) => {
 
   for (const to of ['open', 'close'] as const) {
     app.post(`/api/v1/campaigns/:id/${to}`, { config: admin, schema: { tags, params: campaignIdParams, response: { 200: campaignSchema } } }, async (request, reply) => {
-      const campaign = await transitionCampaign(db, actorOf(request), request.params.id, to);
+      const campaign = await transitionCampaign(db, actorOf(request), request.params.id, requireIfMatch(request), to);
       setEtag(reply, campaign.version);
       return campaign;
     });

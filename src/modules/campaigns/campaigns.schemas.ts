@@ -1,5 +1,6 @@
 import { campaignStatuses, submissionStatuses } from '../../domain/states.js';
 import { z } from 'zod';
+import { text } from '../../shared/text.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const campaignStatus = z.enum(campaignStatuses);
@@ -20,7 +21,7 @@ export type CampaignView = z.infer<typeof campaignSchema>;
 export const createCampaignBody = z
   .object({
     reportingYear: z.number().int().min(2024).max(2100),
-    questionnaireVersion: z.string().min(1).max(100),
+    questionnaireVersion: text(100).min(1),
     requestDate: isoDate.optional(),
     /** Default: request date + 1 month (Rules §9). */
     deadline: isoDate.optional(),
@@ -30,7 +31,7 @@ export const createCampaignBody = z
   .strict();
 
 export const updateCampaignBody = z
-  .object({ requestDate: isoDate.optional(), deadline: isoDate.optional(), questionnaireVersion: z.string().min(1).max(100).optional(), reportingYear: z.number().int().min(2024).max(2100).optional() })
+  .object({ requestDate: isoDate.optional(), deadline: isoDate.optional(), questionnaireVersion: text(100).min(1).optional(), reportingYear: z.number().int().min(2024).max(2100).optional() })
   .strict();
 
 export const recipientsBody = z.object({ organisationIds: z.array(z.uuid()).max(100_000) }).strict();

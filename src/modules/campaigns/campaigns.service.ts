@@ -139,14 +139,15 @@ export async function setRecipients(db: Db, actor: Actor, id: string, version: n
 
 const transitions = { open: ['draft', 'closed'], close: ['open'] } as const;
 
-/** open (from draft; from closed it is a reopening) or close. One open campaign per reporting year. */
-export async function transitionCampaign(db: Db, actor: Actor, id: string, to: keyof typeof transitions): Promise<CampaignView> {
+/** open (from draft; from closed it is a reopening) or close, at `version` (If-Match). One open campaign per reporting year. */
+export async function transitionCampaign(db: Db, actor: Actor, id: string, version: number, to: keyof typeof transitions): Promise<CampaignView> {
   try {
     return await db.transaction(async (tx) => {
       const before = await findCampaign(tx, id);
       if (!before) throw campaignNotFound();
+      if (before.version !== version) throw staleVersion(before.version);
       if (!(transitions[to] as readonly string[]).includes(before.status)) throw invalidTransition(before.status, to);
-      await updateCampaignVersioned(tx, id, null, { status: to === 'open' ? 'open' : 'closed' });
+      if (!(await updateCampaignVersioned(tx, id, version, { status: to === 'open' ? 'open' : 'closed' }))) throw staleVersion(before.version);
       const view = toCampaignView((await findCampaign(tx, id))!);
       const action = to === 'open' ? (before.status === 'closed' ? 'campaign.reopen' : 'campaign.open') : 'campaign.close';
       await audit(tx, actor, action, { type: 'campaign', id: id }, { before: { status: before.status }, after: { status: view.status } });

@@ -41,7 +41,7 @@ export const encrypted = () =>
     'excel.encrypted',
   );
 export const corrupt = () => unprocessable({ kk: 'Файл бүлінген, оны оқу мүмкін емес.', ru: 'Файл поврежден и не может быть прочитан.' }, undefined, 'excel.corrupt');
-export const tooLarge = (what: 'entries' | 'uncompressed' | 'ratio' | 'cells') =>
+export const tooLarge = (what: 'upload' | 'entries' | 'uncompressed' | 'ratio' | 'cells') =>
   new AppError(
     'excel.too_large',
     413,

@@ -5,7 +5,7 @@ import { actorOf } from '../../shared/context.js';
 import { requireIfMatch, setEtag } from '../../shared/etag.js';
 import { z } from 'zod';
 import type { Routes } from '../module.js';
-import { fileRequired, resolutionsInvalid } from './excel.errors.js';
+import { fileRequired, resolutionsInvalid, tooLarge } from './excel.errors.js';
 import { MAX_UPLOAD_BYTES } from './excel.limits.js';
 import { XLSX_TYPE, campaignParams, importPreview, importQuery, importResult, langQuery, resolutionsField, submissionParams } from './excel.schemas.js';
 import { campaignExport, importWorkbook, previewImport, templateFor } from './excel.service.js';
@@ -33,7 +33,7 @@ export const excelRoutes: Routes = async (app) => {
 
   app.get(
     `${base}/template.xlsx`,
-    { config: { access: ['admin', 'expert', 'focal_point'] }, schema: { tags, params: submissionParams, querystring: langQuery } },
+    { config: { access: ['admin', 'expert', 'focal_point'], cost: 'heavy' }, schema: { tags, params: submissionParams, querystring: langQuery } },
     async (request, reply) => {
       const { campaignId, organisationId } = request.params;
       const actor = actorOf(request);
@@ -57,7 +57,10 @@ export const excelRoutes: Routes = async (app) => {
       const expected = dryRun ? undefined : requireIfMatch(request);
       const file = await request.file();
       if (!file) throw fileRequired();
-      const bytes = await file.toBuffer();
+      const bytes = await file.toBuffer().catch((err: { code?: string }) => {
+        // Multipart's own limit error is the documented Excel refusal, with its limits in both languages.
+        throw err.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge('upload') : err;
+      });
       const field = file.fields.resolutions;
       const rawResolutions = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
       const resolutions = parseResolutions(rawResolutions);
@@ -76,7 +79,7 @@ export const excelRoutes: Routes = async (app) => {
 
   app.get(
     '/api/v1/campaigns/:id/export.xlsx',
-    { config: { access: ['admin', 'expert'] }, schema: { tags, params: campaignParams, querystring: langQuery } },
+    { config: { access: ['admin', 'expert'], cost: 'heavy' }, schema: { tags, params: campaignParams, querystring: langQuery } },
     async (request, reply) => {
       const stream = await campaignExport(db, request.params.id, (err) => request.log.error({ err }, 'excel export failed'));
       return reply

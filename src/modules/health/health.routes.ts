@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../shared/shared.errors.js';
 import type { Routes } from '../module.js';
 
 export const healthRoutes: Routes = async (app) => {
@@ -14,6 +15,7 @@ export const healthRoutes: Routes = async (app) => {
         return { status: 'ok' as const, db: 'ok' as const };
       } catch (err) {
         request.log.warn({ err }, 'database unreachable');
+        reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
         return reply.status(503).send({ status: 'unavailable' as const, db: 'unreachable' as const });
       }
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from '../../shared/text.js';
 import { agencyTypeCodes, regionCodes } from '../../domain/reference.js';
 
 export const organisationSchema = z.object({
@@ -12,7 +13,7 @@ export const organisationSchema = z.object({
 });
 export type OrganisationView = z.infer<typeof organisationSchema>;
 
-const name = z.object({ kk: z.string().trim().min(1).max(500), ru: z.string().trim().min(1).max(500) }).strict();
+const name = z.object({ kk: requiredText(500), ru: requiredText(500) }).strict();
 
 export const createOrganisationBody = z
   .object({

@@ -50,7 +50,7 @@ export const reportsRoutes: Routes = async (app) => {
     },
   );
 
-  app.post('/api/v1/assessments/:id/finalise', { config: writers, schema: { tags, params: assessmentIdParams, response: { 202: jobSchema } } }, async (request, reply) => {
+  app.post('/api/v1/assessments/:id/finalise', { config: { ...writers, cost: 'heavy' }, schema: { tags, params: assessmentIdParams, response: { 202: jobSchema } } }, async (request, reply) => {
     const actor = actorOf(request);
     const job = await requestFinalise(db, actor, request.params.id);
     const run = new Promise<void>((resolve) => setImmediate(resolve))
@@ -81,7 +81,7 @@ export const reportsRoutes: Routes = async (app) => {
       .send(file.content);
   });
 
-  app.get('/api/v1/assessments/:id/preview.pdf', { config: experts, schema: { tags, params: assessmentIdParams, querystring: previewQuery } }, async (request, reply) => {
+  app.get('/api/v1/assessments/:id/preview.pdf', { config: { ...experts, cost: 'heavy' }, schema: { tags, params: assessmentIdParams, querystring: previewQuery } }, async (request, reply) => {
     const pdf = await previewPdf(db, request.params.id, request.query.lang);
     return reply
       .header('content-type', 'application/pdf')

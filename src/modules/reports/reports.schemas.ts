@@ -1,17 +1,18 @@
 import { jobStatuses } from '../../domain/states.js';
 import { z } from 'zod';
+import { text } from '../../shared/text.js';
 import { narrativeChapters } from '../../reports/build/narrative-keys.js';
 
 export const assessmentIdParams = z.object({ id: z.uuid() });
-export const chapterParams = z.object({ id: z.uuid(), chapter: z.string().min(1).max(100) });
+export const chapterParams = z.object({ id: z.uuid(), chapter: text(100).min(1) });
 export const fileParams = z.object({ id: z.uuid(), name: z.string().regex(/^[a-z0-9_.-]{1,100}$/) });
 export const jobParams = z.object({ id: z.uuid() });
 export const previewQuery = z.object({ lang: z.enum(['kk', 'ru']).default('ru') });
 
 export const narrativeBody = z
   .object({
-    textKk: z.string().max(100_000),
-    textRu: z.string().max(100_000),
+    textKk: text(100_000),
+    textRu: text(100_000),
   })
   .strict();
 export type NarrativeBody = z.infer<typeof narrativeBody>;

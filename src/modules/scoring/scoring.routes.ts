@@ -46,7 +46,7 @@ export const scoringRoutes: Routes = async (app) => {
     roundSummary(db, request.params.id, request.params.round),
   );
 
-  app.post(`${base}/ranking`, { config: panel, schema: { tags, params: assessmentIdParams, response: { 201: rankingSchema } } }, async (request, reply) =>
+  app.post(`${base}/ranking`, { config: { ...panel, cost: 'heavy' }, schema: { tags, params: assessmentIdParams, response: { 201: rankingSchema } } }, async (request, reply) =>
     reply.status(201).send(await runRanking(db, actorOf(request), request.params.id)),
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../shared/text.js';
 import { bilingual } from '../../shared/lang.js';
 
 export const registerParams = z.object({ version: z.string().min(1).max(50) });
@@ -11,7 +12,7 @@ const scale = z.number().int().min(1).max(5);
 export const scoresBody = z
   .object({
     scores: z
-      .array(z.object({ riskCode: z.string().min(1).max(100), likelihood: scale, impact: scale, comment: z.string().max(4000).optional() }).strict())
+      .array(z.object({ riskCode: text(100).min(1), likelihood: scale, impact: scale, comment: text(4000).optional() }).strict())
       .min(1)
       .max(1000),
   })

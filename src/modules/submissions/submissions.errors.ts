@@ -6,6 +6,12 @@ export const notARecipient = () =>
   notFound({ kk: 'Бұл ұйым науқанның алушысы емес.', ru: 'Эта организация не является получателем запроса кампании.' }, undefined, 'submission.not_recipient');
 export const notYourOrganisation = () =>
   forbidden({ kk: 'Тек өз ұйымыңыздың деректерін өзгерте аласыз.', ru: 'Изменять можно только данные своей организации.' }, undefined, 'submission.not_own_organisation');
+export const organisationInactive = () =>
+  forbidden(
+    { kk: 'Ұйым белсенді емес: оның деректерін өзгертуге болмайды.', ru: 'Организация деактивирована: изменять ее данные нельзя.' },
+    undefined,
+    'submission.organisation_inactive',
+  );
 export const campaignNotOpen = () =>
   conflict({ kk: 'Науқан ашық емес: деректерді өзгертуге болмайды.', ru: 'Кампания не открыта: изменять данные нельзя.' }, undefined, 'submission.campaign_not_open');
 export const submissionLocked = (status: string, revision: number) =>

@@ -1,11 +1,12 @@
 import { submissionStatuses } from '../../domain/states.js';
 import { z } from 'zod';
+import { requiredText, text } from '../../shared/text.js';
 import { completenessSchema } from '../campaigns/campaigns.schemas.js';
 
 export const submissionStatus = z.enum(['not_started', ...submissionStatuses]);
 
 /** Shape check only; the questionnaire's validator checks items (so errors carry item ids and kk/ru text). */
-export const contentSchema = z.object({ answers: z.record(z.string().max(200), z.unknown()) }).strict();
+export const contentSchema = z.object({ answers: z.record(text(200), z.unknown()) }).strict();
 export type Content = z.infer<typeof contentSchema>;
 
 export const issueSchema = z.object({
@@ -59,10 +60,10 @@ export const saveResult = z.object({
 export const submissionParams = z.object({ campaignId: z.uuid(), organisationId: z.uuid() });
 export const saveBody = z.object({ content: contentSchema }).strict();
 export const submitBody = z
-  .object({ acknowledgements: z.record(z.string().max(300), z.string().trim().min(1).max(2000)).default({}) })
+  .object({ acknowledgements: z.record(text(300), requiredText(2000)).default({}) })
   .strict();
 export const returnBody = z
-  .object({ comments: z.array(z.object({ itemId: z.string().max(200), comment: z.string().trim().min(1).max(4000) }).strict()).min(1).max(500) })
+  .object({ comments: z.array(z.object({ itemId: text(200), comment: requiredText(4000) }).strict()).min(1).max(500) })
   .strict();
 
 export const revisionSummary = z.object({ revision: z.number(), action: z.string(), status: z.string(), savedAt: z.string(), savedBy: z.string().nullable(), savedByName: z.string().nullable() });

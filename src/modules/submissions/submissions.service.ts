@@ -21,6 +21,7 @@ import {
   invalidContent,
   notARecipient,
   notYourOrganisation,
+  organisationInactive,
   submissionLocked,
   submissionNotFound,
   unknownCommentItems,
@@ -108,9 +109,10 @@ export async function getSubmission(db: Db, actor: Actor, campaignId: string, or
   };
 }
 
-/** The target of a write, which must be in an open campaign; remembered as the form hint. */
+/** The target of a write: an active organisation in an open campaign; remembered as the form hint. */
 async function openTarget(db: Db, campaignId: string, organisationId: string): Promise<Target> {
   const t = await target(db, campaignId, organisationId);
+  if (!t.organisationActive) throw organisationInactive();
   if (t.campaignStatus !== 'open') throw campaignNotOpen();
   rememberForm(db, campaignId, organisationId, t);
   return t;
@@ -298,8 +300,7 @@ async function transition(db: Db, actor: Actor, campaignId: string, organisation
 
 export async function submit(db: Db, actor: Actor, campaignId: string, organisationId: string, expectedRevision: number, acknowledgements: Record<string, string>) {
   assertWritable(actor.user, organisationId);
-  const t = await target(db, campaignId, organisationId);
-  if (t.campaignStatus !== 'open') throw campaignNotOpen();
+  const t = await openTarget(db, campaignId, organisationId);
   const existing = await findSubmission(db, campaignId, organisationId);
   if (!existing) throw incomplete([]);
   const content = await currentContent(db, existing);
@@ -320,8 +321,7 @@ export async function submit(db: Db, actor: Actor, campaignId: string, organisat
 
 export async function withdraw(db: Db, actor: Actor, campaignId: string, organisationId: string, expectedRevision: number) {
   assertWritable(actor.user, organisationId);
-  const t = await target(db, campaignId, organisationId);
-  if (t.campaignStatus !== 'open') throw campaignNotOpen();
+  const t = await openTarget(db, campaignId, organisationId);
   if (new Date() > deadlineEnd(t.deadline)) throw deadlinePassed();
   return transition(db, actor, campaignId, organisationId, expectedRevision, { from: ['submitted'], to: 'draft', action: 'withdraw', patch: { submittedAt: null } });
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { requiredText, text } from '../../shared/text.js';
 import { roles } from '../../shared/access.js';
 
 export const roleSchema = z.enum(roles);
-const password = z.string().min(12).max(200);
+const password = text(200).min(12);
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -20,7 +21,7 @@ export type UserView = z.infer<typeof userSchema>;
 export const createUserBody = z
   .object({
     email: z.email().max(254),
-    name: z.string().trim().min(1).max(200),
+    name: requiredText(200),
     password,
     roles: z.array(roleSchema).min(1),
     organisationId: z.uuid().nullable().default(null),
@@ -29,7 +30,7 @@ export const createUserBody = z
 
 export const updateUserBody = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: requiredText(200).optional(),
     roles: z.array(roleSchema).min(1).optional(),
     organisationId: z.uuid().nullable().optional(),
     disabled: z.boolean().optional(),

@@ -7,7 +7,7 @@ let t: TestApp;
 let admin: { id: string; token: string };
 
 beforeAll(async () => {
-  t = await createTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: 3, LOGIN_MAX_FAILURES_PER_IP: 4 });
+  t = await createTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: 3, LOGIN_MAX_FAILURES_PER_IP: 4, LOGIN_BACKOFF_AFTER_FAILURES: 6, LOGIN_BACKOFF_MAX_SECONDS: 60 });
   admin = await t.user(['admin']);
 });
 afterAll(() => t?.close());
@@ -105,28 +105,47 @@ describe('disabled users and password resets', () => {
 });
 
 describe('rate limit', () => {
-  it('locks an account after LOGIN_MAX_FAILURES_PER_ACCOUNT failures, from any address, even with the right password', async () => {
+  it('refuses an (account, address) pair after LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS failures; the owner elsewhere still signs in', async () => {
     const u = await t.user(['expert']);
-    for (let i = 0; i < 3; i++) expect((await login(u.email, 'wrong-password', `10.1.0.${i + 1}`)).statusCode).toBe(401);
-    const locked = await login(u.email, TEST_PASSWORD, '10.1.0.9');
+    for (let i = 0; i < 3; i++) expect((await login(u.email, 'wrong-password', '10.1.0.1')).statusCode).toBe(401);
+    const locked = await login(u.email, TEST_PASSWORD, '10.1.0.1');
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().error).toMatchObject({ code: 'auth.rate_limited', details: { retryAfterSeconds: 15 * 60 } });
+    expect(locked.json().error.code).toBe('auth.rate_limited');
+    const retryAfter = Number(locked.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(locked.json().error.details.retryAfterSeconds).toBe(retryAfter);
+    // A stranger's failures do not lock the owner out from the owner's own address.
+    expect((await login(u.email, TEST_PASSWORD, '10.1.0.2')).statusCode).toBe(200);
     // Another account from the same address is not affected.
     const other = await t.user(['expert']);
     expect((await login(other.email, TEST_PASSWORD, '10.1.0.1')).statusCode).toBe(200);
   });
 
-  it('locks an unknown email the same way as a known one', async () => {
-    for (let i = 0; i < 3; i++) expect((await login('ghost@example.kz', 'wrong-password', `10.2.0.${i + 1}`)).statusCode).toBe(401);
-    expect((await login('ghost@example.kz', 'wrong-password', '10.2.0.9')).statusCode).toBe(429);
+  it('limits an unknown email the same way as a known one', async () => {
+    for (let i = 0; i < 3; i++) expect((await login('ghost@example.kz', 'wrong-password', '10.2.0.1')).statusCode).toBe(401);
+    expect((await login('ghost@example.kz', 'wrong-password', '10.2.0.1')).statusCode).toBe(429);
   });
 
   it('blocks an address after LOGIN_MAX_FAILURES_PER_IP failures over any accounts', async () => {
     const ip = '10.3.0.1';
     for (let i = 0; i < 4; i++) expect((await login(`someone-${i}@example.kz`, 'wrong-password', ip)).statusCode).toBe(401);
     const u = await t.user(['expert']);
-    expect((await login(u.email, TEST_PASSWORD, ip)).statusCode).toBe(429);
+    const blocked = await login(u.email, TEST_PASSWORD, ip);
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect((await login(u.email, TEST_PASSWORD, '10.3.0.2')).statusCode).toBe(200);
+  });
+
+  it('slows an account guessed at from many addresses with a short, growing back-off instead of a lock-out', async () => {
+    const u = await t.user(['expert']);
+    for (let i = 0; i < 6; i++) expect((await login(u.email, 'wrong-password', `10.5.0.${i + 1}`)).statusCode).toBe(401);
+    // Sixth failure over all addresses: every address waits 2^0 = 1 s before the next try.
+    const slowed = await login(u.email, TEST_PASSWORD, '10.5.1.1');
+    expect(slowed.statusCode).toBe(429);
+    expect(Number(slowed.headers['retry-after'])).toBe(1);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await login(u.email, TEST_PASSWORD, '10.5.1.1')).statusCode).toBe(200);
   });
 });
 

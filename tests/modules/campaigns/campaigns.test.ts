@@ -13,6 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+const move = (id: string, to: 'open' | 'close', version?: number) =>
+  t.request(admin, { method: 'POST', url: `/api/v1/campaigns/${id}/${to}`, headers: version === undefined ? {} : { 'if-match': `"${version}"` } });
 const create = (payload: Record<string, unknown>) => t.request(admin, { method: 'POST', url: '/api/v1/campaigns', payload: { questionnaireVersion: VERSION, ...payload } });
 
 describe('campaigns', () => {
@@ -34,14 +36,29 @@ describe('campaigns', () => {
   it('allows one open campaign per reporting year; close and reopen are audited', async () => {
     const a = (await create({ reportingYear: 2032 })).json().id;
     const b = (await create({ reportingYear: 2032 })).json().id;
-    expect((await t.request(admin, { method: 'POST', url: `/api/v1/campaigns/${a}/open` })).statusCode).toBe(200);
-    const clash = await t.request(admin, { method: 'POST', url: `/api/v1/campaigns/${b}/open` });
+    expect((await move(a, 'open', 1)).statusCode).toBe(200);
+    const clash = await move(b, 'open', 1);
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error.code).toBe('campaign.already_open');
-    expect((await t.request(admin, { method: 'POST', url: `/api/v1/campaigns/${a}/close` })).statusCode).toBe(200);
-    expect((await t.request(admin, { method: 'POST', url: `/api/v1/campaigns/${a}/open` })).json().status).toBe('open');
+    expect((await move(a, 'close', 2)).statusCode).toBe(200);
+    expect((await move(a, 'open', 3)).json().status).toBe('open');
     const audit = (await t.request(admin, { method: 'GET', url: `/api/v1/audit?objectType=campaign&objectId=${a}` })).json();
     expect(audit.map((e: { action: string }) => e.action)).toEqual(['campaign.reopen', 'campaign.close', 'campaign.open', 'campaign.create']);
+  });
+
+  it('opens and closes only with a current If-Match (428 without, 409 stale), like every versioned write', async () => {
+    const created = await create({ reportingYear: 2035 });
+    const id = created.json().id;
+    expect((await move(id, 'open')).statusCode).toBe(428);
+    const stale = await move(id, 'open', 7);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.currentVersion).toBe(1);
+    const opened = await t.request(admin, { method: 'POST', url: `/api/v1/campaigns/${id}/open`, headers: { 'if-match': created.headers.etag as string } });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect((await move(id, 'close')).statusCode).toBe(428);
+    expect((await move(id, 'close', 1)).statusCode).toBe(409);
+    expect((await t.request(admin, { method: 'GET', url: `/api/v1/campaigns/${id}` })).json().status).toBe('open');
+    expect((await move(id, 'close', opened.json().version)).json().status).toBe('closed');
   });
 
   it('edits recipients with If-Match and lists overdue organisations', async () => {
@@ -63,7 +80,7 @@ describe('campaigns', () => {
     const focal = (await t.user(['focal_point'], orgs[2])).token;
     const draft = (await create({ reportingYear: 2034, recipients: [orgs[2]] })).json().id;
     expect((await t.request(focal, { method: 'GET', url: '/api/v1/campaigns' })).json().map((c: { id: string }) => c.id)).not.toContain(draft);
-    await t.request(admin, { method: 'POST', url: `/api/v1/campaigns/${draft}/open` });
+    await move(draft, 'open', 1);
     expect((await t.request(focal, { method: 'GET', url: '/api/v1/campaigns' })).json().map((c: { id: string }) => c.id)).toContain(draft);
   });
 });

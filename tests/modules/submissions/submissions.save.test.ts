@@ -82,7 +82,7 @@ describe('one-statement draft save', () => {
 
   it('refuses once the campaign is closed', async () => {
     const c = await savedOnce();
-    expect((await t.request(c.admin, { method: 'POST', url: `/api/v1/campaigns/${c.campaignId}/close` })).statusCode).toBe(200);
+    expect((await t.request(c.admin, { method: 'POST', url: `/api/v1/campaigns/${c.campaignId}/close`, headers: { 'if-match': '"2"' } })).statusCode).toBe(200);
     const res = await save(c, ngoForm, '"1"');
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('submission.campaign_not_open');
