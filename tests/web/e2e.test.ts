@@ -162,7 +162,7 @@ suite('web application in Chromium', () => {
     // Tab to the Kazakh/Russian switch and press it; focus stays on the switch.
     const seen: string[] = [];
     for (let i = 0; i < 6 && (await focused()) !== 'button:ru'; i += 1) { await page.keyboard.press('Tab'); seen.push(await focused()); }
-    expect(seen).toContain('a:' + kk['nav.skip']);
+    expect(seen).toContain(`a:${kk['nav.skip']}`);
     await page.keyboard.press('Enter');
     await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
     expect(await focused()).toBe('button:ru');

@@ -2,7 +2,7 @@
 // Paths are item-relative without ".value": `s3.q1.x.byCategory.18_25`, `s1.q8.t[2].topic`.
 import { isCountryCode } from '../countries.js';
 import { UNKNOWN_CATEGORY, type Dimension, type Item, type TableColumn } from './model.js';
-import { type Bilingual } from '../../shared/lang.js';
+import type { Bilingual } from '../../shared/lang.js';
 import { MAX_AMOUNT, MAX_COUNT } from '../../shared/numbers.js';
 import { isStorableText } from '../../shared/text.js';
 import { details, refDetail, type IssueCode, type MessageParams } from './messages.js';
@@ -17,17 +17,29 @@ export const ENTITY_NAME_MAX = 500;
 export const ENTITY_NOTE_MAX = 2000;
 
 export const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const own = (o: object, k: string) => Object.hasOwn(o, k);
 
 export function isValidAmount(v: number): boolean {
   return Math.round(v * 100) / 100 === v;
 }
 
 function countCheck(v: unknown, path: string, ref: Bilingual, emit: Emit): v is number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return emit('count.type', path, ref), false;
-  if (!Number.isInteger(v)) return emit('count.not_integer', path, ref), false;
-  if (v < 0) return emit('count.negative', path, ref), false;
-  if (v > MAX_COUNT) return emit('count.too_large', path, ref, { max: MAX_COUNT }), false;
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    emit('count.type', path, ref);
+    return false;
+  }
+  if (!Number.isInteger(v)) {
+    emit('count.not_integer', path, ref);
+    return false;
+  }
+  if (v < 0) {
+    emit('count.negative', path, ref);
+    return false;
+  }
+  if (v > MAX_COUNT) {
+    emit('count.too_large', path, ref, { max: MAX_COUNT });
+    return false;
+  }
   return true;
 }
 

@@ -57,7 +57,7 @@ interface ItemPlan {
 }
 
 const ENTRY_KEYS = new Set(['value', 'missingReason', 'missingComment']);
-const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const own = (o: object, k: string) => Object.hasOwn(o, k);
 
 export function compileValidator(form: Form, mode: ValidationMode): Validator {
   const full = mode === 'complete';

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { LoadedVersion } from '../../domain/questionnaire/loader.js';
 import { sectionNumbersFor } from '../../domain/questionnaire/forms.js';
 import { UNKNOWN_CATEGORY, type Item, type Section } from '../../domain/questionnaire/model.js';
-import { type Bilingual } from '../../shared/lang.js';
+import type { Bilingual } from '../../shared/lang.js';
 import { cutName } from './excel.layout.js';
 
 export interface ExportRow {

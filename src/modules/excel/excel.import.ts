@@ -8,7 +8,7 @@ import { countryCode } from '../../domain/countries.js';
 import type { Form } from '../../domain/questionnaire/forms.js';
 import { UNKNOWN_CATEGORY, type Item } from '../../domain/questionnaire/model.js';
 import type { Issue } from '../../domain/questionnaire/validation.js';
-import { type Bilingual } from '../../shared/lang.js';
+import type { Bilingual } from '../../shared/lang.js';
 import type { Content } from '../submissions/submissions.schemas.js';
 import { corrupt, notTemplate, templateOutdated, type Problem } from './excel.errors.js';
 import { LISTS_SHEET, MAP_SHEET, META_KEYS, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION, UNKNOWN_LABEL, isGridPart, rowKey, type MapEntry, type TemplateMeta } from './excel.layout.js';
@@ -291,7 +291,10 @@ function readValue(item: Item, parts: Map<string, MapEntry>, { read, cellOf, val
         return undefined;
       }
       const answer = toYesNo(v);
-      if (!answer) return problemAt(cellOf(valueE), item.id, 'excel.yes_no_invalid', msg('«Иә» немесе «Жоқ» таңдаңыз.', 'Выберите «Да» или «Нет».')), undefined;
+      if (!answer) {
+        problemAt(cellOf(valueE), item.id, 'excel.yes_no_invalid', msg('«Иә» немесе «Жоқ» таңдаңыз.', 'Выберите «Да» или «Нет».'));
+        return undefined;
+      }
       return description ? { answer, description } : { answer };
     }
     case 'breakdown': {

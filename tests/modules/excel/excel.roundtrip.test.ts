@@ -2,7 +2,7 @@
 // the revision recorded in it: regression tests for the accidents of issue 15 (an
 // out-of-date workbook, an inserted row, a long list), the preview that comes before an
 // import, and the answers that help (formats, whose file, download names, tabs).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getForm } from '../../../src/domain/questionnaire/forms.js';
 import { generateAnswersFor } from '../../../src/synthetic/answers.js';

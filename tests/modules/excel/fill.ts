@@ -63,6 +63,7 @@ export async function fillTemplate(bytes: Buffer, content: SubmissionContent, fo
     }
   }
   for (const m of mapRows(wb)) {
+    // biome-ignore lint/suspicious/noExplicitAny: answers of any item kind are written to cells
     const entry = content.answers[m.itemId] as { value?: any; missingReason?: string; missingComment?: string } | undefined;
     if (!entry) continue;
     const ws = wb.getWorksheet(m.sheet)!;

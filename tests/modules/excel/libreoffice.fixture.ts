@@ -74,8 +74,14 @@ export async function fixtureTemplate(): Promise<Buffer> {
     if (!entry || !('value' in entry) || part !== 'value') return;
     const target = wb.getWorksheet(sheet!)!.getCell(cell!);
     const kind = form.index.get(itemId!)!.item.kind;
-    if (kind === 'count' && counts < 3) (target.value = ` ${String(entry.value)} `), counts++;
-    if (kind === 'yes_no' && (entry.value as { answer: string }).answer === 'yes' && yeses < 3) (target.value = yeses % 2 ? 'Иә' : 'да'), yeses++;
+    if (kind === 'count' && counts < 3) {
+      target.value = ` ${String(entry.value)} `;
+      counts++;
+    }
+    if (kind === 'yes_no' && (entry.value as { answer: string }).answer === 'yes' && yeses < 3) {
+      target.value = yeses % 2 ? 'Иә' : 'да';
+      yeses++;
+    }
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

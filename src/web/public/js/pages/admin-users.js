@@ -1,7 +1,7 @@
 // Administrator: users, their roles and organisation; create, edit, reset the password, disable.
 import { api, get } from '../api.js';
 import { render } from '../nav.js';
-import { field, h, select, uid } from '../dom.js';
+import { field, h, uid } from '../dom.js';
 import { loc, t } from '../i18n.js';
 import { organisations } from '../refdata.js';
 import { busy, notice, organisationPicker, table } from '../ui.js';

@@ -3,7 +3,7 @@ import { api, get } from '../api.js';
 import { render } from '../nav.js';
 import { h, select, uid } from '../dom.js';
 import { formatNumber, loc, t } from '../i18n.js';
-import { busy, notice, stepButton } from '../ui.js';
+import { notice, stepButton } from '../ui.js';
 
 const SCALE = [1, 2, 3, 4, 5];
 
