@@ -500,7 +500,7 @@ suite('web application in Chromium', () => {
           // The widest elements that stick out, outside any scrolling region, to say what to fix.
           const culprits = await page.evaluate(() =>
             [...document.querySelectorAll('body *')]
-              .filter((el) => el.getBoundingClientRect().right > 392 && !el.closest('.table-scroll, .scroll'))
+              .filter((el) => el.getBoundingClientRect().right > 392 && !el.parentElement?.closest('.table-scroll, .scroll'))
               .slice(0, 5)
               .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`));
           expect(width, `${owner} ${path} (${lang}) is ${width} px wide: ${culprits.join('; ')}`).toBeLessThanOrEqual(390);
