@@ -103,6 +103,8 @@ export default {
   'item.entityName': 'Атауы',
   'item.country': 'Ел (тізімнен таңдаңыз немесе атауын жазыңыз)',
   'item.note': 'Ескертпе',
+  'item.officialNote': 'Ескерту',
+  'item.projectHint': 'Платформаның түсіндірмесі (бұйрық мәтіні емес)',
   'item.unsupported': 'Бұл тармақ түрін браузерде толтыру мүмкін емес; Excel үлгісін пайдаланыңыз.',
   'excel.title': 'Excel үлгісі',
   'excel.download': 'Excel үлгісін жүктеп алу',

@@ -103,6 +103,8 @@ export default {
   'item.entityName': 'Наименование',
   'item.country': 'Страна (выберите из списка или впишите название)',
   'item.note': 'Примечание',
+  'item.officialNote': 'Примечание',
+  'item.projectHint': 'Пояснение платформы (не текст приказа)',
   'item.unsupported': 'Этот тип пункта нельзя заполнить в браузере; используйте шаблон Excel.',
   'excel.title': 'Шаблон Excel',
   'excel.download': 'Скачать шаблон Excel',
