@@ -108,9 +108,9 @@ function productTexts(): Text[] {
   ];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function matcher(a: Avoid): (t: Text) => boolean {
-  const body = escape(a.text);
+  const body = escapeRegExp(a.text);
   const pattern = a.match === 'whole' ? `^${body}$` : a.match === 'word' ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body;
   const re = new RegExp(pattern, 'iu');
   return (t) => t.lang === a.lang && (!a.keys || a.keys.some((k) => t.key.includes(k))) && re.test(t.text.trim());
