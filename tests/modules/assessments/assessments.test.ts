@@ -39,7 +39,7 @@ describe('assessment CRUD', () => {
     const res = await post(expert, '/api/v1/assessments', { title, startYear: 2025, coordinatingBody: 'mvd', references: [{ title: 'UNODC Global Report on Trafficking in Persons', year: 2024 }] });
     expect(res.statusCode, res.body).toBe(201);
     const a = res.json();
-    expect(a).toMatchObject({ startYear: 2025, endYear: 2027, coordinatingBody: 'mvd', includeSubmitted: false, suppressionThreshold: 10, riskRegisterVersion: '2024-v2', status: 'draft', version: 1 });
+    expect(a).toMatchObject({ startYear: 2025, endYear: 2027, coordinatingBody: 'mvd', includeSubmitted: false, suppressionThreshold: 10, riskRegisterVersion: '2024-v1', status: 'draft', version: 1 });
     expect([...a.campaignIds].sort()).toEqual(data.campaigns.map((c) => c.id).sort());
     expect(res.headers.etag).toBe('"1"');
     id = a.id;
