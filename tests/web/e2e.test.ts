@@ -249,6 +249,15 @@ suite('web application in Chromium', () => {
     await focal.getByRole('link', { name: ru['campaign.name'].replace('{year}', '2025') }).click();
     await hasText(focal.getByRole('heading', { level: 1 }), ru['submission.title']);
 
+    // The order's notes (section 1) and the project's hints (section 2) look different and are labelled apart.
+    await containsText(focal.locator('.question .official-note').first(), ru['item.officialNote']);
+    expect(await focal.locator('.project-hint').count()).toBe(0);
+    await focal.getByRole('button', { name: ru['submission.nextSection'] }).click();
+    await containsText(focal.locator('[id="item-s2.q8.victims_by_age"] .project-hint'), ru['item.projectHint']);
+    expect(await focal.locator('[id="item-s2.q8.victims_by_age"] .official-note').count()).toBe(0);
+    await focal.getByRole('button', { name: ru['submission.prevSection'] }).click();
+    await visible(item(focal, YES_NO));
+
     // Answer a yes/no item and a count, explain a missing one.
     await item(focal, YES_NO).getByRole('radio', { name: ru['item.no'], exact: true }).check();
     await item(focal, COUNT).getByRole('spinbutton').fill('-4');

@@ -108,7 +108,7 @@ export function buildSubmissionJsonSchema(form: Form, opts: JsonSchemaOptions = 
   const properties: Record<string, JsonSchema> = {};
   for (const [id, { item, question, section }] of form.index) {
     properties[id] = {
-      ...ann(item.label, item.note),
+      ...ann(item.label, item.note ?? item.hint),
       'x-section': section.number,
       'x-question': question.number,
       'x-kind': item.kind,

@@ -28,8 +28,10 @@ const itemBase = {
   id: itemId,
   /** Label as printed in the order (sub-item text, column header). */
   label: bilingual,
-  /** Optional explanatory note ("Примечание"/"Ескерту") or hint. */
+  /** The order's own note ("Примечание"/"Ескерту"), verbatim. */
   note: bilingual.optional(),
+  /** The project's explanatory text (not the order's): shown apart from `note` so respondents can tell them apart. */
+  hint: bilingual.optional(),
 };
 
 /** Column of a repeating table. */

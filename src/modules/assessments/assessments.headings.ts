@@ -14,7 +14,7 @@ export const headings = [
   { code: 'consequences', title: { kk: 'Салдары', ru: 'Последствия' } },
   { code: 'vulnerable_groups', title: { kk: 'Осал санаттар (тәуекел топтары)', ru: 'Уязвимые категории (группы риска)' } },
   { code: 'schemes_and_methods', title: { kk: 'Схемалар мен тәсілдер', ru: 'Схемы и способы' } },
-  { code: 'recruitment_and_control', title: { kk: 'Тарту және бақылау әдістері, оның ішінде кәмелетке толмағандарды', ru: 'Методы вербовки и контроля, в том числе несовершеннолетних' } },
+  { code: 'recruitment_and_control', title: { kk: 'Арбалау және бақылау әдістері, оның ішінде кәмелетке толмағандарды', ru: 'Методы вербовки и контроля, в том числе несовершеннолетних' } },
   { code: 'causes_and_conditions', title: { kk: 'Себептері мен жағдайлары', ru: 'Причины и условия' } },
   { code: 'effective_prevention', title: { kk: 'Тиімді алдын алу, оның ішінде сұранысты төмендету', ru: 'Эффективная профилактика, включая снижение спроса' } },
 ] as const satisfies readonly { code: ConclusionKey; title: Bilingual }[];

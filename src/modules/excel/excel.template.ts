@@ -79,6 +79,9 @@ function planLists(form: Form, lang: Lang) {
 }
 
 const NOTE_FONT: Partial<ExcelJS.Font> = { italic: true, color: { argb: 'FF505050' } };
+/** The project's hints look unlike the order's notes: upright, smaller, lighter, and labelled. */
+const HINT_FONT: Partial<ExcelJS.Font> = { size: 9, color: { argb: 'FF808080' } };
+const HINT_LABEL: Bilingual = { kk: 'Платформаның түсіндірмесі (бұйрық мәтіні емес)', ru: 'Пояснение платформы (не текст приказа)' };
 const TOTAL: Bilingual = { kk: 'Барлығы', ru: 'Всего' };
 
 class SheetBuilder {
@@ -110,6 +113,14 @@ class SheetBuilder {
     if (!note) return;
     this.label(this.row, '', { kk: `Ескерту: ${note.kk}`, ru: `Примечание: ${note.ru}` });
     for (const c of ['B', 'C']) this.ws.getCell(`${c}${this.row}`).font = NOTE_FONT;
+    this.row++;
+  }
+
+  /** The project's own explanation (never the order's text) on a row of its own, labelled as such. */
+  hint(hint: Bilingual | undefined) {
+    if (!hint) return;
+    this.label(this.row, '', { kk: `${HINT_LABEL.kk}: ${hint.kk}`, ru: `${HINT_LABEL.ru}: ${hint.ru}` });
+    for (const c of ['B', 'C']) this.ws.getCell(`${c}${this.row}`).font = HINT_FONT;
     this.row++;
   }
 
@@ -183,6 +194,7 @@ class SheetBuilder {
         break;
     }
     this.note(item.note);
+    this.hint(item.hint);
   }
 
   breakdown(item: Extract<Item, { kind: 'breakdown' }>, r: number, v: { total?: number; byCategory?: Record<string, number> } | undefined) {

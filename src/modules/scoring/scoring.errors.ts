@@ -15,10 +15,10 @@ export const duplicateRiskCodes = (fields: string[], riskCodes: string[]) =>
     'scoring.risk_duplicate',
   );
 export const roundNotFound = (round: number, currentRound: number) =>
-  notFound({ kk: `${round}-кезең жоқ.`, ru: `Тура ${round} не существует.` }, { round, currentRound }, 'scoring.round_not_found');
+  notFound({ kk: `${round}-тур жоқ.`, ru: `Тура ${round} не существует.` }, { round, currentRound }, 'scoring.round_not_found');
 export const roundEmpty = (round: number) =>
   conflict(
-    { kk: `${round}-кезеңде әлі бірде-бір баға жоқ: келесі кезеңді бастауға болмайды.`, ru: `В туре ${round} еще нет ни одной оценки: следующий тур начать нельзя.` },
+    { kk: `${round}-турда әлі бірде-бір баға жоқ: келесі турды бастауға болмайды.`, ru: `В туре ${round} еще нет ни одной оценки: следующий тур начать нельзя.` },
     { round },
     'scoring.round_empty',
   );

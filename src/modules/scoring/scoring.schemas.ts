@@ -91,26 +91,37 @@ export const rankingSchema = z.object({
 });
 export type RankingView = z.infer<typeof rankingSchema>;
 
+/** Register 2024-v2 on: the SOP or order lines an entry comes from. */
+const refs = z.array(z.object({ doc: z.string(), lines: z.array(z.number()), quote: z.string() })).optional();
+
 export const registerSchema = z.object({
   version: z.string(),
   questionnaireVersion: z.string(),
   status: z.string(),
   title: bilingual,
   contentHash: z.string(),
+  sources: z.array(z.object({ doc: z.string(), file: z.string(), lines: z.number() })).optional(),
   categories: z.array(z.object({ code: z.string(), title: bilingual })),
-  factors: z.array(z.object({ code: z.string(), title: bilingual, items: z.array(z.string()) })),
-  measures: z.array(z.object({ code: z.string(), source: z.string(), title: bilingual, items: z.array(z.string()), agencyTypes: z.array(z.string()) })),
+  factors: z.array(z.object({ code: z.string(), title: bilingual, items: z.array(z.string()), scope: z.string().optional(), refs })),
+  measures: z.array(
+    z.object({ code: z.string(), source: z.string(), kind: z.string().optional(), title: bilingual, items: z.array(z.string()), agencyTypes: z.array(z.string()), refs }),
+  ),
   risks: z.array(
     z.object({
       code: z.string(),
       category: z.string(),
       title: bilingual,
       items: z.array(z.string()),
+      evidence: z.string().optional(),
       selectors: z.array(z.object({ item: z.string(), dimension: z.string(), categories: z.array(z.string()) })).optional(),
       factors: z.array(z.string()).optional(),
       agencyTypes: z.array(z.string()),
       measures: z.array(z.string()),
+      refs,
     }),
   ),
   regionIndicators: z.array(z.object({ code: z.string(), title: bilingual, items: z.array(z.string()) })),
+  indicators: z
+    .array(z.object({ code: z.string(), family: z.string(), title: bilingual, refs, risks: z.array(z.string()), agencyTypes: z.array(z.string()) }))
+    .optional(),
 });

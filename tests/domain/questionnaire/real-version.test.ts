@@ -1,5 +1,8 @@
 // Checks on the published questionnaire data (questionnaires/2024-10-order-849-410).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultSourcesRoot } from '../../../src/domain/risk-register.js';
 import { agencyTypeCodes } from '../../../src/domain/reference.js';
 import { getVersion, loadQuestionnaires } from '../../../src/domain/questionnaire/loader.js';
 import { getForm } from '../../../src/domain/questionnaire/forms.js';
@@ -13,7 +16,7 @@ const QUESTIONS_PER_SECTION: Record<number, number> = { 1: 10, 2: 13, 3: 1, 4: 2
 
 /** Pinned content hashes of published versions: a change to the data must be deliberate. */
 const PINNED_HASHES: Record<string, string> = {
-  '2024-10-order-849-410': '547c5d9f1c02a60d9caf25f707c27a9ce764fc2cd1afc01ab3c1fe20a962df62',
+  '2024-10-order-849-410': '4a131a0c6d046e150c08a11badce6080f55c0c704eb58766a5216a8375acda0e',
 };
 
 const version = () => getVersion(REAL);
@@ -70,6 +73,19 @@ describe(`questionnaire ${REAL}`, () => {
     }
     const covered = new Set(Object.values(v.manifest.respondents).flat());
     for (const s of v.sections) if (s.number !== 1) expect(covered.has(s.number), `section ${s.number} has respondents`).toBe(true);
+  });
+
+  it("keeps the order's notes in `note` and the project's own explanations in `hint`", () => {
+    // Whitespace-insensitive, since the seed text wraps lines where the JSON does not.
+    const norm = (x: string) => x.replace(/\s+/g, ' ').trim().toLowerCase();
+    const order = norm(readFileSync(join(defaultSourcesRoot, '002_62d4ece46df25a9f.txt'), 'utf8'));
+    const entries = version().sections.flatMap((s) => s.questions.flatMap((q) => [{ id: q.id, note: q.note, hint: undefined }, ...q.items]));
+    const notes = entries.filter((e) => e.note);
+    const hints = entries.filter((e) => e.hint);
+    expect(notes.length).toBeGreaterThan(0);
+    expect(hints.map((e) => e.id).sort()).toHaveLength(8);
+    for (const e of notes) for (const l of ['kk', 'ru'] as const) expect(order.includes(norm(e.note![l])), `${e.id} note.${l} is the order's text`).toBe(true);
+    for (const e of hints) expect(order.includes(norm(e.hint!.ru)), `${e.id} hint is not the order's text`).toBe(false);
   });
 
   it('pins the content hash', () => {

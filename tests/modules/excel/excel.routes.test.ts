@@ -62,6 +62,28 @@ describe('template', () => {
     expect(checks.length).toBeGreaterThan(0);
   });
 
+  it("shows the order's note and the project's hint on rows of their own, the hint marked as not the order's text", async () => {
+    const res = await t.request(c.focal, { method: 'GET', url: `${c.url}/template.xlsx` });
+    const wb = await loadWorkbook(res.rawPayload);
+    const rowsB = wb.worksheets.flatMap((ws) => ws.getColumn(2).values.map((v, r) => ({ ws, r, text: typeof v === 'string' ? v : '' })));
+    const questions = form.sections.flatMap((s) => s.questions);
+    const notes = questions.filter((q) => q.note);
+    const hinted = questions.flatMap((q) => q.items).filter((i) => i.hint);
+    expect(notes.length).toBeGreaterThan(0);
+    expect(hinted.length).toBeGreaterThan(0);
+    for (const q of notes) expect(rowsB.some((x) => x.text === `Ескерту: ${q.note!.kk}`), q.id).toBe(true);
+    for (const i of hinted) {
+      const row = rowsB.find((x) => x.text === `Платформаның түсіндірмесі (бұйрық мәтіні емес): ${i.hint!.kk}`);
+      expect(row, i.id).toBeDefined();
+      const noteRow = rowsB.find((x) => x.text.startsWith('Ескерту: '))!;
+      expect(row!.ws.getCell(`B${row!.r}`).font).toMatchObject({ size: 9 });
+      expect(row!.ws.getCell(`B${row!.r}`).font).not.toEqual(noteRow.ws.getCell(`B${noteRow.r}`).font);
+      expect(row!.ws.getCell(`C${row!.r}`).value).toBe(`Пояснение платформы (не текст приказа): ${i.hint!.ru}`);
+    }
+    // No project hint is presented as the order's note.
+    for (const i of hinted) expect(rowsB.some((x) => x.text === `Ескерту: ${i.hint!.kk}`)).toBe(false);
+  });
+
   it('is refused to a focal point of another organisation', async () => {
     const res = await t.request(other.focal, { method: 'GET', url: `${c.url}/template.xlsx` });
     expect(res.statusCode).toBe(404);

@@ -67,6 +67,17 @@ describe('risk registers', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('risk_register.not_found');
   });
+
+  it('serves 2024-v2 with the SOP/order references and the linked indicators intact', async () => {
+    const res = await t.request(tok.focal, { method: 'GET', url: '/api/v1/risk-registers/2024-v2' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.sources.map((s: { doc: string }) => s.doc)).toEqual(['sop', 'order']);
+    const school = body.risks.find((r: { code: string }) => r.code === 'group.minor.not_attending_school');
+    expect(school).toMatchObject({ evidence: 'expert_judgement', items: [], refs: [{ doc: 'sop', lines: [435, 435] }] });
+    expect(body.indicators.length).toBeGreaterThan(0);
+    expect(body.measures.find((m: { code: string }) => m.code === 'measure.duty.inform_police').kind).toBe('shared_duty');
+  });
 });
 
 describe('expert scoring', () => {

@@ -62,7 +62,7 @@ describe('report view model', () => {
       input.years.map((y) => input.facts.filter((f) => f.year === y && f.itemId === `${question}.victims_total` && f.dimension === null && (!agencyType || f.agencyType === agencyType)).reduce((a, f) => a + (f.value ?? 0), 0));
     expect(bySubject.rows[0]).toEqual([expect.stringContaining('МВД'), ...sum('s2.q8'), expect.anything()]);
     expect(bySubject.rows.find((r) => String(r[0]).endsWith('(МИО)'))!.slice(1, 4)).toEqual(sum('s3.q1', 'mio'));
-    expect(bySubject.rows.find((r) => String(r[0]).includes('НПО'))!.slice(1, 4)).toEqual(sum('s16.q1'));
+    expect(bySubject.rows.find((r) => String(r[0]).includes('НКО'))!.slice(1, 4)).toEqual(sum('s16.q1'));
     // The key indicators carry the police's figure, not a sum over subjects.
     expect(table(raw, 'key_indicators').rows[0].slice(1, 4)).toEqual(sum('s2.q8'));
   });

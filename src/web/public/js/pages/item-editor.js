@@ -119,6 +119,17 @@ export function itemEditor(item, ctx) {
   return box;
 }
 
+/**
+ * The order's note and the project's hint of a question or item, styled apart:
+ * respondents must be able to tell the order's text from the platform's explanations.
+ */
+export function annotations(entry) {
+  return [
+    entry.note ? h('p', { class: 'official-note' }, h('strong', {}, `${t('item.officialNote')}. `), loc(entry.note)) : null,
+    entry.hint ? h('p', { class: 'hint project-hint' }, h('span', { class: 'hint-label' }, `${t('item.projectHint')}: `), loc(entry.hint)) : null,
+  ];
+}
+
 function rowsEditor(item, ctx, answer, setValue, redraw) {
   const rows = () => (Array.isArray(answer()?.value) ? answer().value : []);
   const columns = item.kind === 'table'

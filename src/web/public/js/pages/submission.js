@@ -6,7 +6,7 @@ import { clear, h, uid } from '../dom.js';
 import { formatDate, formatDateTime, getLang, loc, t } from '../i18n.js';
 import { countries as loadCountries, form as loadForm } from '../refdata.js';
 import { busy, notice, showError, statusBadge } from '../ui.js';
-import { itemEditor } from './item-editor.js';
+import { annotations, itemEditor } from './item-editor.js';
 
 const SAVE_DELAY_MS = 800;
 
@@ -209,7 +209,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     const comments = sub.comments.filter((c) => c.itemId === item.id);
     const block = h('fieldset', { class: `item${comments.length ? ' returned' : ''}`, id: `item-${item.id}`, tabindex: '-1', 'aria-describedby': messages.id },
       h('legend', {}, loc(item.label)),
-      item.note ? h('p', { class: 'hint' }, loc(item.note)) : null,
+      annotations(item),
       comments.map((c) => h('div', { class: 'expert-comment', role: 'note' }, h('strong', {}, t('submission.expertComment')), ' ', c.comment,
         h('span', { class: 'meta' }, ` — ${c.authorName ?? ''}, ${formatDateTime(c.createdAt)}`))),
       itemEditor(item, { form, answers, readOnly, onChange, countries }),
@@ -245,7 +245,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
       h('h2', { tabindex: '-1' }, t('submission.section', { n: section.number }), ' ', loc(section.title)),
       section.respondents ? h('p', { class: 'hint' }, loc(section.respondents)) : null,
       section.questions.map((q) => h('div', { class: 'question' },
-        h('h3', {}, `${q.number}. ${loc(q.text)}`), q.note ? h('p', { class: 'hint' }, loc(q.note)) : null,
+        h('h3', {}, `${q.number}. ${loc(q.text)}`), annotations(q),
         q.items.map(itemBlock))),
       // Neighbours in the form's own order: a form may hold sections 1, 3 and 5 only.
       h('div', { class: 'pager' },
