@@ -1,0 +1,146 @@
+/**
+ * Primary and secondary suppression over a linked set.
+ *
+ * Primary: every cell 1..threshold-1. Secondary: while the attacker (audit.ts) finds an
+ * exposed primary cell p in a component, a mixed-integer program chooses the cheapest set
+ * of further cells to hide such that the attacker's range of p reaches the rule's bounds:
+ * for each failing direction it must admit a table that agrees with everything still shown,
+ * respects the marks' information (primary 1..t-1, secondary >= t) and puts p at the bound.
+ * Deviations from the true table are flows through the hidden cells; binaries open them.
+ * Only cells with a true value >= threshold are candidates (zeros stay shown), so a hidden
+ * "x" is always >= threshold, which the attacker is told. The cost of hiding a cell grows
+ * with the logarithm of its value (hide few, small cells). The MIP first looks within two
+ * relations of p, then over the whole component. Components are solved independently.
+ */
+import { auditComponent, auditLinkedSet, primaryMarks, type AuditResult, type Component, type ComponentExposure, type DisclosureOptions, type Mark } from './audit.js';
+import { components, type LinkedSet } from './linked.js';
+import { createLp, EPS, INF, run, type LpRow } from './lp.js';
+
+export interface ProtectionResult {
+  marks: Mark[];
+  audit: AuditResult;
+  /** Wall time of protection and the final audit, ms. */
+  ms: number;
+}
+
+const cost = (value: number) => 1 + Math.log10(1 + value);
+
+function neighbourhood(set: LinkedSet, comp: Component, cell: number, hops: number): Set<number> {
+  const relationsOf = new Map<number, number[]>();
+  for (const n of comp.relations) {
+    const r = set.relations[n];
+    for (const c of [r.total, ...r.parts]) relationsOf.set(c, [...(relationsOf.get(c) ?? []), n]);
+  }
+  let frontier = new Set([cell]);
+  const seen = new Set([cell]);
+  for (let h = 0; h < hops; h++) {
+    const next = new Set<number>();
+    for (const c of frontier)
+      for (const n of relationsOf.get(c) ?? [])
+        for (const d of [set.relations[n].total, ...set.relations[n].parts])
+          if (!seen.has(d)) {
+            seen.add(d);
+            next.add(d);
+          }
+    frontier = next;
+  }
+  return seen;
+}
+
+/** The cells to hide so that `e` meets its bounds, or null when none exists within `scope`. */
+function chooseComplements(set: LinkedSet, comp: Component, marks: readonly Mark[], e: ComponentExposure, t: number, scope: Set<number>): number[] | null {
+  const value = (i: number) => set.cells[i].value;
+  const cells = comp.cells.filter((i) => scope.has(i) && (marks[i] !== null || value(i) >= t));
+  const candidates = cells.filter((i) => marks[i] === null);
+  const dirs: [number][] = [];
+  if (e.lo > e.need[0]) dirs.push([e.need[0]]);
+  if (e.hi < e.need[1]) dirs.push([e.need[1]]);
+  if (candidates.length === 0 || dirs.length === 0) return null;
+  // Columns: binaries for candidates, then one deviation per cell and direction.
+  const nb = candidates.length;
+  const xOf = new Map(candidates.map((c, j) => [c, j]));
+  const lower: number[] = candidates.map(() => 0);
+  const upper: number[] = candidates.map(() => 1);
+  const costs: number[] = candidates.map((c) => cost(value(c)));
+  const integer: boolean[] = candidates.map(() => true);
+  const rows: LpRow[] = [];
+  const big = 10 * t;
+  dirs.forEach(([target], k) => {
+    const base = nb + k * cells.length;
+    const dOf = new Map(cells.map((c, j) => [c, base + j]));
+    for (const c of cells) {
+      const a = value(c);
+      if (c === e.cell) {
+        lower.push(target - a);
+        upper.push(target - a);
+      } else if (marks[c] === 'primary') {
+        lower.push(1 - a);
+        upper.push(t - 1 - a);
+      } else if (marks[c] === 'secondary') {
+        lower.push(t - a);
+        upper.push(big);
+      } else {
+        lower.push(t - a);
+        upper.push(big);
+        // Shown unless hidden: -(a - t) x <= d <= big x.
+        rows.push({ indices: [dOf.get(c)!, xOf.get(c)!], values: [1, -big], lower: -INF, upper: 0 });
+        rows.push({ indices: [dOf.get(c)!, xOf.get(c)!], values: [1, a - t], lower: 0, upper: INF });
+      }
+      costs.push(0);
+      integer.push(false);
+    }
+    for (const n of comp.relations) {
+      const r = set.relations[n];
+      if (![r.total, ...r.parts].some((c) => dOf.has(c))) continue;
+      const indices: number[] = [];
+      const values: number[] = [];
+      let slack = value(r.total);
+      if (dOf.has(r.total)) {
+        indices.push(dOf.get(r.total)!);
+        values.push(1);
+      }
+      for (const p of r.parts) {
+        slack -= value(p);
+        if (dOf.has(p)) {
+          indices.push(dOf.get(p)!);
+          values.push(-1);
+        }
+      }
+      rows.push({ indices, values, lower: r.exact ? 0 : -slack, upper: r.exact ? 0 : INF });
+    }
+  });
+  const model = createLp({ lower, upper, cost: costs, integer, rows }, { time_limit: 10, mip_rel_gap: 0.05 });
+  try {
+    const res = run(model, 'min');
+    if (!res) return null;
+    return candidates.filter((c, j) => res.x[j] > 0.5 - EPS);
+  } finally {
+    model.dispose();
+  }
+}
+
+function protectComponent(set: LinkedSet, comp: Component, marks: Mark[], options: DisclosureOptions): void {
+  const rounds = comp.cells.length + 1;
+  for (let round = 0; round < rounds; round++) {
+    // One exposed cell at a time: hiding its complements often protects others too.
+    const [e] = auditComponent(set, comp, marks, options).exposed;
+    if (!e) return;
+    const chosen =
+      chooseComplements(set, comp, marks, e, options.threshold, neighbourhood(set, comp, e.cell, 2)) ??
+      chooseComplements(set, comp, marks, e, options.threshold, new Set(comp.cells));
+    // Nothing more can be hidden: the final audit reports what stays exposed.
+    if (!chosen?.length) return;
+    for (const c of chosen) marks[c] = 'secondary';
+  }
+}
+
+/** Marks every cell of the set (primary, secondary or shown) and audits the result. */
+export function protectLinkedSet(set: LinkedSet, options: DisclosureOptions): ProtectionResult {
+  const started = performance.now();
+  const marks = primaryMarks(set, options.threshold);
+  for (const comp of components(set)) {
+    if (comp.cells.some((i) => marks[i] === 'primary')) protectComponent(set, comp, marks, options);
+  }
+  const audit = auditLinkedSet(set, marks, options);
+  return { marks, audit, ms: Math.round(performance.now() - started) };
+}
