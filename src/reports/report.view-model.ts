@@ -13,9 +13,13 @@ export type Consensus = 'high' | 'moderate' | 'low';
 
 // ---------------------------------------------------------------- tables and charts
 
-/** A count hidden for privacy (small-cell suppression); shown as "<10". */
+/**
+ * A count hidden for privacy: `primary` is a count 1..threshold-1, shown as "<10";
+ * `secondary` is a larger count hidden so that no small count can be derived, shown as "x".
+ */
 export interface SuppressedCell {
   suppressed: true;
+  mark: 'primary' | 'secondary';
 }
 export type TableCell = string | number | null | SuppressedCell;
 
@@ -40,6 +44,11 @@ export interface ReportTable {
   rows: TableCell[][];
   /** Source or footnote printed under the table. */
   note?: string;
+  /**
+   * For person-count tables: the disclosure cell key (src/pipeline/disclosure/linked.ts) of
+   * each count cell, parallel to `rows`; null for cells that are not counts.
+   */
+  cellKeys?: (string | null)[][];
 }
 
 /** Horizontal ranked bars, e.g. the 20 regions by risk score. */
@@ -75,6 +84,19 @@ export interface AssessmentMeta {
   language: Lang;
   /** Published counts 1..threshold-1 are suppressed; the label reads "<threshold" (default 10). */
   suppressionThreshold?: number;
+  /** Result of the disclosure audit of the published tables (methodology annex). */
+  disclosure?: DisclosureSummary;
+}
+
+export interface DisclosureSummary {
+  /** Person-count cells published, hidden as primary ("<10") and as secondary ("x"). */
+  cells: number;
+  primary: number;
+  secondary: number;
+  /** Primary cells the audit could narrow beyond the rule (0 in anything published). */
+  exposed: number;
+  /** Solver time of protection and audit, ms. */
+  ms: number;
 }
 
 export interface ScaleStep {

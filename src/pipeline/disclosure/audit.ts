@@ -186,6 +186,28 @@ class ComponentAttack {
   }
 }
 
+// Baselines depend on the set and its primary cells only, so they are kept across rounds.
+const baselines = new WeakMap<LinkedSet, Map<number, Range>>();
+
+/** What the marks alone allow for each cell: every non-zero cell hidden. */
+function baselineRanges(set: LinkedSet, comp: Component, marks: readonly Mark[], t: number, cells: number[]): { ranges: Map<number, Range>; solves: number } {
+  let cache = baselines.get(set);
+  if (!cache) baselines.set(set, (cache = new Map()));
+  const missing = cells.filter((c) => !cache.has(c));
+  let solves = 0;
+  if (missing.length) {
+    // Secondary marks do not change it: hidden cells are >= t either way.
+    const attack = new ComponentAttack(set, comp, marks, t, (i) => marks[i] !== null || set.cells[i].value > 0);
+    try {
+      for (const [c, r] of attack.ranges(missing)) cache.set(c, r);
+      solves = attack.solves;
+    } finally {
+      attack.dispose();
+    }
+  }
+  return { ranges: new Map(cells.map((c) => [c, cache.get(c)!])), solves };
+}
+
 export interface ComponentExposure {
   cell: number;
   lo: number;
@@ -212,21 +234,17 @@ export function auditComponent(set: LinkedSet, comp: Component, marks: readonly 
     const full: [number, number] = [1, t - 1];
     const failing = primaries.filter((p) => !passes(ranges.get(p)!, full, rule));
     if (failing.length === 0) return { exposed: [], solves };
-    // What the marks alone allow: every non-zero cell hidden.
-    const baseline = new ComponentAttack(set, comp, marks, t, (i) => set.cells[i].value > 0);
-    try {
-      const base = baseline.ranges(failing);
-      solves += baseline.solves;
+    const base = baselineRanges(set, comp, marks, t, failing);
+    solves += base.solves;
+    {
       const exposed: ComponentExposure[] = [];
       for (const p of failing) {
-        const b = base.get(p)!;
+        const b = base.ranges.get(p)!;
         const need: [number, number] = [Math.max(1, b.lo), Math.min(t - 1, b.hi)];
         const r = ranges.get(p)!;
         if (!passes(r, need, rule)) exposed.push({ cell: p, lo: r.lo, hi: r.hi, need });
       }
       return { exposed, solves };
-    } finally {
-      baseline.dispose();
     }
   } finally {
     attack.dispose();

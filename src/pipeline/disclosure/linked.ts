@@ -146,3 +146,31 @@ export function components(set: LinkedSet): { cells: number[]; relations: number
   set.relations.forEach((r, n) => out.get(find(r.total))!.relations.push(n));
   return [...out.values()];
 }
+
+/** A relation by cell keys: what a published file says sums to what (no values). */
+export interface KeyRelation {
+  total: string;
+  parts: string[];
+  exact: boolean;
+}
+
+export function keyRelations(set: LinkedSet): KeyRelation[] {
+  return set.relations.map((r) => ({ total: set.cells[r.total].key, parts: r.parts.map((p) => set.cells[p].key), exact: r.exact }));
+}
+
+/**
+ * The linked set as an analyst reads it from published cells: shown values, hidden cells
+ * (value unknown, kept as 0) and the published relations between keys.
+ */
+export function linkedSetOfPublished(cells: readonly { key: string; value: number | null }[], relations: readonly KeyRelation[]): LinkedSet {
+  const index = new Map(cells.map((c, i) => [c.key, i]));
+  const at = (key: string) => {
+    const i = index.get(key);
+    if (i === undefined) throw new Error(`disclosure: relation names ${key}, which is not published`);
+    return i;
+  };
+  return {
+    cells: cells.map((c) => ({ key: c.key, value: c.value ?? 0 })),
+    relations: relations.map((r) => ({ total: at(r.total), parts: r.parts.map(at), exact: r.exact })),
+  };
+}

@@ -64,7 +64,8 @@ function chooseComplements(set: LinkedSet, comp: Component, marks: readonly Mark
   const costs: number[] = candidates.map((c) => cost(value(c)));
   const integer: boolean[] = candidates.map(() => true);
   const rows: LpRow[] = [];
-  const big = 10 * t;
+  // A shift of p by s is carried by flows of at most s through the other cells.
+  const big = Math.max(...dirs.map(([target]) => Math.abs(target - value(e.cell))));
   dirs.forEach(([target], k) => {
     const base = nb + k * cells.length;
     const dOf = new Map(cells.map((c, j) => [c, base + j]));
@@ -74,17 +75,17 @@ function chooseComplements(set: LinkedSet, comp: Component, marks: readonly Mark
         lower.push(target - a);
         upper.push(target - a);
       } else if (marks[c] === 'primary') {
-        lower.push(1 - a);
-        upper.push(t - 1 - a);
-      } else if (marks[c] === 'secondary') {
-        lower.push(t - a);
-        upper.push(big);
+        lower.push(Math.max(1 - a, -big));
+        upper.push(Math.min(t - 1 - a, big));
       } else {
-        lower.push(t - a);
+        const down = Math.min(a - t, big);
+        lower.push(-down);
         upper.push(big);
-        // Shown unless hidden: -(a - t) x <= d <= big x.
-        rows.push({ indices: [dOf.get(c)!, xOf.get(c)!], values: [1, -big], lower: -INF, upper: 0 });
-        rows.push({ indices: [dOf.get(c)!, xOf.get(c)!], values: [1, a - t], lower: 0, upper: INF });
+        if (marks[c] === null) {
+          // Shown unless hidden: -down x <= d <= big x.
+          rows.push({ indices: [dOf.get(c)!, xOf.get(c)!], values: [1, -big], lower: -INF, upper: 0 });
+          rows.push({ indices: [dOf.get(c)!, xOf.get(c)!], values: [1, down], lower: 0, upper: INF });
+        }
       }
       costs.push(0);
       integer.push(false);
@@ -109,9 +110,11 @@ function chooseComplements(set: LinkedSet, comp: Component, marks: readonly Mark
       rows.push({ indices, values, lower: r.exact ? 0 : -slack, upper: r.exact ? 0 : INF });
     }
   });
-  const model = createLp({ lower, upper, cost: costs, integer, rows }, { time_limit: 10, mip_rel_gap: 0.05 });
+  const model = createLp({ lower, upper, cost: costs, integer, rows }, { time_limit: 3, mip_rel_gap: 0.1 });
   try {
+    const t0 = performance.now();
     const res = run(model, 'min');
+    if (process.env.DISCLOSURE_DEBUG) console.error('mip', scope.size, cells.length, candidates.length, rows.length, Math.round(performance.now() - t0), res ? 'ok' : 'none');
     if (!res) return null;
     return candidates.filter((c, j) => res.x[j] > 0.5 - EPS);
   } finally {
@@ -125,9 +128,12 @@ function protectComponent(set: LinkedSet, comp: Component, marks: Mark[], option
     // One exposed cell at a time: hiding its complements often protects others too.
     const [e] = auditComponent(set, comp, marks, options).exposed;
     if (!e) return;
-    const chosen =
-      chooseComplements(set, comp, marks, e, options.threshold, neighbourhood(set, comp, e.cell, 2)) ??
-      chooseComplements(set, comp, marks, e, options.threshold, new Set(comp.cells));
+    let chosen: number[] | null = null;
+    for (const hops of [3, 4, Infinity]) {
+      const scope = hops === Infinity ? new Set(comp.cells) : neighbourhood(set, comp, e.cell, hops);
+      chosen = chooseComplements(set, comp, marks, e, options.threshold, scope);
+      if (chosen || scope.size === comp.cells.length) break;
+    }
     // Nothing more can be hidden: the final audit reports what stays exposed.
     if (!chosen?.length) return;
     for (const c of chosen) marks[c] = 'secondary';

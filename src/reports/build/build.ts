@@ -12,17 +12,27 @@ import type { AssessmentInput } from './inputs.js';
 import { Labels } from './labels.js';
 import { buildProfiles } from './profiles.js';
 import { buildRecommendations } from './recommendations.js';
+import { disclosureOptions, protectTables, summaryOf, type ReportProtection } from './disclosure.js';
 import { rankedRisks } from './risks.js';
 
 export interface BuildOptions {
-  /** Suppress small victim counts (every published output). */
+  /** Protect person counts (every published output). */
   publish: boolean;
+  /** The protection of the report's linked set; computed when publishing without it. */
+  protection?: ReportProtection;
+}
+
+/** Protection of everything the report publishes, decided once for both languages. */
+export function protectReport(input: AssessmentInput): ReportProtection {
+  return protectTables(buildReportViewModel(input, 'ru', { publish: false }), disclosureOptions(input));
 }
 
 export function buildReportViewModel(input: AssessmentInput, lang: Lang, options: BuildOptions): ReportViewModel {
   const labels = new Labels(input.questionnaireVersion, lang);
   const index = new FactIndex(input.facts, input.years);
-  const ctx = { index, labels, lang, privacy: { publish: options.publish, threshold: input.suppressionThreshold }, years: input.years };
+  const protection = options.publish ? (options.protection ?? protectReport(input)) : undefined;
+  const privacy = { publish: options.publish, threshold: input.suppressionThreshold, ...(protection ? { marks: protection.marks } : {}) };
+  const ctx = { index, labels, lang, privacy, years: input.years };
   const risks = rankedRisks(input.ranking, input.register, lang);
   return {
     meta: {
@@ -32,6 +42,7 @@ export function buildReportViewModel(input: AssessmentInput, lang: Lang, options
       finalisedAt: input.finalisedAt,
       language: lang,
       suppressionThreshold: input.suppressionThreshold,
+      ...(protection ? { disclosure: summaryOf(protection.audit, protection.ms) } : {}),
     },
     description: buildDescription(input, lang),
     conclusions: buildConclusions(ctx, input),

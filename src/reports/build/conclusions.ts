@@ -79,10 +79,13 @@ function territory(ctx: BuildContext, ranking: RankingResult): { table: ReportTa
       id: 'regions',
       caption: caption('regions', ctx.lang),
       firstLabel: c.region[ctx.lang],
-      rows: all.map((r) => ({ label: ctx.labels.region(r.regionCode), values: victims.get(r.regionCode) ?? [0, 0, 0] })),
+      rows: all.map((r) => ({ label: ctx.labels.region(r.regionCode), values: victims.get(r.regionCode) ?? [0, 0, 0], slice: `region:${r.regionCode}` })),
       years: ctx.years,
       lang: ctx.lang,
       victims: true,
+      // The same count as the key indicator, by territorial region; the total row sums the regions shown.
+      measure: policeVictims[0],
+      totalSlice: 'region:all',
       keepZeroRows: true,
       note: victimsNote(ctx, { severalSubjects: false }),
     },
@@ -97,6 +100,7 @@ function territory(ctx: BuildContext, ranking: RankingResult): { table: ReportTa
       ...base.columns.slice(1),
     ],
     rows: base.rows.map((row, i) => (i < all.length ? [all[i].rank, row[0], all[i].evidence, ...row.slice(1)] : [null, row[0], null, ...row.slice(1)])),
+    ...(base.cellKeys ? { cellKeys: base.cellKeys.map((row) => [null, row[0], null, ...row.slice(1)]) } : {}),
   };
   const chart: BarChart = {
     kind: 'bar',
@@ -175,7 +179,7 @@ export function buildConclusions(ctx: BuildContext, input: AssessmentInput): Con
     },
     recruitment_and_control: {
       tables: [
-        breakdownTable(ctx, { id: 'referring_subjects', captionKey: 'referring_subjects', items: /\.referring_subjects$/, dimensions: ['referring_subject'], victims: true }),
+        breakdownTable(ctx, { id: 'referring_subjects', captionKey: 'referring_subjects', items: /\.referring_subjects$/, dimensions: ['referring_subject'], victims: true, measure: 'referring_subjects' }),
         breakdownTable(ctx, { id: 'sites_blocked', captionKey: 'sites_blocked', items: /^s12\.q1\.sites_blocked_by_category$/, dimensions: ['illegal_content'], victims: false }),
       ],
       charts: [],

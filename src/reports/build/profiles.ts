@@ -50,6 +50,8 @@ function victimTables(ctx: BuildContext, code: string, index: FactIndex, nationa
       dimensions: d.dims,
       mapCategory: d.mapCategory,
       victims: true,
+      // National tables shared by agencies without data of their own are the national cells.
+      slice: national ? '' : `agency:${code}`,
     });
     return national ? { ...table, note: `${captions().nationalProfileNote[ctx.lang]} ${table.note ?? ''}`.trim() } : table;
   });

@@ -6,7 +6,8 @@ import { fill, loadTexts, textsFor } from '../texts.js';
 import { captions } from './captions.js';
 import { byCategory, type FactIndex, type YearValues } from './facts.js';
 import type { Labels } from './labels.js';
-import { countTable, primaryOnly, trendOf, type CountRow, type Privacy } from './privacy.js';
+import { cellKey } from '../../pipeline/disclosure/linked.js';
+import { countTable, protectedCell, trendOf, type CountRow, type Privacy } from './privacy.js';
 
 export interface BuildContext {
   index: FactIndex;
@@ -36,7 +37,7 @@ export function caption(key: string, lang: Lang): string {
 export function categoryRows(ctx: BuildContext, sums: Map<string, YearValues>, dimension: string, order?: string[]): CountRow[] {
   const codes = [...(order ?? ctx.labels.categories(dimension)), 'unknown'];
   const extra = [...sums.keys()].filter((k) => !codes.includes(k)).sort();
-  return [...codes, ...extra].filter((k) => sums.has(k)).map((k) => ({ label: ctx.labels.category(dimension, k), values: sums.get(k)! }));
+  return [...codes, ...extra].filter((k) => sums.has(k)).map((k) => ({ label: ctx.labels.category(dimension, k), values: sums.get(k)!, category: k }));
 }
 
 export interface BreakdownSpec {
@@ -50,6 +51,9 @@ export interface BreakdownSpec {
   mapCategory?: (dimension: string, category: string) => string;
   order?: string[];
   caption?: string;
+  /** Disclosure measure of a victims breakdown (default `victims_by:<captionKey>`) and slice (default national). */
+  measure?: string;
+  slice?: string;
 }
 
 export function breakdownTable(ctx: BuildContext, spec: BreakdownSpec): ReportTable {
@@ -63,6 +67,7 @@ export function breakdownTable(ctx: BuildContext, spec: BreakdownSpec): ReportTa
       years: ctx.years,
       lang: ctx.lang,
       victims: spec.victims,
+      ...(spec.victims ? { measure: spec.measure ?? `victims_by:${spec.captionKey}`, slice: spec.slice ?? '' } : {}),
       trend: true,
       ...(spec.victims ? { note: victimsNote(ctx) } : {}),
     },
@@ -73,11 +78,13 @@ export function breakdownTable(ctx: BuildContext, spec: BreakdownSpec): ReportTa
 export interface IndicatorRow {
   key: string;
   values: YearValues;
+  /** Person counts: protected when published, under the disclosure measure `key`. */
   victims: boolean;
 }
 
-/** Indicators by year (rows are not additive, so no totals); victim counts get primary suppression. */
+/** Indicators by year (rows are not additive, so no totals); person counts are protected cells. */
 export function indicatorTable(ctx: BuildContext, id: string, captionKey: string, rows: IndicatorRow[]): ReportTable {
+  const keyOf = (r: IndicatorRow, year: number) => cellKey({ measure: r.key, slice: '', category: '', period: String(year) });
   const c = captions();
   const columns: TableColumn[] = [
     { key: 'indicator', label: c.indicator[ctx.lang], align: 'left', width: 3 },
@@ -88,8 +95,9 @@ export function indicatorTable(ctx: BuildContext, id: string, captionKey: string
     id,
     caption: caption(captionKey, ctx.lang),
     columns,
+    ...(rows.some((r) => r.victims) ? { cellKeys: rows.map((r) => [null, ...ctx.years.map((y) => (r.victims ? keyOf(r, y) : null)), null]) } : {}),
     rows: rows.map((r) => {
-      const cells: TableCell[] = r.values.map((v) => (r.victims ? primaryOnly(v, ctx.privacy) : v));
+      const cells: TableCell[] = r.values.map((v, y) => (r.victims ? protectedCell(keyOf(r, ctx.years[y]), v, ctx.privacy) : v));
       const label = c.indicators[r.key]?.[ctx.lang];
       if (!label) throw new Error(`report builder: no indicator ${r.key}`);
       return [label, ...cells, trendOf(cells, ctx.lang)];
