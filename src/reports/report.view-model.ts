@@ -227,8 +227,17 @@ export interface Annexes {
   missingReasons: ReportTable;
 }
 
+/** Which published count cells sum to which (by disclosure cell key); exact, or total >= sum of parts. */
+export interface CellRelation {
+  total: string;
+  parts: string[];
+  exact: boolean;
+}
+
 export interface ReportViewModel {
   meta: AssessmentMeta;
+  /** Relations between the person-count cells of the tables (published with the XLSX for auditing). */
+  cellRelations?: CellRelation[];
   description: Description;
   /** All nine §14 headings in order. */
   conclusions: ConclusionSection[];

@@ -49,6 +49,7 @@ export function buildReportViewModel(input: AssessmentInput, lang: Lang, options
     recommendations: buildRecommendations(input, risks, labels, lang),
     riskProfiles: buildProfiles(ctx, input, risks),
     annexes: buildAnnexes(input, risks, index, labels, lang),
+    ...(protection ? { cellRelations: protection.relations } : {}),
   };
 }
 

@@ -2,7 +2,8 @@
 // dimension's categories, and indicator tables (non-additive rows, no totals).
 import type { Lang } from '../../shared/lang.js';
 import type { ReportTable, TableCell, TableColumn } from '../report.view-model.js';
-import { fill, loadTexts, textsFor } from '../texts.js';
+import { loadTexts, textsFor } from '../texts.js';
+import { disclosureNote } from '../disclosure-texts.js';
 import { captions } from './captions.js';
 import { byCategory, type FactIndex, type YearValues } from './facts.js';
 import type { Labels } from './labels.js';
@@ -22,8 +23,8 @@ export interface BuildContext {
  * several subjects, by the warning that one person may be counted by several of them.
  */
 export function victimsNote(ctx: BuildContext, { severalSubjects = true } = {}): string {
-  const { victimsNote: sources, suppressionNote } = captions();
-  const suppression = fill(suppressionNote[ctx.lang], { threshold: ctx.privacy.threshold - 1, label: textsFor({ language: ctx.lang, suppressionThreshold: ctx.privacy.threshold }).suppressed });
+  const { victimsNote: sources } = captions();
+  const suppression = disclosureNote(ctx.lang, ctx.privacy.threshold, textsFor({ language: ctx.lang, suppressionThreshold: ctx.privacy.threshold }).suppressed);
   return severalSubjects ? `${sources[ctx.lang]} ${suppression}` : suppression;
 }
 

@@ -1,7 +1,8 @@
 // The report's tables as an Excel workbook: a cover sheet, then one sheet per table
-// (caption, header row, data with number formats; suppressed counts shown as "<10").
+// (caption, header row, data with number formats; hidden counts are empty cells whose
+// comment is the mark, "<10" or "x"), and a hidden sheet naming each count cell's disclosure key.
 import ExcelJS from 'exceljs';
-import { formatDate } from '../format.js';
+import { formatDate, markOf } from '../format.js';
 import { isSuppressed, type NumberFormat, type ReportTable, type ReportViewModel } from '../report.view-model.js';
 import { allReportTables } from '../tables.js';
 import { fill, textsFor, type ReportTexts } from '../texts.js';
@@ -18,7 +19,10 @@ export function sheetName(id: string, used: Set<string>): string {
   return name;
 }
 
-function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, name: string, t: ReportTexts): void {
+/** Disclosure key of each count cell: sheet, address, key. */
+type KeyedCells = [string, string, string][];
+
+function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, name: string, t: ReportTexts, keyed: KeyedCells): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
   const n = table.columns.length;
   ws.getCell(1, 1).value = table.caption;
@@ -38,9 +42,13 @@ function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, name: string, t
     row.forEach((value, i) => {
       const column = table.columns[i];
       const cell = ws.getCell(r + 3, i + 1);
+      const key = table.cellKeys?.[r]?.[i];
+      if (key) keyed.push([name, cell.address, key]);
       if (isSuppressed(value)) {
-        cell.value = t.suppressed;
-        cell.alignment = { horizontal: 'right' };
+        // The number column stays numeric: the cell is empty and its mark is the cell's comment.
+        cell.value = null;
+        cell.note = markOf(value, t.suppressed);
+        if (column.format) cell.numFmt = NUM_FMT[column.format];
         return;
       }
       cell.value = value;
@@ -49,6 +57,23 @@ function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, name: string, t
     });
   });
   if (table.note) ws.getCell(table.rows.length + 4, 1).value = table.note;
+}
+
+export const DISCLOSURE_CELLS = 'disclosure_cells';
+export const DISCLOSURE_RELATIONS = 'disclosure_relations';
+
+/**
+ * The structure an analyst reads off the tables, machine-readable: which cell counts what
+ * (key) and which keys sum to which. No values: those are in the table sheets, hidden ones
+ * empty. `npm run audit:disclosure` audits a workbook from these sheets and its cells.
+ */
+function addDisclosureSheets(wb: ExcelJS.Workbook, vm: ReportViewModel, keyed: KeyedCells): void {
+  const cells = wb.addWorksheet(DISCLOSURE_CELLS, { state: 'veryHidden' });
+  cells.addRow(['sheet', 'cell', 'key']);
+  cells.addRows(keyed);
+  const relations = wb.addWorksheet(DISCLOSURE_RELATIONS, { state: 'veryHidden' });
+  relations.addRow(['total', 'exact', 'parts']);
+  relations.addRows((vm.cellRelations ?? []).map((r) => [r.total, r.exact ? 1 : 0, JSON.stringify(r.parts)]));
 }
 
 function addCover(wb: ExcelJS.Workbook, vm: ReportViewModel, t: ReportTexts): void {
@@ -79,7 +104,9 @@ export async function renderReportXlsx(vm: ReportViewModel): Promise<Buffer> {
   wb.created = date;
   wb.modified = date;
   addCover(wb, vm, t);
-  const used = new Set(['about']);
-  for (const table of allReportTables(vm, t)) addTableSheet(wb, table, sheetName(table.id, used), t);
+  const used = new Set(['about', DISCLOSURE_CELLS, DISCLOSURE_RELATIONS]);
+  const keyed: KeyedCells = [];
+  for (const table of allReportTables(vm, t)) addTableSheet(wb, table, sheetName(table.id, used), t, keyed);
+  addDisclosureSheets(wb, vm, keyed);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
