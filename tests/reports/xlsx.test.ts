@@ -24,7 +24,10 @@ describe('report XLSX', () => {
     expect(reg.rowCount).toBe(2 + vm.annexes.riskRegister.length);
 
     const quality = wb.getWorksheet('quality_findings')!;
-    expect(quality.getCell('C5').value).toBe('<10');
+    // A hidden count stays an empty number cell; its mark is the cell's comment.
+    expect(quality.getCell('C5').value).toBeNull();
+    expect(quality.getCell('C5').note).toBe('<10');
+    expect(quality.getCell('C5').numFmt).toBe('#,##0');
     expect(quality.getCell('D3').value).toBe(0.93);
     expect(quality.getCell('D3').numFmt).toBe('0.0%');
 

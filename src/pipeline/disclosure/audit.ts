@@ -251,6 +251,18 @@ export function auditComponent(set: LinkedSet, comp: Component, marks: readonly 
   }
 }
 
+/** One exposed cell checked again after more cells were hidden: still exposed (new range) or null. */
+export function recheckCell(set: LinkedSet, comp: Component, marks: readonly Mark[], e: ComponentExposure, options: DisclosureOptions): ComponentExposure | null {
+  const attack = new ComponentAttack(set, comp, marks, options.threshold);
+  try {
+    const lo = e.lo <= e.need[0] ? e.lo : Math.round(attack.bound(e.cell, 'min').value);
+    const hi = e.hi >= e.need[1] ? e.hi : Math.round(attack.bound(e.cell, 'max').value);
+    return passes({ lo, hi }, e.need, options.rule ?? { kind: 'label-range' }) ? null : { ...e, lo, hi };
+  } finally {
+    attack.dispose();
+  }
+}
+
 /** Audits a whole linked set with its marks. */
 export function auditLinkedSet(set: LinkedSet, marks: readonly Mark[], options: DisclosureOptions): AuditResult {
   const started = performance.now();

@@ -12,9 +12,9 @@
  * with the logarithm of its value (hide few, small cells). The MIP first looks within two
  * relations of p, then over the whole component. Components are solved independently.
  */
-import { auditComponent, auditLinkedSet, primaryMarks, type AuditResult, type Component, type ComponentExposure, type DisclosureOptions, type Mark } from './audit.js';
+import { auditComponent, auditLinkedSet, primaryMarks, recheckCell, type AuditResult, type Component, type ComponentExposure, type DisclosureOptions, type Mark } from './audit.js';
 import { components, type LinkedSet } from './linked.js';
-import { createLp, EPS, INF, run, type LpRow } from './lp.js';
+import { createLp, EPS, INF, run, setIntegrality, type LpRow } from './lp.js';
 
 export interface ProtectionResult {
   marks: Mark[];
@@ -48,7 +48,7 @@ function neighbourhood(set: LinkedSet, comp: Component, cell: number, hops: numb
 }
 
 /** The cells to hide so that `e` meets its bounds, or null when none exists within `scope`. */
-function chooseComplements(set: LinkedSet, comp: Component, marks: readonly Mark[], e: ComponentExposure, t: number, scope: Set<number>): number[] | null {
+function chooseComplements(set: LinkedSet, comp: Component, marks: readonly Mark[], e: ComponentExposure, t: number, scope: Set<number>, exact: boolean): number[] | null {
   const value = (i: number) => set.cells[i].value;
   const cells = comp.cells.filter((i) => scope.has(i) && (marks[i] !== null || value(i) >= t));
   const candidates = cells.filter((i) => marks[i] === null);
@@ -62,10 +62,10 @@ function chooseComplements(set: LinkedSet, comp: Component, marks: readonly Mark
   const lower: number[] = candidates.map(() => 0);
   const upper: number[] = candidates.map(() => 1);
   const costs: number[] = candidates.map((c) => cost(value(c)));
-  const integer: boolean[] = candidates.map(() => true);
+  const integer: boolean[] = candidates.map(() => exact);
   const rows: LpRow[] = [];
-  // A shift of p by s is carried by flows of at most s through the other cells.
-  const big = Math.max(...dirs.map(([target]) => Math.abs(target - value(e.cell))));
+  // A shift of p by s is carried by flows through the other cells; a few times s bounds them in practice.
+  const big = 2 * Math.max(...dirs.map(([target]) => Math.abs(target - value(e.cell))));
   dirs.forEach(([target], k) => {
     const base = nb + k * cells.length;
     const dOf = new Map(cells.map((c, j) => [c, base + j]));
@@ -110,13 +110,16 @@ function chooseComplements(set: LinkedSet, comp: Component, marks: readonly Mark
       rows.push({ indices, values, lower: r.exact ? 0 : -slack, upper: r.exact ? 0 : INF });
     }
   });
-  const model = createLp({ lower, upper, cost: costs, integer, rows }, { time_limit: 3, mip_rel_gap: 0.1 });
+  const model = createLp({ lower, upper, cost: costs, integer, rows }, { time_limit: 0.5, mip_rel_gap: 0.2 });
   try {
-    const t0 = performance.now();
-    const res = run(model, 'min');
-    if (process.env.DISCLOSURE_DEBUG) console.error('mip', scope.size, cells.length, candidates.length, rows.length, Math.round(performance.now() - t0), res ? 'ok' : 'none');
+    let res = run(model, 'min');
+    if (!res && exact) {
+      // No integer solution in time: round up the LP relaxation (opening a cell only relaxes).
+      setIntegrality(model, lower.length, false);
+      res = run(model, 'min');
+    }
     if (!res) return null;
-    return candidates.filter((c, j) => res.x[j] > 0.5 - EPS);
+    return candidates.filter((c, j) => res.x[j] > EPS);
   } finally {
     model.dispose();
   }
@@ -125,18 +128,23 @@ function chooseComplements(set: LinkedSet, comp: Component, marks: readonly Mark
 function protectComponent(set: LinkedSet, comp: Component, marks: Mark[], options: DisclosureOptions): void {
   const rounds = comp.cells.length + 1;
   for (let round = 0; round < rounds; round++) {
-    // One exposed cell at a time: hiding its complements often protects others too.
-    const [e] = auditComponent(set, comp, marks, options).exposed;
-    if (!e) return;
-    let chosen: number[] | null = null;
-    for (const hops of [3, 4, Infinity]) {
-      const scope = hops === Infinity ? new Set(comp.cells) : neighbourhood(set, comp, e.cell, hops);
-      chosen = chooseComplements(set, comp, marks, e, options.threshold, scope);
-      if (chosen || scope.size === comp.cells.length) break;
+    const exposed = auditComponent(set, comp, marks, options).exposed;
+    let added = 0;
+    for (const [n, first] of exposed.entries()) {
+      // Complements chosen for one cell often protect others too: check again before choosing.
+      const e = n === 0 ? first : recheckCell(set, comp, marks, first, options);
+      if (!e) continue;
+      let chosen: number[] | null = null;
+      for (const hops of [3, 4, Infinity]) {
+        const scope = hops === Infinity ? new Set(comp.cells) : neighbourhood(set, comp, e.cell, hops);
+        chosen = chooseComplements(set, comp, marks, e, options.threshold, scope, true);
+        if (chosen || scope.size === comp.cells.length) break;
+      }
+      for (const c of chosen ?? []) marks[c] = 'secondary';
+      added += chosen?.length ?? 0;
     }
-    // Nothing more can be hidden: the final audit reports what stays exposed.
-    if (!chosen?.length) return;
-    for (const c of chosen) marks[c] = 'secondary';
+    // Nothing exposed, or nothing more can be hidden: the final audit reports what stays exposed.
+    if (added === 0) return;
   }
 }
 

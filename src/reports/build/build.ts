@@ -12,7 +12,7 @@ import type { AssessmentInput } from './inputs.js';
 import { Labels } from './labels.js';
 import { buildProfiles } from './profiles.js';
 import { buildRecommendations } from './recommendations.js';
-import { disclosureOptions, protectTables, summaryOf, type ReportProtection } from './disclosure.js';
+import { countTables, disclosureOptions, protectTables, summaryOf, type ReportProtection } from './disclosure.js';
 import { rankedRisks } from './risks.js';
 
 export interface BuildOptions {
@@ -24,7 +24,7 @@ export interface BuildOptions {
 
 /** Protection of everything the report publishes, decided once for both languages. */
 export function protectReport(input: AssessmentInput): ReportProtection {
-  return protectTables(buildReportViewModel(input, 'ru', { publish: false }), disclosureOptions(input));
+  return protectTables(countTables(buildReportViewModel(input, 'ru', { publish: false })), disclosureOptions(input));
 }
 
 export function buildReportViewModel(input: AssessmentInput, lang: Lang, options: BuildOptions): ReportViewModel {

@@ -55,10 +55,10 @@ export function disclosureOptions(input: Pick<AssessmentInput, 'suppressionThres
   return { threshold: input.suppressionThreshold, rule: { kind: 'label-range' } };
 }
 
-/** Protects the linked set of a raw (unpublished) model of the report. */
-export function protectTables(raw: ReportViewModel, options: DisclosureOptions): ReportProtection {
+/** Protects the linked set of raw (unpublished) tables, e.g. countTables of a raw model. */
+export function protectTables(raw: readonly ReportTable[], options: DisclosureOptions): ReportProtection {
   const collector = new CellCollector();
-  for (const cell of publishedCells(countTables(raw))) collector.add(cell.key, cell.value!);
+  for (const cell of publishedCells(raw)) collector.add(cell.key, cell.value!);
   const set = linkCells(collector.cells());
   const result = protectLinkedSet(set, options);
   const marks = new Map<string, SuppressedCell['mark']>();
