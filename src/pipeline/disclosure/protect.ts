@@ -9,8 +9,12 @@
  * Deviations from the true table are flows through the hidden cells; binaries open them.
  * Only cells with a true value >= threshold are candidates (zeros stay shown), so a hidden
  * "x" is always >= threshold, which the attacker is told. The cost of hiding a cell grows
- * with the logarithm of its value (hide few, small cells). The MIP first looks within two
- * relations of p, then over the whole component. Components are solved independently.
+ * with the logarithm of its value (hide few, small cells). The MIP first looks within three,
+ * then four relations of p, then over the whole component; when HiGHS finds no integer
+ * solution within its time limit, the LP relaxation is rounded up (opening a cell only
+ * relaxes the attacker's constraints, so the rounded choice still protects p). Each round
+ * audits the component once; later cells are re-checked before a MIP of their own, since
+ * complements chosen for one cell often protect others. Components are solved independently.
  */
 import { auditComponent, auditLinkedSet, primaryMarks, recheckCell, type AuditResult, type Component, type ComponentExposure, type DisclosureOptions, type Mark } from './audit.js';
 import { components, type LinkedSet } from './linked.js';
