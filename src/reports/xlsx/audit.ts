@@ -9,6 +9,7 @@ import { secondaryMark } from '../disclosure-texts.js';
 import { DISCLOSURE_CELLS, DISCLOSURE_RELATIONS } from './report.js';
 
 export interface WorkbookCells {
+  threshold: number;
   cells: PublishedCell[];
   relations: KeyRelation[];
   /** Shown values 1..threshold-1 of person-count cells (must be none). */
@@ -21,12 +22,14 @@ const noteText = (note: ExcelJS.Cell['note']): string | null => {
   return note.texts?.map((t) => t.text).join('') ?? null;
 };
 
-export async function readWorkbookCells(content: Buffer, threshold: number): Promise<WorkbookCells> {
+export async function readWorkbookCells(content: Buffer): Promise<WorkbookCells> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(content as unknown as ArrayBuffer);
   const keyed = wb.getWorksheet(DISCLOSURE_CELLS);
   const rel = wb.getWorksheet(DISCLOSURE_RELATIONS);
   if (!keyed || !rel) throw new Error('workbook has no disclosure sheets');
+  const threshold = Number(keyed.getCell('E1').value);
+  if (!Number.isInteger(threshold) || threshold < 2) throw new Error('workbook: no suppression threshold in its disclosure sheet');
   const byKey = new Map<string, PublishedCell>();
   const smallShown: WorkbookCells['smallShown'] = [];
   keyed.eachRow((row, n) => {
@@ -55,10 +58,11 @@ export async function readWorkbookCells(content: Buffer, threshold: number): Pro
     if (n === 1) return;
     relations.push({ total: String(row.getCell(1).value), exact: Number(row.getCell(2).value) === 1, parts: JSON.parse(String(row.getCell(3).value)) as string[] });
   });
-  return { cells: [...byKey.values()], relations, smallShown };
+  return { threshold, cells: [...byKey.values()], relations, smallShown };
 }
 
-export async function auditWorkbook(content: Buffer, options: DisclosureOptions): Promise<AuditResult & { smallShown: WorkbookCells['smallShown'] }> {
-  const read = await readWorkbookCells(content, options.threshold);
-  return { ...auditPublishedCells(read.cells, read.relations, options), smallShown: read.smallShown };
+/** The LP attacker on a workbook, with the cells it read (threshold from the workbook). */
+export async function auditWorkbook(content: Buffer, rule?: DisclosureOptions['rule']): Promise<{ audit: AuditResult; read: WorkbookCells }> {
+  const read = await readWorkbookCells(content);
+  return { audit: auditPublishedCells(read.cells, read.relations, { threshold: read.threshold, ...(rule ? { rule } : {}) }), read };
 }

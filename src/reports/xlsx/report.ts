@@ -69,7 +69,7 @@ export const DISCLOSURE_RELATIONS = 'disclosure_relations';
  */
 function addDisclosureSheets(wb: ExcelJS.Workbook, vm: ReportViewModel, keyed: KeyedCells): void {
   const cells = wb.addWorksheet(DISCLOSURE_CELLS, { state: 'veryHidden' });
-  cells.addRow(['sheet', 'cell', 'key']);
+  cells.addRow(['sheet', 'cell', 'key', 'threshold', vm.meta.suppressionThreshold ?? 10]);
   cells.addRows(keyed);
   const relations = wb.addWorksheet(DISCLOSURE_RELATIONS, { state: 'veryHidden' });
   relations.addRow(['total', 'exact', 'parts']);
