@@ -52,7 +52,9 @@ function neighbourhood(set: LinkedSet, comp: Component, cell: number, hops: numb
 }
 
 /** The cells to hide so that `e` meets its bounds, or null when none exists within `scope`. */
-function chooseComplements(set: LinkedSet, comp: Component, marks: readonly Mark[], e: ComponentExposure, t: number, scope: Set<number>, exact: boolean): number[] | null {
+function chooseComplements(
+  set: LinkedSet, comp: Component, marks: readonly Mark[], e: ComponentExposure, t: number, scope: Set<number>, integerFlows: boolean,
+): number[] | null {
   const value = (i: number) => set.cells[i].value;
   const cells = comp.cells.filter((i) => scope.has(i) && (marks[i] !== null || value(i) >= t));
   const candidates = cells.filter((i) => marks[i] === null);
@@ -66,7 +68,7 @@ function chooseComplements(set: LinkedSet, comp: Component, marks: readonly Mark
   const lower: number[] = candidates.map(() => 0);
   const upper: number[] = candidates.map(() => 1);
   const costs: number[] = candidates.map((c) => cost(value(c)));
-  const integer: boolean[] = candidates.map(() => exact);
+  const integer: boolean[] = candidates.map(() => true);
   const rows: LpRow[] = [];
   // A shift of p by s is carried by flows through the other cells; a few times s bounds them in practice.
   const big = 2 * Math.max(...dirs.map(([target]) => Math.abs(target - value(e.cell))));
@@ -92,7 +94,7 @@ function chooseComplements(set: LinkedSet, comp: Component, marks: readonly Mark
         }
       }
       costs.push(0);
-      integer.push(false);
+      integer.push(integerFlows);
     }
     for (const n of comp.relations) {
       const r = set.relations[n];
@@ -114,10 +116,10 @@ function chooseComplements(set: LinkedSet, comp: Component, marks: readonly Mark
       rows.push({ indices, values, lower: r.exact ? 0 : -slack, upper: r.exact ? 0 : INF });
     }
   });
-  const model = createLp({ lower, upper, cost: costs, integer, rows }, { time_limit: 0.5, mip_rel_gap: 0.2 });
+  const model = createLp({ lower, upper, cost: costs, integer, rows }, { time_limit: 5, mip_rel_gap: 0.5, mip_max_nodes: 50 });
   try {
     let res = run(model, 'min');
-    if (!res && exact) {
+    if (!res) {
       // No integer solution in time: round up the LP relaxation (opening a cell only relaxes).
       setIntegrality(model, lower.length, false);
       res = run(model, 'min');
@@ -141,8 +143,10 @@ function protectComponent(set: LinkedSet, comp: Component, marks: Mark[], option
       let chosen: number[] | null = null;
       for (const hops of [3, 4, Infinity]) {
         const scope = hops === Infinity ? new Set(comp.cells) : neighbourhood(set, comp, e.cell, hops);
-        chosen = chooseComplements(set, comp, marks, e, options.threshold, scope, true);
-        if (chosen || scope.size === comp.cells.length) break;
+        chosen = chooseComplements(set, comp, marks, e, options.threshold, scope, false);
+        // An empty choice means fractional flows the integer attacker cannot follow: ask for integer ones.
+        if (chosen?.length === 0) chosen = chooseComplements(set, comp, marks, e, options.threshold, scope, true);
+        if (chosen?.length || scope.size === comp.cells.length) break;
       }
       for (const c of chosen ?? []) marks[c] = 'secondary';
       added += chosen?.length ?? 0;
