@@ -68,7 +68,7 @@ function markBounds(mark: Mark, value: number, t: number): [number, number] {
 }
 
 /** One LP row per relation with at least one unknown: known cells move to the bounds. */
-export function relationRow(r: Relation, value: (i: number) => number, col: (i: number) => number | undefined): LpRow | null {
+function relationRow(r: Relation, value: (i: number) => number, col: (i: number) => number | undefined): LpRow | null {
   const indices: number[] = [];
   const values: number[] = [];
   let known = 0;
