@@ -9,7 +9,7 @@ import { renderRiskProfilePdf } from '../pdf/profile.js';
 import { renderReportPdf } from '../pdf/report.js';
 import { renderReportXlsx } from '../xlsx/report.js';
 import { buildReportViewModel, profileViewModels, protectReport } from './build.js';
-import { auditPublished, DisclosureExposedError, disclosureOptions } from './disclosure.js';
+import { auditPublished, DisclosureExposedError, disclosureOptions, type ReportProtection } from './disclosure.js';
 import type { AssessmentInput } from './inputs.js';
 
 export interface OutputFile {
@@ -42,11 +42,15 @@ export function arrowOfFacts(input: AssessmentInput): Buffer {
 
 /**
  * Renders the outputs one by one; `onProgress(done, total, name)` is called after each.
- * Throws DisclosureExposedError, before rendering anything, when the audit of the published
- * model (either language) can narrow a hidden cell beyond the rule.
+ * Throws DisclosureExposedError, before rendering anything, when the audit of the protection
+ * or of the published model (either language) can narrow a hidden cell beyond the rule; the
+ * second audit does not trust the protection's own.
  */
-export async function renderOutputs(input: AssessmentInput, onProgress: (done: number, total: number, name: string) => void | Promise<void> = () => {}): Promise<RenderedOutputs> {
-  const protection = protectReport(input);
+export async function renderOutputs(
+  input: AssessmentInput,
+  onProgress: (done: number, total: number, name: string) => void | Promise<void> = () => {},
+  protection: ReportProtection = protectReport(input),
+): Promise<RenderedOutputs> {
   if (protection.audit.exposed.length) throw new DisclosureExposedError(protection.audit);
   const models = new Map(langs.map((lang) => [lang, buildReportViewModel(input, lang, { publish: true, protection })]));
   // The attacker again, on what each language's model actually shows.
