@@ -125,7 +125,7 @@ function chooseComplements(
       res = run(model, 'min');
     }
     if (!res) return null;
-    return candidates.filter((c, j) => res.x[j] > EPS);
+    return candidates.filter((_, j) => res.x[j] > EPS);
   } finally {
     model.dispose();
   }

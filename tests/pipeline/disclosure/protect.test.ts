@@ -31,7 +31,7 @@ function agenciesAndNational(measure: string, agencies: Record<string, Record<st
   return [...cells, ...table(measure, '', national)];
 }
 
-const valueOf = (set: LinkedSet, key: string) => set.cells.find((c) => c.key === key)!.value;
+const cellValue = (set: LinkedSet, key: string) => set.cells.find((c) => c.key === key)!.value;
 const markOf = (set: LinkedSet, marks: readonly Mark[], key: string) => marks[set.cells.findIndex((c) => c.key === key)];
 
 /** Interval propagation along every relation (repeated subtraction), with the marks' information. */
@@ -115,7 +115,7 @@ describe('attacks of issue 14 (regression)', () => {
     expect(before.exposed.length).toBeGreaterThan(0);
     const { marks, audit } = protectLinkedSet(set, { threshold: T });
     expect(audit.exposed).toEqual([]);
-    expect(valueOf(set, 'victims_by:social_status|agency:mz|unemployed|')).toBe(13);
+    expect(cellValue(set, 'victims_by:social_status|agency:mz|unemployed|')).toBe(13);
     expect(propagationAttack(set, marks)).toEqual([]);
   });
 
