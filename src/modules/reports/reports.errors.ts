@@ -10,12 +10,13 @@ export const jobNotFound = () => notFound({ kk: 'Тапсырма табылма
 export const fileNotFound = () => notFound({ kk: 'Файл табылмады.', ru: 'Файл не найден.' }, undefined, 'report.file_not_found');
 export const narrativeChanged = () =>
   conflict({ kk: 'Есепті қалыптастыру кезінде мәтін өзгерді; қайталаңыз.', ru: 'Текст изменился во время формирования отчета; повторите.' }, undefined, 'report.narrative_changed');
-export const disclosureExposed = (exposed: { key: string; lo: number; hi: number; need: [number, number] }[]) =>
+/** `exposed`: each cell the attacker narrows, with its range and the range the rule asks for. */
+export const disclosureExposed = (exposed: readonly { key: string; lo: number; hi: number; need: [number, number] }[]) =>
   conflict(
     {
       kk: 'Жариялауға болмайды: кестелерден шағын сандарды анықтауға болады. Анықталатын ұяшықтар тізімі қоса берілген.',
       ru: 'Публикация невозможна: по таблицам можно вычислить малые числа. Список раскрываемых ячеек приложен.',
     },
-    { exposed: exposed.map(({ key, lo, hi, need }) => ({ key, lo, hi, need })) },
+    { exposed },
     'report.disclosure_exposed',
   );

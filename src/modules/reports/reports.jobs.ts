@@ -65,7 +65,7 @@ export async function runFinalise(db: Db, actor: Actor, jobId: string, assessmen
     // Stored progress stays below 1 until the files are committed.
     const { files, disclosure } = await renderOutputs(input, (done, total, name) => updateJob(db, jobId, { progress: (0.9 * done) / total, message: name })).catch(
       (err: unknown) => {
-        throw err instanceof DisclosureExposedError ? disclosureExposed(err.audit.exposed) : err;
+        throw err instanceof DisclosureExposedError ? disclosureExposed(err.audit.exposed.map(({ key, lo, hi, need }) => ({ key, lo, hi, need }))) : err;
       },
     );
     await db.transaction(async (tx) => {
