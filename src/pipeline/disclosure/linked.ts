@@ -2,7 +2,8 @@
  * The linked set of published person counts: every count cell of every published table,
  * identified by what it counts (CellKey), and the additive relations between them that an
  * analyst can read off the tables (row and year totals, breakdown totals, national = sum of
- * agencies or regions, tables sharing a margin). Relations are derived once from the keys
+ * agencies or regions, tables sharing a margin, a subject's total equal to the total of its
+ * breakdowns). Relations are derived once from the keys
  * and kept only where they hold on the true values, exactly (total = sum of parts) or as an
  * inequality (total >= sum of parts, e.g. agencies that do not cover the whole country).
  */
@@ -126,6 +127,20 @@ export function linkCells(cells: readonly LinkedCell[]): LinkedSet {
     const [first, ...rest] = group;
     for (const other of rest) if (cells[other].value === cells[first].value) relations.push({ total: first, parts: [other], exact: true });
   }
+  // A subject's own total (an indicator such as the police's victims) read as the total of its
+  // breakdowns: equal values in the same year are taken as the same population.
+  const breakdownTotals = new Map<string, number[]>();
+  for (const [m, group] of margins) {
+    const period = m.slice(m.lastIndexOf(SEP) + 1);
+    for (const i of group) {
+      const at = `${period}${SEP}${cells[i].value}`;
+      breakdownTotals.set(at, [...(breakdownTotals.get(at) ?? []), i]);
+    }
+  }
+  keys.forEach((k, i) => {
+    if (familyOf(k.measure) !== null || k.slice !== '' || k.category !== '' || cells[i].value === 0) return;
+    for (const other of breakdownTotals.get(`${k.period}${SEP}${cells[i].value}`) ?? []) relations.push({ total: i, parts: [other], exact: true });
+  });
   return { cells: [...cells], relations };
 }
 

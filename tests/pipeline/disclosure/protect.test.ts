@@ -174,3 +174,14 @@ describe('linked protection (property)', () => {
     );
   }, 120_000);
 });
+
+describe('relations read off the published tables', () => {
+  it("links a subject's published total to the equal total of its breakdowns", () => {
+    // The foreign ministry's victims (an indicator row) equal its breakdown by sex: 423 = 400 + 23.
+    const sex = table('victims_by:sex', 'agency:mid', { female: [400, 410, 420], male: [23, 22, 21] });
+    const indicator = YEARS.map((y, i) => ({ key: cellKey({ measure: 'mid_victims', slice: '', category: '', period: y }), value: [423, 432, 441][i] }));
+    const set = linkCells([...sex, ...indicator]);
+    const linked = set.relations.filter((r) => set.cells[r.total].key.startsWith('mid_victims'));
+    expect(linked.map((r) => set.cells[r.parts[0]].key)).toEqual(YEARS.map((y) => `victims_by:sex|agency:mid||${y}`));
+  });
+});
