@@ -1,6 +1,7 @@
-// npm run report -- --out <dir> [--assessment <id>]
-// Writes every output of an assessment (default: the latest) to a folder: report PDF
-// and XLSX in kk and ru, risk profiles per agency type, the Arrow fact table.
+// npm run report -- --out <dir> [--assessment <id>] [--restricted]
+// Writes the published outputs of an assessment (default: the latest) to a folder: report
+// PDF and XLSX in kk and ru, risk profiles per agency type, after the disclosure audit;
+// with --restricted also the raw fact table (facts-restricted.arrow, expert group only).
 // Progress goes to stderr as a bar; the written files (name, size, sha256) to stdout.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { dataDirFor } from '../db/location.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { loadAssessmentInput } from '../modules/reports/reports.input.js';
 import { latestAssessmentId } from '../modules/reports/reports.repository.js';
-import { renderOutputs } from '../reports/build/outputs.js';
+import { isRestricted, renderOutputs } from '../reports/build/outputs.js';
 
 function bar(done: number, total: number, label: string): void {
   if (!process.stderr.isTTY) {
@@ -26,9 +27,9 @@ function bar(done: number, total: number, label: string): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, assessment: { type: 'string' } } });
+  const { values } = parseArgs({ options: { out: { type: 'string' }, assessment: { type: 'string' }, restricted: { type: 'boolean', default: false } } });
   if (!values.out) {
-    process.stderr.write('usage: npm run report -- --out <dir> [--assessment <id>]\n');
+    process.stderr.write('usage: npm run report -- --out <dir> [--assessment <id>] [--restricted]\n');
     process.exit(2);
   }
   const config = loadConfig();
@@ -39,12 +40,13 @@ async function main(): Promise<void> {
     if (!id) throw new Error('no assessment in the database');
     bar(0, 1, 'loading data');
     const input = await loadAssessmentInput(database.db, id);
-    const files = await renderOutputs(input, (done, total, name) => bar(done, total, name));
+    const { files, disclosure } = await renderOutputs(input, (done, total, name) => bar(done, total, name));
     mkdirSync(values.out, { recursive: true });
-    for (const f of files) {
+    for (const f of files.filter((x) => values.restricted || !isRestricted(x.name))) {
       writeFileSync(path.join(values.out, f.name), f.content);
       process.stdout.write(`${f.name}\t${f.content.length}\t${createHash('sha256').update(f.content).digest('hex')}\n`);
     }
+    process.stderr.write(`disclosure audit: ${disclosure.primary} primary, ${disclosure.secondary} secondary, ${disclosure.exposed.length} exposed\n`);
   } finally {
     await database.close();
   }

@@ -19,8 +19,8 @@ export type CoordinatingBody = (typeof coordinatingBodies)[number];
 export const assessmentStatuses = ['draft', 'finalised'] as const;
 export type AssessmentStatus = (typeof assessmentStatuses)[number];
 
-/** Stored, reproducible runs of the assessment steps. */
-export const runSteps = ['quality', 'structuring', 'ranking'] as const;
+/** Stored, reproducible runs of the assessment steps (disclosure: the audit of a finalisation's published tables). */
+export const runSteps = ['quality', 'structuring', 'ranking', 'disclosure'] as const;
 export type RunStep = (typeof runSteps)[number];
 
 export const findingSeverities = ['error', 'warning', 'info'] as const;

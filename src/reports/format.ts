@@ -1,6 +1,7 @@
 // Number, date and cell formatting shared by the PDF and XLSX renderers
 // (Kazakh and Russian both use a decimal comma and a space as thousands separator).
-import { isSuppressed, type NumberFormat, type TableCell, type TableColumn } from './report.view-model.js';
+import { secondaryMark } from './disclosure-texts.js';
+import { isSuppressed, type NumberFormat, type SuppressedCell, type TableCell, type TableColumn } from './report.view-model.js';
 
 const decimals: Record<NumberFormat, number> = { integer: 0, decimal1: 1, decimal2: 2, decimal3: 3, percent: 1 };
 
@@ -12,10 +13,15 @@ export function formatNumber(value: number, format: NumberFormat = 'integer'): s
   return `${sign}${grouped}${frac ? `,${frac}` : ''}${format === 'percent' ? '%' : ''}`;
 }
 
-/** Display text of a cell: suppressed counts become the "<10" label, null becomes an en dash. */
+/** The mark of a hidden count: the "<10" label for primary cells, the secondary mark ("x") otherwise. */
+export function markOf(cell: SuppressedCell, suppressedLabel: string): string {
+  return cell.mark === 'secondary' ? secondaryMark() : suppressedLabel;
+}
+
+/** Display text of a cell: hidden counts become their mark, null becomes an en dash. */
 export function formatCell(cell: TableCell, column: TableColumn, suppressedLabel: string): string {
   if (cell === null) return '–';
-  if (isSuppressed(cell)) return suppressedLabel;
+  if (isSuppressed(cell)) return markOf(cell, suppressedLabel);
   if (typeof cell === 'number') return formatNumber(cell, column.format);
   return cell;
 }

@@ -13,9 +13,13 @@ export type Consensus = 'high' | 'moderate' | 'low';
 
 // ---------------------------------------------------------------- tables and charts
 
-/** A count hidden for privacy (small-cell suppression); shown as "<10". */
+/**
+ * A count hidden for privacy: `primary` is a count 1..threshold-1, shown as "<10";
+ * `secondary` is a larger count hidden so that no small count can be derived, shown as "x".
+ */
 export interface SuppressedCell {
   suppressed: true;
+  mark: 'primary' | 'secondary';
 }
 export type TableCell = string | number | null | SuppressedCell;
 
@@ -45,6 +49,11 @@ export interface ReportTable {
    * "total" for a total row), so tables in kk and ru join on codes, not on position.
    */
   rowCodes?: (string | null)[];
+  /**
+   * For person-count tables: the disclosure cell key (src/pipeline/disclosure/linked.ts) of
+   * each count cell, parallel to `rows`; null for cells that are not counts.
+   */
+  cellKeys?: (string | null)[][];
 }
 
 /** Horizontal ranked bars, e.g. the 20 regions by risk score. */
@@ -80,6 +89,19 @@ export interface AssessmentMeta {
   language: Lang;
   /** Published counts 1..threshold-1 are suppressed; the label reads "<threshold" (default 10). */
   suppressionThreshold?: number;
+  /** Result of the disclosure audit of the published tables (methodology annex). */
+  disclosure?: DisclosureSummary;
+}
+
+export interface DisclosureSummary {
+  /** Person-count cells published, hidden as primary ("<10") and as secondary ("x"). */
+  cells: number;
+  primary: number;
+  secondary: number;
+  /** Primary cells the audit could narrow beyond the rule (0 in anything published). */
+  exposed: number;
+  /** Solver time of protection and audit, ms. */
+  ms: number;
 }
 
 export interface ScaleStep {
@@ -224,8 +246,17 @@ export interface Annexes {
   missingReasons: ReportTable;
 }
 
+/** Which published count cells sum to which (by disclosure cell key); exact, or total >= sum of parts. */
+export interface CellRelation {
+  total: string;
+  parts: string[];
+  exact: boolean;
+}
+
 export interface ReportViewModel {
   meta: AssessmentMeta;
+  /** Relations between the person-count cells of the tables (published with the XLSX for auditing). */
+  cellRelations?: CellRelation[];
   description: Description;
   /** All nine §14 headings in order. */
   conclusions: ConclusionSection[];

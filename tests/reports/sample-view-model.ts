@@ -62,7 +62,7 @@ export function heatMapOf(risks: RankedRisk[]): HeatMap {
   return { cells };
 }
 
-const S = { suppressed: true } as const;
+const S = { suppressed: true, mark: 'primary' } as const;
 /** A count below 10 is suppressed. */
 const count = (v: number): TableCell => (v > 0 && v < 10 ? S : v);
 

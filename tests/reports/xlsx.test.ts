@@ -35,7 +35,10 @@ describe('report XLSX', () => {
     expect(codes.getRows(2, codes.rowCount - 1)!.some((r) => r.getCell(1).value === 'risk_register' && r.getCell(2).value === 'F' && r.getCell(3).value === 'score')).toBe(true);
 
     const quality = wb.getWorksheet('quality_findings')!;
-    expect(quality.getCell('C4').value).toBe('<10');
+    // A hidden count stays an empty number cell; its mark is the cell's comment.
+    expect(quality.getCell('C4').value).toBeNull();
+    expect(quality.getCell('C4').note).toBe('<10');
+    expect(quality.getCell('C4').numFmt).toBe('#,##0');
     expect(quality.getCell('D2').value).toBe(0.93);
     expect(quality.getCell('D2').numFmt).toBe('0.0%');
 

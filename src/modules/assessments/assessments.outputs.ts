@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../shared/context.js';
 import type { CompletenessReport } from '../../pipeline/quality/completeness.js';
 import { factsToArrow, factsToCsv, toExportFact } from '../../reports/arrow.js';
+import { audit } from '../audit/audit.repository.js';
 import { returnForCorrection } from '../submissions/submissions.service.js';
 import { findingNotFound, findingNotReturnable, stepNotRun } from './assessments.errors.js';
 import { headingOf, headings } from './assessments.headings.js';
@@ -51,6 +52,8 @@ export async function exportFacts(db: Db, actor: Actor, id: string, format: 'arr
   await loadAssessment(db, id, { readableBy: actor.user });
   if (!(await latestRun(db, id, 'structuring'))) throw stepNotRun('structuring');
   const rows = (await listFacts(db, id)).map((f) => toExportFact(id, f));
+  // Raw victim-level data: every export is audited.
+  await audit(db, actor, 'assessment.facts_export', { type: 'assessment', id }, { after: { format, rows: rows.length } });
   return format === 'arrow' ? factsToArrow(rows) : factsToCsv(rows);
 }
 

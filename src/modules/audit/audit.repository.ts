@@ -30,6 +30,9 @@ export type AuditAction =
   | `assessment.${'quality' | 'structuring'}_run`
   | 'assessment.finalise_requested'
   | 'assessment.finalise'
+  // Raw victim-level data read by the expert group (restricted file, fact exports).
+  | 'assessment.restricted_file_download'
+  | 'assessment.facts_export'
   | 'narrative.save'
   | 'scoring.scores_save'
   | 'scoring.round_start'

@@ -20,3 +20,13 @@ export const narrativeMissing = (missing: readonly string[], titles: { kk: strin
     { missing },
     'report.narrative_missing',
   );
+/** `exposed`: each cell the attacker narrows, with its range and the range the rule asks for. */
+export const disclosureExposed = (exposed: readonly { key: string; lo: number; hi: number; need: [number, number] }[]) =>
+  conflict(
+    {
+      kk: 'Жариялауға болмайды: кестелерден шағын сандарды анықтауға болады. Анықталатын ұяшықтар тізімі қоса берілген.',
+      ru: 'Публикация невозможна: по таблицам можно вычислить малые числа. Список раскрываемых ячеек приложен.',
+    },
+    { exposed },
+    'report.disclosure_exposed',
+  );

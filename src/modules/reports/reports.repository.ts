@@ -2,7 +2,9 @@
 // narrative revisions, jobs and stored report files. Takes a DbOrTx handle.
 import type { SubmissionStatus } from '../../domain/states.js';
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../../db/client.js';
+import type { AuditResult } from '../../pipeline/disclosure/audit.js';
 import {
   assessmentCampaigns, assessmentRuns, assessments, campaignRecipients, campaigns, facts, jobs, narrativeRevisions, qualityFindings, reportFiles, submissions,
 } from '../../db/schema.js';
@@ -75,6 +77,35 @@ export async function participation(db: DbOrTx, campaignIds: string[], includeSu
   // A submission is timely when submitted by the end of its campaign's deadline day.
   const timely = rows.filter((r) => r.submittedAt! <= new Date(`${r.deadline}T23:59:59.999Z`)).length;
   return { requested: Number(req?.n ?? 0), participating: new Set(rows.map((r) => r.organisationId)).size, submissions: rows.length, timely };
+}
+
+/** The disclosure audit of a finalisation, stored as a run of step `disclosure`. */
+export async function insertDisclosureRun(
+  db: DbOrTx,
+  run: { assessmentId: string; createdBy: string | null; startedAt: Date; inputHash: string; audit: AuditResult },
+): Promise<void> {
+  const { exposed, ...summary } = run.audit;
+  const result = { summary: { ...summary, exposed: exposed.length }, exposed };
+  await db.insert(assessmentRuns).values({
+    assessmentId: run.assessmentId,
+    step: 'disclosure',
+    inputHash: run.inputHash,
+    parameters: { threshold: run.audit.threshold, rule: run.audit.rule },
+    result,
+    resultHash: createHash('sha256').update(JSON.stringify(result)).digest('hex'),
+    startedAt: run.startedAt,
+    createdBy: run.createdBy,
+  });
+}
+
+export async function latestDisclosureRun(db: DbOrTx, assessmentId: string) {
+  const [row] = await db
+    .select()
+    .from(assessmentRuns)
+    .where(and(eq(assessmentRuns.assessmentId, assessmentId), eq(assessmentRuns.step, 'disclosure')))
+    .orderBy(desc(assessmentRuns.finishedAt))
+    .limit(1);
+  return row;
 }
 
 // ---------------------------------------------------------------- narrative

@@ -50,4 +50,9 @@ export const jobSchema = z.object({
 });
 export type JobView = z.infer<typeof jobSchema>;
 
-export const fileSchema = z.object({ name: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string(), createdAt: z.string() });
+export const fileSchema = z.object({
+  name: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string(),
+  /** Raw data for the expert group only (never listed to the secretariat). */
+  restricted: z.boolean(),
+  createdAt: z.string(),
+});

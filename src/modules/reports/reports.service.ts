@@ -5,6 +5,9 @@ import { buildReportViewModel } from '../../reports/build/build.js';
 import { renderReportPdf } from '../../reports/pdf/report.js';
 import { hasRole, type AuthUser } from '../../shared/access.js';
 import { loadAssessment } from '../assessments/assessments.load.js';
+import type { Actor } from '../../shared/context.js';
+import { isRestricted } from '../../reports/build/outputs.js';
+import { audit } from '../audit/audit.repository.js';
 import { fileNotFound } from './reports.errors.js';
 import { loadAssessmentInput } from './reports.input.js';
 import { findFile, listFiles } from './reports.repository.js';
@@ -15,21 +18,26 @@ async function visibleAssessment(db: Db, user: AuthUser, assessmentId: string) {
 }
 
 /**
- * The fact table (facts.arrow) holds raw, unsuppressed victim counts for the expert
- * group's analysts; only the suppressed outputs (PDF, XLSX, profiles) go to the secretariat.
+ * Restricted files (the raw fact table, facts-restricted.arrow: unsuppressed victim counts)
+ * are for the expert group and administrators only, never listed to the secretariat, and
+ * every download is written to the audit log; the published outputs go to the secretariat.
  */
-const isPublished = (name: string) => !name.startsWith('facts.');
-const mayRead = (user: AuthUser, name: string) => hasRole(user, 'admin', 'expert') || isPublished(name);
+const mayRead = (user: AuthUser, name: string) => hasRole(user, 'admin', 'expert') || !isRestricted(name);
 
 export async function getFiles(db: Db, user: AuthUser, assessmentId: string) {
   await visibleAssessment(db, user, assessmentId);
-  return (await listFiles(db, assessmentId)).filter((f) => mayRead(user, f.name)).map((f) => ({ ...f, createdAt: f.createdAt.toISOString() }));
+  return (await listFiles(db, assessmentId))
+    .filter((f) => mayRead(user, f.name))
+    .map((f) => ({ ...f, restricted: isRestricted(f.name), createdAt: f.createdAt.toISOString() }));
 }
 
-export async function getFile(db: Db, user: AuthUser, assessmentId: string, name: string) {
-  await visibleAssessment(db, user, assessmentId);
-  const file = mayRead(user, name) ? await findFile(db, assessmentId, name) : undefined;
+export async function getFile(db: Db, actor: Actor, assessmentId: string, name: string) {
+  await visibleAssessment(db, actor.user, assessmentId);
+  const file = mayRead(actor.user, name) ? await findFile(db, assessmentId, name) : undefined;
   if (!file) throw fileNotFound();
+  if (isRestricted(name)) {
+    await audit(db, actor, 'assessment.restricted_file_download', { type: 'assessment', id: assessmentId }, { after: { name: file.name, sha256: file.sha256, size: file.size } });
+  }
   return file;
 }
 

@@ -1,6 +1,6 @@
 // Assessment data -> ReportViewModel (and one RiskProfileViewModel per agency type).
 // Pure: takes plain data, returns the model the renderers take. With publish: true,
-// victim counts broken down by any dimension are suppressed (primary and secondary).
+// person counts take the marks of the protection of the report's linked set.
 import type { Lang } from '../../shared/lang.js';
 import { agencyTypes } from '../../domain/reference.js';
 import { conclusionKeys, type ReportViewModel, type RiskProfileViewModel } from '../report.view-model.js';
@@ -15,15 +15,25 @@ import { buildProfiles } from './profiles.js';
 import { buildRecommendations } from './recommendations.js';
 import { droppedRisks, withoutPlaceholders } from './placeholders.js';
 import { citedNarrative } from './references.js';
+import { countTables, disclosureOptions, protectTables, summaryOf, type ReportProtection } from './disclosure.js';
+import type { Marks } from './privacy.js';
 import { rankedRisks } from './risks.js';
 
 export interface BuildOptions {
-  /** Suppress small victim counts (every published output). */
+  /** Protect person counts (every published output). */
   publish: boolean;
+  /** The protection of the report's linked set; computed when publishing without it. */
+  protection?: ReportProtection;
 }
 
-function contextOf(input: AssessmentInput, lang: Lang, publish: boolean, index = new FactIndex(input.facts, input.years)) {
-  return { index, labels: new Labels(input.questionnaireVersion, lang), lang, privacy: { publish, threshold: input.suppressionThreshold }, years: input.years };
+/** Protection of everything the report publishes, decided once for both languages. */
+export function protectReport(input: AssessmentInput): ReportProtection {
+  return protectTables(countTables(buildReportViewModel(input, 'ru', { publish: false })), disclosureOptions(input));
+}
+
+function contextOf(input: AssessmentInput, lang: Lang, publish: boolean, index = new FactIndex(input.facts, input.years), marks?: Marks) {
+  const privacy = { publish, threshold: input.suppressionThreshold, ...(marks ? { marks } : {}) };
+  return { index, labels: new Labels(input.questionnaireVersion, lang), lang, privacy, years: input.years };
 }
 
 /** The generated drafts of the chapters the experts must accept (narrative text per chapter key), in both languages. */
@@ -36,7 +46,8 @@ export function buildDrafts(input: AssessmentInput): { chapter: string; textKk: 
 export function buildReportViewModel(source: AssessmentInput, lang: Lang, options: BuildOptions): ReportViewModel {
   // The experts' "[ref:id]" citations become the numbers of the list of sources.
   const input = { ...source, narrative: citedNarrative(source.narrative, source.references) };
-  const ctx = contextOf(input, lang, options.publish);
+  const protection = options.publish ? (options.protection ?? protectReport(source)) : undefined;
+  const ctx = contextOf(input, lang, options.publish, undefined, protection?.marks);
   const { index, labels } = ctx;
   const risks = withoutPlaceholders(rankedRisks(input.ranking, input.register, lang), droppedRisks(index));
   return {
@@ -47,12 +58,14 @@ export function buildReportViewModel(source: AssessmentInput, lang: Lang, option
       finalisedAt: input.finalisedAt,
       language: lang,
       suppressionThreshold: input.suppressionThreshold,
+      ...(protection ? { disclosure: summaryOf(protection.audit, protection.ms) } : {}),
     },
     description: buildDescription(input, lang, descriptionDraft(ctx, input)),
     conclusions: buildConclusions(ctx, input, Object.fromEntries(conclusionKeys.map((k) => [k, conclusionDraft(ctx, input, k)]))),
     recommendations: buildRecommendations(input, risks, labels, lang, index),
     riskProfiles: buildProfiles(ctx, input, risks),
     annexes: buildAnnexes(input, risks, index, labels, lang),
+    ...(protection ? { cellRelations: protection.relations } : {}),
   };
 }
 

@@ -19,7 +19,6 @@ export interface Captions {
   agencyType: Bilingual;
   organisations: Bilingual;
   victimsNote: Bilingual;
-  suppressionNote: Bilingual;
   tables: Record<string, Bilingual>;
   indicators: Record<string, Bilingual>;
   qualityRules: ({ code: string } & Bilingual)[];

@@ -142,10 +142,13 @@ function territory(ctx: BuildContext, ranking: RankingResult): { table: ReportTa
       id: 'regions',
       caption: caption('regions', ctx.lang),
       firstLabel: c.region[ctx.lang],
-      rows: all.map((r) => ({ label: ctx.labels.region(r.regionCode), values: victims.get(r.regionCode) ?? [0, 0, 0], code: r.regionCode })),
+      rows: all.map((r) => ({ label: ctx.labels.region(r.regionCode), values: victims.get(r.regionCode) ?? [0, 0, 0], code: r.regionCode, slice: `region:${r.regionCode}` })),
       years: ctx.years,
       lang: ctx.lang,
       victims: true,
+      // The same count as the key indicator, by territorial region; the total row sums the regions shown.
+      measure: 'victims_recognised',
+      totalSlice: 'region:all',
       keepZeroRows: true,
     },
     ctx.privacy,
@@ -165,6 +168,7 @@ function territory(ctx: BuildContext, ranking: RankingResult): { table: ReportTa
     ],
     rows: base.rows.map((row, i) => (i < all.length ? [all[i]!.rank, row[0]!, all[i]!.evidence, ...row.slice(1)] : [null, sumLabel, null, ...row.slice(1)])),
     note: [evidenceNote, regionsNote, victimsNote(ctx, { severalSubjects: false })].filter(Boolean).join(' '),
+    ...(base.cellKeys ? { cellKeys: base.cellKeys.map((row) => [null, row[0]!, null, ...row.slice(1)]) } : {}),
   };
   const chart: BarChart = {
     kind: 'bar',

@@ -108,6 +108,7 @@ export function subjectRows(ctx: BuildContext, key: string, item: string): Indic
   return subjects.map((s) => ({
     key,
     code: `${key}.${s}`,
+    slice: `agency:${s}`,
     label: subjects.length > 1 || !label.includes('(') ? `${label} (${agencyShort(ctx, s)})` : label,
     values: itemTotals(ctx.index, item, s),
     victims: isPersonItem(item),

@@ -3,10 +3,11 @@
 // an NGO alike. Here: which items count persons, and the tables that show them per
 // subject side by side, or from one named subject, instead of a sum.
 import { agencyTypeCodes } from '../../domain/reference.js';
-import { suppressTable } from '../../pipeline/suppression.js';
+import { cellKey } from '../../pipeline/disclosure/linked.js';
 import type { ReportTable, TableCell, TableColumn } from '../report.view-model.js';
-import { fill, loadTexts } from '../texts.js';
+import { fill } from '../texts.js';
 import { captions } from './captions.js';
+import { protectedCell } from './privacy.js';
 import { breakdownTable, caption, categoryOrder, victimsNote, type BuildContext } from './tables.js';
 
 export { isPersonItem } from '../../pipeline/persons.js';
@@ -22,12 +23,15 @@ export interface SideBySideSpec {
   items: RegExp;
   dimensions: string[];
   mapCategory?: (dimension: string, category: string) => string;
+  /** Disclosure measure (default `victims_by:<captionKey>`, the measure of the profiles' breakdowns). */
+  measure?: string;
 }
 
 /**
  * Categories (rows) by subject (columns), each subject's figure over the three years,
- * with no total row or column. Published: each subject's column is suppressed as a
- * one-way table with its own total, so no hidden cell follows from the column sum.
+ * with no total row or column. Each cell is the subject's three-year count of the category
+ * (key `<measure>|agency:<subject>|<category>|`), the same cell as the row total of that
+ * subject's profile table; published, it takes the mark of the report's protection.
  */
 export function sideBySideTable(ctx: BuildContext, spec: SideBySideSpec): ReportTable {
   const dims = new Set(spec.dimensions);
@@ -45,13 +49,9 @@ export function sideBySideTable(ctx: BuildContext, spec: SideBySideSpec): Report
   const dimension = spec.dimensions[0]!;
   const codes = categoryOrder(ctx, present, dimension);
   const matrix = subjects.map((s) => codes.map((k) => bySubject.get(s)?.get(k) ?? 0));
-  const shown: TableCell[][] = matrix.map((col) => {
-    if (!ctx.privacy.publish) return col;
-    const total = col.reduce((a, b) => a + b, 0);
-    const label = loadTexts(ctx.lang).suppressed;
-    const s = suppressTable({ cells: col.map((v) => [v]), rowTotals: col, columnTotals: [total], grandTotal: total }, { threshold: ctx.privacy.threshold, primaryLabel: label, secondaryLabel: label });
-    return s.cells.map((r) => (r[0]!.suppressed ? { suppressed: true as const } : r[0]!.value));
-  });
+  const measure = spec.measure ?? `victims_by:${spec.captionKey}`;
+  const keys = subjects.map((s) => codes.map((k) => cellKey({ measure, slice: `agency:${s}`, category: k, period: '' })));
+  const shown: TableCell[][] = matrix.map((col, j) => col.map((v, i) => protectedCell(keys[j]![i]!, v, ctx.privacy)));
   const c = captions();
   const [from, , to] = ctx.years;
   const columns: TableColumn[] = [
@@ -64,13 +64,14 @@ export function sideBySideTable(ctx: BuildContext, spec: SideBySideSpec): Report
     columns,
     rows: codes.map((k, i) => [ctx.labels.category(dimension, k), ...shown.map((col) => col[i]!)]),
     rowCodes: codes,
+    cellKeys: codes.map((_, i) => [null, ...keys.map((col) => col[i]!)]),
     note: `${fill(c.sideBySideNote[ctx.lang], { from, to })} ${victimsNote(ctx, { severalSubjects: false })}`,
   };
 }
 
 /** A breakdown of persons from one named subject's items, by year with its trend. */
 export function namedSubjectTable(ctx: BuildContext, spec: SideBySideSpec & { subject: string; question: string }): ReportTable {
-  const table = breakdownTable(ctx, { id: spec.id, captionKey: spec.captionKey, items: spec.items, dimensions: spec.dimensions, mapCategory: spec.mapCategory, victims: true });
+  const table = breakdownTable(ctx, { id: spec.id, captionKey: spec.captionKey, items: spec.items, dimensions: spec.dimensions, mapCategory: spec.mapCategory, victims: true, slice: `agency:${spec.subject}` });
   const who = fill(captions().namedSubjectNote[ctx.lang], { subject: ctx.labels.agency(spec.subject).name, question: spec.question });
   return { ...table, note: `${who} ${victimsNote(ctx, { severalSubjects: false })}` };
 }

@@ -1,17 +1,23 @@
-// Published count tables (categories by the three years, with totals): primary and
-// secondary small-cell suppression via src/pipeline/suppression.ts. Raw tables (for
-// the platform) show every figure.
+// Published count tables (categories by the three years, with totals). Every person count
+// carries a disclosure cell key (src/pipeline/disclosure/linked.ts); when published, each
+// keyed cell is shown or hidden as the protection of the whole linked set decided
+// (src/reports/build/disclosure.ts). Raw tables (for the platform) show every figure.
 import type { Lang } from '../../shared/lang.js';
-import { suppressTable } from '../../pipeline/suppression.js';
-import type { ReportTable, TableCell, TableColumn } from '../report.view-model.js';
+import { cellKey } from '../../pipeline/disclosure/linked.js';
+import type { ReportTable, SuppressedCell, TableCell, TableColumn } from '../report.view-model.js';
 import { loadTexts } from '../texts.js';
 import { captions } from './captions.js';
 import type { YearValues } from './facts.js';
+
+/** The protection's decision per cell key: hidden as primary or secondary; absent keys are shown. */
+export type Marks = ReadonlyMap<string, SuppressedCell['mark']>;
 
 export interface Privacy {
   /** True for anything published (PDF, XLSX, profiles). */
   publish: boolean;
   threshold: number;
+  /** Required when publishing: the marks of the protected linked set. */
+  marks?: Marks;
 }
 
 export interface CountRow {
@@ -19,6 +25,10 @@ export interface CountRow {
   values: YearValues;
   /** Stable code of the row (category, region...), carried to the table's rowCodes. */
   code?: string;
+  /** Category code of the row (breakdown tables); '' when the row is a slice. */
+  category?: string;
+  /** Slice of the row when it differs from the table's (e.g. `region:<code>`). */
+  slice?: string;
 }
 
 export interface CountTableSpec {
@@ -28,16 +38,19 @@ export interface CountTableSpec {
   rows: CountRow[];
   years: readonly number[];
   lang: Lang;
-  /** Victim counts are suppressed when published; activity counts are not. */
+  /** Victim counts are protected when published (and need `measure`); activity counts are not. */
   victims: boolean;
+  /** Disclosure measure of a victims table, e.g. `victims_by:age`. */
+  measure?: string;
+  /** Disclosure slice of the table ('' national, `agency:<code>`); the total row's slice with `totalSlice`. */
+  slice?: string;
+  totalSlice?: string;
   /** Adds the trend column (third year against the first). */
   trend?: boolean;
   /** Keeps rows that are zero in every year (e.g. all 20 regions); dropped otherwise. */
   keepZeroRows?: boolean;
   note?: string;
 }
-
-const SUPPRESSED = { suppressed: true } as const;
 
 export function trendOf(values: readonly TableCell[], lang: Lang): string {
   const t = loadTexts(lang).trend;
@@ -48,12 +61,17 @@ export function trendOf(values: readonly TableCell[], lang: Lang): string {
   return t.stable;
 }
 
-/** Hides a single published count between 1 and threshold - 1 (no totals to protect). */
-export function primaryOnly(value: number, privacy: Privacy): TableCell {
-  return privacy.publish && value >= 1 && value < privacy.threshold ? SUPPRESSED : value;
+/** The published form of a person count: its value, or the mark the protection gave its key. */
+export function protectedCell(key: string, value: number, privacy: Privacy): TableCell {
+  if (!privacy.publish) return value;
+  if (!privacy.marks) throw new Error(`report builder: publishing ${key} without disclosure protection`);
+  const mark = privacy.marks.get(key);
+  return mark ? { suppressed: true, mark } : value;
 }
 
-/** A categories x years table with row totals and a total row; suppressed when published and `victims`. */
+const period = (years: readonly number[], y: number) => (y < years.length ? String(years[y]) : '');
+
+/** A categories x years table with row totals and a total row; person counts protected when published. */
 export function countTable(spec: CountTableSpec, privacy: Privacy): ReportTable {
   const c = captions();
   const t = loadTexts(spec.lang);
@@ -62,29 +80,34 @@ export function countTable(spec: CountTableSpec, privacy: Privacy): ReportTable 
   const rowTotals = cells.map((r) => r.reduce((a, b) => a + b, 0));
   const columnTotals = [0, 1, 2].map((y) => cells.reduce((a, r) => a + r[y], 0));
   const grandTotal = rowTotals.reduce((a, b) => a + b, 0);
-
-  let body: TableCell[][] = cells.map((r, i) => [...r, rowTotals[i]]);
-  let totalRow: TableCell[] = [...columnTotals, grandTotal];
-  if (privacy.publish && spec.victims && rows.length > 0) {
-    const label = t.suppressed;
-    const s = suppressTable({ cells, rowTotals, columnTotals, grandTotal }, { threshold: privacy.threshold, primaryLabel: label, secondaryLabel: label });
-    const show = (p: { value: number; suppressed: boolean }): TableCell => (p.suppressed ? SUPPRESSED : p.value);
-    body = s.cells.map((r, i) => [...r.map(show), show(s.rowTotals[i])]);
-    totalRow = [...s.columnTotals.map(show), show(s.grandTotal)];
-  }
+  const raw = [...cells.map((r, i) => [...r, rowTotals[i]]), [...columnTotals, grandTotal]];
+  if (spec.victims && !spec.measure) throw new Error(`report builder: victims table ${spec.id} has no disclosure measure`);
+  const keys: (string | null)[][] | undefined = spec.victims
+    ? raw.map((r, i) =>
+        r.map((_, y) => {
+          const row = rows[i];
+          const slice = row ? (row.slice ?? spec.slice ?? '') : (spec.totalSlice ?? spec.slice ?? '');
+          return cellKey({ measure: spec.measure!, slice, category: row?.category ?? '', period: period(spec.years, y) });
+        }),
+      )
+    : undefined;
+  const shown: TableCell[][] = keys ? raw.map((r, i) => r.map((v, y) => protectedCell(keys[i][y]!, v, privacy))) : raw;
   const columns: TableColumn[] = [
     { key: 'category', label: spec.firstLabel, align: 'left', width: 2.5 },
     ...spec.years.map((y): TableColumn => ({ key: `y${y}`, label: String(y), align: 'right', format: 'integer' })),
     { key: 'total', label: c.total[spec.lang], align: 'right', format: 'integer' },
   ];
   if (spec.trend) columns.push({ key: 'trend', label: t.trend.label, align: 'left', width: 1.4 });
-  const withTrend = (label: string, r: TableCell[]): TableCell[] => (spec.trend ? [label, ...r, trendOf(r.slice(0, 3), spec.lang)] : [label, ...r]);
+  const withTrend = <T,>(label: T, r: T[], trend: T): T[] => (spec.trend ? [label, ...r, trend] : [label, ...r]);
+  const labels = [...rows.map((r) => r.label), c.total[spec.lang]];
+  const used = rows.length ? labels.length : 0;
   return {
     id: spec.id,
     caption: spec.caption,
     columns,
-    rows: [...rows.map((r, i) => withTrend(r.label, body[i])), ...(rows.length ? [withTrend(c.total[spec.lang], totalRow)] : [])],
+    rows: shown.slice(0, used).map((r, i) => withTrend<TableCell>(labels[i], r, trendOf(r.slice(0, 3), spec.lang))),
     ...(spec.note ? { note: spec.note } : {}),
     rowCodes: [...rows.map((r) => r.code ?? null), ...(rows.length ? ['total'] : [])],
+    ...(keys ? { cellKeys: keys.slice(0, used).map((r) => withTrend<string | null>(null, r, null)) } : {}),
   };
 }

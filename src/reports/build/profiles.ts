@@ -52,6 +52,7 @@ function victimTables(ctx: BuildContext, code: string, index: FactIndex): Report
       dimensions: d.dims,
       mapCategory: d.mapCategory,
       victims: true,
+      slice: `agency:${code}`,
     }),
   ).filter((t) => t.rows.length > 0);
 }

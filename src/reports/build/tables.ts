@@ -2,11 +2,13 @@
 // dimension's categories, and indicator tables (non-additive rows, no totals).
 import type { Lang } from '../../shared/lang.js';
 import type { ReportTable, TableCell, TableColumn } from '../report.view-model.js';
-import { fill, loadTexts, textsFor } from '../texts.js';
+import { loadTexts, textsFor } from '../texts.js';
+import { disclosureNote } from '../disclosure-texts.js';
 import { captions } from './captions.js';
 import { byCategory, type FactIndex, type YearValues } from './facts.js';
 import type { Labels } from './labels.js';
-import { countTable, primaryOnly, trendOf, type CountRow, type Privacy } from './privacy.js';
+import { cellKey } from '../../pipeline/disclosure/linked.js';
+import { countTable, protectedCell, trendOf, type CountRow, type Privacy } from './privacy.js';
 
 export interface BuildContext {
   index: FactIndex;
@@ -21,8 +23,8 @@ export interface BuildContext {
  * several subjects, by the warning that one person may be counted by several of them.
  */
 export function victimsNote(ctx: BuildContext, { severalSubjects = true } = {}): string {
-  const { victimsNote: sources, suppressionNote } = captions();
-  const suppression = fill(suppressionNote[ctx.lang], { threshold: ctx.privacy.threshold - 1, label: textsFor({ language: ctx.lang, suppressionThreshold: ctx.privacy.threshold }).suppressed });
+  const { victimsNote: sources } = captions();
+  const suppression = disclosureNote(ctx.lang, ctx.privacy.threshold, textsFor({ language: ctx.lang, suppressionThreshold: ctx.privacy.threshold }).suppressed);
   return severalSubjects ? `${sources[ctx.lang]} ${suppression}` : suppression;
 }
 
@@ -42,7 +44,7 @@ export function categoryOrder(ctx: BuildContext, present: Iterable<string>, dime
 
 /** Rows of a breakdown by one dimension, in questionnaire order then "unknown". */
 export function categoryRows(ctx: BuildContext, sums: Map<string, YearValues>, dimension: string, order?: string[]): CountRow[] {
-  return categoryOrder(ctx, sums.keys(), dimension, order).map((k) => ({ label: ctx.labels.category(dimension, k), values: sums.get(k)!, code: k }));
+  return categoryOrder(ctx, sums.keys(), dimension, order).map((k) => ({ label: ctx.labels.category(dimension, k), values: sums.get(k)!, code: k, category: k }));
 }
 
 export interface BreakdownSpec {
@@ -56,6 +58,9 @@ export interface BreakdownSpec {
   mapCategory?: (dimension: string, category: string) => string;
   order?: string[];
   caption?: string;
+  /** Disclosure measure of a victims breakdown (default `victims_by:<captionKey>`) and slice (default national). */
+  measure?: string;
+  slice?: string;
 }
 
 export function breakdownTable(ctx: BuildContext, spec: BreakdownSpec): ReportTable {
@@ -69,6 +74,7 @@ export function breakdownTable(ctx: BuildContext, spec: BreakdownSpec): ReportTa
       years: ctx.years,
       lang: ctx.lang,
       victims: spec.victims,
+      ...(spec.victims ? { measure: spec.measure ?? `victims_by:${spec.captionKey}`, slice: spec.slice ?? '' } : {}),
       trend: true,
       ...(spec.victims ? { note: victimsNote(ctx) } : {}),
     },
@@ -82,12 +88,16 @@ export interface IndicatorRow {
   label?: string;
   /** Overrides the row's code (default: the key). */
   code?: string;
+  /** Disclosure slice of a person count ('' national, `agency:<code>` for one subject's row). */
+  slice?: string;
   values: YearValues;
+  /** Person counts: protected when published, under the disclosure measure `key`. */
   victims: boolean;
 }
 
-/** Indicators by year (rows are not additive, so no totals); victim counts get primary suppression. */
+/** Indicators by year (rows are not additive, so no totals); person counts are protected cells. */
 export function indicatorTable(ctx: BuildContext, id: string, captionKey: string, rows: IndicatorRow[]): ReportTable {
+  const keyOf = (r: IndicatorRow, year: number) => cellKey({ measure: r.key, slice: r.slice ?? '', category: '', period: String(year) });
   const c = captions();
   const columns: TableColumn[] = [
     { key: 'indicator', label: c.indicator[ctx.lang], align: 'left', width: 3 },
@@ -98,8 +108,9 @@ export function indicatorTable(ctx: BuildContext, id: string, captionKey: string
     id,
     caption: caption(captionKey, ctx.lang),
     columns,
+    ...(rows.some((r) => r.victims) ? { cellKeys: rows.map((r) => [null, ...ctx.years.map((y) => (r.victims ? keyOf(r, y) : null)), null]) } : {}),
     rows: rows.map((r) => {
-      const cells: TableCell[] = r.values.map((v) => (r.victims ? primaryOnly(v, ctx.privacy) : v));
+      const cells: TableCell[] = r.values.map((v, y) => (r.victims ? protectedCell(keyOf(r, ctx.years[y]!), v, ctx.privacy) : v));
       const label = r.label ?? c.indicators[r.key]?.[ctx.lang];
       if (!label) throw new Error(`report builder: no indicator ${r.key}`);
       return [label, ...cells, trendOf(cells, ctx.lang)];

@@ -9,6 +9,7 @@ import { COLOR, createContext, finish, heading, list, paragraph, type PdfContext
 import { drawTitlePage, tocPagesNeeded, writeFooters, writeToc } from './frame.js';
 import { writeProfile } from './profile.js';
 import { drawTable } from './table.js';
+import { writeDisclosureAnnex } from './disclosure.js';
 
 function writeDescription(ctx: PdfContext, vm: ReportViewModel): void {
   const { t } = ctx;
@@ -82,6 +83,7 @@ function writeAnnexes(ctx: PdfContext, vm: ReportViewModel): void {
   drawTable(ctx, vm.annexes.qualityFindings);
   annex(4, a.missingReasons);
   drawTable(ctx, vm.annexes.missingReasons);
+  writeDisclosureAnnex(ctx, vm, 5);
 }
 
 const chapters = [writeDescription, writeConclusions, writeRecommendations, writeProfiles, writeAnnexes];

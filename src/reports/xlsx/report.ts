@@ -1,9 +1,10 @@
 // The report's tables as an Excel workbook for analysts: a cover sheet, the index of
 // tables (captions and notes) and the codes of every column, then one sheet per table
-// (header in row 1, stable row codes beside the labels, numbers as shown; suppressed
-// counts shown as "<10").
+// (header in row 1, stable row codes beside the labels, numbers as shown; hidden counts
+// are empty number cells whose comment is the mark, "<10" or "x"), and very hidden sheets
+// naming each count cell's disclosure key and the relations between the keys.
 import ExcelJS from 'exceljs';
-import { formatDate } from '../format.js';
+import { formatDate, markOf } from '../format.js';
 import { isSuppressed, type NumberFormat, type ReportTable, type ReportViewModel } from '../report.view-model.js';
 import { allReportTables } from '../tables.js';
 import { fill, textsFor, type ReportTexts } from '../texts.js';
@@ -20,6 +21,9 @@ export function sheetName(id: string, used: Set<string>): string {
   return name;
 }
 
+/** Disclosure key of each count cell: sheet, address, key. */
+type KeyedCells = [string, string, string][];
+
 const DECIMALS: Record<NumberFormat, number> = { integer: 0, decimal1: 1, decimal2: 2, decimal3: 3, percent: 3 };
 /** Numbers are stored as shown (8.1, not 8.124348...), so a sum in Excel matches the printed figures. */
 const rounded = (v: number, f: NumberFormat | undefined) => (f ? Math.round(v * 10 ** DECIMALS[f]) / 10 ** DECIMALS[f] : v);
@@ -29,7 +33,7 @@ const rounded = (v: number, f: NumberFormat | undefined) => (f ? Math.round(v * 
  * else in the data range), the row's stable code in column A when the table has codes.
  * Captions and notes are on the "tables" sheet; column codes on the "codes" sheet.
  */
-function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, name: string, t: ReportTexts): void {
+function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, name: string, t: ReportTexts, keyed: KeyedCells): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   const offset = table.rowCodes ? 1 : 0;
   const header = (col: number, label: string) => {
@@ -52,9 +56,13 @@ function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, name: string, t
     row.forEach((value, i) => {
       const column = table.columns[i];
       const cell = ws.getCell(r + 2, i + 1 + offset);
+      const key = table.cellKeys?.[r]?.[i];
+      if (key) keyed.push([name, cell.address, key]);
       if (isSuppressed(value)) {
-        cell.value = t.suppressed;
-        cell.alignment = { horizontal: 'right' };
+        // The number column stays numeric: the cell is empty and its mark is the cell's comment.
+        cell.value = null;
+        cell.note = markOf(value, t.suppressed);
+        if (column.format) cell.numFmt = NUM_FMT[column.format];
         return;
       }
       cell.value = typeof value === 'number' ? rounded(value, column.format) : value;
@@ -81,6 +89,23 @@ function addIndexSheets(wb: ExcelJS.Workbook, sheets: { name: string; table: Rep
 }
 
 const columnLetter = (n: number): string => (n <= 26 ? String.fromCharCode(64 + n) : columnLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+
+export const DISCLOSURE_CELLS = 'disclosure_cells';
+export const DISCLOSURE_RELATIONS = 'disclosure_relations';
+
+/**
+ * The structure an analyst reads off the tables, machine-readable: which cell counts what
+ * (key) and which keys sum to which. No values: those are in the table sheets, hidden ones
+ * empty. `npm run audit:disclosure` audits a workbook from these sheets and its cells.
+ */
+function addDisclosureSheets(wb: ExcelJS.Workbook, vm: ReportViewModel, keyed: KeyedCells): void {
+  const cells = wb.addWorksheet(DISCLOSURE_CELLS, { state: 'veryHidden' });
+  cells.addRow(['sheet', 'cell', 'key', 'threshold', vm.meta.suppressionThreshold ?? 10]);
+  cells.addRows(keyed);
+  const relations = wb.addWorksheet(DISCLOSURE_RELATIONS, { state: 'veryHidden' });
+  relations.addRow(['total', 'exact', 'parts']);
+  relations.addRows((vm.cellRelations ?? []).map((r) => [r.total, r.exact ? 1 : 0, JSON.stringify(r.parts)]));
+}
 
 function addCover(wb: ExcelJS.Workbook, vm: ReportViewModel, t: ReportTexts): void {
   const ws = wb.addWorksheet('about');
@@ -110,9 +135,11 @@ export async function renderReportXlsx(vm: ReportViewModel): Promise<Buffer> {
   wb.created = date;
   wb.modified = date;
   addCover(wb, vm, t);
-  const used = new Set(['about', 'tables', 'codes']);
+  const used = new Set(['about', 'tables', 'codes', DISCLOSURE_CELLS, DISCLOSURE_RELATIONS]);
   const sheets = allReportTables(vm, t).map((table) => ({ table, name: sheetName(table.id, used) }));
   addIndexSheets(wb, sheets);
-  for (const { table, name } of sheets) addTableSheet(wb, table, name, t);
+  const keyed: KeyedCells = [];
+  for (const { table, name } of sheets) addTableSheet(wb, table, name, t, keyed);
+  addDisclosureSheets(wb, vm, keyed);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -2,9 +2,9 @@
 // into the test database: CRUD with optimistic concurrency, reproducible quality and
 // structuring runs, findings, completeness, facts exports, texts, return for correction.
 import { tableFromIPC } from 'apache-arrow';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessments, submissions } from '../../../src/db/schema.js';
+import { assessments, auditLog, submissions } from '../../../src/db/schema.js';
 import { factColumns } from '../../../src/reports/arrow.js';
 import { conclusionKeys } from '../../../src/reports/report.view-model.js';
 import { loadNationalDataset } from '../../../src/synthetic/load.js';
@@ -156,6 +156,10 @@ describe('pipeline steps', () => {
     expect(table.numRows).toBe(summary.facts);
     expect(lines.length - 1).toBe(summary.facts);
     expect(table.getChild('item_id')!.get(0)).toMatch(/^s\d+\.q\d+/);
+    // Raw victim-level data: every export is in the audit log; the secretariat gets none.
+    const exports = await t.app.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'assessment.facts_export'), eq(auditLog.objectId, id)));
+    expect(exports.map((e) => (e.after as { format: string }).format).sort()).toEqual(['arrow', 'csv']);
+    for (const f of ['facts.csv', 'facts.arrow']) expect((await get(secretariat, `/api/v1/assessments/${id}/${f}`)).statusCode).toBe(403);
   });
 
   it('groups free texts by the §14 headings', async () => {

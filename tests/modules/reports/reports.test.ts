@@ -7,12 +7,30 @@ import { regions } from '../../../src/domain/reference.js';
 import { conclusionKeys } from '../../../src/reports/report.view-model.js';
 import { loadTexts } from '../../../src/reports/texts.js';
 import { pdfText } from '../../helpers/pdf-text.js';
+import { formatNumber } from '../../../src/reports/format.js';
+import { DISCLOSURE_CELLS } from '../../../src/reports/xlsx/report.js';
+import { auditWorkbook } from '../../../src/reports/xlsx/audit.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { YEARS, assessmentStatus, createReportAssessment, type ReportFixture } from './fixture.js';
 
 const KAZAKH_LETTERS = ['Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ', 'І', 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'і'];
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
+/** The person-count cells of each row of a report workbook as printed: numbers formatted, hidden cells as their mark. */
+async function keyedRows(xlsx: Buffer): Promise<{ sheet: string; cells: string }[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+  const rows = new Map<string, { sheet: string; cells: string[] }>();
+  wb.getWorksheet(DISCLOSURE_CELLS)!.eachRow((r, n) => {
+    if (n === 1) return;
+    const [sheet, address] = [String(r.getCell(1).value), String(r.getCell(2).value)];
+    const cell = wb.getWorksheet(sheet)!.getCell(address);
+    const id = `${sheet}!${cell.row}`;
+    if (!rows.has(id)) rows.set(id, { sheet, cells: [] });
+    rows.get(id)!.cells.push(cell.value === null ? String(cell.note) : formatNumber(Number(cell.value)).replace(/\s/g, ' '));
+  });
+  return [...rows.values()].map((r) => ({ sheet: r.sheet, cells: r.cells.join(' ') }));
+}
 
 let t: TestApp;
 let expert: string;
@@ -189,12 +207,20 @@ describe('finalisation', () => {
     for (const n of ['report-kk.pdf', 'report-ru.pdf', 'report-kk.xlsx', 'report-ru.xlsx', 'profile-mvd-kk.pdf', 'profile-mvd-ru.pdf', 'profile-border_service-ru.pdf']) {
       expect(names).toContain(n);
     }
-    // The raw fact table is for the expert group's analysts, not published.
-    expect(names).not.toContain('facts.arrow');
-    expect((await t.request(secretariat, { method: 'GET', url: url('/files/facts.arrow') })).statusCode).toBe(404);
-    const expertNames = (await t.request(expert, { method: 'GET', url: url('/files') })).json().map((f: { name: string }) => f.name);
-    expect(expertNames).toContain('facts.arrow');
-    expect((await t.request(expert, { method: 'GET', url: url('/files/facts.arrow') })).statusCode).toBe(200);
+    // The raw fact table is restricted to the expert group and administrators: never listed
+    // to the secretariat, never served to it under any name, and every download is audited.
+    expect(names.some((n) => n.includes('facts'))).toBe(false);
+    expect(files.every((f) => !(f as { restricted?: boolean }).restricted)).toBe(true);
+    for (const name of ['facts-restricted.arrow', 'facts.arrow']) {
+      expect((await t.request(secretariat, { method: 'GET', url: url(`/files/${name}`) })).statusCode).toBe(404);
+    }
+    const expertFiles = (await t.request(expert, { method: 'GET', url: url('/files') })).json() as { name: string; restricted: boolean }[];
+    expect(expertFiles.filter((f) => f.restricted).map((f) => f.name)).toEqual(['facts-restricted.arrow']);
+    const downloads = () => t.app.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'assessment.restricted_file_download'), eq(auditLog.objectId, fx.assessmentId)));
+    expect(await downloads()).toHaveLength(0);
+    expect((await t.request(expert, { method: 'GET', url: url('/files/facts-restricted.arrow') })).statusCode).toBe(200);
+    expect((await t.request(admin, { method: 'GET', url: url('/files/facts-restricted.arrow') })).statusCode).toBe(200);
+    expect(await downloads()).toHaveLength(2);
     const put = await t.request(expert, { method: 'PUT', url: url('/narrative/description'), payload: { textKk: 'a', textRu: 'b' }, headers: { 'if-match': '"1"' } });
     expect(put.statusCode).toBe(409);
     expect(put.json().error.code).toBe('assessment.finalised');
@@ -264,12 +290,13 @@ describe('finalisation', () => {
       expect(ws.getRow(row).getCell(3).value).toBe(name);
       const values = expected.get(code) ?? [0, 0, 0];
       values.forEach((v, i) => {
-        const cell = ws.getRow(row).getCell(5 + i).value;
-        if (cell === '<10') {
+        const cell = ws.getRow(row).getCell(5 + i);
+        if (cell.value === null) {
+          expect(['<10', 'x']).toContain(cell.note);
           hidden++;
         } else {
           shown++;
-          expect(cell).toBe(v);
+          expect(cell.value).toBe(v);
           expect(v === 0 || v >= 10).toBe(true);
         }
       });
@@ -288,4 +315,42 @@ describe('finalisation', () => {
     });
     expect(hidden + shown).toBe(12);
   });
+
+  it('stores the disclosure audit with the run and prints it in the methodology annex', async () => {
+    const [run] = await t.app.database.db.select().from(assessmentRuns).where(and(eq(assessmentRuns.assessmentId, fx.assessmentId), eq(assessmentRuns.step, 'disclosure')));
+    const summary = (run.result as { summary: { primary: number; secondary: number; exposed: number; ms: number } }).summary;
+    expect(summary.exposed).toBe(0);
+    expect(summary.primary).toBeGreaterThan(0);
+    expect(summary.secondary).toBeGreaterThan(0);
+    expect(run.parameters).toEqual({ threshold: 10, rule: { kind: 'label-range' } });
+    const text = await pdfText((await t.request(secretariat, { method: 'GET', url: url('/files/report-ru.pdf') })).rawPayload);
+    expect(text).toContain(`ячеек «<10» — ${summary.primary}, ячеек «x» — ${summary.secondary}, раскрыто — 0`);
+  });
+
+  it('audits the stored XLSX and PDF as an attacker would: nothing exposed, no small count shown anywhere', async () => {
+    for (const lang of ['kk', 'ru'] as const) {
+      const xlsx = (await t.request(secretariat, { method: 'GET', url: url(`/files/report-${lang}.xlsx`) })).rawPayload;
+      const { audit, read } = await auditWorkbook(xlsx);
+      expect(audit.exposed).toEqual([]);
+      expect(read.smallShown).toEqual([]);
+      expect(audit.primary).toBeGreaterThan(0);
+      // Every PDF prints each person-count row of the workbook exactly as published: marks, never the hidden values.
+      const rows = await keyedRows(xlsx);
+      const pdfs = new Map<string, string>();
+      const pdf = async (name: string) => {
+        if (!pdfs.has(name)) pdfs.set(name, await pdfText((await t.request(secretariat, { method: 'GET', url: url(`/files/${name}`) })).rawPayload));
+        return pdfs.get(name)!;
+      };
+      let checked = 0;
+      for (const row of rows) {
+        const agency = /^v_[a-z]+_(.+)$/.exec(row.sheet)?.[1];
+        const names = [`report-${lang}.pdf`, ...(agency && files.some((f) => f.name === `profile-${agency}-${lang}.pdf`) ? [`profile-${agency}-${lang}.pdf`] : [])];
+        for (const name of names) {
+          expect(await pdf(name), `${row.sheet} ${row.cells} in ${name}`).toContain(row.cells);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(100);
+    }
+  }, 120_000);
 });

@@ -3,12 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReportXlsx } from '../../../src/reports/xlsx/report.js';
 import { buildReportViewModel, profileViewModels } from '../../../src/reports/build/build.js';
 import { countTable } from '../../../src/reports/build/privacy.js';
+import { protectTables } from '../../../src/reports/build/disclosure.js';
 import type { AssessmentInput } from '../../../src/reports/build/inputs.js';
 import { syntheticAssessmentInput } from '../../../src/synthetic/assessment.js';
-import { conclusionKeys, isSuppressed, type ReportTable, type ReportViewModel } from '../../../src/reports/report.view-model.js';
+import { conclusionKeys, isSuppressed, type ReportTable, type ReportViewModel, type TableCell } from '../../../src/reports/report.view-model.js';
 
 // National-size counts are large; a high threshold makes the suppression visible.
-const THRESHOLD = 100;
+const THRESHOLD = 20;
 let input: AssessmentInput;
 let raw: ReportViewModel;
 let published: ReportViewModel;
@@ -135,39 +136,50 @@ describe('published XLSX', () => {
   it('labels hidden counts with the assessment threshold', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await renderReportXlsx(published)) as unknown as ArrayBuffer);
-    const values: unknown[] = [];
-    wb.getWorksheet('citizenship')!.eachRow((r) => r.eachCell((c) => values.push(c.value)));
-    expect(values).toContain(`<${THRESHOLD}`);
-    expect(values).not.toContain('<10');
+    const marks: unknown[] = [];
+    // Hidden counts are empty cells: visit those too.
+    for (const ws of wb.worksheets) ws.eachRow((r) => r.eachCell({ includeEmpty: true }, (c) => { if (c.note) marks.push(c.note); }));
+    expect(marks).toContain(`<${THRESHOLD}`);
+    expect(marks).not.toContain('<10');
   });
 });
 
-describe('count table suppression', () => {
-  const spec = (rows: [number, number, number][]) => ({
-    id: 't', caption: 'c', firstLabel: 'k', years: [2022, 2023, 2024], lang: 'ru' as const, victims: true,
-    rows: rows.map((values, i) => ({ label: `r${i}`, values })),
+describe('count table protection', () => {
+  const spec = (rows: [number, number, number][], victims = true) => ({
+    id: 't', caption: 'c', firstLabel: 'k', years: [2022, 2023, 2024], lang: 'ru' as const, victims, measure: 'victims_by:test',
+    rows: rows.map((values, i) => ({ label: `r${i}`, values, category: `c${i}` })),
   });
+  const publish = (rows: [number, number, number][], threshold = 10) => {
+    const s = spec(rows);
+    const protection = protectTables([countTable(s, { publish: false, threshold })], { threshold });
+    expect(protection.audit.exposed).toEqual([]);
+    return countTable(s, { publish: true, threshold, marks: protection.marks });
+  };
+  const mark = (c: TableCell) => (isSuppressed(c) ? c.mark : null);
 
-  it('adds secondary suppression so a hidden cell cannot be recovered from the totals', () => {
-    const t = countTable(spec([[3, 40, 50], [20, 30, 60]]), { publish: true, threshold: 10 });
-    const [r0, r1, total] = t.rows;
-    expect(isSuppressed(r0[1])).toBe(true);
-    // Row 0 and column 2022 each need a second hidden entry.
-    expect(r0.slice(2, 5).some(isSuppressed)).toBe(true);
-    expect([r1[1], total[1]].some(isSuppressed)).toBe(true);
+  it('adds secondary cells, marked apart, so a hidden cell cannot be recovered from the totals', () => {
+    const [r0, r1, total] = publish([[3, 40, 50], [20, 30, 60]]).rows;
+    expect(mark(r0[1])).toBe('primary');
+    // Row 0 and column 2022 each need a second hidden entry, never labelled "<10".
+    expect(r0.slice(2, 5).some((c) => mark(c) === 'secondary')).toBe(true);
+    expect([r1[1], total[1]].some((c) => mark(c) === 'secondary')).toBe(true);
   });
 
   it('hides a small total even when every cell is zero or large', () => {
-    const t = countTable(spec([[0, 0, 4], [0, 0, 0]]), { publish: true, threshold: 10 });
+    const t = publish([[0, 0, 4], [0, 0, 0]]);
     expect(t.rows).toHaveLength(2); // the all-zero row is dropped
-    expect(isSuppressed(t.rows[0][3])).toBe(true);
-    expect(isSuppressed(t.rows[0][4])).toBe(true);
+    expect(mark(t.rows[0][3])).toBe('primary');
+    expect(mark(t.rows[0][4])).toBe('primary');
   });
 
   it('respects the assessment threshold and leaves activity counts alone', () => {
-    const five = countTable(spec([[12, 30, 40]]), { publish: true, threshold: 15 });
-    expect(isSuppressed(five.rows[0][1])).toBe(true);
-    const activity = countTable({ ...spec([[3, 4, 5]]), victims: false }, { publish: true, threshold: 10 });
+    expect(mark(publish([[12, 30, 40]], 15).rows[0][1])).toBe('primary');
+    const activity = countTable(spec([[3, 4, 5]], false), { publish: true, threshold: 10 });
     expect(activity.rows[0].slice(1, 5)).toEqual([3, 4, 5, 12]);
+    expect(activity.cellKeys).toBeUndefined();
+  });
+
+  it('refuses to publish a person count without a protection', () => {
+    expect(() => countTable(spec([[3, 40, 50]]), { publish: true, threshold: 10 })).toThrow(/without disclosure protection/);
   });
 });

@@ -353,6 +353,7 @@ export default {
   'files.none': 'Әзірге файлдар жоқ.',
   'files.what': 'Құжат',
   'files.data': 'Талдауға арналған деректер',
+  'files.restricted': 'Бастапқы деректер (шектеулі қолжетімділік, әр жүктеу тіркеледі)',
   'files.reportPdf': 'Тәуекелдерді бағалау туралы есеп (PDF)',
   'files.reportXlsx': 'Есеп кестелері (XLSX)',
   'files.downloadLang': 'Жүктеу: {lang}',

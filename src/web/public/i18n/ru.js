@@ -353,6 +353,7 @@ export default {
   'files.none': 'Файлов пока нет.',
   'files.what': 'Документ',
   'files.data': 'Данные для анализа',
+  'files.restricted': 'Исходные данные (ограниченный доступ, каждое скачивание регистрируется)',
   'files.reportPdf': 'Отчет об оценке рисков (PDF)',
   'files.reportXlsx': 'Таблицы отчета (XLSX)',
   'files.downloadLang': 'Скачать {lang}',

@@ -14,7 +14,8 @@ function describe(name, agencyName) {
   if (m) return { group: 'report', key: m[2], label: t(m[2] === 'pdf' ? 'files.reportPdf' : 'files.reportXlsx'), lang: m[1] };
   m = /^profile-(.+)-(kk|ru)\.pdf$/.exec(name);
   if (m) return { group: 'profiles', key: m[1], label: agencyName(m[1]), lang: m[2] };
-  return { group: 'data', key: name, label: t('files.data'), lang: null };
+  // Raw victim-level data (experts and administrators only) says so.
+  return { group: 'data', key: name, label: t(name.includes('-restricted.') ? 'files.restricted' : 'files.data'), lang: null };
 }
 
 const GROUPS = ['report', 'profiles', 'data'];

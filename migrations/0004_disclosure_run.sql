@@ -1,0 +1,2 @@
+ALTER TABLE "assessment_runs" DROP CONSTRAINT "assessment_runs_step_check";--> statement-breakpoint
+ALTER TABLE "assessment_runs" ADD CONSTRAINT "assessment_runs_step_check" CHECK ("assessment_runs"."step" in ('quality', 'structuring', 'ranking', 'disclosure'));
