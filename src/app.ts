@@ -3,7 +3,12 @@ import fastifyJwt from '@fastify/jwt';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { classifyDatabaseError } from './db/errors.js';
@@ -32,13 +37,23 @@ export interface BuildOptions {
 
 export async function buildApp({ config, database, ownsDatabase }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.body.password'] },
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.body.password'] },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
 
-  const db = database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: dataDirFor(config), poolSize: config.DB_POOL_SIZE, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS }));
+  const db =
+    database ??
+    (await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      pgliteDir: dataDirFor(config),
+      poolSize: config.DB_POOL_SIZE,
+      connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+    }));
   const closeDb = ownsDatabase ?? database === undefined;
   app.decorate('database', db);
   app.decorate('config', config);
@@ -66,15 +81,32 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
     sign: { algorithm: TOKEN_ALGORITHM, expiresIn: config.JWT_TTL },
     verify: { algorithms: [TOKEN_ALGORITHM], requiredClaims: ['exp'], cache: 5000 },
   });
-  registerRefusalAudit(app, db.db, { windowSeconds: config.AUDIT_REFUSALS_WINDOW_SECONDS, maxRows: config.AUDIT_REFUSALS_MAX_ROWS });
+  registerRefusalAudit(app, db.db, {
+    windowSeconds: config.AUDIT_REFUSALS_WINDOW_SECONDS,
+    maxRows: config.AUDIT_REFUSALS_MAX_ROWS,
+  });
   registerAccessControl(app, async (id) => {
     const u = await findUserForRequest(db.db, id);
-    return u ? { id: u.id, email: u.email, name: u.name, roles: u.roles as Role[], organisationId: u.organisationId, disabled: u.disabled, tokenVersion: u.tokenVersion } : null;
+    return u
+      ? {
+          id: u.id,
+          email: u.email,
+          name: u.name,
+          roles: u.roles as Role[],
+          organisationId: u.organisationId,
+          disabled: u.disabled,
+          tokenVersion: u.tokenVersion,
+        }
+      : null;
   });
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Counter-trafficking risk assessment API', version: '1.0.0', description: 'Joint order No. 849/410: yearly data collection and three-year risk assessment.' },
+      info: {
+        title: 'Counter-trafficking risk assessment API',
+        version: '1.0.0',
+        description: 'Joint order No. 849/410: yearly data collection and three-year risk assessment.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       security: [{ bearer: [] }],
     },

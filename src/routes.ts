@@ -14,4 +14,18 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
 import type { Routes } from './modules/module.js';
 
-export const moduleRoutes: Routes[] = [healthRoutes, authRoutes, usersRoutes, organisationsRoutes, referenceRoutes, auditRoutes, questionnaireRoutes, campaignsRoutes, submissionsRoutes, excelRoutes, assessmentsRoutes, scoringRoutes, reportsRoutes];
+export const moduleRoutes: Routes[] = [
+  healthRoutes,
+  authRoutes,
+  usersRoutes,
+  organisationsRoutes,
+  referenceRoutes,
+  auditRoutes,
+  questionnaireRoutes,
+  campaignsRoutes,
+  submissionsRoutes,
+  excelRoutes,
+  assessmentsRoutes,
+  scoringRoutes,
+  reportsRoutes,
+];

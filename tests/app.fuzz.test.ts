@@ -40,7 +40,10 @@ let operations: Operation[];
 /** Tables whose content a refused request must not change (audit rows and sign-in failures are the refusal's own trace). */
 let tables: string[];
 async function fingerprint(): Promise<string> {
-  const parts = tables.map((name) => `select '${name}' as t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as f from "${name}" x`);
+  const parts = tables.map(
+    (name) =>
+      `select '${name}' as t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as f from "${name}" x`,
+  );
   const { rows } = await t.app.database.query(parts.join(' union all '));
   return rows.map((r) => `${r.t}=${r.f}`).join(';');
 }
@@ -74,31 +77,61 @@ function sample(schema: Schema | undefined, depth = 0): unknown {
 
 /** Values that once reached PostgreSQL or arithmetic unchecked. */
 const hostile = fc.constantFrom<unknown>(
-  'a\u0000b', '\ud800', 'x\udfff', '', ' ', '\u202e\u0000', 'x'.repeat(70_000), '../../etc/passwd', "'; drop table users; --",
-  -1, 0, 1e21, 1e308, 2 ** 53, Number('9007199254740993'), -0, 0.1 + 0.2, 2_147_483_648,
-  null, true, [], {}, [[[[[[[[[[[]]]]]]]]]]], { __proto__: { admin: true } }, { constructor: { prototype: { x: 1 } } },
-  '00000000-0000-0000-0000-000000000000', '2025-02-30', '9999-99-99', 'NaN', 'Infinity',
+  'a\u0000b',
+  '\ud800',
+  'x\udfff',
+  '',
+  ' ',
+  '\u202e\u0000',
+  'x'.repeat(70_000),
+  '../../etc/passwd',
+  "'; drop table users; --",
+  -1,
+  0,
+  1e21,
+  1e308,
+  2 ** 53,
+  Number('9007199254740993'),
+  -0,
+  0.1 + 0.2,
+  2_147_483_648,
+  null,
+  true,
+  [],
+  {},
+  [[[[[[[[[[[]]]]]]]]]]],
+  { __proto__: { admin: true } },
+  { constructor: { prototype: { x: 1 } } },
+  '00000000-0000-0000-0000-000000000000',
+  '2025-02-30',
+  '9999-99-99',
+  'NaN',
+  'Infinity',
 );
 
 function mutate(value: unknown, path: string[], replacement: unknown): unknown {
   if (path.length === 0) return replacement;
   const [head, ...rest] = path as [string, ...string[]];
   if (Array.isArray(value)) return value.map((v, i) => (String(i) === head ? mutate(v, rest, replacement) : v));
-  if (value && typeof value === 'object') return { ...(value as object), [head]: mutate((value as Record<string, unknown>)[head], rest, replacement) };
+  if (value && typeof value === 'object')
+    return { ...(value as object), [head]: mutate((value as Record<string, unknown>)[head], rest, replacement) };
   return replacement;
 }
 
 function paths(value: unknown, prefix: string[] = []): string[][] {
   const out: string[][] = [prefix];
   if (Array.isArray(value)) for (const [i, v] of value.entries()) out.push(...paths(v, [...prefix, String(i)]));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
   return out;
 }
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const forged = (payload: object, alg = 'HS256', secret = t.config.JWT_SECRET!) => {
   const head = `${b64({ alg, typ: 'JWT' })}.${b64(payload)}`;
-  return `${head}.${createHmac(alg === 'HS512' ? 'sha512' : 'sha256', secret).update(head).digest('base64url')}`;
+  return `${head}.${createHmac(alg === 'HS512' ? 'sha512' : 'sha256', secret)
+    .update(head)
+    .digest('base64url')}`;
 };
 
 async function settle(jobId: string, token: string): Promise<void> {
@@ -114,13 +147,35 @@ beforeAll(async () => {
   t = await createTestApp();
   c = await setUpCollection(t, 'ngo', 2025);
   const secretariat = (await t.user(['secretariat'])).token;
-  const saved = await t.request(c.focal, { method: 'PUT', url: c.url, payload: { content: { answers: { [firstItemOfKind('ngo', 'count')]: { value: 3 } } } }, headers: { 'if-match': '"0"' } });
+  const saved = await t.request(c.focal, {
+    method: 'PUT',
+    url: c.url,
+    payload: { content: { answers: { [firstItemOfKind('ngo', 'count')]: { value: 3 } } } },
+    headers: { 'if-match': '"0"' },
+  });
   expect(saved.statusCode, saved.body).toBe(200);
-  const assessment = await t.request(c.expert, { method: 'POST', url: '/api/v1/assessments', payload: { title: { kk: 'Бағалау', ru: 'Оценка' }, startYear: 2025, coordinatingBody: 'mvd' } });
+  const assessment = await t.request(c.expert, {
+    method: 'POST',
+    url: '/api/v1/assessments',
+    payload: { title: { kk: 'Бағалау', ru: 'Оценка' }, startYear: 2025, coordinatingBody: 'mvd' },
+  });
   expect(assessment.statusCode, assessment.body).toBe(201);
   const user = (await t.user(['expert'])).id;
   const now = Math.floor(Date.now() / 1000);
-  tokens = [c.admin, c.expert, c.focal, secretariat, '', 'garbage', 'a.b.c', forged({ sub: 'not-a-uuid', tv: 0, exp: now + 60 }), forged({ sub: user, tv: 0 }), forged({ sub: user, tv: 0, exp: now + 60 }, 'HS512'), forged({ sub: user, tv: 'x', exp: now + 60 }), forged({ sub: user, tv: 0, exp: now + 60 }, 'HS256', 'another-secret-another-secret-another')];
+  tokens = [
+    c.admin,
+    c.expert,
+    c.focal,
+    secretariat,
+    '',
+    'garbage',
+    'a.b.c',
+    forged({ sub: 'not-a-uuid', tv: 0, exp: now + 60 }),
+    forged({ sub: user, tv: 0 }),
+    forged({ sub: user, tv: 0, exp: now + 60 }, 'HS512'),
+    forged({ sub: user, tv: 'x', exp: now + 60 }),
+    forged({ sub: user, tv: 0, exp: now + 60 }, 'HS256', 'another-secret-another-secret-another'),
+  ];
   ids = {
     id: [c.campaignId, assessment.json().id, user, c.organisationId],
     campaignId: [c.campaignId],
@@ -129,13 +184,21 @@ beforeAll(async () => {
     chapter: ['description', 'recommendations', 'nope', '%00'],
     organisation: [c.organisationId],
   };
-  const { rows } = await t.app.database.query("select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('audit_log', 'login_failures')");
+  const { rows } = await t.app.database.query(
+    "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('audit_log', 'login_failures')",
+  );
   tables = rows.map((r) => String(r.table_name)).sort();
-  const doc = t.app.swagger() as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>> };
+  const doc = t.app.swagger() as {
+    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  };
   operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods)
       .filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method))
-      .map(([method, op]) => ({ method: method.toUpperCase(), path, body: op.requestBody?.content?.['application/json']?.schema })),
+      .map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        body: op.requestBody?.content?.['application/json']?.schema,
+      })),
   );
 }, 60_000);
 afterAll(() => t?.close());
@@ -152,14 +215,55 @@ describe('fuzzing every write operation of the OpenAPI document', () => {
       const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
       const request = fc.record({
         token: fc.constantFrom(...tokens),
-        params: fc.tuple(...params.map((p) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(ids[p] ?? ['x'])) }, { weight: 1, arbitrary: fc.constantFrom('x', '%00', '00000000-0000-0000-0000-000000000000', '1e999', '..%2f..') }))),
-        body: fc.oneof(
-          { weight: 5, arbitrary: fc.tuple(fc.nat(), hostile).map(([i, v]) => { const base = sample(op.body); const all = paths(base); return JSON.stringify(mutate(base, all[i % all.length]!, v)); }) },
-          { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
-          { weight: 1, arbitrary: fc.constantFrom('{', '{"a":1,}', '\u0000', 'null', '"str"', '1e999999', '[', '{"content":{"answers":{"s1.q1":{"value":"a\\u0000b"}}}}', '') },
+        params: fc.tuple(
+          ...params.map((p) =>
+            fc.oneof(
+              { weight: 4, arbitrary: fc.constantFrom(...(ids[p] ?? ['x'])) },
+              {
+                weight: 1,
+                arbitrary: fc.constantFrom('x', '%00', '00000000-0000-0000-0000-000000000000', '1e999', '..%2f..'),
+              },
+            ),
+          ),
         ),
-        ifMatch: fc.option(fc.constantFrom('"0"', '"1"', '"2"', '"3"', 'W/"1"', '*', '"-1"', '"99999999999999999999"', 'garbage', '""'), { nil: undefined }),
-        contentType: fc.constantFrom('application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', undefined),
+        body: fc.oneof(
+          {
+            weight: 5,
+            arbitrary: fc.tuple(fc.nat(), hostile).map(([i, v]) => {
+              const base = sample(op.body);
+              const all = paths(base);
+              return JSON.stringify(mutate(base, all[i % all.length]!, v));
+            }),
+          },
+          { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(
+              '{',
+              '{"a":1,}',
+              '\u0000',
+              'null',
+              '"str"',
+              '1e999999',
+              '[',
+              '{"content":{"answers":{"s1.q1":{"value":"a\\u0000b"}}}}',
+              '',
+            ),
+          },
+        ),
+        ifMatch: fc.option(
+          fc.constantFrom('"0"', '"1"', '"2"', '"3"', 'W/"1"', '*', '"-1"', '"99999999999999999999"', 'garbage', '""'),
+          { nil: undefined },
+        ),
+        contentType: fc.constantFrom(
+          'application/json',
+          'application/json',
+          'application/json; charset=utf-8',
+          'text/plain',
+          'multipart/form-data; boundary=x',
+          'application/x-www-form-urlencoded',
+          undefined,
+        ),
         contentEncoding: fc.option(fc.constantFrom('gzip', 'identity', 'br'), { nil: undefined, freq: 8 }),
       });
       await fc.assert(
@@ -174,8 +278,12 @@ describe('fuzzing every write operation of the OpenAPI document', () => {
           if (r.contentEncoding) headers['content-encoding'] = r.contentEncoding;
           const res = await t.app.inject({ method: op.method as 'POST', url, headers, payload: r.body });
           seen[res.statusCode] = (seen[res.statusCode] ?? 0) + 1;
-          expect(res.statusCode, `${op.method} ${url} ${JSON.stringify(r).slice(0, 400)} -> ${res.body.slice(0, 300)}`).toBeLessThan(500);
-          if (res.statusCode >= 400) expect(await fingerprint(), `${op.method} ${url} refused ${res.statusCode} but changed state`).toBe(before);
+          expect(
+            res.statusCode,
+            `${op.method} ${url} ${JSON.stringify(r).slice(0, 400)} -> ${res.body.slice(0, 300)}`,
+          ).toBeLessThan(500);
+          if (res.statusCode >= 400)
+            expect(await fingerprint(), `${op.method} ${url} refused ${res.statusCode} but changed state`).toBe(before);
           // An accepted job (finalisation) writes after its answer: let it finish before the next request is judged.
           if (res.statusCode === 202) await settle(res.json().id as string, r.token);
         }),

@@ -44,7 +44,11 @@ const matrix: Record<string, Expect> = {
   'POST /api/v1/campaigns/{campaignId}/submissions/{organisationId}/return': ['expert'],
   'POST /api/v1/campaigns/{campaignId}/submissions/{organisationId}/accept': ['expert'],
   'GET /api/v1/campaigns/{campaignId}/submissions/{organisationId}/revisions': ['admin', 'expert', 'focal_point'],
-  'GET /api/v1/campaigns/{campaignId}/submissions/{organisationId}/revisions/{revision}': ['admin', 'expert', 'focal_point'],
+  'GET /api/v1/campaigns/{campaignId}/submissions/{organisationId}/revisions/{revision}': [
+    'admin',
+    'expert',
+    'focal_point',
+  ],
   'GET /api/v1/campaigns/{campaignId}/submissions/{organisationId}/diff': ['admin', 'expert', 'focal_point'],
   'GET /api/v1/campaigns/{campaignId}/submissions/{organisationId}/template.xlsx': ['admin', 'expert', 'focal_point'],
   'POST /api/v1/campaigns/{campaignId}/submissions/{organisationId}/import': ['focal_point'],
@@ -94,15 +98,27 @@ beforeAll(async () => {
   const org = await t.organisation('ngo', 'almaty');
   ownOrganisation = org;
   for (const role of allRoles) tokens[role] = (await t.user([role], role === 'focal_point' ? org : null)).token;
-  const doc = (await t.request(null, { method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+  const doc = (await t.request(null, { method: 'GET', url: '/docs/json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
 });
 afterAll(() => t?.close());
 
 const call = (route: string, token: string | null) => {
   const [method, path] = route.split(' ') as [string, string];
-  const url = path.replace('{revision}', '1').replace('{version}', 'none').replace('{agencyType}', 'ngo').replace('{organisationId}', ownOrganisation).replace(/\{[^}]+\}/g, placeholder);
-  return t.request(token, { method: method as 'GET', url, payload: method === 'GET' || method === 'DELETE' ? undefined : {}, headers: { 'if-match': '"1"' } });
+  const url = path
+    .replace('{revision}', '1')
+    .replace('{version}', 'none')
+    .replace('{agencyType}', 'ngo')
+    .replace('{organisationId}', ownOrganisation)
+    .replace(/\{[^}]+\}/g, placeholder);
+  return t.request(token, {
+    method: method as 'GET',
+    url,
+    payload: method === 'GET' || method === 'DELETE' ? undefined : {},
+    headers: { 'if-match': '"1"' },
+  });
 };
 
 describe('authorisation matrix', () => {

@@ -36,8 +36,18 @@ describe('configuration', () => {
   });
 
   it('parses numbers and booleans from strings', () => {
-    const c = loadConfig({ PORT: '8080', TRUST_PROXY: 'true', BODY_LIMIT_BYTES: '1024', DATABASE_URL: 'postgres://u@h:5432/db' });
-    expect(c).toMatchObject({ PORT: 8080, TRUST_PROXY: true, BODY_LIMIT_BYTES: 1024, DATABASE_URL: 'postgres://u@h:5432/db' });
+    const c = loadConfig({
+      PORT: '8080',
+      TRUST_PROXY: 'true',
+      BODY_LIMIT_BYTES: '1024',
+      DATABASE_URL: 'postgres://u@h:5432/db',
+    });
+    expect(c).toMatchObject({
+      PORT: 8080,
+      TRUST_PROXY: true,
+      BODY_LIMIT_BYTES: 1024,
+      DATABASE_URL: 'postgres://u@h:5432/db',
+    });
   });
 
   it('names PORT when it is not a port number', () => {
@@ -65,7 +75,9 @@ describe('configuration', () => {
   it('wants ADMIN_EMAIL and ADMIN_PASSWORD together, with a long enough password', () => {
     expect(errorOf({ ADMIN_PASSWORD: 'long-enough-password' }).message).toContain('ADMIN_PASSWORD');
     expect(errorOf({ ADMIN_EMAIL: 'a@b.kz', ADMIN_PASSWORD: 'short' }).message).toContain('ADMIN_PASSWORD');
-    expect(errorOf({ ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'long-enough-password' }).message).toContain('ADMIN_EMAIL');
+    expect(errorOf({ ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'long-enough-password' }).message).toContain(
+      'ADMIN_EMAIL',
+    );
   });
 
   it('applies overrides after parsing (tests)', () => {

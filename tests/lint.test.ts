@@ -23,7 +23,10 @@ const tag = `${process.pid}`;
 
 describe('lint rules', () => {
   it('refuse an import that runs back up the layers', () => {
-    const out = lint({ [`src/domain/lint-probe-${tag}.ts`]: "import { getUser } from '../modules/users/users.service.js';\nexport const probe = getUser;\n" });
+    const out = lint({
+      [`src/domain/lint-probe-${tag}.ts`]:
+        "import { getUser } from '../modules/users/users.service.js';\nexport const probe = getUser;\n",
+    });
     expect(out).toContain('noRestrictedImports');
     expect(out.startsWith('0\n')).toBe(false);
   });
@@ -39,7 +42,10 @@ describe('lint rules', () => {
   });
 
   it('accept the same import where the layers allow it', () => {
-    const out = lint({ [`src/modules/lint-probe-${tag}.ts`]: "import { getUser } from './users/users.service.js';\nexport const probe = getUser;\n" });
+    const out = lint({
+      [`src/modules/lint-probe-${tag}.ts`]:
+        "import { getUser } from './users/users.service.js';\nexport const probe = getUser;\n",
+    });
     expect(out).not.toContain('noRestrictedImports');
     expect(out).not.toContain('noImportCycles');
   });

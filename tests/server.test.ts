@@ -39,14 +39,34 @@ afterAll(async () => {
 });
 
 function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extra };
-  for (const name of ['DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'VITEST', 'VITEST_POOL_ID', 'VITEST_WORKER_ID']) delete env[name];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
+  for (const name of [
+    'DATABASE_URL',
+    'JWT_SECRET',
+    'ADMIN_EMAIL',
+    'ADMIN_PASSWORD',
+    'VITEST',
+    'VITEST_POOL_ID',
+    'VITEST_WORKER_ID',
+  ])
+    delete env[name];
   if (database?.url) env.DATABASE_URL = database.url;
   return env;
 }
 
 function startServer(): Server {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: serverEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: serverEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   started.push(child);
   const logs: LogLine[] = [];
   const waiters: { pred: (l: LogLine) => boolean; resolve: (l: LogLine) => void }[] = [];
@@ -91,7 +111,10 @@ function startServer(): Server {
 }
 
 async function baseUrl(server: Server): Promise<string> {
-  const line = await server.waitForLog((l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening at http://127.0.0.1:'), 'the listening message');
+  const line = await server.waitForLog(
+    (l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening at http://127.0.0.1:'),
+    'the listening message',
+  );
   return line.msg!.replace('Server listening at ', '');
 }
 
@@ -156,8 +179,14 @@ describe('server process', () => {
     expect(existsSync(path.join(dataDir, 'jwt-secret'))).toBe(true);
 
     // A sign-in whose body is still arriving when SIGTERM comes.
-    const inFlight = await startSlowRequest(url, JSON.stringify({ email: 'admin@localhost', password: created[0]!.password }));
-    await server.waitForLog((l) => l.msg === 'incoming request' && (l.req as { url?: string } | undefined)?.url === '/api/v1/auth/login', 'the in-flight request');
+    const inFlight = await startSlowRequest(
+      url,
+      JSON.stringify({ email: 'admin@localhost', password: created[0]!.password }),
+    );
+    await server.waitForLog(
+      (l) => l.msg === 'incoming request' && (l.req as { url?: string } | undefined)?.url === '/api/v1/auth/login',
+      'the in-flight request',
+    );
     server.child.kill('SIGTERM');
     await server.waitForLog((l) => l.msg === 'shutting down', 'the shutdown message');
     // New connections are refused while the in-flight request is still open.
@@ -165,7 +194,10 @@ describe('server process', () => {
 
     const response = await inFlight.finish();
     expect(response).toMatch(/^HTTP\/1\.1 200 /);
-    const json = JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4)) as { token: string; user: { email: string; roles: string[] } };
+    const json = JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4)) as {
+      token: string;
+      user: { email: string; roles: string[] };
+    };
     expect(json.user).toMatchObject({ email: 'admin@localhost', roles: ['admin'] });
     token = json.token;
     expect(await server.exited).toBe(0);
@@ -184,7 +216,11 @@ describe('server process', () => {
   }, 60_000);
 
   it('refuses to start with a bad variable, naming it', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: serverEnv({ PORT: 'not-a-port' }), encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: serverEnv({ PORT: 'not-a-port' }),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Invalid configuration');
     expect(run.stderr).toContain('PORT');

@@ -15,7 +15,14 @@ const unit = [
   'tests/modules/excel/excel.values.test.ts',
   'tests/modules/excel/excel.property.test.ts',
 ];
-const slow = ['tests/lint.test.ts', 'tests/web/e2e.test.ts', 'tests/web/docs.e2e.test.ts', 'tests/server.test.ts', 'tests/db/migrate.test.ts', 'tests/modules/reports/reports.test.ts'];
+const slow = [
+  'tests/lint.test.ts',
+  'tests/web/e2e.test.ts',
+  'tests/web/docs.e2e.test.ts',
+  'tests/server.test.ts',
+  'tests/db/migrate.test.ts',
+  'tests/modules/reports/reports.test.ts',
+];
 
 // A migrated PGlite template (tests/setup/pglite-template.ts); every integration test
 // file still gets a database of its own.
@@ -28,7 +35,16 @@ export default defineConfig({
     pool: 'forks',
     projects: [
       { extends: true, test: { name: 'unit', include: unit, isolate: false } },
-      { extends: true, test: { name: 'api', include: ['tests/**/*.test.ts'], exclude: [...unit, ...slow], isolate: false, globalSetup } },
+      {
+        extends: true,
+        test: {
+          name: 'api',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...unit, ...slow],
+          isolate: false,
+          globalSetup,
+        },
+      },
       { extends: true, test: { name: 'slow', include: slow, globalSetup } },
     ],
   },

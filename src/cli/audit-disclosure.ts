@@ -25,7 +25,10 @@ async function storedWorkbooks(id: string | undefined): Promise<{ name: string; 
     const assessmentId = id ?? (await latestAssessmentId(database.db));
     if (!assessmentId) throw new Error('no assessment in the database');
     const run = await latestDisclosureRun(database.db, assessmentId);
-    if (run) process.stdout.write(`assessment ${assessmentId}: stored audit ${JSON.stringify((run.result as { summary: unknown }).summary)}\n`);
+    if (run)
+      process.stdout.write(
+        `assessment ${assessmentId}: stored audit ${JSON.stringify((run.result as { summary: unknown }).summary)}\n`,
+      );
     const out: { name: string; content: Buffer }[] = [];
     for (const f of (await listFiles(database.db, assessmentId)).filter((x) => isWorkbook(x.name))) {
       const file = await findFile(database.db, assessmentId, f.name);
@@ -54,21 +57,27 @@ async function main(): Promise<void> {
     const { audit, read } = await auditWorkbook(wb.content);
     for (const e of audit.exposed) {
       exposed.add(e.key);
-      process.stdout.write(`EXPOSED ${e.key}: attacker's range [${e.lo}, ${e.hi}], rule asks [${e.need[0]}, ${e.need[1]}]\n`);
+      process.stdout.write(
+        `EXPOSED ${e.key}: attacker's range [${e.lo}, ${e.hi}], rule asks [${e.need[0]}, ${e.need[1]}]\n`,
+      );
     }
     for (const s of read.smallShown) {
       exposed.add(s.key);
       process.stdout.write(`SHOWN ${s.key} = ${s.value} at ${s.sheet}!${s.cell}\n`);
     }
     const n = audit.exposed.length + read.smallShown.length;
-    process.stdout.write(`${wb.name}: ${audit.cells} count cells, ${audit.primary} primary, ${audit.secondary} secondary, ${n} exposed, ${audit.solves} LP solves in ${audit.ms} ms\n`);
+    process.stdout.write(
+      `${wb.name}: ${audit.cells} count cells, ${audit.primary} primary, ${audit.secondary} secondary, ${n} exposed, ${audit.solves} LP solves in ${audit.ms} ms\n`,
+    );
     // Both languages publish the same cells: the totals count each key once.
     for (const c of read.cells) {
       if (c.mark === 'primary') primary.add(c.key);
       if (c.mark === 'secondary') secondary.add(c.key);
     }
   }
-  process.stdout.write(`disclosure audit: ${primary.size} primary, ${secondary.size} secondary, ${exposed.size} exposed\n`);
+  process.stdout.write(
+    `disclosure audit: ${primary.size} primary, ${secondary.size} secondary, ${exposed.size} exposed\n`,
+  );
   if (exposed.size) process.exitCode = 1;
 }
 

@@ -31,7 +31,8 @@ interface Context {
 function etagOf(headers: unknown): string | undefined {
   // autocannon passes response headers as a flat [name, value, ...] array or an object.
   if (Array.isArray(headers)) {
-    for (let i = 0; i < headers.length; i += 2) if (String(headers[i]).toLowerCase() === 'etag') return String(headers[i + 1]);
+    for (let i = 0; i < headers.length; i += 2)
+      if (String(headers[i]).toLowerCase() === 'etag') return String(headers[i + 1]);
     return undefined;
   }
   return (headers as Record<string, string> | undefined)?.etag;
@@ -52,7 +53,11 @@ async function run(round: Round) {
       return {
         ...req,
         path: target.path,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}`, 'if-match': context.etag! },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${target.token}`,
+          'if-match': context.etag!,
+        },
         body: target.bodies[n % 2],
       };
     },
@@ -65,7 +70,12 @@ async function run(round: Round) {
   let firstError: string | undefined;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: round.url, connections: round.connections, duration: round.durationSeconds, requests: Array.from({ length: 10_000 }, () => save) },
+      {
+        url: round.url,
+        connections: round.connections,
+        duration: round.durationSeconds,
+        requests: Array.from({ length: 10_000 }, () => save),
+      },
       (err, res) => (err ? reject(err) : resolve(res)),
     );
     instance.on('reqError', (err: Error) => {

@@ -70,33 +70,64 @@ let stopLoader = () => {};
 
 try {
   const db = app.database.db;
-  const login = async (email: string) => (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } })).json().token as string;
-  await createUser(db, null, { email: 'admin@bench.kz', name: 'Admin', password, roles: ['admin'], organisationId: null });
+  const login = async (email: string) =>
+    (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } })).json()
+      .token as string;
+  await createUser(db, null, {
+    email: 'admin@bench.kz',
+    name: 'Admin',
+    password,
+    roles: ['admin'],
+    organisationId: null,
+  });
   const adminToken = await login('admin@bench.kz');
 
   const orgs: { id: string; agencyType: string }[] = [];
   for (let i = 0; i < CONNECTIONS; i++) {
     const agencyType = agencyTypes[i % agencyTypes.length]!;
-    const row = await insertOrganisation(db, { agencyType, region: 'almaty', parentId: null, nameKk: `Ұйым ${i}`, nameRu: `Организация ${i}` });
+    const row = await insertOrganisation(db, {
+      agencyType,
+      region: 'almaty',
+      parentId: null,
+      nameKk: `Ұйым ${i}`,
+      nameRu: `Организация ${i}`,
+    });
     orgs.push({ id: row.id, agencyType });
   }
   const auth = { authorization: `Bearer ${adminToken}` };
-  const campaign = await app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: auth, payload: { reportingYear: 2025, questionnaireVersion: VERSION, recipients: orgs.map((o) => o.id) } });
+  const campaign = await app.inject({
+    method: 'POST',
+    url: '/api/v1/campaigns',
+    headers: auth,
+    payload: { reportingYear: 2025, questionnaireVersion: VERSION, recipients: orgs.map((o) => o.id) },
+  });
   const campaignId = campaign.json().id as string;
-  await app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/open`, headers: { ...auth, 'if-match': campaign.headers.etag as string } });
+  await app.inject({
+    method: 'POST',
+    url: `/api/v1/campaigns/${campaignId}/open`,
+    headers: { ...auth, 'if-match': campaign.headers.etag as string },
+  });
 
   const targets: Target[] = [];
   for (const [i, org] of orgs.entries()) {
     const email = `focal-${i}@bench.kz`;
     await createUser(db, null, { email, name: `Focal ${i}`, password, roles: ['focal_point'], organisationId: org.id });
-    const bodies = [1, 2].map((seed) => JSON.stringify({ content: generateAnswersFor(VERSION, org.agencyType, { seed: i * 10 + seed, missingRate: 0.1 }) })) as [string, string];
+    const bodies = [1, 2].map((seed) =>
+      JSON.stringify({
+        content: generateAnswersFor(VERSION, org.agencyType, { seed: i * 10 + seed, missingRate: 0.1 }),
+      }),
+    ) as [string, string];
     targets.push({ path: `/api/v1/campaigns/${campaignId}/submissions/${org.id}`, token: await login(email), bodies });
   }
   const meanBody = targets.reduce((s, t) => s + t.bodies[0].length, 0) / targets.length;
 
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address() as { port: number };
-  const loader = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bench-api.load.ts', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const loader = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./bench-api.load.ts', import.meta.url))],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   stopLoader = () => loader.kill();
   const results = createInterface({ input: loader.stdout })[Symbol.asyncIterator]();
   const pool = new pg.Pool({ connectionString: dbUrl, max: POOL });
@@ -104,13 +135,19 @@ try {
   pool.on('error', () => undefined);
   const content = new Map(targets.map((t, i) => [orgs[i]!.id, JSON.stringify(JSON.parse(t.bodies[0]).content)]));
   const submissionRows = async () =>
-    (await pool.query<{ id: string; organisation_id: string; revision: number }>('select id, organisation_id, revision from submissions')).rows;
+    (
+      await pool.query<{ id: string; organisation_id: string; revision: number }>(
+        'select id, organisation_id, revision from submissions',
+      )
+    ).rows;
 
   // Each connection starts from its submission's current revision (the first round from none).
   async function apiRound(seconds: number) {
     const revisions = new Map((await submissionRows()).map((r) => [r.organisation_id, r.revision]));
     const etags = orgs.map((o) => `"${revisions.get(o.id) ?? 0}"`);
-    loader.stdin.write(`${JSON.stringify({ url: `http://127.0.0.1:${address.port}`, connections: CONNECTIONS, durationSeconds: seconds, targets, etags })}\n`);
+    loader.stdin.write(
+      `${JSON.stringify({ url: `http://127.0.0.1:${address.port}`, connections: CONNECTIONS, durationSeconds: seconds, targets, etags })}\n`,
+    );
     const line = await results.next();
     if (line.done) throw new Error('the load generator stopped');
     return JSON.parse(line.value);
@@ -130,8 +167,14 @@ try {
           const client = await pool.connect();
           try {
             await client.query('begin');
-            const bumped = await client.query<{ revision: number }>('update submissions set revision = revision + 1, last_saved_at = now() where id = $1 returning revision', [row.id]);
-            await client.query("insert into submission_revisions (submission_id, revision, action, status, content) values ($1, $2, 'save', 'draft', $3)", [row.id, bumped.rows[0]!.revision, body]);
+            const bumped = await client.query<{ revision: number }>(
+              'update submissions set revision = revision + 1, last_saved_at = now() where id = $1 returning revision',
+              [row.id],
+            );
+            await client.query(
+              "insert into submission_revisions (submission_id, revision, action, status, content) values ($1, $2, 'save', 'draft', $3)",
+              [row.id, bumped.rows[0]!.revision, body],
+            );
             await client.query('commit');
           } finally {
             client.release();
@@ -143,11 +186,25 @@ try {
   }
 
   await rawRound((await apiRound(WARMUP)).ok);
-  const load = { ok: 0, non2xx: 0, errors: 0, seconds: 0, p50: [] as number[], p99: 0, firstError: undefined as string | undefined };
+  const load = {
+    ok: 0,
+    non2xx: 0,
+    errors: 0,
+    seconds: 0,
+    p50: [] as number[],
+    p99: 0,
+    firstError: undefined as string | undefined,
+  };
   let rawSeconds = 0;
   for (let round = 0; round < ROUNDS; round++) {
     const r = await apiRound(DURATION / ROUNDS);
-    Object.assign(load, { ok: load.ok + r.ok, non2xx: load.non2xx + r.non2xx, errors: load.errors + r.errors, seconds: load.seconds + r.seconds, p99: Math.max(load.p99, r.p99) });
+    Object.assign(load, {
+      ok: load.ok + r.ok,
+      non2xx: load.non2xx + r.non2xx,
+      errors: load.errors + r.errors,
+      seconds: load.seconds + r.seconds,
+      p99: Math.max(load.p99, r.p99),
+    });
     load.p50.push(r.p50);
     load.firstError ??= r.firstError;
     rawSeconds += await rawRound(r.ok);

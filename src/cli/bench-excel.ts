@@ -25,11 +25,15 @@ import { getForm } from '../domain/questionnaire/forms.js';
 import { getVersion } from '../domain/questionnaire/loader.js';
 import { generateAnswersFor } from '../synthetic/answers.js';
 
-const { values } = parseArgs({ options: { organisations: { type: 'string', default: '2000' }, pg: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { organisations: { type: 'string', default: '2000' }, pg: { type: 'string' } },
+});
 const n = Number(values.organisations);
 const VERSION = '2024-10-order-849-410';
 const version = getVersion(VERSION);
-const types = Object.entries(version.manifest.respondents).filter(([, s]) => s.length > 0).map(([t]) => t);
+const types = Object.entries(version.manifest.respondents)
+  .filter(([, s]) => s.length > 0)
+  .map(([t]) => t);
 
 let peak = 0;
 const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
@@ -50,14 +54,19 @@ const stored = Array.from({ length: n }, (_, i) => {
     json: JSON.stringify(generateAnswersFor(VERSION, agencyType, { seed: i, missingRate: 0.1 }).answers),
   };
 });
-console.log(`synthetic campaign: ${n} organisations (${types.length} agency types), generated in ${secs(performance.now() - t)}`);
+console.log(
+  `synthetic campaign: ${n} organisations (${types.length} agency types), generated in ${secs(performance.now() - t)}`,
+);
 
 async function* source(filter: AnswerFilter): AsyncIterable<ExportRow> {
   for (const { json, ...org } of stored) {
     let answers: Record<string, unknown> = {};
     if (filter !== 'none') {
       const all = JSON.parse(json) as Record<string, { missingReason?: string }>;
-      const keep = filter === 'missing' ? ([, e]: [string, { missingReason?: string }]) => !!e.missingReason : ([k]: [string, unknown]) => k.startsWith(`${filter.section}.`);
+      const keep =
+        filter === 'missing'
+          ? ([, e]: [string, { missingReason?: string }]) => !!e.missingReason
+          : ([k]: [string, unknown]) => k.startsWith(`${filter.section}.`);
       answers = Object.fromEntries(Object.entries(all).filter(keep));
     }
     yield { ...org, answers };
@@ -76,8 +85,12 @@ async function timedExport(label: string, rows: typeof source) {
   const took = performance.now() - start;
   clearInterval(timer);
   sample();
-  console.log(`${label}: ${secs(took)} ${took < 10_000 ? '(target < 10 s: ok)' : '(target < 10 s: MISSED)'}, ${(statSync(file).size / 1024 / 1024).toFixed(1)} MiB written to ${file}`);
-  console.log(`  peak RSS during export: ${mb(peak)} ${peak < 300 * 1024 * 1024 ? '(target < 300 MB: ok)' : '(target < 300 MB: MISSED)'} (baseline before export ${mb(baseline)})`);
+  console.log(
+    `${label}: ${secs(took)} ${took < 10_000 ? '(target < 10 s: ok)' : '(target < 10 s: MISSED)'}, ${(statSync(file).size / 1024 / 1024).toFixed(1)} MiB written to ${file}`,
+  );
+  console.log(
+    `  peak RSS during export: ${mb(peak)} ${peak < 300 * 1024 * 1024 ? '(target < 300 MB: ok)' : '(target < 300 MB: MISSED)'} (baseline before export ${mb(baseline)})`,
+  );
 }
 
 console.log(`data held as JSON: ${mb(stored.reduce((a, s) => a + s.json.length, 0))}`);
@@ -102,12 +115,16 @@ async function exportFromPostgres(adminUrl: string) {
     await migrateDatabase(database);
     await seedReference(database.db);
     const start = performance.now();
-    const [{ id: campaignId }] = (await database.query(
-      `insert into campaigns (reporting_year, questionnaire_version, request_date, deadline, status) values (2024, $1, '2025-01-10', '2025-02-10', 'open') returning id`,
-      [VERSION],
-    )).rows as { id: string }[];
+    const [{ id: campaignId }] = (
+      await database.query(
+        `insert into campaigns (reporting_year, questionnaire_version, request_date, deadline, status) values (2024, $1, '2025-01-10', '2025-02-10', 'open') returning id`,
+        [VERSION],
+      )
+    ).rows as { id: string }[];
     for (let i = 0; i < stored.length; i += 200) {
-      const batch = JSON.stringify(stored.slice(i, i + 200).map((s) => ({ ...s, content: { answers: JSON.parse(s.json) }, json: undefined })));
+      const batch = JSON.stringify(
+        stored.slice(i, i + 200).map((s) => ({ ...s, content: { answers: JSON.parse(s.json) }, json: undefined })),
+      );
       await database.query(
         `with x as (select * from jsonb_to_recordset($1::jsonb) as x("organisationId" uuid, "agencyType" text, region text, status text, revision int, "submittedAt" timestamptz, name jsonb, content jsonb)),
               o as (insert into organisations (id, agency_type, region, name_kk, name_ru) select "organisationId", "agencyType", region, name->>'kk', name->>'ru' from x returning id),
@@ -130,8 +147,19 @@ async function exportFromPostgres(adminUrl: string) {
 const form = getForm(VERSION, 'mio');
 const content = generateAnswersFor(VERSION, 'mio', { seed: 1 });
 t = performance.now();
-const bytes = await buildTemplate({ form, campaignId: stored[0]!.organisationId, organisationId: stored[1]!.organisationId, organisationName: { kk: 'Ұйым', ru: 'Организация' }, revision: 1, reportingYear: 2024, lang: 'ru', content });
+const bytes = await buildTemplate({
+  form,
+  campaignId: stored[0]!.organisationId,
+  organisationId: stored[1]!.organisationId,
+  organisationName: { kk: 'Ұйым', ru: 'Организация' },
+  revision: 1,
+  reportingYear: 2024,
+  lang: 'ru',
+  content,
+});
 const built = performance.now() - t;
 t = performance.now();
 const result = readContent(await parseTemplate(bytes), form);
-console.log(`template (mio, ${form.items.length} items): built in ${secs(built)} (${(bytes.length / 1024).toFixed(0)} KiB); read back in ${secs(performance.now() - t)} (${result.problems.length} problems)`);
+console.log(
+  `template (mio, ${form.items.length} items): built in ${secs(built)} (${(bytes.length / 1024).toFixed(0)} KiB); read back in ${secs(performance.now() - t)} (${result.problems.length} problems)`,
+);

@@ -12,7 +12,9 @@ import { syntheticAssessmentInput } from '../synthetic/assessment.js';
 import { renderReportPdf } from '../reports/pdf/report.js';
 import { renderReportXlsx } from '../reports/xlsx/report.js';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '10' }, seed: { type: 'string', default: 'national' } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '10' }, seed: { type: 'string', default: 'national' } },
+});
 const scale = Number(values.scale);
 
 let peak = 0;
@@ -44,7 +46,9 @@ for (const s of [1, 10]) {
 
 let t = performance.now();
 const input = syntheticAssessmentInput({ scale, seed: values.seed });
-console.log(`synthetic ${scale}x assessment: ${input.facts.length} facts, ${input.ranking.risks.length} risks, generated in ${secs(performance.now() - t)}`);
+console.log(
+  `synthetic ${scale}x assessment: ${input.facts.length} facts, ${input.ranking.risks.length} risks, generated in ${secs(performance.now() - t)}`,
+);
 
 // CPU seconds beside wall time: on a shared machine the wall time also counts other processes.
 const cpuSeconds = () => {

@@ -32,8 +32,27 @@ const seconds = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)}
 
 async function demoActor(db: Db, email: string, roles: Role[]): Promise<Actor> {
   const existing = await findUserByEmail(db, email);
-  const user = existing ?? (await createUser(db, null, { email, name: email.split('@')[0]!, password: 'demo-password-not-for-production', roles, organisationId: null }));
-  return { user: { id: user.id, email, name: user.name, roles, organisationId: null, tokenVersion: existing?.tokenVersion ?? 0 }, requestId: 'demo', lang: 'ru' };
+  const user =
+    existing ??
+    (await createUser(db, null, {
+      email,
+      name: email.split('@')[0]!,
+      password: 'demo-password-not-for-production',
+      roles,
+      organisationId: null,
+    }));
+  return {
+    user: {
+      id: user.id,
+      email,
+      name: user.name,
+      roles,
+      organisationId: null,
+      tokenVersion: existing?.tokenVersion ?? 0,
+    },
+    requestId: 'demo',
+    lang: 'ru',
+  };
 }
 
 async function main(): Promise<void> {
@@ -48,48 +67,90 @@ async function main(): Promise<void> {
 
     let t0 = performance.now();
     const data = generateNationalDataset({ seed, scale });
-    console.log(`Generated: ${data.organisations.length} organisations, ${data.submissions.length} submissions over ${data.years.join(', ')}, ${data.plants.length} planted anomalies (${seconds(t0)})`);
+    console.log(
+      `Generated: ${data.organisations.length} organisations, ${data.submissions.length} submissions over ${data.years.join(', ')}, ${data.plants.length} planted anomalies (${seconds(t0)})`,
+    );
     t0 = performance.now();
-    if (await findOrganisation(db, data.organisations[0]!.id)) console.log('Dataset already loaded in this database: reusing it.');
+    if (await findOrganisation(db, data.organisations[0]!.id))
+      console.log('Dataset already loaded in this database: reusing it.');
     else {
       await loadNationalDataset(db, data);
       console.log(`Loaded into the database (${seconds(t0)})`);
     }
 
     const admin = await demoActor(db, 'demo-admin@example.kz', ['admin']);
-    const experts = await Promise.all([1, 2, 3, 4, 5].map((i) => demoActor(db, `demo-expert-${i}@example.kz`, ['expert'])));
+    const experts = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) => demoActor(db, `demo-expert-${i}@example.kz`, ['expert'])),
+    );
     const lead = experts[0]!;
     const assessment = await createAssessment(db, lead, {
-      title: { kk: `Адам саудасына қарсы іс-қимыл саласындағы тәуекелдерді бағалау ${data.years[0]}-${data.years[2]}`, ru: `Оценка рисков в сфере противодействия торговле людьми ${data.years[0]}-${data.years[2]}` },
+      title: {
+        kk: `Адам саудасына қарсы іс-қимыл саласындағы тәуекелдерді бағалау ${data.years[0]}-${data.years[2]}`,
+        ru: `Оценка рисков в сфере противодействия торговле людьми ${data.years[0]}-${data.years[2]}`,
+      },
       startYear: data.years[0]!,
       coordinatingBody: 'mvd',
       campaignIds: data.campaigns.map((c) => c.id),
     });
-    console.log(`Assessment ${assessment.id} (${assessment.startYear}-${assessment.endYear}, coordinated by ${assessment.coordinatingBody}, ${assessment.campaignIds.length} campaigns)`);
+    console.log(
+      `Assessment ${assessment.id} (${assessment.startYear}-${assessment.endYear}, coordinated by ${assessment.coordinatingBody}, ${assessment.campaignIds.length} campaigns)`,
+    );
 
     t0 = performance.now();
     const structuring = await runStructuringStep(db, lead, assessment.id);
     const s = structuring.summary as { facts: number; values: number; texts: number; missing: number };
-    console.log(`\n2. Structuring: ${s.facts} facts (${s.values} values, ${s.texts} texts, ${s.missing} missing with reason) (${seconds(t0)})`);
+    console.log(
+      `\n2. Structuring: ${s.facts} facts (${s.values} values, ${s.texts} texts, ${s.missing} missing with reason) (${seconds(t0)})`,
+    );
 
     t0 = performance.now();
     const quality = await runQualityStep(db, lead, assessment.id);
-    const q = quality.summary as { submissions: number; organisations: number; findings: number; bySeverity: Record<string, number>; byCode: Record<string, number> };
-    console.log(`1. Quality check: ${q.submissions} submissions from ${q.organisations} organisations, ${q.findings} findings (${seconds(t0)})`);
-    console.log(`   by severity: ${Object.entries(q.bySeverity).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    for (const [code, n] of Object.entries(q.byCode).sort((a, b) => b[1] - a[1])) console.log(`   ${String(n).padStart(5)}  ${code}`);
+    const q = quality.summary as {
+      submissions: number;
+      organisations: number;
+      findings: number;
+      bySeverity: Record<string, number>;
+      byCode: Record<string, number>;
+    };
+    console.log(
+      `1. Quality check: ${q.submissions} submissions from ${q.organisations} organisations, ${q.findings} findings (${seconds(t0)})`,
+    );
+    console.log(
+      `   by severity: ${Object.entries(q.bySeverity)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+    for (const [code, n] of Object.entries(q.byCode).sort((a, b) => b[1] - a[1]))
+      console.log(`   ${String(n).padStart(5)}  ${code}`);
     console.log(`   input hash ${quality.inputHash.slice(0, 16)}…, result hash ${quality.resultHash.slice(0, 16)}…`);
 
     t0 = performance.now();
     const register = getRegister(assessment.riskRegisterVersion);
-    const scores = syntheticScores(seed, register.risks.map((r) => r.code), experts.map((e) => e.user.id));
+    const scores = syntheticScores(
+      seed,
+      register.risks.map((r) => r.code),
+      experts.map((e) => e.user.id),
+    );
     for (const e of experts)
-      await saveScores(db, e, assessment.id, { scores: scores.filter((x) => x.expertId === e.user.id).map(({ riskCode, likelihood, impact }) => ({ riskCode, likelihood, impact })) });
+      await saveScores(db, e, assessment.id, {
+        scores: scores
+          .filter((x) => x.expertId === e.user.id)
+          .map(({ riskCode, likelihood, impact }) => ({ riskCode, likelihood, impact })),
+      });
     const ranking = await runRanking(db, admin, assessment.id);
-    console.log(`\n3. Ranking: ${ranking.risks.length} risks scored by ${experts.length} experts, register ${assessment.riskRegisterVersion} (${seconds(t0)})`);
+    console.log(
+      `\n3. Ranking: ${ranking.risks.length} risks scored by ${experts.length} experts, register ${assessment.riskRegisterVersion} (${seconds(t0)})`,
+    );
     for (const r of ranking.risks.slice(0, 10))
-      console.log(`   ${String(r.position).padStart(2)}. ${r.title.ru} — L ${r.medianLikelihood} x I ${r.medianImpact} = ${r.score} (${r.level}), evidence ${r.evidence?.toFixed(1) ?? '—'}`);
-    console.log(`   Top regions by evidence: ${ranking.regions.slice(0, 5).map((r) => `${r.name.ru} (${r.evidence?.toFixed(1) ?? '—'})`).join(', ')}`);
+      console.log(
+        `   ${String(r.position).padStart(2)}. ${r.title.ru} — L ${r.medianLikelihood} x I ${r.medianImpact} = ${r.score} (${r.level}), evidence ${r.evidence?.toFixed(1) ?? '—'}`,
+      );
+    console.log(
+      `   Top regions by evidence: ${ranking.regions
+        .slice(0, 5)
+        .map((r) => `${r.name.ru} (${r.evidence?.toFixed(1) ?? '—'})`)
+        .join(', ')}`,
+    );
     console.log(`\nStart the API (npm start) and sign in as an admin to browse /api/v1/assessments/${assessment.id}.`);
   } finally {
     await database.close();

@@ -22,12 +22,20 @@ function bar(done: number, total: number, label: string): void {
   }
   const width = 30;
   const filled = Math.round((width * done) / Math.max(total, 1));
-  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label.padEnd(40).slice(0, 40)}`);
+  process.stderr.write(
+    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label.padEnd(40).slice(0, 40)}`,
+  );
   if (done === total) process.stderr.write('\n');
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, assessment: { type: 'string' }, restricted: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string' },
+      assessment: { type: 'string' },
+      restricted: { type: 'boolean', default: false },
+    },
+  });
   if (!values.out) {
     process.stderr.write('usage: npm run report -- --out <dir> [--assessment <id>] [--restricted]\n');
     process.exit(2);
@@ -46,7 +54,9 @@ async function main(): Promise<void> {
       writeFileSync(path.join(values.out, f.name), f.content);
       process.stdout.write(`${f.name}\t${f.content.length}\t${createHash('sha256').update(f.content).digest('hex')}\n`);
     }
-    process.stderr.write(`disclosure audit: ${disclosure.primary} primary, ${disclosure.secondary} secondary, ${disclosure.exposed.length} exposed\n`);
+    process.stderr.write(
+      `disclosure audit: ${disclosure.primary} primary, ${disclosure.secondary} secondary, ${disclosure.exposed.length} exposed\n`,
+    );
   } finally {
     await database.close();
   }

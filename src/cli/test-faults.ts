@@ -38,7 +38,9 @@ async function freePort(): Promise<number> {
 /** Runs a PostgreSQL tool; as root, as the `postgres` system user (initdb refuses root). */
 function pgTool(tool: string, args: string[]): Promise<void> {
   const asRoot = process.getuid?.() === 0;
-  const [cmd, argv] = asRoot ? ['/usr/sbin/runuser', ['-u', 'postgres', '--', path.join(PG_BIN, tool), ...args]] : [path.join(PG_BIN, tool), args];
+  const [cmd, argv] = asRoot
+    ? ['/usr/sbin/runuser', ['-u', 'postgres', '--', path.join(PG_BIN, tool), ...args]]
+    : [path.join(PG_BIN, tool), args];
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
@@ -58,7 +60,17 @@ const api = `http://127.0.0.1:${apiPort}`;
 const adminEmail = 'admin@faults.kz';
 const password = `faults-${randomBytes(8).toString('hex')}`;
 
-const startPg = () => pgTool('pg_ctl', ['-D', dataDir, '-w', '-l', path.join(dir, 'pg.log'), '-o', `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+const startPg = () =>
+  pgTool('pg_ctl', [
+    '-D',
+    dataDir,
+    '-w',
+    '-l',
+    path.join(dir, 'pg.log'),
+    '-o',
+    `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1`,
+    'start',
+  ]);
 const stopPg = () => pgTool('pg_ctl', ['-D', dataDir, '-w', '-m', 'fast', 'stop']);
 
 let server: ChildProcess | undefined;
@@ -82,16 +94,32 @@ async function startServer(jwtSecret: string): Promise<void> {
     },
   });
   for (let i = 0; i < 600; i++) {
-    if ((await fetch(`${api}/health`).then((r) => r.status, () => 0)) === 200) return;
+    if (
+      (await fetch(`${api}/health`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      return;
     await sleep(100);
   }
   throw new Error('the server did not become healthy');
 }
 
-async function call(method: string, url: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) {
+async function call(
+  method: string,
+  url: string,
+  token: string | null,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(`${api}${url}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -116,7 +144,13 @@ async function writer(token: string, campaignId: string, organisationId: string,
   while (running) {
     value += 1;
     try {
-      const res = await call('PUT', url, token, { content: { answers: { [itemId]: { value } } } }, { 'if-match': `"${revision}"` });
+      const res = await call(
+        'PUT',
+        url,
+        token,
+        { content: { answers: { [itemId]: { value } } } },
+        { 'if-match': `"${revision}"` },
+      );
       count(String(res.status));
       if (res.status === 200) {
         revision = res.json.revision as number;
@@ -146,18 +180,38 @@ try {
   await startServer(secret);
   log(`server on ${api}`);
 
-  const adminToken = (await call('POST', '/api/v1/auth/login', null, { email: adminEmail, password })).json.token as string;
+  const adminToken = (await call('POST', '/api/v1/auth/login', null, { email: adminEmail, password })).json
+    .token as string;
   const itemId = getForm(VERSION, 'ngo').items.find((i) => i.kind === 'count')!.id;
   const writers: { token: string; organisationId: string }[] = [];
   for (let i = 0; i < WRITERS; i++) {
-    const org = await call('POST', '/api/v1/organisations', adminToken, { agencyType: 'ngo', region: 'almaty', name: { kk: `Ұйым ${i}`, ru: `Организация ${i}` } });
+    const org = await call('POST', '/api/v1/organisations', adminToken, {
+      agencyType: 'ngo',
+      region: 'almaty',
+      name: { kk: `Ұйым ${i}`, ru: `Организация ${i}` },
+    });
     const email = `focal-${i}@faults.kz`;
-    const user = await call('POST', '/api/v1/users', adminToken, { email, name: `Focal ${i}`, password, roles: ['focal_point'], organisationId: org.json.id });
+    const user = await call('POST', '/api/v1/users', adminToken, {
+      email,
+      name: `Focal ${i}`,
+      password,
+      roles: ['focal_point'],
+      organisationId: org.json.id,
+    });
     if (user.status !== 201) throw new Error(`user: ${JSON.stringify(user.json)}`);
-    writers.push({ token: (await call('POST', '/api/v1/auth/login', null, { email, password })).json.token, organisationId: org.json.id });
+    writers.push({
+      token: (await call('POST', '/api/v1/auth/login', null, { email, password })).json.token,
+      organisationId: org.json.id,
+    });
   }
-  const campaign = await call('POST', '/api/v1/campaigns', adminToken, { reportingYear: 2025, questionnaireVersion: VERSION, recipients: writers.map((w) => w.organisationId) });
-  const opened = await call('POST', `/api/v1/campaigns/${campaign.json.id}/open`, adminToken, undefined, { 'if-match': `"${campaign.json.version}"` });
+  const campaign = await call('POST', '/api/v1/campaigns', adminToken, {
+    reportingYear: 2025,
+    questionnaireVersion: VERSION,
+    recipients: writers.map((w) => w.organisationId),
+  });
+  const opened = await call('POST', `/api/v1/campaigns/${campaign.json.id}/open`, adminToken, undefined, {
+    'if-match': `"${campaign.json.version}"`,
+  });
   if (opened.status !== 200) throw new Error(`open: ${JSON.stringify(opened.json)}`);
 
   log(`${WRITERS} writers saving drafts`);
@@ -186,7 +240,11 @@ try {
 
   const check = new pg.Client({ connectionString: pgUrl });
   await check.connect();
-  const { rows } = await check.query<{ organisation_id: string; revision: number; content: { answers: Record<string, { value: number }> } }>(
+  const { rows } = await check.query<{
+    organisation_id: string;
+    revision: number;
+    content: { answers: Record<string, { value: number }> };
+  }>(
     'select s.organisation_id, r.revision, r.content from submission_revisions r join submissions s on s.id = r.submission_id',
   );
   await check.end();
@@ -197,11 +255,17 @@ try {
 
   process.stdout.write('\nstatus codes by phase:\n');
   for (const [name, s] of Object.entries(statuses)) process.stdout.write(`  ${name.padEnd(14)} ${JSON.stringify(s)}\n`);
-  process.stdout.write(`\nacknowledged saves: ${acknowledged.length}\nfound in the database: ${found}\nlost: ${lost}\n`);
-  process.stdout.write(`stored revisions: ${rows.length} (saves stored whose answer was lost with the connection count here, not as acknowledged)\n`);
+  process.stdout.write(
+    `\nacknowledged saves: ${acknowledged.length}\nfound in the database: ${found}\nlost: ${lost}\n`,
+  );
+  process.stdout.write(
+    `stored revisions: ${rows.length} (saves stored whose answer was lost with the connection count here, not as acknowledged)\n`,
+  );
   process.stdout.write(`500 answers: ${errors500}; 503 without Retry-After: ${missingRetryAfter}\n`);
   const ok = lost === 0 && errors500 === 0 && missingRetryAfter === 0 && (statuses['database down']['503'] ?? 0) > 0;
-  process.stdout.write(ok ? '\nOK: nothing acknowledged was lost; the outage answered 503 with Retry-After\n' : '\nFAILED\n');
+  process.stdout.write(
+    ok ? '\nOK: nothing acknowledged was lost; the outage answered 503 with Retry-After\n' : '\nFAILED\n',
+  );
   process.exitCode = ok ? 0 : 1;
 } finally {
   running = false;

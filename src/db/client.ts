@@ -36,7 +36,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     // A bounded wait for a connection: with the server down or hung, a request fails
     // (503) instead of queueing forever.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000 });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
+    });
     // An idle client's error (server restart) must not crash the process.
     pool.on('error', () => undefined);
     return {

@@ -37,7 +37,9 @@ export async function migrateDatabase(database: Database): Promise<{ applied: nu
     for (const m of migrations) {
       if (done.has(m.folderMillis)) continue;
       for (const stmt of m.sql) if (stmt.trim()) await tx.execute(sql.raw(stmt));
-      await tx.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${m.hash}, ${m.folderMillis})`);
+      await tx.execute(
+        sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${m.hash}, ${m.folderMillis})`,
+      );
       applied += 1;
     }
     return { applied };

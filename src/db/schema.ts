@@ -14,7 +14,24 @@ import {
   runSteps,
   submissionStatuses,
 } from '../domain/states.js';
-import { type AnyPgColumn, bigserial, check, boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigserial,
+  check,
+  boolean,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** CHECK that a text column holds one of the listed values (the same list types the column). */
 const oneOf = (name: string, column: AnyPgColumn, values: readonly string[]) =>
@@ -41,8 +58,12 @@ export const organisations = pgTable(
   'organisations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    agencyType: text('agency_type').notNull().references(() => agencyTypes.code),
-    region: text('region').notNull().references(() => regions.code),
+    agencyType: text('agency_type')
+      .notNull()
+      .references(() => agencyTypes.code),
+    region: text('region')
+      .notNull()
+      .references(() => regions.code),
     parentId: uuid('parent_id').references((): AnyPgColumn => organisations.id),
     nameKk: text('name_kk').notNull(),
     nameRu: text('name_ru').notNull(),
@@ -51,7 +72,10 @@ export const organisations = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('organisations_parent_idx').on(t.parentId), index('organisations_type_region_idx').on(t.agencyType, t.region)],
+  (t) => [
+    index('organisations_parent_idx').on(t.parentId),
+    index('organisations_type_region_idx').on(t.agencyType, t.region),
+  ],
 );
 
 export const users = pgTable(
@@ -129,10 +153,17 @@ export const campaigns = pgTable(
 export const campaignRecipients = pgTable(
   'campaign_recipients',
   {
-    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.organisationId] }), index('campaign_recipients_org_idx').on(t.organisationId)],
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.organisationId] }),
+    index('campaign_recipients_org_idx').on(t.organisationId),
+  ],
 );
 
 /** One per (campaign, organisation); its content lives in its revisions. */
@@ -140,8 +171,12 @@ export const submissions = pgTable(
   'submissions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     questionnaireVersion: text('questionnaire_version').notNull(),
     agencyType: text('agency_type').notNull(),
     status: text('status', { enum: submissionStatuses }).notNull().default('draft'),
@@ -166,7 +201,9 @@ export const submissions = pgTable(
 export const submissionRevisions = pgTable(
   'submission_revisions',
   {
-    submissionId: uuid('submission_id').notNull().references(() => submissions.id),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id),
     revision: integer('revision').notNull(),
     action: text('action', { enum: revisionActions }).notNull(),
     status: text('status', { enum: submissionStatuses }).notNull(),
@@ -186,7 +223,9 @@ export const submissionComments = pgTable(
   'submission_comments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    submissionId: uuid('submission_id').notNull().references(() => submissions.id),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id),
     itemId: text('item_id').notNull(),
     comment: text('comment').notNull(),
     /** The revision that was returned with this comment. */
@@ -207,40 +246,51 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
  * draws on, who coordinates it (§6), and its state: draft -> finalised (immutable,
  * sent to the Commission's working body).
  */
-export const assessments = pgTable('assessments', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  titleKk: text('title_kk').notNull(),
-  titleRu: text('title_ru').notNull(),
-  startYear: integer('start_year').notNull(),
-  endYear: integer('end_year').notNull(),
-  /** The authorised body coordinating this cycle: mvd | mtszn (they rotate, §6). */
-  coordinatingBody: text('coordinating_body', { enum: coordinatingBodies }).notNull(),
-  /** Also draw on submitted (not yet accepted) submissions, flagged in the results. */
-  includeSubmitted: boolean('include_submitted').notNull().default(false),
-  /** Published victim counts between 1 and this are suppressed. */
-  suppressionThreshold: integer('suppression_threshold').notNull().default(10),
-  riskRegisterVersion: text('risk_register_version').notNull(),
-  /** International reports and studies (§10) the experts cite: [{title, url?, year?}]. */
-  references: jsonb('references').notNull().default(sql`'[]'::jsonb`).$type<{ title: string; url?: string; year?: number }[]>(),
-  /** The Delphi round experts currently score. */
-  currentRound: integer('current_round').notNull().default(1),
-  status: text('status', { enum: assessmentStatuses }).notNull().default('draft'),
-  version: integer('version').notNull().default(1),
-  createdBy: uuid('created_by').references(() => users.id),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-  finalisedBy: uuid('finalised_by').references(() => users.id),
-  finalisedAt: timestamp('finalised_at', { withTimezone: true }),
-}, (t) => [
-  oneOf('assessments_coordinating_body_check', t.coordinatingBody, coordinatingBodies),
-  oneOf('assessments_status_check', t.status, assessmentStatuses),
-]);
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    titleKk: text('title_kk').notNull(),
+    titleRu: text('title_ru').notNull(),
+    startYear: integer('start_year').notNull(),
+    endYear: integer('end_year').notNull(),
+    /** The authorised body coordinating this cycle: mvd | mtszn (they rotate, §6). */
+    coordinatingBody: text('coordinating_body', { enum: coordinatingBodies }).notNull(),
+    /** Also draw on submitted (not yet accepted) submissions, flagged in the results. */
+    includeSubmitted: boolean('include_submitted').notNull().default(false),
+    /** Published victim counts between 1 and this are suppressed. */
+    suppressionThreshold: integer('suppression_threshold').notNull().default(10),
+    riskRegisterVersion: text('risk_register_version').notNull(),
+    /** International reports and studies (§10) the experts cite: [{title, url?, year?}]. */
+    references: jsonb('references')
+      .notNull()
+      .default(sql`'[]'::jsonb`)
+      .$type<{ title: string; url?: string; year?: number }[]>(),
+    /** The Delphi round experts currently score. */
+    currentRound: integer('current_round').notNull().default(1),
+    status: text('status', { enum: assessmentStatuses }).notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finalisedBy: uuid('finalised_by').references(() => users.id),
+    finalisedAt: timestamp('finalised_at', { withTimezone: true }),
+  },
+  (t) => [
+    oneOf('assessments_coordinating_body_check', t.coordinatingBody, coordinatingBodies),
+    oneOf('assessments_status_check', t.status, assessmentStatuses),
+  ],
+);
 
 export const assessmentCampaigns = pgTable(
   'assessment_campaigns',
   {
-    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
-    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
   },
   (t) => [primaryKey({ columns: [t.assessmentId, t.campaignId] })],
 );
@@ -250,7 +300,9 @@ export const assessmentRuns = pgTable(
   'assessment_runs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
     step: text('step', { enum: runSteps }).notNull(),
     inputHash: text('input_hash').notNull(),
     parameters: jsonb('parameters').notNull().$type<Record<string, unknown>>(),
@@ -261,7 +313,10 @@ export const assessmentRuns = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by').references(() => users.id),
   },
-  (t) => [index('assessment_runs_assessment_idx').on(t.assessmentId, t.step), oneOf('assessment_runs_step_check', t.step, runSteps)],
+  (t) => [
+    index('assessment_runs_assessment_idx').on(t.assessmentId, t.step),
+    oneOf('assessment_runs_step_check', t.step, runSteps),
+  ],
 );
 
 /** A quality-check finding (step 1), replaced on every quality run. */
@@ -269,8 +324,12 @@ export const qualityFindings = pgTable(
   'quality_findings',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
-    runId: uuid('run_id').notNull().references(() => assessmentRuns.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => assessmentRuns.id, { onDelete: 'cascade' }),
     severity: text('severity', { enum: findingSeverities }).notNull(),
     /** e.g. completeness.empty, consistency.sum, reconciliation.mvd_referrals, outlier.temporal */
     code: text('code').notNull(),
@@ -294,9 +353,13 @@ export const facts = pgTable(
   'facts',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
     year: integer('year').notNull(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     agencyType: text('agency_type').notNull(),
     region: text('region').notNull(),
     itemId: text('item_id').notNull(),
@@ -316,10 +379,14 @@ export const facts = pgTable(
 export const expertScores = pgTable(
   'expert_scores',
   {
-    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
     round: integer('round').notNull(),
     riskCode: text('risk_code').notNull(),
-    expertId: uuid('expert_id').notNull().references(() => users.id),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => users.id),
     likelihood: integer('likelihood').notNull(),
     impact: integer('impact').notNull(),
     comment: text('comment'),
@@ -332,7 +399,9 @@ export const expertScores = pgTable(
 export const narrativeRevisions = pgTable(
   'narrative_revisions',
   {
-    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
     chapter: text('chapter').notNull(),
     revision: integer('revision').notNull(),
     textKk: text('text_kk').notNull(),
@@ -347,7 +416,9 @@ export const narrativeRevisions = pgTable(
 export const reportFiles = pgTable(
   'report_files',
   {
-    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
     /** e.g. report-kk.pdf, report-ru.pdf, report.xlsx, facts.arrow, profile-mvd-kk.pdf */
     name: text('name').notNull(),
     contentType: text('content_type').notNull(),
@@ -360,15 +431,19 @@ export const reportFiles = pgTable(
 );
 
 /** Long-running work (report generation, pipeline runs): polled by clients. */
-export const jobs = pgTable('jobs', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  kind: text('kind').notNull(),
-  assessmentId: uuid('assessment_id').references(() => assessments.id, { onDelete: 'cascade' }),
-  status: text('status', { enum: jobStatuses }).notNull().default('queued'),
-  progress: doublePrecision('progress').notNull().default(0),
-  message: text('message'),
-  error: jsonb('error'),
-  createdBy: uuid('created_by').references(() => users.id),
-  createdAt: createdAt(),
-  finishedAt: timestamp('finished_at', { withTimezone: true }),
-}, (t) => [oneOf('jobs_status_check', t.status, jobStatuses)]);
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    assessmentId: uuid('assessment_id').references(() => assessments.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: jobStatuses }).notNull().default('queued'),
+    progress: doublePrecision('progress').notNull().default(0),
+    message: text('message'),
+    error: jsonb('error'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [oneOf('jobs_status_check', t.status, jobStatuses)],
+);

@@ -61,7 +61,9 @@ export function countryCode(text: string): string | undefined {
     const names = new Map<string, string>(Object.entries(ALIASES).map(([name, code]) => [norm(name), code]));
     const add = (name: string, code: string) => void (names.has(norm(name)) || names.set(norm(name), code));
     for (const lang of ['kk', 'ru', 'en'] as const)
-      for (const [alpha2, all] of Object.entries(countries.getNames(lang, { select: 'all' }) as Record<string, string[]>))
+      for (const [alpha2, all] of Object.entries(
+        countries.getNames(lang, { select: 'all' }) as Record<string, string[]>,
+      ))
         for (const name of all) {
           const code = countries.alpha2ToAlpha3(alpha2)!;
           add(name, code);

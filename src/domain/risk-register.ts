@@ -56,7 +56,13 @@ export const registerRiskSchema = z
 export type RegisterRisk = z.infer<typeof registerRiskSchema>;
 
 const factorSchema = z
-  .object({ code, title: bilingual, items: z.array(itemId), scope: z.enum(['internal', 'external', 'internal_external']).optional(), refs: refs.optional() })
+  .object({
+    code,
+    title: bilingual,
+    items: z.array(itemId),
+    scope: z.enum(['internal', 'external', 'internal_external']).optional(),
+    refs: refs.optional(),
+  })
   .strict();
 const measureSchema = z
   .object({
@@ -73,10 +79,19 @@ const measureSchema = z
 const regionIndicatorSchema = z.object({ code, title: bilingual, items: z.array(itemId).min(1) }).strict();
 /** A sign, place or mechanism of the SOP that is not scored itself but tells agencies what to look for, linked to risks. */
 const linkedIndicatorSchema = z
-  .object({ code, family: code, title: bilingual, refs, risks: z.array(code).min(1), agencyTypes: z.array(z.string()).min(1) })
+  .object({
+    code,
+    family: code,
+    title: bilingual,
+    refs,
+    risks: z.array(code).min(1),
+    agencyTypes: z.array(z.string()).min(1),
+  })
   .strict();
 export type LinkedIndicator = z.infer<typeof linkedIndicatorSchema>;
-const sourceSchema = z.object({ doc: z.enum(['sop', 'order']), file: z.string().regex(/^[\w.-]+\.txt$/), lines: z.number().int().min(1) }).strict();
+const sourceSchema = z
+  .object({ doc: z.enum(['sop', 'order']), file: z.string().regex(/^[\w.-]+\.txt$/), lines: z.number().int().min(1) })
+  .strict();
 export type RegionIndicator = z.infer<typeof regionIndicatorSchema>;
 
 export const registerFileSchema = z
@@ -124,11 +139,31 @@ function unique(codes: string[], what: string, problems: string[]): Set<string> 
 export function checkRegister(file: RegisterFile, questionnaire: LoadedVersion): string[] {
   const problems: string[] = [];
   const agencies = new Set<string>(agencyTypeCodes);
-  const categories = unique(file.categories.map((c) => c.code), 'category', problems);
-  const factors = unique(file.factors.map((f) => f.code), 'factor', problems);
-  const measures = unique(file.measures.map((m) => m.code), 'measure', problems);
-  unique(file.risks.map((r) => r.code), 'risk', problems);
-  unique(file.regionIndicators.map((r) => r.code), 'region indicator', problems);
+  const categories = unique(
+    file.categories.map((c) => c.code),
+    'category',
+    problems,
+  );
+  const factors = unique(
+    file.factors.map((f) => f.code),
+    'factor',
+    problems,
+  );
+  const measures = unique(
+    file.measures.map((m) => m.code),
+    'measure',
+    problems,
+  );
+  unique(
+    file.risks.map((r) => r.code),
+    'risk',
+    problems,
+  );
+  unique(
+    file.regionIndicators.map((r) => r.code),
+    'region indicator',
+    problems,
+  );
   const item = (id: string, where: string) => {
     if (!questionnaire.items.has(id)) problems.push(`${where}: item "${id}" does not exist in ${questionnaire.id}`);
   };
@@ -142,7 +177,11 @@ export function checkRegister(file: RegisterFile, questionnaire: LoadedVersion):
   }
   for (const r of file.regionIndicators) for (const i of r.items) item(i, `region indicator ${r.code}`);
   const risks = new Set(file.risks.map((r) => r.code));
-  unique((file.indicators ?? []).map((i) => i.code), 'indicator', problems);
+  unique(
+    (file.indicators ?? []).map((i) => i.code),
+    'indicator',
+    problems,
+  );
   for (const ind of file.indicators ?? []) {
     for (const r of ind.risks) if (!risks.has(r)) problems.push(`indicator ${ind.code}: risk "${r}" is not listed`);
     for (const a of ind.agencyTypes) agency(a, `indicator ${ind.code}`);
@@ -152,7 +191,8 @@ export function checkRegister(file: RegisterFile, questionnaire: LoadedVersion):
     const where = `risk ${r.code}`;
     const expertOnly = r.evidence === 'expert_judgement';
     if (expertOnly && r.items.length) problems.push(`${where}: evidence "expert_judgement" but items are linked`);
-    if (!expertOnly && !r.items.length) problems.push(`${where}: no items (say evidence "expert_judgement" if no item measures it)`);
+    if (!expertOnly && !r.items.length)
+      problems.push(`${where}: no items (say evidence "expert_judgement" if no item measures it)`);
     if (!categories.has(r.category)) problems.push(`${where}: category "${r.category}" is not listed`);
     for (const i of r.items) item(i, where);
     for (const a of r.agencyTypes) agency(a, where);
@@ -164,10 +204,12 @@ export function checkRegister(file: RegisterFile, questionnaire: LoadedVersion):
       if (!located) continue;
       const it = located.item;
       if (it.kind !== 'breakdown') problems.push(`${where}: selector item "${s.item}" is not a breakdown`);
-      else if (it.dimension !== s.dimension) problems.push(`${where}: item "${s.item}" has dimension "${it.dimension}", not "${s.dimension}"`);
+      else if (it.dimension !== s.dimension)
+        problems.push(`${where}: item "${s.item}" has dimension "${it.dimension}", not "${s.dimension}"`);
       const dim = questionnaire.dimensionByCode.get(s.dimension);
       for (const c of s.categories) {
-        if (c !== UNKNOWN_CATEGORY && dim && !dim.categories.some((k) => k.code === c)) problems.push(`${where}: "${c}" is not a category of "${s.dimension}"`);
+        if (c !== UNKNOWN_CATEGORY && dim && !dim.categories.some((k) => k.code === c))
+          problems.push(`${where}: "${c}" is not a category of "${s.dimension}"`);
       }
     }
   }
@@ -195,7 +237,8 @@ function checkRefsShape(file: RegisterFile): string[] {
       const [start, end] = ref.lines;
       const max = lineCount.get(ref.doc);
       if (max === undefined) problems.push(`${where}: cites "${ref.doc}", which is not among the sources`);
-      else if (start > end || end > max) problems.push(`${where}: lines ${start}-${end} are outside ${ref.doc} (1-${max})`);
+      else if (start > end || end > max)
+        problems.push(`${where}: lines ${start}-${end} are outside ${ref.doc} (1-${max})`);
     }
   }
   return problems;
@@ -207,14 +250,19 @@ export function checkSourceRefs(file: RegisterFile, texts: ReadonlyMap<string, r
   for (const s of file.sources ?? []) {
     const lines = texts.get(s.doc);
     if (!lines) problems.push(`source ${s.doc} (${s.file}) is missing`);
-    else if (lines.length !== s.lines) problems.push(`source ${s.doc} (${s.file}) has ${lines.length} lines, the register says ${s.lines}`);
+    else if (lines.length !== s.lines)
+      problems.push(`source ${s.doc} (${s.file}) has ${lines.length} lines, the register says ${s.lines}`);
   }
   for (const [where, entry] of referencedEntries(file)) {
     for (const ref of entry.refs ?? []) {
       const lines = texts.get(ref.doc);
       if (!lines) continue;
-      const passage = lines.slice(ref.lines[0] - 1, ref.lines[1]).join('\n').toLowerCase();
-      if (!passage.includes(ref.quote.toLowerCase())) problems.push(`${where}: "${ref.quote}" is not in ${ref.doc} lines ${ref.lines[0]}-${ref.lines[1]}`);
+      const passage = lines
+        .slice(ref.lines[0] - 1, ref.lines[1])
+        .join('\n')
+        .toLowerCase();
+      if (!passage.includes(ref.quote.toLowerCase()))
+        problems.push(`${where}: "${ref.quote}" is not in ${ref.doc} lines ${ref.lines[0]}-${ref.lines[1]}`);
     }
   }
   return problems;
@@ -237,7 +285,8 @@ export function loadRegister(version: string, root: string = defaultRegistersRoo
   const path = join(resolve(root), `${version}.json`);
   const hit = cache.get(path);
   if (hit) return hit;
-  if (!/^[0-9]{4}-v[0-9]+$/.test(version) || !existsSync(path)) throw new RiskRegisterError([`risk register "${version}" does not exist`]);
+  if (!/^[0-9]{4}-v[0-9]+$/.test(version) || !existsSync(path))
+    throw new RiskRegisterError([`risk register "${version}" does not exist`]);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -245,9 +294,11 @@ export function loadRegister(version: string, root: string = defaultRegistersRoo
     throw new RiskRegisterError([`${version}.json: not valid JSON (${(e as Error).message})`]);
   }
   const parsed = registerFileSchema.safeParse(raw);
-  if (!parsed.success) throw new RiskRegisterError(parsed.error.issues.map((i) => `${version}.json: ${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success)
+    throw new RiskRegisterError(parsed.error.issues.map((i) => `${version}.json: ${i.path.join('.')}: ${i.message}`));
   const file = parsed.data;
-  const problems = file.version === version ? [] : [`${version}.json: version "${file.version}" differs from the file name`];
+  const problems =
+    file.version === version ? [] : [`${version}.json: version "${file.version}" differs from the file name`];
   problems.push(...checkRegister(file, getVersion(file.questionnaireVersion)));
   if (file.sources) problems.push(...checkSourceRefs(file, readSources(file)));
   if (problems.length) throw new RiskRegisterError(problems);

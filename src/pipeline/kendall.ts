@@ -154,13 +154,7 @@ function exactPermutationP(ranks: number[][], n: number, observedS: number): { p
   return { p: hits / total, count: total };
 }
 
-function monteCarloPermutationP(
-  ranks: number[][],
-  n: number,
-  observedS: number,
-  b: number,
-  seed: number,
-): number {
+function monteCarloPermutationP(ranks: number[][], n: number, observedS: number, b: number, seed: number): number {
   const m = ranks.length;
   const rng = mulberry32(seed);
   const work = ranks.map((r) => r.slice());

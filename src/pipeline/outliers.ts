@@ -21,7 +21,15 @@
  *     With fewer than minRegions (default 5) regions nothing is flagged.
  */
 import type { RegionValue, YearValue } from './evidence.js';
-import { mad, mean, meanAbsoluteDeviation, median, poissonCdf, poissonPredictionInterval, poissonUpperTail } from './stats.js';
+import {
+  mad,
+  mean,
+  meanAbsoluteDeviation,
+  median,
+  poissonCdf,
+  poissonPredictionInterval,
+  poissonUpperTail,
+} from './stats.js';
 
 export type TemporalReason = 'temporal_increase' | 'temporal_decrease' | 'temporal_from_zero';
 
@@ -73,7 +81,11 @@ function checkCount(v: number, what: string): void {
  * Checks the value of `year` in one unit's series against its earlier years.
  * Returns null when the year has no value or there is too little history.
  */
-export function checkTemporal(series: readonly YearValue[], year: number, options: TemporalOptions = {}): TemporalCheck | null {
+export function checkTemporal(
+  series: readonly YearValue[],
+  year: number,
+  options: TemporalOptions = {},
+): TemporalCheck | null {
   const level = options.level ?? 0.99;
   const ratioHigh = options.ratioHigh ?? 2;
   const ratioLow = options.ratioLow ?? 0.5;
@@ -215,7 +227,10 @@ export interface RegionalFinding {
  * Flags regions whose value (count or rate, as supplied) is extreme relative
  * to the other regions in the same year. Findings sorted by |M| desc, then code.
  */
-export function detectRegionalOutliers(values: readonly RegionValue[], options: RegionalOptions = {}): RegionalFinding[] {
+export function detectRegionalOutliers(
+  values: readonly RegionValue[],
+  options: RegionalOptions = {},
+): RegionalFinding[] {
   const threshold = options.threshold ?? 3.5;
   const minRegions = options.minRegions ?? 5;
   const seen = new Set<string>();
@@ -241,6 +256,7 @@ export function detectRegionalOutliers(values: readonly RegionValue[], options: 
   }
   return out.sort(
     (a, b) =>
-      Math.abs(b.modifiedZ) - Math.abs(a.modifiedZ) || (a.regionCode < b.regionCode ? -1 : a.regionCode > b.regionCode ? 1 : 0),
+      Math.abs(b.modifiedZ) - Math.abs(a.modifiedZ) ||
+      (a.regionCode < b.regionCode ? -1 : a.regionCode > b.regionCode ? 1 : 0),
   );
 }

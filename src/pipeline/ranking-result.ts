@@ -43,7 +43,9 @@ export function kendallScope(scores: readonly ExpertScore[], round: number): Ken
   }
   const experts = [...byExpert.keys()].sort(byCode);
   if (experts.length === 0) return { experts, riskCodes: [] };
-  const riskCodes = [...byExpert.get(experts[0])!].filter((c) => experts.every((e) => byExpert.get(e)!.has(c))).sort(byCode);
+  const riskCodes = [...byExpert.get(experts[0])!]
+    .filter((c) => experts.every((e) => byExpert.get(e)!.has(c)))
+    .sort(byCode);
   return { experts, riskCodes };
 }
 
@@ -51,10 +53,18 @@ export function buildRankingResult(inputs: RankingInputs): { result: RankingResu
   const scores = inputs.scores.filter((s) => s.round <= inputs.round);
   const latest = latestRounds(aggregateDelphi(scores));
   const summaryByCode = new Map(latest.map((s) => [s.riskCode, s]));
-  const ranked = rankRisks(latest.map((s) => ({ riskCode: s.riskCode, score: s.score, evidence: inputs.riskEvidence.get(s.riskCode) ?? null })));
+  const ranked = rankRisks(
+    latest.map((s) => ({
+      riskCode: s.riskCode,
+      score: s.score,
+      evidence: inputs.riskEvidence.get(s.riskCode) ?? null,
+    })),
+  );
 
   const scope = kendallScope(scores, inputs.round);
-  const cell = new Map(scores.filter((s) => s.round === inputs.round).map((s) => [`${s.expertId}|${s.riskCode}`, s.likelihood * s.impact]));
+  const cell = new Map(
+    scores.filter((s) => s.round === inputs.round).map((s) => [`${s.expertId}|${s.riskCode}`, s.likelihood * s.impact]),
+  );
   const matrix = scope.experts.map((e) => scope.riskCodes.map((c) => cell.get(`${e}|${c}`)!));
 
   const result: RankingResult = {
@@ -80,12 +90,14 @@ export function buildRankingResult(inputs: RankingInputs): { result: RankingResu
         evidence: r.evidence,
       };
     }),
-    regions: rankRegions(inputs.regionEvidence.map((r) => ({ regionCode: r.regionCode, evidence: r.evidence }))).map((r) => ({
-      regionCode: r.regionCode,
-      position: r.position,
-      rank: r.rank,
-      evidence: r.evidence,
-    })),
+    regions: rankRegions(inputs.regionEvidence.map((r) => ({ regionCode: r.regionCode, evidence: r.evidence }))).map(
+      (r) => ({
+        regionCode: r.regionCode,
+        position: r.position,
+        rank: r.rank,
+        evidence: r.evidence,
+      }),
+    ),
     heatMap: heatMap(latest),
     kendall: kendallW(matrix),
   };

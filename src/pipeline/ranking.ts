@@ -83,10 +83,7 @@ export function rankRisks(items: readonly RiskRankInput[]): RankedRisk[] {
     (a, b) =>
       q(b.score) - q(a.score) || compareDescNullable(a.evidence, b.evidence) || compareCodes(a.riskCode, b.riskCode),
   );
-  return assignRanks(
-    sorted,
-    (a, b) => q(a.score) === q(b.score) && compareDescNullable(a.evidence, b.evidence) === 0,
-  );
+  return assignRanks(sorted, (a, b) => q(a.score) === q(b.score) && compareDescNullable(a.evidence, b.evidence) === 0);
 }
 
 /** Ranks territories by regional evidence; throws RangeError on duplicate codes. */

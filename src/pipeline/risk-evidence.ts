@@ -137,7 +137,20 @@ export class FactIndex {
       let byYear = byOrg.get(f.organisationId);
       if (!byYear) byOrg.set(f.organisationId, (byYear = new Map()));
       let g = byYear.get(f.year);
-      if (!g) byYear.set(f.year, (g = { organisationId: f.organisationId, year: f.year, region: f.region, yes: null, valued: false, plain: null, total: null, categories: new Map() }));
+      if (!g)
+        byYear.set(
+          f.year,
+          (g = {
+            organisationId: f.organisationId,
+            year: f.year,
+            region: f.region,
+            yes: null,
+            valued: false,
+            plain: null,
+            total: null,
+            categories: new Map(),
+          }),
+        );
       if (f.missingReason !== null) continue;
       const category = f.category;
       const plainRow = f.dimension === null && (category === null || category === 'yes' || category === 'no');
@@ -212,8 +225,21 @@ function bump<K>(m: Map<K, { yes: number; n: number }>, k: K, yes: number): void
 }
 
 /** One pass over the facts of the given items. Text and entity-list items are for the experts to read, not scored. */
-function aggregate(index: FactIndex, items: readonly string[], selectors: Map<string, EvidenceSelector>, itemKinds: ReadonlyMap<string, FactItemKind>): Aggregate {
-  const a: Aggregate = { yes: 0, answered: 0, yesByYear: new Map(), yesByRegion: new Map(), totalByYear: new Map(), totalByRegionYear: new Map(), reporting: new Map() };
+function aggregate(
+  index: FactIndex,
+  items: readonly string[],
+  selectors: Map<string, EvidenceSelector>,
+  itemKinds: ReadonlyMap<string, FactItemKind>,
+): Aggregate {
+  const a: Aggregate = {
+    yes: 0,
+    answered: 0,
+    yesByYear: new Map(),
+    yesByRegion: new Map(),
+    totalByYear: new Map(),
+    totalByRegionYear: new Map(),
+    reporting: new Map(),
+  };
   for (const itemId of items) {
     const kind = itemKinds.get(itemId);
     if (!kind || kind === 'text' || kind === 'entity_list') continue;
@@ -245,10 +271,20 @@ function aggregate(index: FactIndex, items: readonly string[], selectors: Map<st
  * NGOs...) are not added up: per year (and region and year) the largest item's count is
  * taken, added to the other, non-person counts.
  */
-function aggregateCounted(index: FactIndex, items: readonly string[], selectors: Map<string, EvidenceSelector>, itemKinds: ReadonlyMap<string, FactItemKind>): Aggregate {
+function aggregateCounted(
+  index: FactIndex,
+  items: readonly string[],
+  selectors: Map<string, EvidenceSelector>,
+  itemKinds: ReadonlyMap<string, FactItemKind>,
+): Aggregate {
   const persons = items.filter((i) => isPersonItem(i) && QUANTITATIVE.has(itemKinds.get(i) as FactItemKind));
   if (persons.length <= 1) return aggregate(index, items, selectors, itemKinds);
-  const a = aggregate(index, items.filter((i) => !persons.includes(i)), selectors, itemKinds);
+  const a = aggregate(
+    index,
+    items.filter((i) => !persons.includes(i)),
+    selectors,
+    itemKinds,
+  );
   const byYear = new Map<number, number>();
   const byRegionYear = new Map<string, Map<number, number>>();
   for (const item of persons) {
@@ -293,7 +329,11 @@ function regionTotal(a: Aggregate, region: string): number {
 }
 
 /** Evidence per risk; every spec gets a row (evidence null without data). */
-export function computeRiskEvidence(facts: Iterable<EvidenceFact> | FactIndex, specs: readonly RiskEvidenceSpec[], options: EvidenceRunOptions): RiskEvidence[] {
+export function computeRiskEvidence(
+  facts: Iterable<EvidenceFact> | FactIndex,
+  specs: readonly RiskEvidenceSpec[],
+  options: EvidenceRunOptions,
+): RiskEvidence[] {
   const index = facts instanceof FactIndex ? facts : new FactIndex(facts, options.itemKinds);
   const details = new Map<string, Omit<RiskEvidence, 'evidence' | 'indicatorsUsed' | 'normalised'>>();
   for (const spec of specs) {
@@ -302,7 +342,10 @@ export function computeRiskEvidence(facts: Iterable<EvidenceFact> | FactIndex, s
     const series =
       a.totalByYear.size > 0
         ? sortedYears(a.totalByYear).map((year) => ({ year, value: a.totalByYear.get(year)! / CENTS }))
-        : sortedYears(a.yesByYear).map((year) => ({ year, value: a.yesByYear.get(year)!.yes / a.yesByYear.get(year)!.n }));
+        : sortedYears(a.yesByYear).map((year) => ({
+            year,
+            value: a.yesByYear.get(year)!.yes / a.yesByYear.get(year)!.n,
+          }));
     const trendDetail = trend(series, { window: options.window ?? 3, endYear: options.endYear });
     const regional = options.regions.map((regionCode) => ({ regionCode, value: regionTotal(a, regionCode) }));
     const concentrationDetail = a.totalByYear.size > 0 ? concentration(regional) : null;
@@ -322,25 +365,58 @@ export function computeRiskEvidence(facts: Iterable<EvidenceFact> | FactIndex, s
       },
     });
   }
-  const scores = computeEvidence([...details.values()].flatMap((d) => RISK_INDICATORS.map((indicatorCode) => ({ unitCode: d.riskCode, indicatorCode, value: d.raw[indicatorCode] }))));
-  return scores.map((s) => ({ ...details.get(s.unitCode)!, evidence: s.evidence, indicatorsUsed: s.indicatorsUsed, normalised: s.normalised }));
+  const scores = computeEvidence(
+    [...details.values()].flatMap((d) =>
+      RISK_INDICATORS.map((indicatorCode) => ({ unitCode: d.riskCode, indicatorCode, value: d.raw[indicatorCode] })),
+    ),
+  );
+  return scores.map((s) => ({
+    ...details.get(s.unitCode)!,
+    evidence: s.evidence,
+    indicatorsUsed: s.indicatorsUsed,
+    normalised: s.normalised,
+  }));
 }
 
 /** Evidence per region (territorial ranking): every listed region gets a row. */
-export function computeRegionEvidence(facts: Iterable<EvidenceFact> | FactIndex, indicators: readonly RegionIndicatorSpec[], options: EvidenceRunOptions): RegionEvidence[] {
+export function computeRegionEvidence(
+  facts: Iterable<EvidenceFact> | FactIndex,
+  indicators: readonly RegionIndicatorSpec[],
+  options: EvidenceRunOptions,
+): RegionEvidence[] {
   const index = facts instanceof FactIndex ? facts : new FactIndex(facts, options.itemKinds);
   const raw = new Map<string, Record<string, number | null>>(options.regions.map((r) => [r, {}]));
   for (const ind of indicators) {
     const quantitative = ind.items.some((i) => QUANTITATIVE.has(options.itemKinds.get(i) as FactItemKind));
     // Persons counted by several subjects are not added up: the indicator is the largest subject's count.
     const separate = ind.items.length > 1 && ind.items.every(isPersonItem);
-    const parts = separate ? ind.items.map((i) => aggregate(index, [i], new Map(), options.itemKinds)) : [aggregate(index, ind.items, new Map(), options.itemKinds)];
+    const parts = separate
+      ? ind.items.map((i) => aggregate(index, [i], new Map(), options.itemKinds))
+      : [aggregate(index, ind.items, new Map(), options.itemKinds)];
     for (const regionCode of options.regions) {
       const yes = parts[0]!.yesByRegion.get(regionCode);
-      const means = parts.map((a) => meanAnnual(a.totalByRegionYear.get(regionCode))).filter((m): m is number => m !== null);
-      raw.get(regionCode)![ind.code] = quantitative ? (means.length ? Math.max(...means) : null) : yes ? yes.yes / yes.n : null;
+      const means = parts
+        .map((a) => meanAnnual(a.totalByRegionYear.get(regionCode)))
+        .filter((m): m is number => m !== null);
+      raw.get(regionCode)![ind.code] = quantitative
+        ? means.length
+          ? Math.max(...means)
+          : null
+        : yes
+          ? yes.yes / yes.n
+          : null;
     }
   }
-  const scores = computeEvidence([...raw].flatMap(([unitCode, r]) => indicators.map((i) => ({ unitCode, indicatorCode: i.code, value: r[i.code] ?? null }))));
-  return scores.map((s) => ({ regionCode: s.unitCode, evidence: s.evidence, indicatorsUsed: s.indicatorsUsed, raw: raw.get(s.unitCode)!, normalised: s.normalised }));
+  const scores = computeEvidence(
+    [...raw].flatMap(([unitCode, r]) =>
+      indicators.map((i) => ({ unitCode, indicatorCode: i.code, value: r[i.code] ?? null })),
+    ),
+  );
+  return scores.map((s) => ({
+    regionCode: s.unitCode,
+    evidence: s.evidence,
+    indicatorsUsed: s.indicatorsUsed,
+    raw: raw.get(s.unitCode)!,
+    normalised: s.normalised,
+  }));
 }

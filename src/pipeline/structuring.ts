@@ -45,7 +45,12 @@ function emitValue(item: Item, v: unknown, emit: Emit): void {
         for (const col of item.columns) {
           const cell = row[col.id];
           if (cell === undefined) continue;
-          emit(col.id, String(i + 1), col.kind === 'count' || col.kind === 'amount' ? num(cell) : null, col.kind === 'count' || col.kind === 'amount' ? null : String(cell));
+          emit(
+            col.id,
+            String(i + 1),
+            col.kind === 'count' || col.kind === 'amount' ? num(cell) : null,
+            col.kind === 'count' || col.kind === 'amount' ? null : String(cell),
+          );
         }
       });
       return;
@@ -56,7 +61,13 @@ function emitValue(item: Item, v: unknown, emit: Emit): void {
   }
 }
 
-function structureSubmission(s: PipelineSubmission, org: { agencyType: string; region: string } | undefined, version: string, sink: (f: Fact) => void, summary: StructuringSummary): void {
+function structureSubmission(
+  s: PipelineSubmission,
+  org: { agencyType: string; region: string } | undefined,
+  version: string,
+  sink: (f: Fact) => void,
+  summary: StructuringSummary,
+): void {
   const agencyType = org?.agencyType ?? s.agencyType;
   const region = org?.region ?? 'national';
   const form = getForm(version, agencyType);
@@ -72,30 +83,65 @@ function structureSubmission(s: PipelineSubmission, org: { agencyType: string; r
         summary.facts++;
         if (value !== null) summary.values++;
         if (textValue !== null) summary.texts++;
-        sink({ year: s.year, organisationId: s.organisationId, agencyType, region, itemId, dimension, category, value, textValue, missingReason: null, provisional });
+        sink({
+          year: s.year,
+          organisationId: s.organisationId,
+          agencyType,
+          region,
+          itemId,
+          dimension,
+          category,
+          value,
+          textValue,
+          missingReason: null,
+          provisional,
+        });
       });
     } else if (typeof entry.missingReason === 'string' && !('value' in entry)) {
       summary.facts++;
       summary.missing++;
-      sink({ year: s.year, organisationId: s.organisationId, agencyType, region, itemId, dimension: null, category: null, value: null, textValue: str(entry.missingComment), missingReason: entry.missingReason, provisional });
+      sink({
+        year: s.year,
+        organisationId: s.organisationId,
+        agencyType,
+        region,
+        itemId,
+        dimension: null,
+        category: null,
+        value: null,
+        textValue: str(entry.missingComment),
+        missingReason: entry.missingReason,
+        provisional,
+      });
     }
   }
 }
 
 /** Submissions in the canonical fact order: (year, organisation id). */
 export function orderedSubmissions(input: PipelineInput): PipelineSubmission[] {
-  return [...input.submissions].sort((a, b) => a.year - b.year || (a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0));
+  return [...input.submissions].sort(
+    (a, b) =>
+      a.year - b.year || (a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0),
+  );
 }
 
 export const emptySummary = (): StructuringSummary => ({ submissions: 0, facts: 0, values: 0, texts: 0, missing: 0 });
 
 /** A normaliser bound to the input's organisations and campaigns; call it per submission. */
-export function submissionStructurer(input: PipelineInput): (s: PipelineSubmission, sink: (f: Fact) => void, summary: StructuringSummary) => void {
+export function submissionStructurer(
+  input: PipelineInput,
+): (s: PipelineSubmission, sink: (f: Fact) => void, summary: StructuringSummary) => void {
   const orgById = new Map(input.organisations.map((o) => [o.id, o]));
   const versionOf = new Map(input.campaigns.map((c) => [c.id, c.questionnaireVersion]));
   return (s, sink, summary) => {
     summary.submissions++;
-    structureSubmission(s, orgById.get(s.organisationId), versionOf.get(s.campaignId) ?? s.questionnaireVersion, sink, summary);
+    structureSubmission(
+      s,
+      orgById.get(s.organisationId),
+      versionOf.get(s.campaignId) ?? s.questionnaireVersion,
+      sink,
+      summary,
+    );
   };
 }
 
@@ -118,4 +164,3 @@ export function structure(input: PipelineInput): { facts: Fact[]; summary: Struc
   const summary = forEachFact(input, (f) => facts.push(f));
   return { facts, summary };
 }
-

@@ -1,6 +1,21 @@
 // The assessment's fact table as Apache Arrow IPC (file format) and as CSV, for
 // analysts' tools. One row per item/dimension/category value of a submission.
-import { Dictionary, Field, Float64, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeData, makeVector, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import {
+  Dictionary,
+  Field,
+  Float64,
+  Int32,
+  RecordBatch,
+  Schema,
+  Struct,
+  Table,
+  Utf8,
+  makeData,
+  makeVector,
+  tableToIPC,
+  vectorFromArray,
+  type Vector,
+} from 'apache-arrow';
 import type { NumericFact } from '../pipeline/facts.js';
 
 export interface ExportFact {
@@ -36,7 +51,16 @@ export function toExportFact(assessmentId: string, f: NumericFact): ExportFact {
 }
 
 export const factColumns = [
-  'assessment_id', 'year', 'organisation_id', 'agency_type', 'region', 'item_id', 'dimension', 'category', 'value', 'missing_reason',
+  'assessment_id',
+  'year',
+  'organisation_id',
+  'agency_type',
+  'region',
+  'item_id',
+  'dimension',
+  'category',
+  'value',
+  'missing_reason',
 ] as const satisfies readonly (keyof ExportFact)[];
 
 type TextColumn = Exclude<(typeof factColumns)[number], 'year' | 'value'>;
@@ -46,17 +70,52 @@ const fieldMeta: Record<(typeof factColumns)[number], { kk: string; ru: string; 
   assessment_id: { kk: 'Бағалау', ru: 'Оценка', unit: 'code', source: 'assessments.id' },
   year: { kk: 'Есепті жыл', ru: 'Отчетный год', unit: 'year', source: 'campaigns.reporting_year' },
   organisation_id: { kk: 'Ұйым', ru: 'Организация', unit: 'code', source: 'organisations.id' },
-  agency_type: { kk: 'Субъект түрі', ru: 'Тип субъекта', unit: 'code', source: 'reference agency types (GET /api/v1/reference/agency-types)' },
+  agency_type: {
+    kk: 'Субъект түрі',
+    ru: 'Тип субъекта',
+    unit: 'code',
+    source: 'reference agency types (GET /api/v1/reference/agency-types)',
+  },
   region: { kk: 'Өңір', ru: 'Регион', unit: 'code', source: 'reference regions (GET /api/v1/reference/regions)' },
-  item_id: { kk: 'Сауалнама көрсеткіші', ru: 'Показатель опросника', unit: 'code', source: 'questionnaire item id (questionnaires/<version>)' },
-  dimension: { kk: 'Бөлініс өлшемі немесе кесте бағаны', ru: 'Измерение разбивки или графа таблицы', unit: 'code', source: 'questionnaire dimensions.json; null for a plain value' },
-  category: { kk: 'Санат, кесте жолы немесе нысан', ru: 'Категория, строка таблицы или объект', unit: 'code', source: 'questionnaire dimensions.json; null for a plain value' },
-  value: { kk: 'Мән', ru: 'Значение', unit: 'count, or KZT for amount items, 1/0 for yes/no (see item_id)', source: 'submission answer of item_id' },
-  missing_reason: { kk: 'Деректердің болмау себебі', ru: 'Причина отсутствия данных', unit: 'code', source: 'questionnaire manifest missingReasons; null when answered' },
+  item_id: {
+    kk: 'Сауалнама көрсеткіші',
+    ru: 'Показатель опросника',
+    unit: 'code',
+    source: 'questionnaire item id (questionnaires/<version>)',
+  },
+  dimension: {
+    kk: 'Бөлініс өлшемі немесе кесте бағаны',
+    ru: 'Измерение разбивки или графа таблицы',
+    unit: 'code',
+    source: 'questionnaire dimensions.json; null for a plain value',
+  },
+  category: {
+    kk: 'Санат, кесте жолы немесе нысан',
+    ru: 'Категория, строка таблицы или объект',
+    unit: 'code',
+    source: 'questionnaire dimensions.json; null for a plain value',
+  },
+  value: {
+    kk: 'Мән',
+    ru: 'Значение',
+    unit: 'count, or KZT for amount items, 1/0 for yes/no (see item_id)',
+    source: 'submission answer of item_id',
+  },
+  missing_reason: {
+    kk: 'Деректердің болмау себебі',
+    ru: 'Причина отсутствия данных',
+    unit: 'code',
+    source: 'questionnaire manifest missingReasons; null when answered',
+  },
 };
 
 const metadata = (key: (typeof factColumns)[number]) =>
-  new Map([['label_kk', fieldMeta[key].kk], ['label_ru', fieldMeta[key].ru], ['unit', fieldMeta[key].unit], ['source', fieldMeta[key].source]]);
+  new Map([
+    ['label_kk', fieldMeta[key].kk],
+    ['label_ru', fieldMeta[key].ru],
+    ['unit', fieldMeta[key].unit],
+    ['source', fieldMeta[key].source],
+  ]);
 
 /**
  * Arrow IPC file bytes. Code columns are dictionary-encoded (a few hundred distinct
@@ -64,7 +123,11 @@ const metadata = (key: (typeof factColumns)[number]) =>
  * unit and source as metadata.
  */
 export function factsToArrow(rows: ExportFact[]): Uint8Array {
-  const code = (key: TextColumn) => vectorFromArray(rows.map((r) => r[key]), new Dictionary(new Utf8(), new Int32()));
+  const code = (key: TextColumn) =>
+    vectorFromArray(
+      rows.map((r) => r[key]),
+      new Dictionary(new Utf8(), new Int32()),
+    );
   const vectors: Record<(typeof factColumns)[number], Vector> = {
     assessment_id: code('assessment_id'),
     year: makeVector(Int32Array.from(rows, (r) => r.year)),
@@ -74,12 +137,26 @@ export function factsToArrow(rows: ExportFact[]): Uint8Array {
     item_id: code('item_id'),
     dimension: code('dimension'),
     category: code('category'),
-    value: vectorFromArray(rows.map((r) => r.value), new Float64()),
+    value: vectorFromArray(
+      rows.map((r) => r.value),
+      new Float64(),
+    ),
     missing_reason: code('missing_reason'),
   };
   const fields = factColumns.map((k) => new Field(k, vectors[k].type, k !== 'year', metadata(k)));
-  const schema = new Schema(fields, new Map([['format', 'ctip facts v2'], ['rows', String(rows.length)]]));
-  const data = makeData({ type: new Struct(fields), length: rows.length, nullCount: 0, children: factColumns.map((k) => vectors[k].data[0]!) });
+  const schema = new Schema(
+    fields,
+    new Map([
+      ['format', 'ctip facts v2'],
+      ['rows', String(rows.length)],
+    ]),
+  );
+  const data = makeData({
+    type: new Struct(fields),
+    length: rows.length,
+    nullCount: 0,
+    children: factColumns.map((k) => vectors[k].data[0]!),
+  });
   return tableToIPC(new Table([new RecordBatch(schema, data)]), 'file');
 }
 

@@ -1,7 +1,13 @@
 // Number, date and cell formatting shared by the PDF and XLSX renderers
 // (Kazakh and Russian both use a decimal comma and a space as thousands separator).
 import { secondaryMark } from './disclosure-texts.js';
-import { isSuppressed, type NumberFormat, type SuppressedCell, type TableCell, type TableColumn } from './report.view-model.js';
+import {
+  isSuppressed,
+  type NumberFormat,
+  type SuppressedCell,
+  type TableCell,
+  type TableColumn,
+} from './report.view-model.js';
 
 const decimals: Record<NumberFormat, number> = { integer: 0, decimal1: 1, decimal2: 2, decimal3: 3, percent: 1 };
 

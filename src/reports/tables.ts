@@ -2,7 +2,13 @@
 // renderers so both show exactly the same figures.
 import { captions } from './build/captions.js';
 import type {
-  Description, HeatMap, RankedRisk, Recommendation, ReportTable, ReportViewModel, TableColumn,
+  Description,
+  HeatMap,
+  RankedRisk,
+  Recommendation,
+  ReportTable,
+  ReportViewModel,
+  TableColumn,
 } from './report.view-model.js';
 import { fill, type ReportTexts } from './texts.js';
 
@@ -18,7 +24,10 @@ export function participationTable(d: Description, t: ReportTexts): ReportTable 
     rows: [
       [x.responseRate, d.rates.response],
       // "Ever answered" reads as 100 % while some subjects miss a year: the rate of each year is given too.
-      ...(d.responseByYear ?? []).map((y) => [fill(captions().responseYear[t.language], y), y.requested ? y.submitted / y.requested : null]),
+      ...(d.responseByYear ?? []).map((y) => [
+        fill(captions().responseYear[t.language], y),
+        y.requested ? y.submitted / y.requested : null,
+      ]),
       [x.timeliness, d.rates.timeliness],
       [x.completeness, d.rates.completeness],
     ],
@@ -36,7 +45,11 @@ export function scalesTable(d: Description, t: ReportTexts): ReportTable {
       { key: 'likelihood', label: x.likelihood, align: 'left', width: 3 },
       { key: 'impact', label: x.impact, align: 'left', width: 3 },
     ],
-    rows: l.map((step, n) => [step.value, `${step.label}: ${step.description}`, i[n] ? `${i[n].label}: ${i[n].description}` : null]),
+    rows: l.map((step, n) => [
+      step.value,
+      `${step.label}: ${step.description}`,
+      i[n] ? `${i[n].label}: ${i[n].description}` : null,
+    ]),
   };
 }
 
@@ -54,7 +67,13 @@ export function levelBandsTable(d: Description, t: ReportTexts): ReportTable {
 
 export function riskTable(id: string, caption: string, risks: RankedRisk[], t: ReportTexts): ReportTable {
   const c = t.columns;
-  const num = (key: string, label: string, format: TableColumn['format']): TableColumn => ({ key, label, align: 'right', format, width: 0.75 });
+  const num = (key: string, label: string, format: TableColumn['format']): TableColumn => ({
+    key,
+    label,
+    align: 'right',
+    format,
+    width: 0.75,
+  });
   return {
     id,
     caption,
@@ -70,7 +89,15 @@ export function riskTable(id: string, caption: string, risks: RankedRisk[], t: R
       { key: 'agreement', label: c.consensus, align: 'right', format: 'percent', width: 1.2 },
     ],
     rows: risks.map((r) => [
-      r.rank, r.title, r.likelihood, r.impact, r.score, t.levels[r.level], r.iqrLikelihood, r.iqrImpact, r.agreement ?? null,
+      r.rank,
+      r.title,
+      r.likelihood,
+      r.impact,
+      r.score,
+      t.levels[r.level],
+      r.iqrLikelihood,
+      r.iqrImpact,
+      r.agreement ?? null,
     ]),
     note: captions().agreementNote[t.language],
     rowCodes: risks.map((r) => r.id),
@@ -91,7 +118,12 @@ export function recommendationsTable(recs: Recommendation[], t: ReportTexts): Re
       { key: 'risks', label: t.recommendations.risks, align: 'left', width: 2.5 },
       { key: 'agencies', label: t.recommendations.agencies, align: 'left', width: 2.5 },
     ],
-    rows: recs.map((r, n) => [n + 1, r.text, r.risks.map(riskLabel).join('; '), r.agencies.map((a) => a.name).join('; ')]),
+    rows: recs.map((r, n) => [
+      n + 1,
+      r.text,
+      r.risks.map(riskLabel).join('; '),
+      r.agencies.map((a) => a.name).join('; '),
+    ]),
   };
 }
 
@@ -106,13 +138,20 @@ export function heatMapTable(map: HeatMap, t: ReportTexts): ReportTable {
     id: 'heat_map',
     caption: t.annexes.heatMap,
     columns: [
-      { key: 'likelihood', label: `${t.description.likelihood} \\ ${t.description.impact}`, align: 'center', width: 1.5 },
+      {
+        key: 'likelihood',
+        label: `${t.description.likelihood} \\ ${t.description.impact}`,
+        align: 'center',
+        width: 1.5,
+      },
       ...steps.map((i): TableColumn => ({ key: `i${i}`, label: String(i), align: 'center' })),
     ],
-    rows: [...steps].reverse().map((l) => [
-      String(l),
-      ...steps.map((i) => map.cells.find((c) => c.likelihood === l && c.impact === i)?.ranks.join(', ') ?? ''),
-    ]),
+    rows: [...steps]
+      .reverse()
+      .map((l) => [
+        String(l),
+        ...steps.map((i) => map.cells.find((c) => c.likelihood === l && c.impact === i)?.ranks.join(', ') ?? ''),
+      ]),
     note: t.annexes.heatMapNote,
   };
 }

@@ -15,7 +15,16 @@ const record = <K extends string>(keys: readonly K[]) =>
 const reportTextsSchema = z
   .object({
     language: z.enum(['kk', 'ru']),
-    titlePage: record(['title', 'period', 'preparedBy', 'addressee', 'coordinatingBody', 'finalisedAt', 'assessmentId', 'place']),
+    titlePage: record([
+      'title',
+      'period',
+      'preparedBy',
+      'addressee',
+      'coordinatingBody',
+      'finalisedAt',
+      'assessmentId',
+      'place',
+    ]),
     legalBasisHeading: text,
     legalBasis: text,
     tableOfContents: text,
@@ -29,17 +38,53 @@ const reportTextsSchema = z
     description: z
       .object({
         ...record([
-          'scope', 'sources', 'participation', 'participationText', 'ratesCaption', 'indicator', 'value',
-          'responseRate', 'timeliness', 'completeness', 'method', 'qualityRules', 'scalesCaption', 'scaleValue',
-          'likelihood', 'impact', 'bandsCaption', 'level', 'scoreRange', 'kendall',
+          'scope',
+          'sources',
+          'participation',
+          'participationText',
+          'ratesCaption',
+          'indicator',
+          'value',
+          'responseRate',
+          'timeliness',
+          'completeness',
+          'method',
+          'qualityRules',
+          'scalesCaption',
+          'scaleValue',
+          'likelihood',
+          'impact',
+          'bandsCaption',
+          'level',
+          'scoreRange',
+          'kendall',
         ]).shape,
         methodText: z.array(text).min(1),
       })
       .strict(),
     recommendations: record(['item', 'intro', 'risks', 'agencies']),
-    profile: record(['documentTitle', 'definition', 'riskArea', 'indicators', 'victimProfile', 'sopIndicators', 'sopNote', 'mitigation']),
+    profile: record([
+      'documentTitle',
+      'definition',
+      'riskArea',
+      'indicators',
+      'victimProfile',
+      'sopIndicators',
+      'sopNote',
+      'mitigation',
+    ]),
     annexes: record(['riskRegister', 'heatMap', 'qualityFindings', 'missingReasons', 'heatMapNote']),
-    columns: record(['rank', 'risk', 'likelihood', 'impact', 'score', 'level', 'iqrLikelihood', 'iqrImpact', 'consensus']),
+    columns: record([
+      'rank',
+      'risk',
+      'likelihood',
+      'impact',
+      'score',
+      'level',
+      'iqrLikelihood',
+      'iqrImpact',
+      'consensus',
+    ]),
     levels: record(['low', 'medium', 'high', 'critical']),
     consensus: record(['high', 'moderate', 'low']),
     trend: record(['label', 'up', 'down', 'stable', 'none']),
@@ -50,7 +95,10 @@ const reportTextsSchema = z
 export type ReportTexts = z.infer<typeof reportTextsSchema>;
 
 const bilingualText = z.object({ ru: text, kk: text }).strict();
-const agencies = z.union([z.literal('all'), z.array(z.enum(agencyTypeCodes as [AgencyTypeCode, ...AgencyTypeCode[]])).min(1)]);
+const agencies = z.union([
+  z.literal('all'),
+  z.array(z.enum(agencyTypeCodes as [AgencyTypeCode, ...AgencyTypeCode[]])).min(1),
+]);
 
 const sopSchema = z
   .object({
@@ -68,7 +116,13 @@ const sopSchema = z
             titleNote: text.optional(),
             /** Agency types the group is relevant to; an item's own list overrides it. */
             agencies,
-            items: z.array(bilingualText.extend({ id: z.string().regex(/^[a-z_]+\.\d{2}$/), agencies: agencies.optional() }).strict()).min(1),
+            items: z
+              .array(
+                bilingualText
+                  .extend({ id: z.string().regex(/^[a-z_]+\.\d{2}$/), agencies: agencies.optional() })
+                  .strict(),
+              )
+              .min(1),
           })
           .strict(),
       )

@@ -94,7 +94,14 @@ export function registerAccessControl(app: FastifyInstance, loadUser: LoadUser):
       (loaded ??= (async () => {
         const user = await loadUser(payload.sub);
         if (!user || user.disabled || user.tokenVersion !== payload.tv) throw authRequired();
-        request.auth = { id: user.id, email: user.email, name: user.name, roles: user.roles, organisationId: user.organisationId, tokenVersion: user.tokenVersion };
+        request.auth = {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          roles: user.roles,
+          organisationId: user.organisationId,
+          tokenVersion: user.tokenVersion,
+        };
         if (access !== 'authenticated' && !hasRole(request.auth, ...access)) throw notPermitted();
         return request.auth;
       })());

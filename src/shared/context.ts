@@ -30,8 +30,18 @@ export interface Writer {
 export function writerOf(request: FastifyRequest): Writer {
   const { token, loadAuth } = request;
   if (!token || !loadAuth) throw authRequired();
-  return { id: token.sub, tokenVersion: token.tv, lang: requestLang(request), account: async () => request.auth ?? loadAuth() };
+  return {
+    id: token.sub,
+    tokenVersion: token.tv,
+    lang: requestLang(request),
+    account: async () => request.auth ?? loadAuth(),
+  };
 }
 
 /** A writer whose account the access hook has already loaded. */
-export const writerFor = (actor: Actor): Writer => ({ id: actor.user.id, tokenVersion: actor.user.tokenVersion, lang: actor.lang, account: async () => actor.user });
+export const writerFor = (actor: Actor): Writer => ({
+  id: actor.user.id,
+  tokenVersion: actor.user.tokenVersion,
+  lang: actor.lang,
+  account: async () => actor.user,
+});

@@ -54,8 +54,19 @@ export function registerErrorHandling(app: FastifyInstance, { classifyDatabaseEr
     // An outage is the database's, not the caller's: 503 so that clients and balancers retry.
     // Text the schema let through but PostgreSQL refuses (a backstop) is still the caller's: 400.
     const database = err instanceof AppError ? undefined : classifyDatabaseError(err);
-    if (database) request.log.warn({ err }, database === 'unavailable' ? 'database unreachable' : 'unstorable text reached the database');
-    const known = err instanceof AppError ? err : database === 'unavailable' ? serviceUnavailable() : database === 'unstorable_text' ? unstorableText() : undefined;
+    if (database)
+      request.log.warn(
+        { err },
+        database === 'unavailable' ? 'database unreachable' : 'unstorable text reached the database',
+      );
+    const known =
+      err instanceof AppError
+        ? err
+        : database === 'unavailable'
+          ? serviceUnavailable()
+          : database === 'unstorable_text'
+            ? unstorableText()
+            : undefined;
     if (known) {
       if (known.status >= 500 && !database) request.log.error({ err }, 'application error');
       const retryAfter = known.details?.retryAfterSeconds;
@@ -73,7 +84,8 @@ export function registerErrorHandling(app: FastifyInstance, { classifyDatabaseEr
       return reply.status(400).send(body('request.bad_json', messages.badJson[lang]));
     }
     const fastifyError = err.code ? fastifyCodes[err.code] : undefined;
-    if (fastifyError) return reply.status(fastifyError.status).send(body(fastifyError.code, messages[fastifyError.text][lang]));
+    if (fastifyError)
+      return reply.status(fastifyError.status).send(body(fastifyError.code, messages[fastifyError.text][lang]));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send(body('request.invalid', messages.validation[lang]));
     }

@@ -7,7 +7,7 @@ export const errorBody = z
   .object({
     error: z.object({
       code: z.string().describe('Stable, machine-readable code, e.g. `version.stale`.'),
-      message: z.string().describe("In Russian, or in Kazakh with `Accept-Language: kk` or `?lang=kk`."),
+      message: z.string().describe('In Russian, or in Kazakh with `Accept-Language: kk` or `?lang=kk`.'),
       details: z.unknown().optional().describe('Field paths, item ids or the current version, by code.'),
     }),
   })

@@ -60,7 +60,8 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
   // Answers of the API are per user and often personal: never kept by a browser or a proxy,
   // unless the route says otherwise (files revalidated by ETag).
   app.addHook('onSend', async (request, reply, payload) => {
-    if ((request.url.startsWith('/api/') || request.url.startsWith('/health')) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if ((request.url.startsWith('/api/') || request.url.startsWith('/health')) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
     return payload;
   });
 
@@ -69,7 +70,10 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
     if (route.config?.cost !== 'heavy') return;
     route.config = { ...route.config, rateLimit: { max: opts.heavyMax, timeWindow: opts.heavyWindowSeconds * 1000 } };
     // Documented in the OpenAPI operation, so clients know to expect 429.
-    route.schema = { ...route.schema, 'x-rate-limit': { per: 'user', max: opts.heavyMax, windowSeconds: opts.heavyWindowSeconds } } as typeof route.schema;
+    route.schema = {
+      ...route.schema,
+      'x-rate-limit': { per: 'user', max: opts.heavyMax, windowSeconds: opts.heavyWindowSeconds },
+    } as typeof route.schema;
   });
   await app.register(fastifyRateLimit, {
     global: false,
@@ -91,7 +95,8 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
   };
   app.addHook('onRoute', (route) => {
     if (route.config?.cost !== 'heavy') return;
-    const before = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
+    const before =
+      route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
     route.preHandler = [...before, takeSlot];
   });
 }

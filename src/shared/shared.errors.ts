@@ -1,17 +1,32 @@
 // Errors of the shared HTTP plumbing (access control, optimistic concurrency). Domain
 // modules keep theirs in src/modules/<domain>/<domain>.errors.ts; every factory of every
 // *.errors.ts file is checked by tests/shared/error-catalogue.test.ts (one text per code).
-import { AppError, badRequest, conflict, forbidden, preconditionRequired, tooManyRequests, unauthorized } from './errors.js';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  forbidden,
+  preconditionRequired,
+  tooManyRequests,
+  unauthorized,
+} from './errors.js';
 import { messages } from './messages.js';
 
 export const authRequired = () => unauthorized(messages.authRequired, undefined, 'auth.required');
 export const notPermitted = () => forbidden(messages.forbidden, undefined, 'auth.forbidden');
 export const routeNotDeclared = () =>
-  forbidden({ kk: 'Бұл мекенжайға қолжетімділік анықталмаған.', ru: 'Доступ к этому адресу не определен.' }, undefined, 'auth.route_not_declared');
+  forbidden(
+    { kk: 'Бұл мекенжайға қолжетімділік анықталмаған.', ru: 'Доступ к этому адресу не определен.' },
+    undefined,
+    'auth.route_not_declared',
+  );
 export const ifMatchRequired = () => preconditionRequired(messages.ifMatchRequired, undefined, 'precondition.required');
 export const ifMatchInvalid = () =>
   badRequest(
-    { kk: 'If-Match тақырыбы нұсқа нөмірі болуы тиіс, мысалы "3".', ru: 'Заголовок If-Match должен содержать номер версии, например "3".' },
+    {
+      kk: 'If-Match тақырыбы нұсқа нөмірі болуы тиіс, мысалы "3".',
+      ru: 'Заголовок If-Match должен содержать номер версии, например "3".',
+    },
     { header: 'If-Match' },
     'precondition.invalid',
   );
@@ -38,24 +53,32 @@ export const serviceBusy = () =>
   new AppError(
     'service.busy',
     503,
-    { kk: 'Сервер қазір ауыр сұрауларды орындап жатыр. Сәлден соң қайталаңыз.', ru: 'Сервер сейчас выполняет другие тяжелые запросы. Повторите чуть позже.' },
+    {
+      kk: 'Сервер қазір ауыр сұрауларды орындап жатыр. Сәлден соң қайталаңыз.',
+      ru: 'Сервер сейчас выполняет другие тяжелые запросы. Повторите чуть позже.',
+    },
     { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS },
   );
 export const unstorableText = () =>
   badRequest(
-    { kk: 'Мәтінде рұқсат етілмеген таңбалар бар (NUL немесе жұпсыз суррогат).', ru: 'Текст содержит недопустимые символы (NUL или непарный суррогат).' },
+    {
+      kk: 'Мәтінде рұқсат етілмеген таңбалар бар (NUL немесе жұпсыз суррогат).',
+      ru: 'Текст содержит недопустимые символы (NUL или непарный суррогат).',
+    },
     undefined,
     'request.invalid_text',
   );
 export const unsupportedEncoding = () =>
-  new AppError(
-    'request.unsupported_encoding',
-    415,
-    { kk: 'Сұрау денесінің кодтауы (Content-Encoding) қолданылмайды.', ru: 'Кодирование тела запроса (Content-Encoding) не поддерживается.' },
-  );
+  new AppError('request.unsupported_encoding', 415, {
+    kk: 'Сұрау денесінің кодтауы (Content-Encoding) қолданылмайды.',
+    ru: 'Кодирование тела запроса (Content-Encoding) не поддерживается.',
+  });
 export const rateLimited = (retryAfterSeconds: number) =>
   tooManyRequests(
-    { kk: 'Бұл әрекет тым жиі сұралды. Кейінірек қайталаңыз.', ru: 'Это действие запрошено слишком часто. Повторите позже.' },
+    {
+      kk: 'Бұл әрекет тым жиі сұралды. Кейінірек қайталаңыз.',
+      ru: 'Это действие запрошено слишком часто. Повторите позже.',
+    },
     { retryAfterSeconds },
     'request.rate_limited',
   );

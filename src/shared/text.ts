@@ -16,5 +16,5 @@ export function isStorableText(s: string): boolean {
 export const text = (max: number) => z.string().max(max).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
 /** A user string that must say something: trimmed, 1..max characters, storable. */
-export const requiredText = (max: number) => z.string().trim().min(1).max(max).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
-
+export const requiredText = (max: number) =>
+  z.string().trim().min(1).max(max).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);

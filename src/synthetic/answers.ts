@@ -4,7 +4,14 @@
 import { getForm, type Form } from '../domain/questionnaire/forms.js';
 import type { Dimension, Item, TableColumn } from '../domain/questionnaire/model.js';
 import { UNKNOWN_CATEGORY } from '../domain/questionnaire/model.js';
-import type { AnswerEntry, AnswerValue, BreakdownValue, EntityValue, SubmissionContent, TableRow } from '../domain/questionnaire/content.js';
+import type {
+  AnswerEntry,
+  AnswerValue,
+  BreakdownValue,
+  EntityValue,
+  SubmissionContent,
+  TableRow,
+} from '../domain/questionnaire/content.js';
 import { createRng, type Rng } from './random.js';
 import { alignBreakdowns, repairRules } from './rule-repair.js';
 import { splitTotal } from './split.js';
@@ -107,6 +114,10 @@ export function generateAnswers(form: Form, opts: SyntheticAnswerOptions = {}): 
 }
 
 /** Same as generateAnswers for the memoised form of (version, agency type). */
-export function generateAnswersFor(versionId: string, agencyType: string, opts: SyntheticAnswerOptions & { root?: string } = {}): SubmissionContent {
+export function generateAnswersFor(
+  versionId: string,
+  agencyType: string,
+  opts: SyntheticAnswerOptions & { root?: string } = {},
+): SubmissionContent {
   return generateAnswers(getForm(versionId, agencyType, opts.root), opts);
 }

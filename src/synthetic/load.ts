@@ -25,11 +25,21 @@ async function insertAll(tx: DbOrTx, data: NationalDataset): Promise<void> {
   // The roster lists head offices first, so parents exist before their units.
   await batches(data.organisations, 1000, (chunk) => tx.insert(organisations).values(chunk));
   for (const c of data.campaigns) {
-    await insertCampaign(tx, { id: c.id, reportingYear: c.year, questionnaireVersion: c.questionnaireVersion, requestDate: c.requestDate, deadline: c.deadline, status: 'closed' });
+    await insertCampaign(tx, {
+      id: c.id,
+      reportingYear: c.year,
+      questionnaireVersion: c.questionnaireVersion,
+      requestDate: c.requestDate,
+      deadline: c.deadline,
+      status: 'closed',
+    });
     await replaceRecipients(tx, c.id, [...c.recipientIds]);
   }
   const rows = data.submissions.map((s) => {
-    const { total, answered, explained, empty, byReason } = completenessSummary(s.content, getForm(s.questionnaireVersion, s.agencyType));
+    const { total, answered, explained, empty, byReason } = completenessSummary(
+      s.content,
+      getForm(s.questionnaireVersion, s.agencyType),
+    );
     const submittedAt = s.submittedAt ? new Date(s.submittedAt) : null;
     return {
       id: s.id,
@@ -48,12 +58,25 @@ async function insertAll(tx: DbOrTx, data: NationalDataset): Promise<void> {
   });
   await batches(rows, 1000, (chunk) => tx.insert(submissions).values(chunk));
   await batches(data.submissions, 200, (chunk) =>
-    tx.insert(submissionRevisions).values(chunk.map((s) => ({ submissionId: s.id, revision: s.revision, action: 'import' as const, status: s.status, content: s.content as StoredContent, savedAt: s.submittedAt ? new Date(s.submittedAt) : new Date(0) }))),
+    tx.insert(submissionRevisions).values(
+      chunk.map((s) => ({
+        submissionId: s.id,
+        revision: s.revision,
+        action: 'import' as const,
+        status: s.status,
+        content: s.content as StoredContent,
+        savedAt: s.submittedAt ? new Date(s.submittedAt) : new Date(0),
+      })),
+    ),
   );
 }
 
 /** Inserts the dataset (the database must have the reference data seeded). */
 export async function loadNationalDataset(db: Db, data: NationalDataset): Promise<LoadResult> {
   await db.transaction((tx) => insertAll(tx, data));
-  return { organisations: data.organisations.length, campaigns: data.campaigns.length, submissions: data.submissions.length };
+  return {
+    organisations: data.organisations.length,
+    campaigns: data.campaigns.length,
+    submissions: data.submissions.length,
+  };
 }

@@ -20,7 +20,6 @@ export const couplingTargets: Record<string, { follower: 'left' | 'right'; facto
   recognised_victims: { follower: 'left', factor: 0.3 },
 };
 
-
 export interface CouplingSubmission {
   organisationId: string;
   agencyType: string;
@@ -41,7 +40,8 @@ export function setOperand(form: Form, content: SubmissionContent, o: FlowOperan
   if (item.kind === 'count') content.answers[o.item] = { value: n };
   else if (item.kind === 'breakdown') {
     const entry = content.answers[o.item];
-    const b: BreakdownValue = entry && 'value' in entry ? (entry.value as BreakdownValue) : { total: 0, byCategory: {} };
+    const b: BreakdownValue =
+      entry && 'value' in entry ? (entry.value as BreakdownValue) : { total: 0, byCategory: {} };
     const cats = { ...b.byCategory };
     if (o.part && o.part !== 'total') {
       delete cats[o.part];
@@ -52,10 +52,16 @@ export function setOperand(form: Form, content: SubmissionContent, o: FlowOperan
   }
 }
 
-const present = (s: CouplingSubmission, side: FlowSide) => side.agencyTypes.includes(s.agencyType) && side.operands.some((o) => s.form.index.has(o.item));
+const present = (s: CouplingSubmission, side: FlowSide) =>
+  side.agencyTypes.includes(s.agencyType) && side.operands.some((o) => s.form.index.has(o.item));
 
 /** Couples every rule in every unit of one year; returns the submissions it changed. */
-export function coupleFlows(seed: string, year: number, subs: readonly CouplingSubmission[], levelOf: (s: CouplingSubmission, itemId: string) => number): Set<CouplingSubmission> {
+export function coupleFlows(
+  seed: string,
+  year: number,
+  subs: readonly CouplingSubmission[],
+  levelOf: (s: CouplingSubmission, itemId: string) => number,
+): Set<CouplingSubmission> {
   const touched = new Set<CouplingSubmission>();
   for (const rule of reconciliationRules) {
     const target = couplingTargets[rule.id];
@@ -75,11 +81,20 @@ export function coupleFlows(seed: string, year: number, subs: readonly CouplingS
       const driven = unit.drivers.reduce((a, s) => a + sideValue(s.form, s.content, driver.operands), 0);
       const noise = 0.9 + 0.2 * createRng(`${seed}/couple/${rule.id}/${u}/${year}`).next();
       const total = Math.round(driven * target.factor * noise);
-      const weights = unit.followers.map((s, i) => [String(i), Math.max(0.01, levelOf(s, follower.operands.find((o) => s.form.index.has(o.item))!.item))] as [string, number]);
+      const weights = unit.followers.map(
+        (s, i) =>
+          [String(i), Math.max(0.01, levelOf(s, follower.operands.find((o) => s.form.index.has(o.item))!.item))] as [
+            string,
+            number,
+          ],
+      );
       const shares = splitByWeights(total, weights);
       unit.followers.forEach((s, i) => {
         const ops = follower.operands.filter((o) => s.form.index.has(o.item));
-        const per = splitByWeights(shares[String(i)] ?? 0, ops.map((_o, j) => [String(j), ops.length - j] as [string, number]));
+        const per = splitByWeights(
+          shares[String(i)] ?? 0,
+          ops.map((_o, j) => [String(j), ops.length - j] as [string, number]),
+        );
         ops.forEach((o, j) => setOperand(s.form, s.content, o, per[String(j)] ?? 0));
         touched.add(s);
       });

@@ -29,7 +29,22 @@ interface RosterLine {
   parentType?: string;
 }
 
-const borderRegions = ['abai', 'aktobe', 'almaty_region', 'atyrau', 'east_kazakhstan', 'zhambyl', 'zhetysu', 'kostanay', 'kyzylorda', 'mangystau', 'pavlodar', 'north_kazakhstan', 'turkistan', 'west_kazakhstan'];
+const borderRegions = [
+  'abai',
+  'aktobe',
+  'almaty_region',
+  'atyrau',
+  'east_kazakhstan',
+  'zhambyl',
+  'zhetysu',
+  'kostanay',
+  'kyzylorda',
+  'mangystau',
+  'pavlodar',
+  'north_kazakhstan',
+  'turkistan',
+  'west_kazakhstan',
+];
 
 const roster: readonly RosterLine[] = [
   { agencyType: 'mvd', headOffice: true, perRegion: 1, extra: { region: 'transport', count: 1 }, scaled: false },
@@ -56,7 +71,10 @@ const roster: readonly RosterLine[] = [
 export function uuidFrom(key: string): string {
   const rng = createRng(key);
   let hex = '';
-  for (let i = 0; i < 4; i++) hex += Math.floor(rng.next() * 0x100000000).toString(16).padStart(8, '0');
+  for (let i = 0; i < 4; i++)
+    hex += Math.floor(rng.next() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16]!, 16) & 3]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -67,13 +85,24 @@ function scaled(n: number, scale: number, grows: boolean): number {
   return grows ? Math.max(1, Math.round(n * scale)) : n;
 }
 
-export function buildRoster(seed: string, scale: number, territorial: readonly string[] = territorialRegionCodes): SyntheticOrganisation[] {
+export function buildRoster(
+  seed: string,
+  scale: number,
+  territorial: readonly string[] = territorialRegionCodes,
+): SyntheticOrganisation[] {
   const out: SyntheticOrganisation[] = [];
   const heads = new Map<string, string>();
   const add = (agencyType: string, region: string, i: number, parentId: string | null) => {
     const a = agencyName.get(agencyType)!;
     const r = regionName.get(region)!;
-    const org = { id: uuidFrom(`${seed}/org/${agencyType}/${region}/${i}`), agencyType, region, parentId, nameKk: `${a.kk} — ${r.kk} №${i + 1}`, nameRu: `${a.ru} — ${r.ru} №${i + 1}` };
+    const org = {
+      id: uuidFrom(`${seed}/org/${agencyType}/${region}/${i}`),
+      agencyType,
+      region,
+      parentId,
+      nameKk: `${a.kk} — ${r.kk} №${i + 1}`,
+      nameRu: `${a.ru} — ${r.ru} №${i + 1}`,
+    };
     out.push(org);
     return org.id;
   };
@@ -82,11 +111,13 @@ export function buildRoster(seed: string, scale: number, territorial: readonly s
     const parent = heads.get(line.parentType ?? line.agencyType) ?? null;
     if (line.perRegion) {
       const where = territorial.filter((r) => !line.onlyRegions || line.onlyRegions.includes(r));
-      for (const region of where) for (let i = 0; i < scaled(line.perRegion, scale, line.scaled); i++) add(line.agencyType, region, i, parent);
+      for (const region of where)
+        for (let i = 0; i < scaled(line.perRegion, scale, line.scaled); i++) add(line.agencyType, region, i, parent);
     }
     if (line.extra) {
       const offset = line.headOffice && line.extra.region === 'national' ? 1 : 0;
-      for (let i = 0; i < scaled(line.extra.count, scale, line.scaled); i++) add(line.agencyType, line.extra.region, i + offset, parent);
+      for (let i = 0; i < scaled(line.extra.count, scale, line.scaled); i++)
+        add(line.agencyType, line.extra.region, i + offset, parent);
     }
   }
   return out;

@@ -58,7 +58,16 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function contentFor(seed: string, form: Form, org: SyntheticOrganisation, year: number, k: number, last: boolean, model: ValueModel, missingRate: number): SubmissionContent {
+function contentFor(
+  seed: string,
+  form: Form,
+  org: SyntheticOrganisation,
+  year: number,
+  k: number,
+  last: boolean,
+  model: ValueModel,
+  missingRate: number,
+): SubmissionContent {
   const texts = generateAnswers(form, { seed: `${seed}/answers/${org.id}/${year}`, missingRate: 0 });
   // Same stream every year: an organisation that does not collect an item says so every year.
   const miss = createRng(`${seed}/missing/${org.id}`);
@@ -69,7 +78,10 @@ function contentFor(seed: string, form: Form, org: SyntheticOrganisation, year: 
   for (const item of form.items) {
     if (item.kind === 'count') answers[item.id] = { value: model.count(org, item.id, k) };
     else if (item.kind === 'amount') answers[item.id] = { value: Math.round(model.level(org, item.id, k) * 25_000) };
-    else if (item.kind === 'breakdown') answers[item.id] = { value: breakdownOf(model.count(org, item.id, k), model.proportions(org.agencyType, item, form)) };
+    else if (item.kind === 'breakdown')
+      answers[item.id] = {
+        value: breakdownOf(model.count(org, item.id, k), model.proportions(org.agencyType, item, form)),
+      };
     else answers[item.id] = texts.answers[item.id]!;
   }
   const content: SubmissionContent = { answers };
@@ -81,7 +93,10 @@ function contentFor(seed: string, form: Form, org: SyntheticOrganisation, year: 
     if (reconciliationItemIds.has(item.id)) continue;
     const numeric = item.kind === 'count' || item.kind === 'amount' || item.kind === 'breakdown';
     if (roll < missingRate)
-      answers[item.id] = reason.commentRequired || reason.code === 'other' ? { missingReason: reason.code, missingComment: 'Учёт по данному показателю в отчётном периоде не вёлся.' } : { missingReason: reason.code };
+      answers[item.id] =
+        reason.commentRequired || reason.code === 'other'
+          ? { missingReason: reason.code, missingComment: 'Учёт по данному показателю в отчётном периоде не вёлся.' }
+          : { missingReason: reason.code };
     else if (numeric && last && late.chance(0.015)) answers[item.id] = { missingReason: 'not_available_yet' };
   }
   return content;
@@ -117,12 +132,15 @@ export function generateNationalDataset(opts: NationalOptions = {}): NationalDat
   }
   for (const year of years) {
     const ofYear = drafts.filter((d) => d.year === year);
-    const touched = coupleFlows(seed, year, ofYear, (s, itemId) => model.level({ id: s.organisationId, agencyType: s.agencyType, region: s.region }, itemId, (s as Draft).k));
+    const touched = coupleFlows(seed, year, ofYear, (s, itemId) =>
+      model.level({ id: s.organisationId, agencyType: s.agencyType, region: s.region }, itemId, (s as Draft).k),
+    );
     for (const s of touched) repairRules(s.form, s.content);
   }
   const submitted = (orgId: string, year: number) => didSubmit.has(`${orgId}/${year}`);
   const received = drafts.filter((d) => submitted(d.organisationId, d.year));
-  const plants = opts.plants === false ? [] : plantAnomalies(createRng(`${seed}/plants`), years, organisations, received, submitted);
+  const plants =
+    opts.plants === false ? [] : plantAnomalies(createRng(`${seed}/plants`), years, organisations, received, submitted);
 
   const timing = createRng(`${seed}/timing`);
   const campaignOf = new Map(campaigns.map((c) => [c.year, c]));

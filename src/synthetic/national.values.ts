@@ -79,7 +79,9 @@ export function splitByWeights(total: number, weights: readonly [string, number]
     out[r.c] = Math.floor(r.exact);
     left -= out[r.c]!;
   }
-  const order = raw.map((r, i) => ({ i, rem: r.exact - Math.floor(r.exact) })).sort((a, b) => b.rem - a.rem || a.i - b.i);
+  const order = raw
+    .map((r, i) => ({ i, rem: r.exact - Math.floor(r.exact) }))
+    .sort((a, b) => b.rem - a.rem || a.i - b.i);
   for (let j = 0; j < left; j++) out[raw[order[j % order.length]!.i]!.c]! += 1;
   for (const [c, n] of Object.entries(out)) if (n === 0) delete out[c];
   return out;
@@ -111,7 +113,12 @@ export function alignEqualities(form: Form, content: SubmissionContent, model: V
     if (r.op !== 'eq' || r.left.length !== 1 || r.right.length !== 1) continue;
     const target = r.left[0]!;
     const loc = form.index.get(target.item);
-    if (loc?.item.kind !== 'breakdown' || (target.part !== undefined && target.part !== 'total') || !answered(target.item)) continue;
+    if (
+      loc?.item.kind !== 'breakdown' ||
+      (target.part !== undefined && target.part !== 'total') ||
+      !answered(target.item)
+    )
+      continue;
     const n = compileOperand(r.right[0]!, form.index).read(answers as Answers);
     if (n === undefined || !Number.isInteger(n)) continue;
     answers[target.item] = { value: breakdownOf(n, model.proportions(agencyType, loc.item, form)) };

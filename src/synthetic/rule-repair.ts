@@ -18,7 +18,8 @@ function decrease(form: Form, answers: SubmissionContent['answers'], o: Operand,
     case 'count':
     case 'amount': {
       const v = entry.value as number;
-      const next = item.kind === 'count' ? Math.max(0, v - Math.ceil(d)) : Math.max(0, cents(v - Math.ceil(d * 100) / 100));
+      const next =
+        item.kind === 'count' ? Math.max(0, v - Math.ceil(d)) : Math.max(0, cents(v - Math.ceil(d * 100) / 100));
       entry.value = next;
       return v - next;
     }
@@ -79,10 +80,19 @@ export function alignBreakdowns(form: Form, content: SubmissionContent, rng: Rng
   for (const c of rules) {
     const { op, left, right } = c.rule;
     if (op !== 'eq' || left.length !== 1 || right.length !== 1) continue;
-    for (const [target, source] of [[left[0], right[0]], [right[0], left[0]]]) {
+    for (const [target, source] of [
+      [left[0], right[0]],
+      [right[0], left[0]],
+    ]) {
       const item = form.index.get(target.item)?.item;
       const entry = content.answers[target.item];
-      if (item?.kind !== 'breakdown' || (target.part !== undefined && target.part !== 'total') || !entry || !('value' in entry)) continue;
+      if (
+        item?.kind !== 'breakdown' ||
+        (target.part !== undefined && target.part !== 'total') ||
+        !entry ||
+        !('value' in entry)
+      )
+        continue;
       const n = compileOperand(source, form.index).read(content.answers as Answers);
       if (n === undefined || !Number.isInteger(n)) continue;
       const codes = form.dimensionByCode.get(item.dimension)?.categories.map((x) => x.code) ?? [];
@@ -104,7 +114,8 @@ export function repairRules(form: Form, content: SubmissionContent, maxPasses = 
       if (!out || out.ok) continue;
       converged = false;
       const { op, left, right } = c.rule;
-      if (op === 'lte' || (op === 'eq' && out.left > out.right)) decreaseSide(form, answers, left, out.left - out.right);
+      if (op === 'lte' || (op === 'eq' && out.left > out.right))
+        decreaseSide(form, answers, left, out.left - out.right);
       else decreaseSide(form, answers, right, out.right - out.left);
     }
   }

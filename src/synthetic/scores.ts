@@ -14,7 +14,11 @@ export interface SyntheticScore {
 
 const clamp = (n: number) => Math.min(5, Math.max(1, n));
 
-export function syntheticScores(seed: string, riskCodes: readonly string[], expertIds: readonly string[]): SyntheticScore[] {
+export function syntheticScores(
+  seed: string,
+  riskCodes: readonly string[],
+  expertIds: readonly string[],
+): SyntheticScore[] {
   const out: SyntheticScore[] = [];
   for (const riskCode of riskCodes) {
     const truth = createRng(`${seed}/risk/${riskCode}`);

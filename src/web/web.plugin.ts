@@ -12,7 +12,11 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 /** Relative paths (with forward slashes) of every file under the public folder, read once at start. */
 function publicFiles(): Set<string> {
   const entries = readdirSync(root, { recursive: true, withFileTypes: true });
-  return new Set(entries.filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/')));
+  return new Set(
+    entries
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/')),
+  );
 }
 
 const reserved = /^\/(api|docs)(\/|$)/;

@@ -35,8 +35,13 @@ describe('migrations', () => {
   it('refuses a database migrated by newer code, before touching it', async () => {
     open = await openTestDatabase({ empty: true });
     await open.query('create schema drizzle');
-    await open.query('create table drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)');
-    await open.query('insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)', ['from-the-future', latest + 1000]);
+    await open.query(
+      'create table drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)',
+    );
+    await open.query('insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)', [
+      'from-the-future',
+      latest + 1000,
+    ]);
     await expect(migrateDatabase(open)).rejects.toBeInstanceOf(SchemaTooNewError);
     await expect(migrateDatabase(open)).rejects.toThrow(/newer version/);
     // Nothing was applied: the database is not half-used.
@@ -46,17 +51,34 @@ describe('migrations', () => {
   it('the app refuses to start on a database migrated by newer code', async () => {
     open = await openTestDatabase({ empty: true });
     await migrateDatabase(open);
-    await open.query('insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)', ['from-the-future', latest + 1]);
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(32), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ctip-')) });
+    await open.query('insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)', [
+      'from-the-future',
+      latest + 1,
+    ]);
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      JWT_SECRET: 'x'.repeat(32),
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ctip-')),
+    });
     await expect(buildApp({ config, database: open, ownsDatabase: false })).rejects.toBeInstanceOf(SchemaTooNewError);
   });
 
   it('`npm run db:migrate` migrates the configured database', async () => {
     open = await openTestDatabase({ empty: true });
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ctip-')) };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ctip-')),
+    };
     delete env.DATABASE_URL;
     if (open.url) env.DATABASE_URL = open.url;
-    const run = () => spawnSync(process.execPath, ['--import', 'tsx', 'src/db/migrate.cli.ts'], { env, encoding: 'utf8', timeout: 60_000 });
+    const run = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/db/migrate.cli.ts'], {
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
     const first = run();
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain(`Migrations applied: ${migrations.length} (${open.url ? 'postgres' : 'pglite'})`);

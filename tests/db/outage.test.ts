@@ -32,13 +32,40 @@ afterAll(async () => {
 describe('database unreachable', () => {
   const calls = () => [
     { token: admin.token, method: 'GET' as const, url: '/api/v1/auth/me' },
-    { token: null, method: 'POST' as const, url: '/api/v1/auth/login', payload: { email: admin.email, password: TEST_PASSWORD } },
+    {
+      token: null,
+      method: 'POST' as const,
+      url: '/api/v1/auth/login',
+      payload: { email: admin.email, password: TEST_PASSWORD },
+    },
     { token: admin.token, method: 'GET' as const, url: '/api/v1/users' },
-    { token: admin.token, method: 'POST' as const, url: '/api/v1/organisations', payload: { agencyType: 'ngo', region: 'almaty', name: { kk: 'Ұйым', ru: 'Организация' } } },
-    { token: c.focal, method: 'PUT' as const, url: c.url, payload: { content: { answers: { [firstItemOfKind('ngo', 'count')]: { value: 1 } } } }, headers: { 'if-match': '"0"' } },
-    { token: c.focal, method: 'PUT' as const, url: c.url, payload: { content: { answers: { [firstItemOfKind('ngo', 'count')]: { value: 1 } } } }, headers: { 'if-match': '"3"' } },
+    {
+      token: admin.token,
+      method: 'POST' as const,
+      url: '/api/v1/organisations',
+      payload: { agencyType: 'ngo', region: 'almaty', name: { kk: 'Ұйым', ru: 'Организация' } },
+    },
+    {
+      token: c.focal,
+      method: 'PUT' as const,
+      url: c.url,
+      payload: { content: { answers: { [firstItemOfKind('ngo', 'count')]: { value: 1 } } } },
+      headers: { 'if-match': '"0"' },
+    },
+    {
+      token: c.focal,
+      method: 'PUT' as const,
+      url: c.url,
+      payload: { content: { answers: { [firstItemOfKind('ngo', 'count')]: { value: 1 } } } },
+      headers: { 'if-match': '"3"' },
+    },
     { token: c.expert, method: 'GET' as const, url: `/api/v1/campaigns/${c.campaignId}/progress` },
-    { token: c.admin, method: 'POST' as const, url: `/api/v1/campaigns/${c.campaignId}/close`, headers: { 'if-match': '"2"' } },
+    {
+      token: c.admin,
+      method: 'POST' as const,
+      url: `/api/v1/campaigns/${c.campaignId}/close`,
+      headers: { 'if-match': '"2"' },
+    },
   ];
 
   it('answers 503 service.unavailable with Retry-After on reads, writes and sign-in', async () => {

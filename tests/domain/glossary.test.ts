@@ -12,7 +12,8 @@ import { headings } from '../../src/modules/assessments/assessments.headings.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // Plain browser modules (no types): imported by URL like tests/web/i18n.test.ts does.
-const dictionary = async (l: string) => (await import(pathToFileURL(join(root, 'src/web/public/i18n', `${l}.js`)).href)).default as Record<string, string>;
+const dictionary = async (l: string) =>
+  (await import(pathToFileURL(join(root, 'src/web/public/i18n', `${l}.js`)).href)).default as Record<string, string>;
 const kkDictionary = await dictionary('kk');
 const ruDictionary = await dictionary('ru');
 const lang = z.enum(['kk', 'ru']);
@@ -28,14 +29,29 @@ const glossarySchema = z
           sources: z
             .array(
               z
-                .object({ file: z.string(), line: z.number().int().min(1).optional(), key: z.string().optional(), lang, quote: z.string().min(1) })
+                .object({
+                  file: z.string(),
+                  line: z.number().int().min(1).optional(),
+                  key: z.string().optional(),
+                  lang,
+                  quote: z.string().min(1),
+                })
                 .strict()
-                .refine((s) => (s.line === undefined) !== (s.key === undefined), 'a source gives a line (of a document) or a key (of a repository file)'),
+                .refine(
+                  (s) => (s.line === undefined) !== (s.key === undefined),
+                  'a source gives a line (of a document) or a key (of a repository file)',
+                ),
             )
             .min(1),
           avoid: z.array(
             z
-              .object({ lang, text: z.string().min(2), match: z.enum(['substring', 'word', 'whole']).optional(), keys: z.array(z.string()).optional(), why: z.string().optional() })
+              .object({
+                lang,
+                text: z.string().min(2),
+                match: z.enum(['substring', 'word', 'whole']).optional(),
+                keys: z.array(z.string()).optional(),
+                why: z.string().optional(),
+              })
               .strict(),
           ),
         })
@@ -64,8 +80,10 @@ function bilingualPairs(value: unknown, where: string, path: string[] = []): Tex
   if (!value || typeof value !== 'object') return [];
   const o = value as Record<string, unknown>;
   const out: Text[] = [];
-  for (const l of ['kk', 'ru'] as const) if (typeof o[l] === 'string') out.push({ where, key: path.join('.'), lang: l, text: o[l] as string });
-  for (const [k, v] of Object.entries(o)) if (k !== 'kk' && k !== 'ru') out.push(...bilingualPairs(v, where, [...path, k]));
+  for (const l of ['kk', 'ru'] as const)
+    if (typeof o[l] === 'string') out.push({ where, key: path.join('.'), lang: l, text: o[l] as string });
+  for (const [k, v] of Object.entries(o))
+    if (k !== 'kk' && k !== 'ru') out.push(...bilingualPairs(v, where, [...path, k]));
   return out;
 }
 
@@ -73,7 +91,8 @@ function bilingualPairs(value: unknown, where: string, path: string[] = []): Tex
 function strings(value: unknown, where: string, l: 'kk' | 'ru', path: string[] = []): Text[] {
   if (typeof value === 'string') return [{ where, key: path.join('.'), lang: l, text: value }];
   if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, where, l, [...path, String(i)]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, where, l, [...path, k]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => strings(v, where, l, [...path, k]));
   return [];
 }
 
@@ -101,9 +120,15 @@ function productTexts(): Text[] {
     ...bilingualPairs(json('reports/captions.json'), 'reports/captions.json'),
     ...strings(json('reports/texts.kk.json'), 'reports/texts.kk.json', 'kk'),
     ...strings(json('reports/texts.ru.json'), 'reports/texts.ru.json', 'ru'),
-    ...bilingualPairs(headings.map((h) => ({ [h.code]: h.title })), 'assessments.headings.ts', ['headings']),
+    ...bilingualPairs(
+      headings.map((h) => ({ [h.code]: h.title })),
+      'assessments.headings.ts',
+      ['headings'],
+    ),
     ...bilingualPairs({ agencyTypes, regions }, 'domain/reference.ts'),
-    ...registers.flatMap((v) => bilingualPairs(JSON.parse(readFileSync(join(defaultRegistersRoot, `${v}.json`), 'utf8')), `risk register ${v}`)),
+    ...registers.flatMap((v) =>
+      bilingualPairs(JSON.parse(readFileSync(join(defaultRegistersRoot, `${v}.json`), 'utf8')), `risk register ${v}`),
+    ),
     ...errorFiles.flatMap(errorTexts),
   ];
 }
@@ -111,7 +136,8 @@ function productTexts(): Text[] {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function matcher(a: Avoid): (t: Text) => boolean {
   const body = escapeRegExp(a.text);
-  const pattern = a.match === 'whole' ? `^${body}$` : a.match === 'word' ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body;
+  const pattern =
+    a.match === 'whole' ? `^${body}$` : a.match === 'word' ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body;
   const re = new RegExp(pattern, 'iu');
   return (t) => t.lang === a.lang && (!a.keys || a.keys.some((k) => t.key.includes(k))) && re.test(t.text.trim());
 }
@@ -122,7 +148,8 @@ function wrongVariants(g: Glossary, texts: Text[]): string[] {
   for (const c of g.concepts) {
     for (const a of c.avoid) {
       const hit = matcher(a);
-      for (const t of texts) if (hit(t)) hits.push(`${c.id}: "${a.text}" (use "${c[a.lang]}") in ${t.where} ${t.key}: ${t.text}`);
+      for (const t of texts)
+        if (hit(t)) hits.push(`${c.id}: "${a.text}" (use "${c[a.lang]}") in ${t.where} ${t.key}: ${t.text}`);
     }
   }
   return hits;
@@ -140,17 +167,24 @@ describe('glossary', () => {
     expect(new Set(ids).size).toBe(ids.length);
     // The same word cannot be both a concept's term and a wrong variant of another concept.
     for (const c of glossary.concepts) {
-      for (const a of c.avoid) expect(matcher({ ...a, keys: undefined })({ where: '', key: '', lang: a.lang, text: c[a.lang] }), `${c.id}: ${a.text}`).toBe(false);
+      for (const a of c.avoid)
+        expect(
+          matcher({ ...a, keys: undefined })({ where: '', key: '', lang: a.lang, text: c[a.lang] }),
+          `${c.id}: ${a.text}`,
+        ).toBe(false);
     }
   });
 
   it('cites each term where it really occurs: the line of the order or the SOP, or the key of a project file', () => {
     const docs = new Map<string, string[]>();
-    const doc = (file: string) => docs.get(file) ?? docs.set(file, readFileSync(join(defaultSourcesRoot, file), 'utf8').split('\n')).get(file)!;
+    const doc = (file: string) =>
+      docs.get(file) ?? docs.set(file, readFileSync(join(defaultSourcesRoot, file), 'utf8').split('\n')).get(file)!;
     for (const c of glossary.concepts) {
       for (const s of c.sources) {
         const text = s.line !== undefined ? doc(s.file)[s.line - 1] : valueAtKey(s.file, s.key!, s.lang);
-        expect(String(text ?? '').toLowerCase(), `${c.id}: ${s.file} ${s.line ?? s.key}`).toContain(s.quote.toLowerCase());
+        expect(String(text ?? '').toLowerCase(), `${c.id}: ${s.file} ${s.line ?? s.key}`).toContain(
+          s.quote.toLowerCase(),
+        );
       }
     }
   });
@@ -173,8 +207,20 @@ describe('glossary', () => {
   it('no UI dictionary, caption, report text, heading, reference name, register title or error message uses a wrong variant', () => {
     const texts = productTexts();
     // The scan reaches every kind of source.
-    for (const where of ['i18n/kk.js', 'i18n/ru.js', 'reports/captions.json', 'reports/texts.kk.json', 'assessments.headings.ts', 'domain/reference.ts', 'risk register 2024-v2', 'src/modules/scoring/scoring.errors.ts']) {
-      expect(texts.some((t) => t.where === where), where).toBe(true);
+    for (const where of [
+      'i18n/kk.js',
+      'i18n/ru.js',
+      'reports/captions.json',
+      'reports/texts.kk.json',
+      'assessments.headings.ts',
+      'domain/reference.ts',
+      'risk register 2024-v2',
+      'src/modules/scoring/scoring.errors.ts',
+    ]) {
+      expect(
+        texts.some((t) => t.where === where),
+        where,
+      ).toBe(true);
     }
     expect(wrongVariants(glossary, texts)).toEqual([]);
   });

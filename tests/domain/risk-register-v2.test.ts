@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getVersion } from '../../src/domain/questionnaire/loader.js';
 import {
-  checkRegister, checkSourceRefs, defaultRegistersRoot, loadRegister, readSources, registerFileSchema, type RegisterFile,
+  checkRegister,
+  checkSourceRefs,
+  defaultRegistersRoot,
+  loadRegister,
+  readSources,
+  registerFileSchema,
+  type RegisterFile,
 } from '../../src/domain/risk-register.js';
 
 const V2 = '2024-v2';
@@ -32,57 +38,99 @@ describe('risk register 2024-v2', () => {
   });
 
   it('has exactly one risk per SOP risk group: adults 01-15 (lines 410-424) and minors 01-07 (430-436)', () => {
-    const groupLines = [...Array.from({ length: 15 }, (_, i) => 410 + i), ...Array.from({ length: 7 }, (_, i) => 430 + i)];
+    const groupLines = [
+      ...Array.from({ length: 15 }, (_, i) => 410 + i),
+      ...Array.from({ length: 7 }, (_, i) => 430 + i),
+    ];
     for (const line of groupLines) {
       expect(sop[line - 1], `line ${line}`).toMatch(/^- /);
       const groups = register.risks.filter((r) => r.code.startsWith('group.') && cites(r.refs, line));
-      expect(groups.map((g) => g.code), `SOP line ${line}: ${sop[line - 1]}`).toHaveLength(1);
+      expect(
+        groups.map((g) => g.code),
+        `SOP line ${line}: ${sop[line - 1]}`,
+      ).toHaveLength(1);
     }
     expect(register.risks.filter((r) => r.code.startsWith('group.'))).toHaveLength(22);
   });
 
   it('covers every place where victims may be exploited (SOP 446-450) and transport hubs (457)', () => {
     for (const line of [446, 447, 448, 449, 450, 457]) {
-      expect(register.risks.some((r) => (r.category === 'place' || r.category === 'online') && cites(r.refs, line)), `SOP line ${line}`).toBe(true);
+      expect(
+        register.risks.some((r) => (r.category === 'place' || r.category === 'online') && cites(r.refs, line)),
+        `SOP line ${line}`,
+      ).toBe(true);
     }
   });
 
   it('links the indicator families: three elements, detection places, signs (general, minors, border), referral, rights', () => {
     const families = new Set((register.indicators ?? []).map((i) => i.family));
-    for (const f of ['three_elements', 'detection_place', 'detection_channel', 'signs_general', 'signs_minors', 'signs_border', 'referral', 'victim_rights']) {
+    for (const f of [
+      'three_elements',
+      'detection_place',
+      'detection_channel',
+      'signs_general',
+      'signs_minors',
+      'signs_border',
+      'referral',
+      'victim_rights',
+    ]) {
       expect(families.has(f), f).toBe(true);
     }
-    for (const line of [404, 485, 520, 529, 555, 954]) expect((register.indicators ?? []).some((i) => cites(i.refs, line)), `SOP line ${line}`).toBe(true);
+    for (const line of [404, 485, 520, 529, 555, 954])
+      expect(
+        (register.indicators ?? []).some((i) => cites(i.refs, line)),
+        `SOP line ${line}`,
+      ).toBe(true);
   });
 
   it('never counts pupils (social status "student") as evidence for a minors group', () => {
     for (const r of register.risks.filter((x) => x.category === 'vulnerable_group_minor')) {
-      for (const s of r.selectors ?? []) expect(s.dimension === 'social_status' && s.categories.includes('student'), r.code).toBe(false);
+      for (const s of r.selectors ?? [])
+        expect(s.dimension === 'social_status' && s.categories.includes('student'), r.code).toBe(false);
     }
-    expect(register.riskByCode.get('group.minor.not_attending_school')).toMatchObject({ items: [], evidence: 'expert_judgement' });
+    expect(register.riskByCode.get('group.minor.not_attending_school')).toMatchObject({
+      items: [],
+      evidence: 'expert_judgement',
+    });
   });
 
   it('splits Rules §11 factors into internal and external, citing the order', () => {
     const scopes = new Set(register.factors.map((f) => f.scope));
     expect(scopes).toEqual(new Set(['internal', 'external', 'internal_external']));
-    for (const f of register.factors.filter((x) => x.scope !== 'internal_external')) expect(f.refs!.some((r) => r.doc === 'order' && r.lines[0] === 833)).toBe(true);
+    for (const f of register.factors.filter((x) => x.scope !== 'internal_external'))
+      expect(f.refs!.some((r) => r.doc === 'order' && r.lines[0] === 833)).toBe(true);
   });
 
   it('keeps only measures the SOP or the order states, with agency functions, shared duties, tour operators and international organisations', () => {
-    for (const gone of ['measure.sop.channel_suppression', 'measure.sop.employment_agencies_control', 'measure.sop.child_protection_monitoring']) {
-      expect(register.measures.some((m) => m.code === gone), gone).toBe(false);
+    for (const gone of [
+      'measure.sop.channel_suppression',
+      'measure.sop.employment_agencies_control',
+      'measure.sop.child_protection_monitoring',
+    ]) {
+      expect(
+        register.measures.some((m) => m.code === gone),
+        gone,
+      ).toBe(false);
     }
     for (const m of register.measures) {
       expect(m.refs, m.code).toBeDefined();
-      if (m.source === 'sop') expect(m.refs!.some((r) => r.doc === 'sop'), m.code).toBe(true);
+      if (m.source === 'sop')
+        expect(
+          m.refs!.some((r) => r.doc === 'sop'),
+          m.code,
+        ).toBe(true);
     }
-    expect(register.measures.find((m) => m.code === 'measure.sop.victim_protection_criminal')!.title.ru).not.toMatch(/депонир/i);
-    const byAgency = (a: string, kind: string) => register.measures.filter((m) => m.kind === kind && m.agencyTypes.includes(a as never));
+    expect(register.measures.find((m) => m.code === 'measure.sop.victim_protection_criminal')!.title.ru).not.toMatch(
+      /депонир/i,
+    );
+    const byAgency = (a: string, kind: string) =>
+      register.measures.filter((m) => m.kind === kind && m.agencyTypes.includes(a as never));
     expect(byAgency('tourism_operator', 'function').map((m) => m.code)).toContain('measure.sop.tourism_information');
     expect(register.measures.some((m) => m.agencyTypes.includes('international_org'))).toBe(true);
     const informPolice = register.measures.find((m) => m.code === 'measure.duty.inform_police')!;
     for (const line of [598, 605, 625]) expect(cites(informPolice.refs, line), `SOP ${line}`).toBe(true);
-    for (const a of ['mvd', 'mtszn', 'border_service', 'mz', 'mp', 'mid', 'mts', 'mki', 'mio']) expect(byAgency(a, 'shared_duty').length, a).toBeGreaterThan(0);
+    for (const a of ['mvd', 'mtszn', 'border_service', 'mz', 'mp', 'mid', 'mts', 'mki', 'mio'])
+      expect(byAgency(a, 'shared_duty').length, a).toBeGreaterThan(0);
   });
 
   it('rejects a ref whose quote is not in its lines, a range past the end of the document, and a v2 entry without refs', () => {
@@ -93,7 +141,11 @@ describe('risk register 2024-v2', () => {
     const parsed: RegisterFile = registerFileSchema.parse(file);
     const problems = [...checkRegister(parsed, questionnaire), ...checkSourceRefs(parsed, texts)].join('\n');
     expect(problems).toMatch(new RegExp(`risk ${file.risks[0].code}: "слово, которого нет" is not in`));
-    expect(problems).toMatch(new RegExp(`risk ${file.risks[1].code}: lines 900-99999 are outside sop|risk ${file.risks[1].code}: lines 900-99999 are outside order`));
+    expect(problems).toMatch(
+      new RegExp(
+        `risk ${file.risks[1].code}: lines 900-99999 are outside sop|risk ${file.risks[1].code}: lines 900-99999 are outside order`,
+      ),
+    );
     expect(problems).toMatch(new RegExp(`measure ${file.measures[0].code}: no refs`));
   });
 

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getVersion, listVersions } from '../../src/domain/questionnaire/loader.js';
 import { agencyTypeCodes } from '../../src/domain/reference.js';
-import { checkRegister, defaultRegistersRoot, listRegisters, loadRegister, registerFileSchema } from '../../src/domain/risk-register.js';
+import {
+  checkRegister,
+  defaultRegistersRoot,
+  listRegisters,
+  loadRegister,
+  registerFileSchema,
+} from '../../src/domain/risk-register.js';
 import { REGISTER, VERSION } from '../modules/scoring/fixtures.js';
 
 const register = loadRegister(REGISTER);
@@ -23,7 +29,8 @@ describe('risk register 2024-v1', () => {
       for (const i of r.items) expect(questionnaire.items.has(i), `${r.code}: ${i}`).toBe(true);
       for (const a of r.agencyTypes) expect(agencyTypeCodes as string[], `${r.code}: ${a}`).toContain(a);
     }
-    for (const m of register.measures) for (const a of m.agencyTypes) expect(agencyTypeCodes as string[], `${m.code}: ${a}`).toContain(a);
+    for (const m of register.measures)
+      for (const a of m.agencyTypes) expect(agencyTypeCodes as string[], `${m.code}: ${a}`).toContain(a);
     expect(checkRegister(register, questionnaire)).toEqual([]);
   });
 
@@ -37,7 +44,9 @@ describe('risk register 2024-v1', () => {
       const items = s1(q);
       expect(items).toHaveLength(q === 's1.q2' ? 3 : 9);
       for (const it of items) {
-        const entry = (entries as readonly { items: readonly string[]; title: { kk: string; ru: string } }[]).find((e) => e.items[0] === it.id);
+        const entry = (entries as readonly { items: readonly string[]; title: { kk: string; ru: string } }[]).find(
+          (e) => e.items[0] === it.id,
+        );
         expect(entry, it.id).toBeDefined();
         expect(entry!.title).toEqual(it.label);
       }
@@ -47,17 +56,40 @@ describe('risk register 2024-v1', () => {
   it('covers the thematic risks: forms, channels, territories, groups, online, children, forced labour', () => {
     const codes = register.risks.map((r) => r.code);
     for (const c of [
-      'exploitation.sexual', 'exploitation.labour', 'exploitation.begging', 'exploitation.criminal_activity', 'exploitation.organ_removal',
-      'channel.export', 'channel.import', 'channel.transit', 'channel.internal', 'channel.external',
-      'territory.regional_hotspots', 'group.labour_migrants_abroad', 'group.minors_without_care',
-      'online.recruitment', 'online.illegal_content', 'child.trafficking', 'child.abandoned_newborns', 'labour.forced_labour',
-    ]) expect(codes).toContain(c);
+      'exploitation.sexual',
+      'exploitation.labour',
+      'exploitation.begging',
+      'exploitation.criminal_activity',
+      'exploitation.organ_removal',
+      'channel.export',
+      'channel.import',
+      'channel.transit',
+      'channel.internal',
+      'channel.external',
+      'territory.regional_hotspots',
+      'group.labour_migrants_abroad',
+      'group.minors_without_care',
+      'online.recruitment',
+      'online.illegal_content',
+      'child.trafficking',
+      'child.abandoned_newborns',
+      'labour.forced_labour',
+    ])
+      expect(codes).toContain(c);
     const categories = new Set(register.risks.map((r) => r.category));
     expect([...categories].sort()).toEqual(register.categories.map((c) => c.code).sort());
     // Every exploitation form of the victim blocks has a risk selecting it.
-    const forms = questionnaire.dimensionByCode.get('exploitation_form')!.categories.map((c) => c.code).filter((c) => c !== 'other');
+    const forms = questionnaire.dimensionByCode
+      .get('exploitation_form')!
+      .categories.map((c) => c.code)
+      .filter((c) => c !== 'other');
     for (const f of forms) {
-      expect(register.risks.some((r) => r.selectors?.some((s) => s.dimension === 'exploitation_form' && s.categories.includes(f))), f).toBe(true);
+      expect(
+        register.risks.some((r) =>
+          r.selectors?.some((s) => s.dimension === 'exploitation_form' && s.categories.includes(f)),
+        ),
+        f,
+      ).toBe(true);
     }
   });
 

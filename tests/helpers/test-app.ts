@@ -17,7 +17,11 @@ export interface TestApp {
   app: FastifyInstance;
   config: Config;
   /** Creates a user and returns its id and a bearer token. */
-  user: (roles: Role[], organisationId?: string | null, email?: string) => Promise<{ id: string; email: string; token: string }>;
+  user: (
+    roles: Role[],
+    organisationId?: string | null,
+    email?: string,
+  ) => Promise<{ id: string; email: string; token: string }>;
   organisation: (agencyType: string, region: string, parentId?: string | null) => Promise<string>;
   request: (token: string | null, opts: InjectOptions) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
@@ -28,7 +32,12 @@ let counter = 0;
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = loadConfig(
-    { NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-test-secret-test-secret-0123', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ctip-')) },
+    {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ctip-')),
+    },
     overrides,
   );
   const app = await buildApp({ config, database, ownsDatabase: true });
@@ -36,7 +45,10 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const db = database.db;
 
   const request: TestApp['request'] = (token, opts) =>
-    app.inject({ ...opts, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(opts.headers ?? {}) } });
+    app.inject({
+      ...opts,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(opts.headers ?? {}) },
+    });
 
   return {
     app,
@@ -44,14 +56,30 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     request,
     async organisation(agencyType, region, parentId = null) {
       counter += 1;
-      const row = await insertOrganisation(db, { agencyType, region, parentId, nameKk: `Ұйым ${counter}`, nameRu: `Организация ${counter}` });
+      const row = await insertOrganisation(db, {
+        agencyType,
+        region,
+        parentId,
+        nameKk: `Ұйым ${counter}`,
+        nameRu: `Организация ${counter}`,
+      });
       return row.id;
     },
     async user(roles, organisationId = null, email) {
       counter += 1;
       const address = email ?? `${roles.join('-')}-${counter}-${Date.now()}@example.kz`;
-      const created = await createUser(db, null, { email: address, name: `User ${counter}`, password: TEST_PASSWORD, roles, organisationId });
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: address, password: TEST_PASSWORD } });
+      const created = await createUser(db, null, {
+        email: address,
+        name: `User ${counter}`,
+        password: TEST_PASSWORD,
+        roles,
+        organisationId,
+      });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: address, password: TEST_PASSWORD },
+      });
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
       return { id: created.id, email: address, token: res.json().token as string };
     },

@@ -77,16 +77,41 @@ describe('aggregateDelphi', () => {
   });
 
   it('requires minExperts for consensus', () => {
-    const [r] = aggregateDelphi(scores('R03', 1, [[3, 3], [3, 3]]));
+    const [r] = aggregateDelphi(
+      scores('R03', 1, [
+        [3, 3],
+        [3, 3],
+      ]),
+    );
     expect(r.status).toBe('insufficient_experts');
-    expect(aggregateDelphi(scores('R03', 1, [[3, 3], [3, 3]]), { minExperts: 2 })[0].status).toBe('consensus');
+    expect(
+      aggregateDelphi(
+        scores('R03', 1, [
+          [3, 3],
+          [3, 3],
+        ]),
+        { minExperts: 2 },
+      )[0].status,
+    ).toBe('consensus');
   });
 
   it('groups by risk and round, sorted, and picks the latest round', () => {
     const all = [
-      ...scores('R2', 2, [[4, 4], [4, 4], [4, 5]]),
-      ...scores('R1', 1, [[1, 1], [5, 5], [3, 3]]),
-      ...scores('R2', 1, [[1, 4], [5, 4], [3, 3]]),
+      ...scores('R2', 2, [
+        [4, 4],
+        [4, 4],
+        [4, 5],
+      ]),
+      ...scores('R1', 1, [
+        [1, 1],
+        [5, 5],
+        [3, 3],
+      ]),
+      ...scores('R2', 1, [
+        [1, 4],
+        [5, 4],
+        [3, 3],
+      ]),
     ];
     const res = aggregateDelphi(all);
     expect(res.map((r) => [r.riskCode, r.round])).toEqual([
@@ -112,9 +137,20 @@ describe('aggregateDelphi', () => {
 describe('heatMap', () => {
   it('counts risks per rounded (L, I) cell', () => {
     const res = aggregateDelphi([
-      ...scores('A', 1, [[4, 3], [4, 3], [4, 3]]),
-      ...scores('B', 1, [[3, 2], [4, 3]]), // medians 3.5, 2.5 -> cell (4, 3)
-      ...scores('C', 1, [[1, 5], [1, 5], [1, 5]]),
+      ...scores('A', 1, [
+        [4, 3],
+        [4, 3],
+        [4, 3],
+      ]),
+      ...scores('B', 1, [
+        [3, 2],
+        [4, 3],
+      ]), // medians 3.5, 2.5 -> cell (4, 3)
+      ...scores('C', 1, [
+        [1, 5],
+        [1, 5],
+        [1, 5],
+      ]),
     ]);
     const hm = heatMap(res);
     expect(hm.counts[3][2]).toBe(2);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeEvidence, concentration, minMaxNormalise, trend, type IndicatorValue } from '../../src/pipeline/evidence.js';
+import {
+  computeEvidence,
+  concentration,
+  minMaxNormalise,
+  trend,
+  type IndicatorValue,
+} from '../../src/pipeline/evidence.js';
 import { mulberry32, shuffle } from '../../src/pipeline/stats.js';
 
 describe('minMaxNormalise', () => {
@@ -70,10 +76,20 @@ describe('trend', () => {
     ])!;
     expect(t.slope).toBeCloseTo(2, 12);
     expect(t.years).toEqual([2021, 2023]);
-    expect(trend([{ year: 2022, value: 0 }, { year: 2023, value: 0 }])!.relativeSlope).toBeNull();
+    expect(
+      trend([
+        { year: 2022, value: 0 },
+        { year: 2023, value: 0 },
+      ])!.relativeSlope,
+    ).toBeNull();
     expect(trend([{ year: 2023, value: 5 }])).toBeNull();
     expect(trend([])).toBeNull();
-    expect(trend([{ year: 2020, value: 1 }, { year: 2023, value: 5 }])).toBeNull();
+    expect(
+      trend([
+        { year: 2020, value: 1 },
+        { year: 2023, value: 5 },
+      ]),
+    ).toBeNull();
   });
 });
 

@@ -149,7 +149,12 @@ describe('kendallW', () => {
       ]),
     ).toMatchObject({ W: null, reason: 'all_tied' });
     expect(() => kendallW([[1, 2], [1]])).toThrow(RangeError);
-    expect(() => kendallW([[1, NaN], [1, 2]])).toThrow(RangeError);
+    expect(() =>
+      kendallW([
+        [1, NaN],
+        [1, 2],
+      ]),
+    ).toThrow(RangeError);
   });
 
   it('one rater with all ties still yields a defined W', () => {

@@ -24,17 +24,26 @@ describe('structuring', () => {
       expect(new Set(mine.map((f) => f.itemId))).toEqual(new Set(Object.keys(answers)));
       for (const [itemId, entry] of Object.entries(answers)) {
         const rows = mine.filter((f) => f.itemId === itemId);
-        if ('missingReason' in entry) expect(rows).toEqual([expect.objectContaining({ missingReason: entry.missingReason, value: null })]);
+        if ('missingReason' in entry)
+          expect(rows).toEqual([expect.objectContaining({ missingReason: entry.missingReason, value: null })]);
         const item = getForm(NATIONAL_VERSION, s.agencyType).index.get(itemId)!.item;
         if (item.kind === 'breakdown' && 'value' in entry) {
           const b = entry.value as { total: number; byCategory: Record<string, number> };
           expect(rows.find((r) => r.dimension === null)!.value).toBe(b.total);
-          expect(Object.fromEntries(rows.filter((r) => r.dimension !== null).map((r) => [r.category, r.value]))).toEqual(b.byCategory);
+          expect(
+            Object.fromEntries(rows.filter((r) => r.dimension !== null).map((r) => [r.category, r.value])),
+          ).toEqual(b.byCategory);
           expect(rows.filter((r) => r.dimension !== null).every((r) => r.dimension === item.dimension)).toBe(true);
         }
         if (item.kind === 'yes_no' && 'value' in entry) {
           const v = entry.value as { answer: string; description?: string };
-          expect(rows).toEqual([expect.objectContaining({ category: v.answer, value: v.answer === 'yes' ? 1 : 0, textValue: v.description ?? null })]);
+          expect(rows).toEqual([
+            expect.objectContaining({
+              category: v.answer,
+              value: v.answer === 'yes' ? 1 : 0,
+              textValue: v.description ?? null,
+            }),
+          ]);
         }
       }
     }
@@ -48,7 +57,11 @@ describe('structuring', () => {
   });
 
   it('is independent of the order of its input and exports to CSV', () => {
-    const reversed = structure({ ...data, submissions: [...data.submissions].reverse(), organisations: [...data.organisations].reverse() });
+    const reversed = structure({
+      ...data,
+      submissions: [...data.submissions].reverse(),
+      organisations: [...data.organisations].reverse(),
+    });
     expect(reversed.facts).toEqual(facts);
     const csv = factsToCsv(facts.slice(0, 10).map((f) => toExportFact('a', f)));
     expect(csv.split('\r\n')).toHaveLength(12);

@@ -3,9 +3,42 @@ import { describe, expect, it } from 'vitest';
 import { factsToArrow, factsToCsv, type ExportFact } from '../../src/reports/arrow.js';
 
 const rows: ExportFact[] = [
-  { assessment_id: 'ra-2022-2024', year: 2022, organisation_id: 'org-1', agency_type: 'mvd', region: 'almaty', item_id: 's2.q8', dimension: 'sex', category: 'female', value: 14, missing_reason: null },
-  { assessment_id: 'ra-2022-2024', year: 2023, organisation_id: 'org-1', agency_type: 'mvd', region: 'almaty', item_id: 's2.q8', dimension: 'sex', category: 'male', value: 2.5, missing_reason: null },
-  { assessment_id: 'ra-2022-2024', year: 2024, organisation_id: 'org-2', agency_type: 'mp', region: 'shymkent', item_id: 's6.q1', dimension: null, category: null, value: null, missing_reason: 'outside_competence' },
+  {
+    assessment_id: 'ra-2022-2024',
+    year: 2022,
+    organisation_id: 'org-1',
+    agency_type: 'mvd',
+    region: 'almaty',
+    item_id: 's2.q8',
+    dimension: 'sex',
+    category: 'female',
+    value: 14,
+    missing_reason: null,
+  },
+  {
+    assessment_id: 'ra-2022-2024',
+    year: 2023,
+    organisation_id: 'org-1',
+    agency_type: 'mvd',
+    region: 'almaty',
+    item_id: 's2.q8',
+    dimension: 'sex',
+    category: 'male',
+    value: 2.5,
+    missing_reason: null,
+  },
+  {
+    assessment_id: 'ra-2022-2024',
+    year: 2024,
+    organisation_id: 'org-2',
+    agency_type: 'mp',
+    region: 'shymkent',
+    item_id: 's6.q1',
+    dimension: null,
+    category: null,
+    value: null,
+    missing_reason: 'outside_competence',
+  },
 ];
 
 describe('fact table export', () => {
@@ -35,7 +68,11 @@ describe('fact table export', () => {
   });
 
   it('is much smaller than plain strings for a large fact table', () => {
-    const many: ExportFact[] = Array.from({ length: 20_000 }, (_, i) => ({ ...rows[i % 3]!, organisation_id: `org-${i % 300}`, item_id: `s${i % 16}.q1.item_${i % 40}` }));
+    const many: ExportFact[] = Array.from({ length: 20_000 }, (_, i) => ({
+      ...rows[i % 3]!,
+      organisation_id: `org-${i % 300}`,
+      item_id: `s${i % 16}.q1.item_${i % 40}`,
+    }));
     const bytes = factsToArrow(many).length;
     // 10 columns x 20,000 rows: each code cell is a 4-byte index instead of its string.
     expect(bytes).toBeLessThan(20_000 * 10 * 5);
@@ -47,7 +84,9 @@ describe('fact table export', () => {
 
   it('writes CSV with a header and quoted fields', () => {
     const csv = factsToCsv([...rows, { ...rows[0], category: 'a,"b"' }]).split('\r\n');
-    expect(csv[0]).toBe('assessment_id,year,organisation_id,agency_type,region,item_id,dimension,category,value,missing_reason');
+    expect(csv[0]).toBe(
+      'assessment_id,year,organisation_id,agency_type,region,item_id,dimension,category,value,missing_reason',
+    );
     expect(csv[3]).toBe('ra-2022-2024,2024,org-2,mp,shymkent,s6.q1,,,,outside_competence');
     expect(csv[4]).toContain('"a,""b"""');
   });

@@ -7,7 +7,6 @@ import { conclusionKeys } from '../../src/reports/report.view-model.js';
 import { fill, loadTexts } from '../../src/reports/texts.js';
 import { KAZAKH_LETTERS, TOP_RISK_TITLE, sampleViewModel } from './sample-view-model.js';
 
-
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe.each(['kk', 'ru'] as const)('report PDF (%s)', (lang) => {

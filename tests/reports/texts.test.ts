@@ -12,7 +12,15 @@ describe('report texts', () => {
     const sop = loadSopIndicators();
     expect(sop.kkIsTranslation).toBe(true);
     const codes = sop.groups.map((g) => g.code);
-    expect(codes).toEqual(expect.arrayContaining(['risk_groups_adults', 'risk_groups_minors', 'border_crossing_behavioural_signs', 'minors_behavioural_signs', 'general_behavioural_signs']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'risk_groups_adults',
+        'risk_groups_minors',
+        'border_crossing_behavioural_signs',
+        'minors_behavioural_signs',
+        'general_behavioural_signs',
+      ]),
+    );
     expect(sop.groups.find((g) => g.code === 'risk_groups_adults')!.items).toHaveLength(15);
 
     const border = sopForAgency('border_service', 'ru').map((g) => g.title);

@@ -14,7 +14,8 @@ beforeAll(() => {
   protection = protectReport(input);
 }, 60_000);
 
-const workbook = (p: ReportProtection) => renderReportXlsx(buildReportViewModel(input, 'kk', { publish: true, protection: p }));
+const workbook = (p: ReportProtection) =>
+  renderReportXlsx(buildReportViewModel(input, 'kk', { publish: true, protection: p }));
 
 describe('audit of a written workbook (npm run audit:disclosure)', () => {
   it('finds nothing in a protected workbook, reading only the file', async () => {
@@ -34,8 +35,13 @@ describe('audit of a written workbook (npm run audit:disclosure)', () => {
   }, 60_000);
 
   it('reports a small count shown in the file', async () => {
-    const shown = { ...protection, marks: new Map([...protection.marks].filter(([k]) => k !== 'victims_by:social_status|agency:mz|unemployed|2022')) };
+    const shown = {
+      ...protection,
+      marks: new Map([...protection.marks].filter(([k]) => k !== 'victims_by:social_status|agency:mz|unemployed|2022')),
+    };
     const { read } = await auditWorkbook(await workbook(shown));
-    expect(read.smallShown.map((s) => [s.key, s.value])).toEqual([['victims_by:social_status|agency:mz|unemployed|2022', 7]]);
+    expect(read.smallShown.map((s) => [s.key, s.value])).toEqual([
+      ['victims_by:social_status|agency:mz|unemployed|2022', 7],
+    ]);
   }, 60_000);
 });

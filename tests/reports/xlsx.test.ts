@@ -9,7 +9,19 @@ describe('report XLSX', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await renderReportXlsx(vm)) as unknown as ExcelJS.Buffer);
     const names = wb.worksheets.map((w) => w.name);
-    for (const n of ['about', 'tables', 'codes', 'participation', 'regions', 'citizenship', 'recommendations', 'risk_register', 'heat_map', 'quality_findings', 'missing_reasons']) {
+    for (const n of [
+      'about',
+      'tables',
+      'codes',
+      'participation',
+      'regions',
+      'citizenship',
+      'recommendations',
+      'risk_register',
+      'heat_map',
+      'quality_findings',
+      'missing_reasons',
+    ]) {
       expect(names).toContain(n);
     }
 
@@ -32,7 +44,13 @@ describe('report XLSX', () => {
     expect(regRow.getCell(3).value).toBe('Реестр ранжированных рисков');
     expect(String(regRow.getCell(4).value)).toContain('медиан');
     const codes = wb.getWorksheet('codes')!;
-    expect(codes.getRows(2, codes.rowCount - 1)!.some((r) => r.getCell(1).value === 'risk_register' && r.getCell(2).value === 'F' && r.getCell(3).value === 'score')).toBe(true);
+    expect(
+      codes
+        .getRows(2, codes.rowCount - 1)!
+        .some(
+          (r) => r.getCell(1).value === 'risk_register' && r.getCell(2).value === 'F' && r.getCell(3).value === 'score',
+        ),
+    ).toBe(true);
 
     const quality = wb.getWorksheet('quality_findings')!;
     // A hidden count stays an empty number cell; its mark is the cell's comment.

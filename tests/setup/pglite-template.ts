@@ -25,7 +25,8 @@ function templateKey(): string {
   // The package's own file is hashed instead of its version: package.json is not exported.
   hash.update(readFileSync(createRequire(import.meta.url).resolve('@electric-sql/pglite')));
   for (const dir of [migrationsFolder, path.join(migrationsFolder, 'meta')]) {
-    for (const name of readdirSync(dir).sort()) if (name.endsWith('.sql') || name.endsWith('.json')) hash.update(readFileSync(path.join(dir, name)));
+    for (const name of readdirSync(dir).sort())
+      if (name.endsWith('.sql') || name.endsWith('.json')) hash.update(readFileSync(path.join(dir, name)));
   }
   for (const file of ['../../src/domain/reference.ts', '../../src/modules/reference/reference.seed.ts']) {
     hash.update(readFileSync(new URL(file, import.meta.url)));

@@ -40,7 +40,9 @@ describe('token verification', () => {
     ['HS384 with the same secret', { sub: 'USER', tv: 'TV', exp: now() + 60 }, 'HS384'],
     ['alg none', { sub: 'USER', tv: 'TV', exp: now() + 60 }, 'none'],
   ])('refuses a token with %s (401)', async (_name, payload, alg) => {
-    const p = Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, v === 'USER' ? user.id : v === 'TV' ? tv : v]));
+    const p = Object.fromEntries(
+      Object.entries(payload).map(([k, v]) => [k, v === 'USER' ? user.id : v === 'TV' ? tv : v]),
+    );
     const token = alg === 'none' ? `${b64({ alg: 'none', typ: 'JWT' })}.${b64(p)}.` : sign(p, alg);
     const res = await me(token);
     expect(res.statusCode, res.body).toBe(401);
@@ -48,7 +50,14 @@ describe('token verification', () => {
   });
 
   it('refuses garbage in the Authorization header (401)', async () => {
-    for (const header of ['Bearer', 'Bearer ', 'Bearer a.b.c', 'Basic Zm9vOmJhcg==', `Bearer ${'x'.repeat(10_000)}`, 'Bearer \u00e9\u00e9.\u00e9']) {
+    for (const header of [
+      'Bearer',
+      'Bearer ',
+      'Bearer a.b.c',
+      'Basic Zm9vOmJhcg==',
+      `Bearer ${'x'.repeat(10_000)}`,
+      'Bearer \u00e9\u00e9.\u00e9',
+    ]) {
       const res = await t.request(null, { method: 'GET', url: '/api/v1/auth/me', headers: { authorization: header } });
       expect(res.statusCode, header.slice(0, 30)).toBe(401);
     }

@@ -10,7 +10,9 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 const srcDir = path.resolve('src');
 const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 const sources = files(srcDir).filter((f) => f.endsWith('.ts'));
 const errorFiles = sources.filter((f) => f.endsWith('.errors.ts'));
 
@@ -51,14 +53,18 @@ describe('error catalogue', () => {
 
   it('has no refusal under two codes: no two factories share a text', async () => {
     const byText = new Map<string, string[]>();
-    for (const { factory, error } of await catalogue()) byText.set(error.text.ru, [...(byText.get(error.text.ru) ?? []), factory]);
+    for (const { factory, error } of await catalogue())
+      byText.set(error.text.ru, [...(byText.get(error.text.ru) ?? []), factory]);
     expect([...byText].filter(([, f]) => f.length > 1)).toEqual([]);
   });
 
   it('is the only place errors are built', () => {
-    const builders = /\b(badRequest|conflict|notFound|forbidden|unauthorized|unprocessable|preconditionRequired|tooManyRequests)\(/;
+    const builders =
+      /\b(badRequest|conflict|notFound|forbidden|unauthorized|unprocessable|preconditionRequired|tooManyRequests)\(/;
     const outside = sources.filter((f) => !f.endsWith('.errors.ts') && !f.endsWith(path.join('shared', 'errors.ts')));
-    expect(outside.filter((f) => builders.test(readFileSync(f, 'utf8'))).map((f) => path.relative(srcDir, f))).toEqual([]);
+    expect(outside.filter((f) => builders.test(readFileSync(f, 'utf8'))).map((f) => path.relative(srcDir, f))).toEqual(
+      [],
+    );
   });
 });
 
@@ -70,8 +76,15 @@ describe('error responses in the API description', () => {
   afterAll(() => t?.close());
 
   it('every operation documents its 4xx and 5xx answers with the error shape', () => {
-    const doc = t.app.swagger() as unknown as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>> };
-    const operations = Object.entries(doc.paths).flatMap(([p, ops]) => Object.entries(ops).map(([m, op]) => ({ id: `${m.toUpperCase()} ${p}`, op })));
+    const doc = t.app.swagger() as unknown as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+      >;
+    };
+    const operations = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.entries(ops).map(([m, op]) => ({ id: `${m.toUpperCase()} ${p}`, op })),
+    );
     expect(operations.length).toBeGreaterThan(40);
     for (const { id, op } of operations) {
       for (const status of ['4XX', '5XX']) {

@@ -34,27 +34,45 @@ describe('error responses', () => {
   });
 
   it('invalid JSON is a 400', async () => {
-    const res = await t.request(null, { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email": "a@b.kz", ' });
+    const res = await t.request(null, {
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": "a@b.kz", ',
+    });
     expect(res.statusCode).toBe(400);
     expectShape(res.json());
     expect(res.json().error.code).toBe('request.bad_json');
   });
 
   it('a body over BODY_LIMIT_BYTES is a 413', async () => {
-    const res = await t.request(null, { method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@b.kz', password: 'x'.repeat(5000) } });
+    const res = await t.request(null, {
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'a@b.kz', password: 'x'.repeat(5000) },
+    });
     expect(res.statusCode).toBe(413);
     expectShape(res.json());
     expect(res.json().error.code).toBe('request.too_large');
   });
 
   it('an unsupported content type is a 415', async () => {
-    const res = await t.request(null, { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/x-unknown' }, payload: 'x' });
+    const res = await t.request(null, {
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/x-unknown' },
+      payload: 'x',
+    });
     expect(res.statusCode).toBe(415);
     expectShape(res.json());
   });
 
   it('a validation error lists the issues with field paths', async () => {
-    const res = await t.request(admin, { method: 'POST', url: '/api/v1/users', payload: { email: 'nope', name: '', password: 'short', roles: ['admin'], extra: 1 } });
+    const res = await t.request(admin, {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'nope', name: '', password: 'short', roles: ['admin'], extra: 1 },
+    });
     expect(res.statusCode).toBe(400);
     expectShape(res.json());
     const { code, details } = res.json().error;
@@ -69,11 +87,19 @@ describe('error responses', () => {
   });
 
   it('answers in Kazakh with Accept-Language: kk or ?lang=kk, in Russian by default', async () => {
-    const kk = await t.request(null, { method: 'GET', url: '/api/v1/nothing', headers: { 'accept-language': 'kk-KZ,kk;q=0.9,ru;q=0.8' } });
+    const kk = await t.request(null, {
+      method: 'GET',
+      url: '/api/v1/nothing',
+      headers: { 'accept-language': 'kk-KZ,kk;q=0.9,ru;q=0.8' },
+    });
     expect(kk.json().error.message).toBe(messages.notFound.kk);
     const query = await t.request(null, { method: 'GET', url: '/api/v1/nothing?lang=kk' });
     expect(query.json().error.message).toBe(messages.notFound.kk);
-    const queryWins = await t.request(null, { method: 'GET', url: '/api/v1/nothing?lang=ru', headers: { 'accept-language': 'kk' } });
+    const queryWins = await t.request(null, {
+      method: 'GET',
+      url: '/api/v1/nothing?lang=ru',
+      headers: { 'accept-language': 'kk' },
+    });
     expect(queryWins.json().error.message).toBe(messages.notFound.ru);
     const login = await t.request(null, { method: 'POST', url: '/api/v1/auth/login?lang=kk', payload: { email: 'x' } });
     expect(login.json().error.message).toBe(messages.validation.kk);

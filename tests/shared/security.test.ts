@@ -40,7 +40,11 @@ describe('security headers', () => {
   });
 
   it('API answers carry the headers and Cache-Control: no-store', async () => {
-    for (const [token, url] of [[admin.token, '/api/v1/auth/me'], [null, '/api/v1/auth/me'], [admin.token, '/api/v1/nothing']] as const) {
+    for (const [token, url] of [
+      [admin.token, '/api/v1/auth/me'],
+      [null, '/api/v1/auth/me'],
+      [admin.token, '/api/v1/nothing'],
+    ] as const) {
       const res = await get(token, url);
       expect(res.headers['cache-control'], url).toBe('no-store');
       expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -83,7 +87,11 @@ describe('request encodings', () => {
 describe('rate limits on expensive routes', () => {
   it('limits each user per window with 429 and Retry-After; other users are unaffected', async () => {
     const other = await t.user(['admin']);
-    const created = await t.request(admin.token, { method: 'POST', url: '/api/v1/campaigns', payload: { reportingYear: 2030, questionnaireVersion: VERSION } });
+    const created = await t.request(admin.token, {
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      payload: { reportingYear: 2030, questionnaireVersion: VERSION },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const url = `/api/v1/campaigns/${created.json().id}/export.xlsx`;
     const first = await get(admin.token, url);
@@ -100,7 +108,11 @@ describe('rate limits on expensive routes', () => {
     const busy = await createTestApp({ RATE_LIMIT_HEAVY_CONCURRENCY: 1 });
     try {
       const admins = await Promise.all([busy.user(['admin']), busy.user(['admin']), busy.user(['admin'])]);
-      const created = await busy.request(admins[0]!.token, { method: 'POST', url: '/api/v1/campaigns', payload: { reportingYear: 2030, questionnaireVersion: VERSION } });
+      const created = await busy.request(admins[0]!.token, {
+        method: 'POST',
+        url: '/api/v1/campaigns',
+        payload: { reportingYear: 2030, questionnaireVersion: VERSION },
+      });
       const url = `/api/v1/campaigns/${created.json().id}/export.xlsx`;
       const answers = await Promise.all(admins.map((a) => busy.request(a.token, { method: 'GET', url })));
       const codes = answers.map((r) => r.statusCode).sort();
@@ -111,9 +123,11 @@ describe('rate limits on expensive routes', () => {
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       // The slot is given back, also by refusals after it was taken: one at a time, every call goes through.
       const missing = `/api/v1/assessments/00000000-0000-4000-8000-000000000000/facts.csv`;
-      for (let i = 0; i < 3; i++) expect((await busy.request(admins[0]!.token, { method: 'GET', url: missing })).statusCode).toBe(404);
+      for (let i = 0; i < 3; i++)
+        expect((await busy.request(admins[0]!.token, { method: 'GET', url: missing })).statusCode).toBe(404);
       const secretariat = await busy.user(['secretariat']);
-      for (let i = 0; i < 3; i++) expect((await busy.request(secretariat.token, { method: 'GET', url: missing })).statusCode).toBe(403);
+      for (let i = 0; i < 3; i++)
+        expect((await busy.request(secretariat.token, { method: 'GET', url: missing })).statusCode).toBe(403);
       for (const a of admins) expect((await busy.request(a.token, { method: 'GET', url })).statusCode).toBe(200);
     } finally {
       await busy.close();
@@ -132,7 +146,9 @@ describe('rate limits on expensive routes', () => {
       'POST /api/v1/assessments/:id/ranking',
       'POST /api/v1/assessments/:id/finalise',
     ];
-    const doc = (await get(null, '/docs/json')).json() as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const doc = (await get(null, '/docs/json')).json() as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
     for (const route of heavy) {
       const [method, url] = route.split(' ') as [string, string];
       const operation = doc.paths[url.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];

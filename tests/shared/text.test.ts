@@ -62,14 +62,24 @@ describe('over the API', () => {
     c = await setUpCollection(t, 'mvd', 2025);
     expert = (await t.user(['expert'])).token;
     userId = (await t.user(['secretariat'])).id;
-    const a = await t.request(expert, { method: 'POST', url: '/api/v1/assessments', payload: { title: { kk: 'Бағалау', ru: 'Оценка' }, startYear: 2025, coordinatingBody: 'mvd' } });
+    const a = await t.request(expert, {
+      method: 'POST',
+      url: '/api/v1/assessments',
+      payload: { title: { kk: 'Бағалау', ru: 'Оценка' }, startYear: 2025, coordinatingBody: 'mvd' },
+    });
     expect(a.statusCode, a.body).toBe(201);
     assessmentId = a.json().id;
     assessmentVersion = a.json().version;
   });
   afterAll(() => t?.close());
 
-  const refused = async (token: string, method: 'POST' | 'PATCH' | 'PUT', url: string, payload: unknown, headers: Record<string, string> = {}) => {
+  const refused = async (
+    token: string,
+    method: 'POST' | 'PATCH' | 'PUT',
+    url: string,
+    payload: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const res = await t.request(token, { method, url, payload: payload as object, headers });
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(500);
     expect([400, 422]).toContain(res.statusCode);
@@ -78,19 +88,64 @@ describe('over the API', () => {
 
   it('refuses bad text in every kind of body with 400', async () => {
     for (const s of bad) {
-      await refused(c.admin, 'POST', '/api/v1/users', { email: `x${Math.random()}@example.kz`, name: s, password: 'long-enough-password', roles: ['expert'] });
+      await refused(c.admin, 'POST', '/api/v1/users', {
+        email: `x${Math.random()}@example.kz`,
+        name: s,
+        password: 'long-enough-password',
+        roles: ['expert'],
+      });
       await refused(c.admin, 'PATCH', `/api/v1/users/${userId}`, { name: s });
-      await refused(c.admin, 'POST', '/api/v1/organisations', { agencyType: 'mvd', region: 'almaty', name: { kk: s, ru: 'Ок' } });
-      await refused(c.admin, 'PATCH', `/api/v1/organisations/${c.organisationId}`, { name: { kk: 'Ок', ru: s } }, { 'if-match': '"1"' });
-      await refused(expert, 'POST', '/api/v1/assessments', { title: { kk: s, ru: 'Оценка' }, startYear: 2025, coordinatingBody: 'mvd' });
-      await refused(expert, 'PATCH', `/api/v1/assessments/${assessmentId}`, { title: { kk: 'Ок', ru: s } }, { 'if-match': `"${assessmentVersion}"` });
+      await refused(c.admin, 'POST', '/api/v1/organisations', {
+        agencyType: 'mvd',
+        region: 'almaty',
+        name: { kk: s, ru: 'Ок' },
+      });
+      await refused(
+        c.admin,
+        'PATCH',
+        `/api/v1/organisations/${c.organisationId}`,
+        { name: { kk: 'Ок', ru: s } },
+        { 'if-match': '"1"' },
+      );
+      await refused(expert, 'POST', '/api/v1/assessments', {
+        title: { kk: s, ru: 'Оценка' },
+        startYear: 2025,
+        coordinatingBody: 'mvd',
+      });
+      await refused(
+        expert,
+        'PATCH',
+        `/api/v1/assessments/${assessmentId}`,
+        { title: { kk: 'Ок', ru: s } },
+        { 'if-match': `"${assessmentVersion}"` },
+      );
       const riskCode = loadRegister('2024-v1').risks[0]!.code;
-      await refused(expert, 'PUT', `/api/v1/assessments/${assessmentId}/scores`, { scores: [{ riskCode, likelihood: 3, impact: 3, comment: s }] });
-      const draft = await refused(c.focal, 'PUT', c.url, { content: { answers: { [firstItemOfKind('mvd', 'text')]: { value: s } } } }, { 'if-match': '"0"' });
+      await refused(expert, 'PUT', `/api/v1/assessments/${assessmentId}/scores`, {
+        scores: [{ riskCode, likelihood: 3, impact: 3, comment: s }],
+      });
+      const draft = await refused(
+        c.focal,
+        'PUT',
+        c.url,
+        { content: { answers: { [firstItemOfKind('mvd', 'text')]: { value: s } } } },
+        { 'if-match': '"0"' },
+      );
       expect(draft.statusCode).toBe(422);
       expect(JSON.stringify(draft.json())).toContain('text.invalid_chars');
-      await refused(c.focal, 'PUT', c.url, { content: { answers: { [`s1.q1${s}`]: { value: 1 } } } }, { 'if-match': '"0"' });
-      await refused(expert, 'PUT', `/api/v1/assessments/${assessmentId}/narrative/description`, { textKk: s, textRu: 'Ок' }, { 'if-match': '"0"' });
+      await refused(
+        c.focal,
+        'PUT',
+        c.url,
+        { content: { answers: { [`s1.q1${s}`]: { value: 1 } } } },
+        { 'if-match': '"0"' },
+      );
+      await refused(
+        expert,
+        'PUT',
+        `/api/v1/assessments/${assessmentId}/narrative/description`,
+        { textKk: s, textRu: 'Ок' },
+        { 'if-match': '"0"' },
+      );
     }
     // Nothing was stored.
     const sub = await t.request(c.focal, { method: 'GET', url: c.url });
@@ -101,7 +156,12 @@ describe('over the API', () => {
 
   it('refuses counts beyond a safe integer in a draft (422 with the item)', async () => {
     const count = firstItemOfKind('mvd', 'count');
-    const res = await t.request(c.focal, { method: 'PUT', url: c.url, headers: { 'if-match': '"0"', 'content-type': 'application/json' }, payload: `{"content":{"answers":{"${count}":{"value":9007199254740993}}}}` });
+    const res = await t.request(c.focal, {
+      method: 'PUT',
+      url: c.url,
+      headers: { 'if-match': '"0"', 'content-type': 'application/json' },
+      payload: `{"content":{"answers":{"${count}":{"value":9007199254740993}}}}`,
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.issues[0].code).toBe('count.too_large');
   });
@@ -114,8 +174,15 @@ describe('over the API', () => {
   });
 
   it('classifies PostgreSQL refusing a text or JSON value as unstorable text (the 400 backstop)', async () => {
-    const refusal = (text: string, param: string) => t.app.database.query(text, [param]).then(() => null, (err: unknown) => err);
-    for (const err of [await refusal('select $1::jsonb as v', '{"a":"\\u0000"}'), await refusal('select $1::text as v', 'a\u0000b')]) {
+    const refusal = (text: string, param: string) =>
+      t.app.database.query(text, [param]).then(
+        () => null,
+        (err: unknown) => err,
+      );
+    for (const err of [
+      await refusal('select $1::jsonb as v', '{"a":"\\u0000"}'),
+      await refusal('select $1::text as v', 'a\u0000b'),
+    ]) {
       expect(err).not.toBeNull();
       expect(classifyDatabaseError(err)).toBe('unstorable_text');
     }

@@ -43,8 +43,14 @@ describe('synthetic answers (fixture)', () => {
     for (let seed = 0; seed < 200; seed++) {
       const content = generateAnswers(form, { seed, missingRate: 0.2, scale: 1 + (seed % 5) });
       const r = validator.validate(content);
-      expect(r.issues.filter((i) => i.severity === 'error'), `seed ${seed}`).toEqual([]);
-      expect(r.issues.filter((i) => i.code === 'rule.violated'), `seed ${seed}`).toEqual([]);
+      expect(
+        r.issues.filter((i) => i.severity === 'error'),
+        `seed ${seed}`,
+      ).toEqual([]);
+      expect(
+        r.issues.filter((i) => i.code === 'rule.violated'),
+        `seed ${seed}`,
+      ).toEqual([]);
       expect(Object.keys(content.answers).sort()).toEqual([...form.index.keys()].sort());
     }
   });
@@ -101,7 +107,9 @@ describe(`synthetic answers (${REAL})`, () => {
   it('keeps counts non-trivial after rule repair', () => {
     const real = getForm(REAL, 'mvd');
     let total = 0;
-    for (let seed = 0; seed < 50; seed++) total += (generateAnswers(real, { seed, missingRate: 0 }).answers['s2.q8.victims_total'] as { value: number }).value;
+    for (let seed = 0; seed < 50; seed++)
+      total += (generateAnswers(real, { seed, missingRate: 0 }).answers['s2.q8.victims_total'] as { value: number })
+        .value;
     expect(total / 50).toBeGreaterThan(2);
   });
 });

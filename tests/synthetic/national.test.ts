@@ -31,12 +31,16 @@ describe('synthetic national dataset', () => {
   });
 
   it('produces complete submissions that break only the planted rules', () => {
-    const planted = new Set(data.plants.filter((p) => p.kind === 'consistency').map((p) => `${p.organisationId}/${p.year}`));
+    const planted = new Set(
+      data.plants.filter((p) => p.kind === 'consistency').map((p) => `${p.organisationId}/${p.year}`),
+    );
     let explained = 0;
     const reasons = new Set<string>();
     for (const s of data.submissions) {
       expect(s.questionnaireVersion).toBe(NATIONAL_VERSION);
-      const issues = getValidator(NATIONAL_VERSION, s.agencyType, 'complete').validate(s.content).issues.filter((i) => isBlocking(i, 'complete'));
+      const issues = getValidator(NATIONAL_VERSION, s.agencyType, 'complete')
+        .validate(s.content)
+        .issues.filter((i) => isBlocking(i, 'complete'));
       if (!planted.has(`${s.organisationId}/${s.year}`)) expect(issues, `${s.agencyType} ${s.year}`).toEqual([]);
       else expect(issues.length).toBeGreaterThan(0);
       for (const e of Object.values((s.content as { answers: Record<string, { missingReason?: string }> }).answers))
@@ -53,14 +57,17 @@ describe('synthetic national dataset', () => {
     const expected = data.organisations.length * 3;
     expect(data.submissions.length).toBeLessThan(expected);
     expect(data.submissions.length).toBeGreaterThan(expected * 0.95);
-    const late = data.submissions.filter((s) => s.submittedAt! > `${data.campaigns.find((c) => c.id === s.campaignId)!.deadline}T23:59`);
+    const late = data.submissions.filter(
+      (s) => s.submittedAt! > `${data.campaigns.find((c) => c.id === s.campaignId)!.deadline}T23:59`,
+    );
     expect(late.length).toBeGreaterThan(0);
   });
 
   it('returns the locations of its planted anomalies, on submitted data', () => {
     expect(data.plants.length).toBeGreaterThanOrEqual(10);
     const submitted = new Set(data.submissions.map((s) => `${s.organisationId}/${s.year}`));
-    for (const p of data.plants) if (p.kind !== 'reconciliation') expect(submitted).toContain(`${p.organisationId}/${p.year}`);
+    for (const p of data.plants)
+      if (p.kind !== 'reconciliation') expect(submitted).toContain(`${p.organisationId}/${p.year}`);
     expect(generateNationalDataset({ seed: 'synthetic-test', plants: false }).plants).toEqual([]);
   });
 });

@@ -11,7 +11,14 @@ export async function launch(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -22,10 +29,13 @@ export async function newPage(browser: Browser, baseURL: string): Promise<{ page
   const problems: string[] = [];
   const origin = new URL(baseURL).origin;
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('console', (msg) => { if (msg.type() === 'error' && !/status of (4\d\d)/.test(msg.text())) problems.push(`console: ${msg.text()}`); });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/status of (4\d\d)/.test(msg.text())) problems.push(`console: ${msg.text()}`);
+  });
   page.on('request', (req) => {
     const url = req.url();
-    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) problems.push(`off-origin request: ${url}`);
+    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))
+      problems.push(`off-origin request: ${url}`);
   });
   return { page, problems };
 }
@@ -35,7 +45,12 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Signs in through the login form and waits for the first page after it. */
-export async function signIn(page: Page, email: string, password: string, labels: { email: string; password: string; submit: string }): Promise<void> {
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string,
+  labels: { email: string; password: string; submit: string },
+): Promise<void> {
   await page.goto('/login');
   await page.getByLabel(labels.email).fill(email);
   await page.getByLabel(labels.password).fill(password);
@@ -49,28 +64,44 @@ export const item = (page: Page, itemId: string) => page.locator(`[id="item-${it
 // Minimal waiting assertions (vitest's expect has no locator matchers).
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitForText(locator: Locator, ok: (text: string) => boolean, describe: string, timeout = 15_000): Promise<void> {
+async function waitForText(
+  locator: Locator,
+  ok: (text: string) => boolean,
+  describe: string,
+  timeout = 15_000,
+): Promise<void> {
   const deadline = Date.now() + timeout;
   let last = '';
   while (Date.now() < deadline) {
-    last = ((await locator.first().textContent({ timeout: 1_000 }).catch(() => '')) ?? '').trim();
+    last = (
+      (await locator
+        .first()
+        .textContent({ timeout: 1_000 })
+        .catch(() => '')) ?? ''
+    ).trim();
     if (ok(last)) return;
     await sleep(100);
   }
   throw new Error(`expected ${describe}, saw "${last}"`);
 }
 
-export const hasText = (locator: Locator, expected: string) => waitForText(locator, (s) => s === expected, `text "${expected}"`);
-export const containsText = (locator: Locator, expected: string) => waitForText(locator, (s) => s.includes(expected), `text containing "${expected}"`);
+export const hasText = (locator: Locator, expected: string) =>
+  waitForText(locator, (s) => s === expected, `text "${expected}"`);
+export const containsText = (locator: Locator, expected: string) =>
+  waitForText(locator, (s) => s.includes(expected), `text containing "${expected}"`);
 export const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 15_000 });
 export const gone = (locator: Locator) => locator.first().waitFor({ state: 'detached', timeout: 15_000 });
 
 /** Visible form controls without an accessible name (label, aria-label or aria-labelledby). */
 export function unlabelledControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')]
+    [
+      ...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+        'input, select, textarea',
+      ),
+    ]
       .filter((el) => el.type !== 'hidden' && el.offsetParent !== null)
-      .filter((el) => !(el.labels?.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+      .filter((el) => !el.labels?.length && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
       .map((el) => el.outerHTML.slice(0, 120)),
   );
 }

@@ -26,7 +26,9 @@ suite('API documentation in Chromium', () => {
   it('renders the operations with no CSP violation', async () => {
     const { page, problems } = await newPage(browser, baseURL);
     const violations: string[] = [];
-    page.on('console', (msg) => { if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text()); });
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+    });
     await page.goto('/docs');
     await page.locator('.opblock').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.opblock').count()).toBeGreaterThan(50);

@@ -13,7 +13,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateAnswersFor } from '../../src/synthetic/answers.js';
 import { VERSION } from '../helpers/collection.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.js';
-import { ARTIFACTS, containsText, gone, hasChromium, hasText, item, launch, newPage, shot, signIn, unlabelledControls, visible } from './browser.js';
+import {
+  ARTIFACTS,
+  containsText,
+  gone,
+  hasChromium,
+  hasText,
+  item,
+  launch,
+  newPage,
+  shot,
+  signIn,
+  unlabelledControls,
+  visible,
+} from './browser.js';
 
 const E2E_TIMEOUT = 300_000;
 const dictionary = async (lang: string) =>
@@ -61,9 +74,14 @@ suite('web application in Chromium', () => {
     const { page, problems: list } = await newPage(browser, baseURL);
     page.setDefaultTimeout(15_000);
     openPages.set(who, page);
-    page.on('close', () => { openPages.delete(who); problems.push(...list.map((p) => `${who}: ${p}`)); });
+    page.on('close', () => {
+      openPages.delete(who);
+      problems.push(...list.map((p) => `${who}: ${p}`));
+    });
     // Russian throughout; the language switch itself is tested below.
-    await page.addInitScript(() => { if (!localStorage.getItem('ctip.lang')) localStorage.setItem('ctip.lang', 'ru'); });
+    await page.addInitScript(() => {
+      if (!localStorage.getItem('ctip.lang')) localStorage.setItem('ctip.lang', 'ru');
+    });
     await signIn(page, users[who].email, TEST_PASSWORD, labels());
     return page;
   }
@@ -86,7 +104,10 @@ suite('web application in Chromium', () => {
   afterEach(async () => {
     for (const [who, page] of openPages) {
       await shot(page, `failed-${who}`).catch(() => {});
-      for (const p of await page.evaluate(() => [...document.querySelectorAll('[role=alert]')].map((e) => e.textContent)).catch(() => [])) problems.push(`${who} alert: ${p}`);
+      for (const p of await page
+        .evaluate(() => [...document.querySelectorAll('[role=alert]')].map((e) => e.textContent))
+        .catch(() => []))
+        problems.push(`${who} alert: ${p}`);
       await page.close();
     }
   });
@@ -96,265 +117,344 @@ suite('web application in Chromium', () => {
     await t?.close();
   });
 
-  it('signs in, switches language (remembered) and manages users, organisations and campaigns as admin', async () => {
-    const { page } = await newPage(browser, baseURL);
-    await page.goto('/');
-    await hasText(page.getByRole('heading', { level: 1 }), kk['auth.title']);
-    await page.getByRole('button', { name: 'Русский' }).click();
-    await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
-    await page.reload();
-    await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
-    await shot(page, '01-login');
-    await signIn(page, users.admin.email, TEST_PASSWORD, labels());
-    await hasText(page.getByRole('heading', { level: 1 }), ru['users.title']);
-    // Create a user with a role, then give them a second one.
-    const create = page.locator('form.card');
-    await create.getByLabel(ru['users.name'], { exact: true }).fill('Айгерим Секретарь');
-    await create.getByLabel(ru['auth.email'], { exact: true }).fill('aigerim@example.kz');
-    await create.getByLabel(ru['auth.password'], { exact: true }).fill('long-enough-password-1');
-    await create.getByLabel(ru['role.expert'], { exact: true }).check();
-    await create.getByRole('button', { name: ru['users.create'] }).click();
-    const row = page.getByRole('row').filter({ hasText: 'aigerim@example.kz' });
-    await visible(row);
-    await row.locator('summary', { hasText: ru['role.expert'] }).click();
-    await row.getByLabel(ru['role.secretariat'], { exact: true }).check();
-    await row.getByRole('button', { name: ru['users.saveRoles'] }).click();
-    await containsText(page.getByRole('row').filter({ hasText: 'aigerim@example.kz' }).locator('summary').last(), `${ru['role.expert']}, ${ru['role.secretariat']}`);
-    // The administrator edits the name and resets the password from the same row.
-    const edited = page.getByRole('row').filter({ hasText: 'aigerim@example.kz' });
-    await edited.locator('summary', { hasText: 'Айгерим Секретарь' }).click();
-    await edited.getByLabel(ru['users.newPassword'], { exact: true }).fill('another-long-password-2');
-    await edited.getByRole('button', { name: ru['users.resetPassword'] }).click();
-    await visible(page.getByText(ru['users.passwordReset'].replace('{name}', 'Айгерим Секретарь')));
-    const relogin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'aigerim@example.kz', password: 'another-long-password-2' } });
-    expect(relogin.statusCode).toBe(200);
-    await shot(page, '02-admin-users');
-    expect(await unlabelledControls(page)).toEqual([]);
-    await page.getByRole('link', { name: ru['nav.organisations'] }).click();
-    await hasText(page.getByRole('heading', { level: 1 }), ru['org.title']);
-    await shot(page, '03-admin-organisations');
-
-    await page.getByRole('link', { name: ru['nav.adminCampaigns'] }).click();
-    await page.getByLabel(ru['campaign.year'], { exact: true }).fill('2025');
-    await page.getByLabel(ru['campaign.deadline'], { exact: true }).fill('2099-12-31');
-    await page.getByRole('button', { name: ru['campaign.create'] }).click();
-    const campaignRow = page.getByRole('row', { name: ru['campaign.name'].replace('{year}', '2025') });
-    await campaignRow.getByRole('button', { name: ru['campaign.open'] }).click();
-    await visible(campaignRow.getByText(ru['status.campaign_open']));
-    await shot(page, '04-admin-campaigns');
-    expect(await unlabelledControls(page)).toEqual([]);
-    const campaigns = (await t.request(users.admin.token, { method: 'GET', url: '/api/v1/campaigns' })).json() as { id: string; reportingYear: number }[];
-    campaignId = campaigns.find((c) => c.reportingYear === 2025)!.id;
-
-    await page.getByRole('button', { name: ru['auth.signOut'] }).click();
-    await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
-    await page.close();
-  }, E2E_TIMEOUT);
-
-  it('works with the keyboard alone: language switch, sign in, navigation', async () => {
-    const { page } = await newPage(browser, baseURL);
-    await page.goto('/login');
-    const focused = () => page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el ? `${el.tagName.toLowerCase()}:${el.getAttribute('lang') ?? el.getAttribute('name') ?? el.textContent?.trim() ?? ''}` : '';
-    });
-    // Tab to the Kazakh/Russian switch and press it; focus stays on the switch.
-    const seen: string[] = [];
-    for (let i = 0; i < 6 && (await focused()) !== 'button:ru'; i += 1) { await page.keyboard.press('Tab'); seen.push(await focused()); }
-    expect(seen).toContain(`a:${kk['nav.skip']}`);
-    await page.keyboard.press('Enter');
-    await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
-    expect(await focused()).toBe('button:ru');
-    for (let i = 0; i < 6 && (await focused()) !== 'input:email'; i += 1) await page.keyboard.press('Tab');
-    await page.keyboard.type(users.secretariat.email);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(TEST_PASSWORD);
-    await page.keyboard.press('Enter');
-    await hasText(page.getByRole('heading', { level: 1 }), ru['reports.title']);
-    // Every control on the page is reachable: a Tab walk from the top reaches sign-out.
-    let reached = false;
-    for (let i = 0; i < 12 && !reached; i += 1) { await page.keyboard.press('Tab'); reached = (await focused()) === `button:${ru['auth.signOut']}`; }
-    expect(reached).toBe(true);
-    await page.keyboard.press('Enter');
-    await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
-    await page.close();
-  }, E2E_TIMEOUT);
-
-  it('downloads the Excel template and shows the cell-level problems of an uploaded workbook', async (ctx) => {
-    const doc = (await t.request(null, { method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    // Runs as soon as the Excel routes are part of the API.
-    if (!doc.paths[EXCEL_TEMPLATE]?.get || !doc.paths[EXCEL_IMPORT]?.post) return ctx.skip('Excel template/import routes not in the OpenAPI document yet');
-    expect(campaignId).not.toBe('');
-    const focal = await open('focal');
-    await focal.getByRole('link', { name: ru['campaign.name'].replace('{year}', '2025') }).click();
-    await hasText(focal.getByRole('heading', { level: 1 }), ru['submission.title']);
-    const [template] = await Promise.all([focal.waitForEvent('download'), focal.getByRole('button', { name: ru['excel.download'] }).click()]);
-    const templateFile = path.join(ARTIFACTS, 'template.xlsx');
-    await template.saveAs(templateFile);
-
-    // Spoil one cell, found by the item id in column A (its value is in column D).
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(templateFile);
-    let target: { sheet: string; cell: string } | null = null;
-    for (const ws of workbook.worksheets)
-      ws.eachRow((row, n) => {
-        if (row.getCell(1).text === COUNT) target = { sheet: ws.name, cell: `D${n}` };
+  it(
+    'signs in, switches language (remembered) and manages users, organisations and campaigns as admin',
+    async () => {
+      const { page } = await newPage(browser, baseURL);
+      await page.goto('/');
+      await hasText(page.getByRole('heading', { level: 1 }), kk['auth.title']);
+      await page.getByRole('button', { name: 'Русский' }).click();
+      await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
+      await page.reload();
+      await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+      await shot(page, '01-login');
+      await signIn(page, users.admin.email, TEST_PASSWORD, labels());
+      await hasText(page.getByRole('heading', { level: 1 }), ru['users.title']);
+      // Create a user with a role, then give them a second one.
+      const create = page.locator('form.card');
+      await create.getByLabel(ru['users.name'], { exact: true }).fill('Айгерим Секретарь');
+      await create.getByLabel(ru['auth.email'], { exact: true }).fill('aigerim@example.kz');
+      await create.getByLabel(ru['auth.password'], { exact: true }).fill('long-enough-password-1');
+      await create.getByLabel(ru['role.expert'], { exact: true }).check();
+      await create.getByRole('button', { name: ru['users.create'] }).click();
+      const row = page.getByRole('row').filter({ hasText: 'aigerim@example.kz' });
+      await visible(row);
+      await row.locator('summary', { hasText: ru['role.expert'] }).click();
+      await row.getByLabel(ru['role.secretariat'], { exact: true }).check();
+      await row.getByRole('button', { name: ru['users.saveRoles'] }).click();
+      await containsText(
+        page.getByRole('row').filter({ hasText: 'aigerim@example.kz' }).locator('summary').last(),
+        `${ru['role.expert']}, ${ru['role.secretariat']}`,
+      );
+      // The administrator edits the name and resets the password from the same row.
+      const edited = page.getByRole('row').filter({ hasText: 'aigerim@example.kz' });
+      await edited.locator('summary', { hasText: 'Айгерим Секретарь' }).click();
+      await edited.getByLabel(ru['users.newPassword'], { exact: true }).fill('another-long-password-2');
+      await edited.getByRole('button', { name: ru['users.resetPassword'] }).click();
+      await visible(page.getByText(ru['users.passwordReset'].replace('{name}', 'Айгерим Секретарь')));
+      const relogin = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'aigerim@example.kz', password: 'another-long-password-2' },
       });
-    expect(target).not.toBeNull();
-    const { sheet, cell } = target!;
-    workbook.getWorksheet(sheet)!.getCell(cell).value = 'очень много';
-    const broken = path.join(ARTIFACTS, 'template-broken.xlsx');
-    await workbook.xlsx.writeFile(broken);
+      expect(relogin.statusCode).toBe(200);
+      await shot(page, '02-admin-users');
+      expect(await unlabelledControls(page)).toEqual([]);
+      await page.getByRole('link', { name: ru['nav.organisations'] }).click();
+      await hasText(page.getByRole('heading', { level: 1 }), ru['org.title']);
+      await shot(page, '03-admin-organisations');
 
-    await focal.getByLabel(ru['excel.file'], { exact: true }).setInputFiles(broken);
-    await focal.getByRole('button', { name: ru['excel.upload'] }).click();
-    // The preview lists the problem at its cell as blocking the import, and offers no confirmation.
-    await visible(focal.getByRole('heading', { name: ru['excel.blocking'] }));
-    await visible(focal.locator('.cell-problems li').filter({ hasText: cell }));
-    expect(await focal.getByRole('button', { name: ru['excel.confirm'] }).isDisabled()).toBe(true);
-    await focal.locator('.cell-problems').evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await shot(focal, '06c-focal-excel-problems');
-    // Fixed, the preview shows the change, and the import happens only on confirmation.
-    workbook.getWorksheet(sheet)!.getCell(cell).value = 12;
-    const fixed = path.join(ARTIFACTS, 'template-fixed.xlsx');
-    await workbook.xlsx.writeFile(fixed);
-    await focal.getByLabel(ru['excel.file'], { exact: true }).setInputFiles(fixed);
-    await focal.getByRole('button', { name: ru['excel.upload'] }).click();
-    await visible(focal.getByRole('heading', { name: ru['excel.changes'] }));
-    await visible(focal.locator('.import-preview td').filter({ hasText: /^12$/ }));
-    const draftUrl = `/api/v1/campaigns/${campaignId}/submissions/${organisationId}`;
-    const revisionBefore = (await t.request(users.focal.token, { method: 'GET', url: draftUrl })).json().revision;
-    await shot(focal, '06d-focal-excel-preview');
-    await focal.getByRole('button', { name: ru['excel.confirm'] }).click();
-    await hasText(focal.getByRole('heading', { level: 1 }), ru['submission.title']);
-    await expect.poll(async () => (await t.request(users.focal.token, { method: 'GET', url: draftUrl })).json().revision).toBe(revisionBefore + 1);
-    expect((await t.request(users.focal.token, { method: 'GET', url: draftUrl })).json().content.answers[COUNT]).toEqual({ value: 12 });
-    await focal.close();
-  }, E2E_TIMEOUT);
+      await page.getByRole('link', { name: ru['nav.adminCampaigns'] }).click();
+      await page.getByLabel(ru['campaign.year'], { exact: true }).fill('2025');
+      await page.getByLabel(ru['campaign.deadline'], { exact: true }).fill('2099-12-31');
+      await page.getByRole('button', { name: ru['campaign.create'] }).click();
+      const campaignRow = page.getByRole('row', { name: ru['campaign.name'].replace('{year}', '2025') });
+      await campaignRow.getByRole('button', { name: ru['campaign.open'] }).click();
+      await visible(campaignRow.getByText(ru['status.campaign_open']));
+      await shot(page, '04-admin-campaigns');
+      expect(await unlabelledControls(page)).toEqual([]);
+      const campaigns = (await t.request(users.admin.token, { method: 'GET', url: '/api/v1/campaigns' })).json() as {
+        id: string;
+        reportingYear: number;
+      }[];
+      campaignId = campaigns.find((c) => c.reportingYear === 2025)!.id;
 
-  it('runs the submission cycle: fill, explain, submit, return with comment, fix, resubmit, accept', async () => {
-    expect(campaignId).not.toBe('');
-    const url = `/api/v1/campaigns/${campaignId}/submissions/${organisationId}`;
-    // Seed everything but the typed items with synthetic answers.
-    const content = generateAnswersFor(VERSION, 'mvd', { seed: 849, missingRate: 0 });
-    for (const id of TYPED) delete content.answers[id];
-    const before = (await t.request(users.focal.token, { method: 'GET', url })).json();
-    const seeded = await t.request(users.focal.token, { method: 'PUT', url, headers: { 'if-match': `"${before.revision}"` }, payload: { content } });
-    expect(seeded.statusCode, seeded.body).toBe(200);
+      await page.getByRole('button', { name: ru['auth.signOut'] }).click();
+      await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
+      await page.close();
+    },
+    E2E_TIMEOUT,
+  );
 
-    const focal = await open('focal');
-    await hasText(focal.getByRole('heading', { level: 1 }), ru['campaigns.title']);
-    await shot(focal, '05-focal-campaigns');
-    await focal.getByRole('link', { name: ru['campaign.name'].replace('{year}', '2025') }).click();
-    await hasText(focal.getByRole('heading', { level: 1 }), ru['submission.title']);
+  it(
+    'works with the keyboard alone: language switch, sign in, navigation',
+    async () => {
+      const { page } = await newPage(browser, baseURL);
+      await page.goto('/login');
+      const focused = () =>
+        page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return el
+            ? `${el.tagName.toLowerCase()}:${el.getAttribute('lang') ?? el.getAttribute('name') ?? el.textContent?.trim() ?? ''}`
+            : '';
+        });
+      // Tab to the Kazakh/Russian switch and press it; focus stays on the switch.
+      const seen: string[] = [];
+      for (let i = 0; i < 6 && (await focused()) !== 'button:ru'; i += 1) {
+        await page.keyboard.press('Tab');
+        seen.push(await focused());
+      }
+      expect(seen).toContain(`a:${kk['nav.skip']}`);
+      await page.keyboard.press('Enter');
+      await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
+      expect(await focused()).toBe('button:ru');
+      for (let i = 0; i < 6 && (await focused()) !== 'input:email'; i += 1) await page.keyboard.press('Tab');
+      await page.keyboard.type(users.secretariat.email);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(TEST_PASSWORD);
+      await page.keyboard.press('Enter');
+      await hasText(page.getByRole('heading', { level: 1 }), ru['reports.title']);
+      // Every control on the page is reachable: a Tab walk from the top reaches sign-out.
+      let reached = false;
+      for (let i = 0; i < 12 && !reached; i += 1) {
+        await page.keyboard.press('Tab');
+        reached = (await focused()) === `button:${ru['auth.signOut']}`;
+      }
+      expect(reached).toBe(true);
+      await page.keyboard.press('Enter');
+      await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
+      await page.close();
+    },
+    E2E_TIMEOUT,
+  );
 
-    // The order's notes (section 1) and the project's hints (section 2) look different and are labelled apart.
-    await containsText(focal.locator('.question .official-note').first(), ru['item.officialNote']);
-    expect(await focal.locator('.project-hint').count()).toBe(0);
-    await focal.getByRole('button', { name: ru['submission.nextSection'] }).click();
-    await containsText(focal.locator('[id="item-s2.q8.victims_by_age"] .project-hint'), ru['item.projectHint']);
-    expect(await focal.locator('[id="item-s2.q8.victims_by_age"] .official-note').count()).toBe(0);
-    await focal.getByRole('button', { name: ru['submission.prevSection'] }).click();
-    await visible(item(focal, YES_NO));
+  it(
+    'downloads the Excel template and shows the cell-level problems of an uploaded workbook',
+    async (ctx) => {
+      const doc = (await t.request(null, { method: 'GET', url: '/docs/json' })).json() as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      // Runs as soon as the Excel routes are part of the API.
+      if (!doc.paths[EXCEL_TEMPLATE]?.get || !doc.paths[EXCEL_IMPORT]?.post)
+        return ctx.skip('Excel template/import routes not in the OpenAPI document yet');
+      expect(campaignId).not.toBe('');
+      const focal = await open('focal');
+      await focal.getByRole('link', { name: ru['campaign.name'].replace('{year}', '2025') }).click();
+      await hasText(focal.getByRole('heading', { level: 1 }), ru['submission.title']);
+      const [template] = await Promise.all([
+        focal.waitForEvent('download'),
+        focal.getByRole('button', { name: ru['excel.download'] }).click(),
+      ]);
+      const templateFile = path.join(ARTIFACTS, 'template.xlsx');
+      await template.saveAs(templateFile);
 
-    // Answer a yes/no item and a count, explain a missing one.
-    await item(focal, YES_NO).getByRole('radio', { name: ru['item.no'], exact: true }).check();
-    await item(focal, COUNT).getByRole('spinbutton').fill('-4');
-    // A negative count is rejected by the server: the message shows next to the item, in the user's language.
-    await containsText(item(focal, COUNT).locator('.msg.error'), 'отрицательн');
-    await focal.getByRole('button', { name: 'Қазақша' }).click();
-    await hasText(focal.getByRole('heading', { level: 1 }), kk['submission.title']);
-    await item(focal, COUNT).getByRole('spinbutton').fill('-5');
-    await containsText(item(focal, COUNT).locator('.msg.error'), 'теріс');
-    await item(focal, COUNT).evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await shot(focal, '06a-focal-questionnaire-kk-validation');
-    await focal.getByRole('button', { name: 'Русский' }).click();
-    await hasText(focal.getByRole('heading', { level: 1 }), ru['submission.title']);
-    await item(focal, COUNT).getByRole('spinbutton').fill('12');
-    await item(focal, EXPLAINED).getByRole('radio', { name: ru['item.modeMissing'], exact: true }).check();
-    await item(focal, EXPLAINED).getByLabel(ru['item.missingReason'], { exact: true }).selectOption('not_collected');
-    await item(focal, EXPLAINED).getByLabel(ru['item.missingComment'], { exact: true }).fill('Ведомственная статистика не ведется');
-    await visible(focal.getByRole('status').filter({ hasText: ru['submission.savedAt'].split(' ')[0] }));
-    await gone(item(focal, COUNT).locator('.msg.error'));
-    // The page's status and revision follow the saves; the section is in the address.
-    const saved = (await t.request(users.focal.token, { method: 'GET', url })).json();
-    await containsText(focal.locator('.facts'), ru['status.draft']);
-    await containsText(focal.locator('.facts'), String(saved.revision));
-    await shot(focal, '06-focal-questionnaire');
-    expect(await unlabelledControls(focal)).toEqual([]);
+      // Spoil one cell, found by the item id in column A (its value is in column D).
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(templateFile);
+      let target: { sheet: string; cell: string } | null = null;
+      for (const ws of workbook.worksheets)
+        ws.eachRow((row, n) => {
+          if (row.getCell(1).text === COUNT) target = { sheet: ws.name, cell: `D${n}` };
+        });
+      expect(target).not.toBeNull();
+      const { sheet, cell } = target!;
+      workbook.getWorksheet(sheet)!.getCell(cell).value = 'очень много';
+      const broken = path.join(ARTIFACTS, 'template-broken.xlsx');
+      await workbook.xlsx.writeFile(broken);
 
-    await submitInBrowser(focal);
-    await visible(focal.locator('.facts').getByText(ru['status.submitted']));
-    // Submitted is read-only: counts too, not only texts and choices.
-    expect(await item(focal, COUNT).getByRole('spinbutton').isDisabled()).toBe(true);
-    const afterSubmit = (await t.request(users.focal.token, { method: 'GET', url })).json();
-    expect(afterSubmit.status).toBe('submitted');
-    expect(afterSubmit.content.answers[YES_NO]).toEqual({ value: { answer: 'no' } });
-    expect(afterSubmit.content.answers[COUNT]).toEqual({ value: 12 });
-    expect(afterSubmit.content.answers[EXPLAINED]).toMatchObject({ missingReason: 'not_collected' });
+      await focal.getByLabel(ru['excel.file'], { exact: true }).setInputFiles(broken);
+      await focal.getByRole('button', { name: ru['excel.upload'] }).click();
+      // The preview lists the problem at its cell as blocking the import, and offers no confirmation.
+      await visible(focal.getByRole('heading', { name: ru['excel.blocking'] }));
+      await visible(focal.locator('.cell-problems li').filter({ hasText: cell }));
+      expect(await focal.getByRole('button', { name: ru['excel.confirm'] }).isDisabled()).toBe(true);
+      await focal.locator('.cell-problems').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await shot(focal, '06c-focal-excel-problems');
+      // Fixed, the preview shows the change, and the import happens only on confirmation.
+      workbook.getWorksheet(sheet)!.getCell(cell).value = 12;
+      const fixed = path.join(ARTIFACTS, 'template-fixed.xlsx');
+      await workbook.xlsx.writeFile(fixed);
+      await focal.getByLabel(ru['excel.file'], { exact: true }).setInputFiles(fixed);
+      await focal.getByRole('button', { name: ru['excel.upload'] }).click();
+      await visible(focal.getByRole('heading', { name: ru['excel.changes'] }));
+      await visible(focal.locator('.import-preview td').filter({ hasText: /^12$/ }));
+      const draftUrl = `/api/v1/campaigns/${campaignId}/submissions/${organisationId}`;
+      const revisionBefore = (await t.request(users.focal.token, { method: 'GET', url: draftUrl })).json().revision;
+      await shot(focal, '06d-focal-excel-preview');
+      await focal.getByRole('button', { name: ru['excel.confirm'] }).click();
+      await hasText(focal.getByRole('heading', { level: 1 }), ru['submission.title']);
+      await expect
+        .poll(async () => (await t.request(users.focal.token, { method: 'GET', url: draftUrl })).json().revision)
+        .toBe(revisionBefore + 1);
+      expect(
+        (await t.request(users.focal.token, { method: 'GET', url: draftUrl })).json().content.answers[COUNT],
+      ).toEqual({ value: 12 });
+      await focal.close();
+    },
+    E2E_TIMEOUT,
+  );
 
-    // The expert sees the board and returns the submission with a comment on the count.
-    const expert = await open('expert');
-    await hasText(expert.getByRole('heading', { level: 1 }), ru['board.title']);
-    await shot(expert, '07-expert-board');
-    await expert.getByRole('link', { name: /Организация|Ұйым/ }).first().click();
-    await hasText(expert.getByRole('heading', { level: 1 }), ru['submission.title']);
-    await item(expert, COUNT).getByLabel(ru['review.commentFor'], { exact: true }).fill('Уточните число публикаций: не совпадает с отчетом за год.');
-    await shot(expert, '08-expert-review');
-    expect(await unlabelledControls(expert)).toEqual([]);
-    await expert.getByRole('button', { name: ru['review.return'] }).click();
-    await visible(expert.locator('.facts').getByText(ru['status.returned']));
+  it(
+    'runs the submission cycle: fill, explain, submit, return with comment, fix, resubmit, accept',
+    async () => {
+      expect(campaignId).not.toBe('');
+      const url = `/api/v1/campaigns/${campaignId}/submissions/${organisationId}`;
+      // Seed everything but the typed items with synthetic answers.
+      const content = generateAnswersFor(VERSION, 'mvd', { seed: 849, missingRate: 0 });
+      for (const id of TYPED) delete content.answers[id];
+      const before = (await t.request(users.focal.token, { method: 'GET', url })).json();
+      const seeded = await t.request(users.focal.token, {
+        method: 'PUT',
+        url,
+        headers: { 'if-match': `"${before.revision}"` },
+        payload: { content },
+      });
+      expect(seeded.statusCode, seeded.body).toBe(200);
 
-    // The focal point sees the comment on the item, fixes it and resubmits.
-    await focal.reload();
-    await containsText(item(focal, COUNT).locator('.expert-comment'), 'Уточните число публикаций');
-    await shot(focal, '09-focal-returned');
-    // Another tab saves a different item first: the next save here merges silently.
-    let current = (await t.request(users.focal.token, { method: 'GET', url })).json();
-    const otherTab = await t.request(users.focal.token, { method: 'PUT', url, headers: { 'if-match': `"${current.revision}"` }, payload: { content: { answers: { ...current.content.answers, [EXPLAINED]: { missingReason: current.content.answers[EXPLAINED].missingReason, missingComment: 'из другой вкладки' } } } } });
-    expect(otherTab.statusCode, otherTab.body).toBe(200);
-    await item(focal, COUNT).getByRole('spinbutton').fill('13');
-    await visible(focal.getByRole('status').filter({ hasText: ru['submission.savedMerged'].split(':')[0] }));
-    current = (await t.request(users.focal.token, { method: 'GET', url })).json();
-    expect(current.content.answers[COUNT]).toEqual({ value: 13 });
-    expect(current.content.answers[EXPLAINED].missingComment).toBe('из другой вкладки');
-    // The same item changed in the other tab too: the page asks, per item, which to keep; nothing typed is lost.
-    const sameItem = await t.request(users.focal.token, { method: 'PUT', url, headers: { 'if-match': `"${current.revision}"` }, payload: { content: { answers: { ...current.content.answers, [COUNT]: { value: 99 } } } } });
-    expect(sameItem.statusCode, sameItem.body).toBe(200);
-    await item(focal, COUNT).getByRole('spinbutton').fill('14');
-    await visible(focal.getByText(ru['conflict.title']));
-    await shot(focal, '09b-focal-conflict');
-    await focal.getByRole('radio', { name: new RegExp(`${ru['conflict.keepMine']}\\s*14`) }).check();
-    await focal.getByRole('button', { name: ru['conflict.apply'] }).click();
-    await visible(focal.getByRole('status').filter({ hasText: ru['submission.savedAt'].split(' ')[0] }));
-    expect((await t.request(users.focal.token, { method: 'GET', url })).json().content.answers[COUNT]).toEqual({ value: 14 });
-    await item(focal, COUNT).getByRole('spinbutton').fill('15');
-    await visible(focal.getByRole('status').filter({ hasText: ru['submission.savedAt'].split(' ')[0] }));
-    await submitInBrowser(focal);
-    await visible(focal.locator('.facts').getByText(ru['status.submitted']));
-    // Submitted is read-only: counts too, not only texts and choices.
-    expect(await item(focal, COUNT).getByRole('spinbutton').isDisabled()).toBe(true);
+      const focal = await open('focal');
+      await hasText(focal.getByRole('heading', { level: 1 }), ru['campaigns.title']);
+      await shot(focal, '05-focal-campaigns');
+      await focal.getByRole('link', { name: ru['campaign.name'].replace('{year}', '2025') }).click();
+      await hasText(focal.getByRole('heading', { level: 1 }), ru['submission.title']);
 
-    await expert.reload();
-    await expert.getByRole('button', { name: ru['review.accept'] }).click();
-    await visible(expert.locator('.facts').getByText(ru['status.accepted']));
-    const accepted = (await t.request(users.expert.token, { method: 'GET', url })).json();
-    expect(accepted.status).toBe('accepted');
-    expect(accepted.content.answers[COUNT]).toEqual({ value: 15 });
+      // The order's notes (section 1) and the project's hints (section 2) look different and are labelled apart.
+      await containsText(focal.locator('.question .official-note').first(), ru['item.officialNote']);
+      expect(await focal.locator('.project-hint').count()).toBe(0);
+      await focal.getByRole('button', { name: ru['submission.nextSection'] }).click();
+      await containsText(focal.locator('[id="item-s2.q8.victims_by_age"] .project-hint'), ru['item.projectHint']);
+      expect(await focal.locator('[id="item-s2.q8.victims_by_age"] .official-note').count()).toBe(0);
+      await focal.getByRole('button', { name: ru['submission.prevSection'] }).click();
+      await visible(item(focal, YES_NO));
 
-    await focal.getByRole('link', { name: ru['submission.history'] }).click();
-    await hasText(focal.getByRole('heading', { level: 1 }), ru['history.title']);
-    await visible(focal.getByRole('cell', { name: ru['action.return'] }));
-    // Newest first; the latest change of content is the save of 15, two revisions before acceptance.
-    const changed = focal.locator('tbody tr', { has: focal.locator('details') }).first();
-    await hasText(changed.locator('td').first(), String(accepted.revision - 2));
-    await changed.locator('summary').click();
-    await containsText(changed.locator('li'), ru['diff.changed']);
-    await shot(focal, '10-focal-history');
-    await focal.close();
-    await expert.close();
-  }, E2E_TIMEOUT);
+      // Answer a yes/no item and a count, explain a missing one.
+      await item(focal, YES_NO).getByRole('radio', { name: ru['item.no'], exact: true }).check();
+      await item(focal, COUNT).getByRole('spinbutton').fill('-4');
+      // A negative count is rejected by the server: the message shows next to the item, in the user's language.
+      await containsText(item(focal, COUNT).locator('.msg.error'), 'отрицательн');
+      await focal.getByRole('button', { name: 'Қазақша' }).click();
+      await hasText(focal.getByRole('heading', { level: 1 }), kk['submission.title']);
+      await item(focal, COUNT).getByRole('spinbutton').fill('-5');
+      await containsText(item(focal, COUNT).locator('.msg.error'), 'теріс');
+      await item(focal, COUNT).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await shot(focal, '06a-focal-questionnaire-kk-validation');
+      await focal.getByRole('button', { name: 'Русский' }).click();
+      await hasText(focal.getByRole('heading', { level: 1 }), ru['submission.title']);
+      await item(focal, COUNT).getByRole('spinbutton').fill('12');
+      await item(focal, EXPLAINED).getByRole('radio', { name: ru['item.modeMissing'], exact: true }).check();
+      await item(focal, EXPLAINED).getByLabel(ru['item.missingReason'], { exact: true }).selectOption('not_collected');
+      await item(focal, EXPLAINED)
+        .getByLabel(ru['item.missingComment'], { exact: true })
+        .fill('Ведомственная статистика не ведется');
+      await visible(focal.getByRole('status').filter({ hasText: ru['submission.savedAt'].split(' ')[0] }));
+      await gone(item(focal, COUNT).locator('.msg.error'));
+      // The page's status and revision follow the saves; the section is in the address.
+      const saved = (await t.request(users.focal.token, { method: 'GET', url })).json();
+      await containsText(focal.locator('.facts'), ru['status.draft']);
+      await containsText(focal.locator('.facts'), String(saved.revision));
+      await shot(focal, '06-focal-questionnaire');
+      expect(await unlabelledControls(focal)).toEqual([]);
+
+      await submitInBrowser(focal);
+      await visible(focal.locator('.facts').getByText(ru['status.submitted']));
+      // Submitted is read-only: counts too, not only texts and choices.
+      expect(await item(focal, COUNT).getByRole('spinbutton').isDisabled()).toBe(true);
+      const afterSubmit = (await t.request(users.focal.token, { method: 'GET', url })).json();
+      expect(afterSubmit.status).toBe('submitted');
+      expect(afterSubmit.content.answers[YES_NO]).toEqual({ value: { answer: 'no' } });
+      expect(afterSubmit.content.answers[COUNT]).toEqual({ value: 12 });
+      expect(afterSubmit.content.answers[EXPLAINED]).toMatchObject({ missingReason: 'not_collected' });
+
+      // The expert sees the board and returns the submission with a comment on the count.
+      const expert = await open('expert');
+      await hasText(expert.getByRole('heading', { level: 1 }), ru['board.title']);
+      await shot(expert, '07-expert-board');
+      await expert
+        .getByRole('link', { name: /Организация|Ұйым/ })
+        .first()
+        .click();
+      await hasText(expert.getByRole('heading', { level: 1 }), ru['submission.title']);
+      await item(expert, COUNT)
+        .getByLabel(ru['review.commentFor'], { exact: true })
+        .fill('Уточните число публикаций: не совпадает с отчетом за год.');
+      await shot(expert, '08-expert-review');
+      expect(await unlabelledControls(expert)).toEqual([]);
+      await expert.getByRole('button', { name: ru['review.return'] }).click();
+      await visible(expert.locator('.facts').getByText(ru['status.returned']));
+
+      // The focal point sees the comment on the item, fixes it and resubmits.
+      await focal.reload();
+      await containsText(item(focal, COUNT).locator('.expert-comment'), 'Уточните число публикаций');
+      await shot(focal, '09-focal-returned');
+      // Another tab saves a different item first: the next save here merges silently.
+      let current = (await t.request(users.focal.token, { method: 'GET', url })).json();
+      const otherTab = await t.request(users.focal.token, {
+        method: 'PUT',
+        url,
+        headers: { 'if-match': `"${current.revision}"` },
+        payload: {
+          content: {
+            answers: {
+              ...current.content.answers,
+              [EXPLAINED]: {
+                missingReason: current.content.answers[EXPLAINED].missingReason,
+                missingComment: 'из другой вкладки',
+              },
+            },
+          },
+        },
+      });
+      expect(otherTab.statusCode, otherTab.body).toBe(200);
+      await item(focal, COUNT).getByRole('spinbutton').fill('13');
+      await visible(focal.getByRole('status').filter({ hasText: ru['submission.savedMerged'].split(':')[0] }));
+      current = (await t.request(users.focal.token, { method: 'GET', url })).json();
+      expect(current.content.answers[COUNT]).toEqual({ value: 13 });
+      expect(current.content.answers[EXPLAINED].missingComment).toBe('из другой вкладки');
+      // The same item changed in the other tab too: the page asks, per item, which to keep; nothing typed is lost.
+      const sameItem = await t.request(users.focal.token, {
+        method: 'PUT',
+        url,
+        headers: { 'if-match': `"${current.revision}"` },
+        payload: { content: { answers: { ...current.content.answers, [COUNT]: { value: 99 } } } },
+      });
+      expect(sameItem.statusCode, sameItem.body).toBe(200);
+      await item(focal, COUNT).getByRole('spinbutton').fill('14');
+      await visible(focal.getByText(ru['conflict.title']));
+      await shot(focal, '09b-focal-conflict');
+      await focal.getByRole('radio', { name: new RegExp(`${ru['conflict.keepMine']}\\s*14`) }).check();
+      await focal.getByRole('button', { name: ru['conflict.apply'] }).click();
+      await visible(focal.getByRole('status').filter({ hasText: ru['submission.savedAt'].split(' ')[0] }));
+      expect((await t.request(users.focal.token, { method: 'GET', url })).json().content.answers[COUNT]).toEqual({
+        value: 14,
+      });
+      await item(focal, COUNT).getByRole('spinbutton').fill('15');
+      await visible(focal.getByRole('status').filter({ hasText: ru['submission.savedAt'].split(' ')[0] }));
+      await submitInBrowser(focal);
+      await visible(focal.locator('.facts').getByText(ru['status.submitted']));
+      // Submitted is read-only: counts too, not only texts and choices.
+      expect(await item(focal, COUNT).getByRole('spinbutton').isDisabled()).toBe(true);
+
+      await expert.reload();
+      await expert.getByRole('button', { name: ru['review.accept'] }).click();
+      await visible(expert.locator('.facts').getByText(ru['status.accepted']));
+      const accepted = (await t.request(users.expert.token, { method: 'GET', url })).json();
+      expect(accepted.status).toBe('accepted');
+      expect(accepted.content.answers[COUNT]).toEqual({ value: 15 });
+
+      await focal.getByRole('link', { name: ru['submission.history'] }).click();
+      await hasText(focal.getByRole('heading', { level: 1 }), ru['history.title']);
+      await visible(focal.getByRole('cell', { name: ru['action.return'] }));
+      // Newest first; the latest change of content is the save of 15, two revisions before acceptance.
+      const changed = focal.locator('tbody tr', { has: focal.locator('details') }).first();
+      await hasText(changed.locator('td').first(), String(accepted.revision - 2));
+      await changed.locator('summary').click();
+      await containsText(changed.locator('li'), ru['diff.changed']);
+      await shot(focal, '10-focal-history');
+      await focal.close();
+      await expert.close();
+    },
+    E2E_TIMEOUT,
+  );
 
   async function submitInBrowser(page: Page) {
     await page.getByRole('button', { name: ru['submission.submit'], exact: true }).click();
@@ -368,156 +468,227 @@ suite('web application in Chromium', () => {
     }
   }
 
-  it('assesses: quality check, risk scoring, ranking with heat map and Kendall W, narrative, finalise; the secretariat downloads the PDF', async (ctx) => {
-    const doc = (await t.request(null, { method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const missing = ASSESSMENT_ROUTES.filter(([method, route]) => !doc.paths[route]?.[method]);
-    // Runs as soon as the assessment, scoring and report routes are part of the API.
-    if (missing.length) return ctx.skip(`assessment routes not in the OpenAPI document yet: ${missing.map((m) => m.join(' ')).join(', ')}`);
-    expect(campaignId).not.toBe('');
+  it(
+    'assesses: quality check, risk scoring, ranking with heat map and Kendall W, narrative, finalise; the secretariat downloads the PDF',
+    async (ctx) => {
+      const doc = (await t.request(null, { method: 'GET', url: '/docs/json' })).json() as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const missing = ASSESSMENT_ROUTES.filter(([method, route]) => !doc.paths[route]?.[method]);
+      // Runs as soon as the assessment, scoring and report routes are part of the API.
+      if (missing.length)
+        return ctx.skip(
+          `assessment routes not in the OpenAPI document yet: ${missing.map((m) => m.join(' ')).join(', ')}`,
+        );
+      expect(campaignId).not.toBe('');
 
-    const expert = await open('expert');
-    await expert.getByRole('link', { name: ru['nav.assessments'] }).click();
-    await expert.getByLabel(ru['assessment.titleKk'], { exact: true }).fill('Тәуекелдерді бағалау 2024–2026');
-    await expert.getByLabel(ru['assessment.titleRu'], { exact: true }).fill('Оценка рисков 2024–2026');
-    await expert.getByLabel(ru['assessment.startYear'], { exact: true }).fill('2024');
-    await expert.getByRole('button', { name: ru['assessment.create'] }).click();
-    await hasText(expert.getByRole('heading', { level: 1 }), 'Оценка рисков 2024–2026');
-    const assessmentId = new URL(expert.url()).pathname.split('/').pop()!;
+      const expert = await open('expert');
+      await expert.getByRole('link', { name: ru['nav.assessments'] }).click();
+      await expert.getByLabel(ru['assessment.titleKk'], { exact: true }).fill('Тәуекелдерді бағалау 2024–2026');
+      await expert.getByLabel(ru['assessment.titleRu'], { exact: true }).fill('Оценка рисков 2024–2026');
+      await expert.getByLabel(ru['assessment.startYear'], { exact: true }).fill('2024');
+      await expert.getByRole('button', { name: ru['assessment.create'] }).click();
+      await hasText(expert.getByRole('heading', { level: 1 }), 'Оценка рисков 2024–2026');
+      const assessmentId = new URL(expert.url()).pathname.split('/').pop()!;
 
-    await expert.getByRole('button', { name: ru['assessment.runQuality'] }).click();
-    await visible(expert.getByRole('heading', { name: new RegExp(ru['findings.title'].replace(' ({n})', '')) }));
-    await gone(expert.getByRole('alert'));
-    await expert.getByRole('button', { name: ru['assessment.runStructuring'] }).click();
-    await visible(expert.getByRole('heading', { name: new RegExp(ru['findings.title'].replace(' ({n})', '')) }));
-    await gone(expert.getByRole('alert'));
-    await shot(expert, '11-expert-quality');
+      await expert.getByRole('button', { name: ru['assessment.runQuality'] }).click();
+      await visible(expert.getByRole('heading', { name: new RegExp(ru['findings.title'].replace(' ({n})', '')) }));
+      await gone(expert.getByRole('alert'));
+      await expert.getByRole('button', { name: ru['assessment.runStructuring'] }).click();
+      await visible(expert.getByRole('heading', { name: new RegExp(ru['findings.title'].replace(' ({n})', '')) }));
+      await gone(expert.getByRole('alert'));
+      await shot(expert, '11-expert-quality');
 
-    // A second expert scores through the API, so consensus and Kendall's W have two raters.
-    const register = (await t.request(users.expert.token, { method: 'GET', url: `/api/v1/assessments/${assessmentId}` })).json();
-    const risks = ((await t.request(users.expert.token, { method: 'GET', url: `/api/v1/risk-registers/${register.riskRegisterVersion}` })).json() as { risks: { code: string }[] }).risks;
-    const level = (i: number, shift: number) => 1 + ((i * 7 + shift) % 5);
-    const other = await t.request(users.expert2.token, { method: 'PUT', url: `/api/v1/assessments/${assessmentId}/scores`,
-      payload: { scores: risks.map((r, i) => ({ riskCode: r.code, likelihood: level(i, 1), impact: level(i, 2) })) } });
-    expect(other.statusCode, other.body).toBe(200);
+      // A second expert scores through the API, so consensus and Kendall's W have two raters.
+      const register = (
+        await t.request(users.expert.token, { method: 'GET', url: `/api/v1/assessments/${assessmentId}` })
+      ).json();
+      const risks = (
+        (
+          await t.request(users.expert.token, {
+            method: 'GET',
+            url: `/api/v1/risk-registers/${register.riskRegisterVersion}`,
+          })
+        ).json() as { risks: { code: string }[] }
+      ).risks;
+      const level = (i: number, shift: number) => 1 + ((i * 7 + shift) % 5);
+      const other = await t.request(users.expert2.token, {
+        method: 'PUT',
+        url: `/api/v1/assessments/${assessmentId}/scores`,
+        payload: { scores: risks.map((r, i) => ({ riskCode: r.code, likelihood: level(i, 1), impact: level(i, 2) })) },
+      });
+      expect(other.statusCode, other.body).toBe(200);
 
-    await expert.getByRole('link', { name: ru['assessment.tab.scoring'] }).click();
-    const likelihood = expert.getByRole('combobox', { name: new RegExp(`^${ru['scoring.likelihood']}:`) });
-    const impact = expert.getByRole('combobox', { name: new RegExp(`^${ru['scoring.impact']}:`) });
-    await visible(likelihood);
-    const n = await likelihood.count();
-    expect(n).toBe(risks.length);
-    for (let i = 0; i < n; i += 1) {
-      await likelihood.nth(i).selectOption(String(level(i, 1)));
-      await impact.nth(i).selectOption(String(level(i, i % 3 === 0 ? 3 : 2)));
-    }
-    await expert.getByRole('textbox', { name: new RegExp(`^${ru['scoring.comment']}:`) }).first().fill('Подтверждается данными МВД за три года.');
-    // Every row saves itself: no Save button, each row's state says so.
-    await expect.poll(async () => expert.locator('.row-state').filter({ hasText: ru['scoring.rowSaved'] }).count(), { timeout: 60_000 }).toBe(n);
-    const stored = (await t.request(users.expert.token, { method: 'GET', url: `/api/v1/assessments/${assessmentId}/scores` })).json();
-    expect(stored.scores).toHaveLength(n);
-    expect(stored.scores.some((x: { comment?: string }) => x.comment === 'Подтверждается данными МВД за три года.')).toBe(true);
-    await shot(expert, '12-expert-scoring');
-    expect(await unlabelledControls(expert)).toEqual([]);
-    await expert.getByRole('button', { name: ru['ranking.compute'] }).click();
-    await visible(expert.getByText(ru['ranking.computed']));
-
-    await expert.getByRole('link', { name: ru['assessment.tab.ranking'] }).click();
-    await visible(expert.getByRole('table', { name: ru['ranking.heatMap'] }));
-    await visible(expert.getByText(/W = /));
-    // Every risk is named in its cell (not only on hover), with its rank; the bands have a legend.
-    const named = await expert.locator('table.heatmap td.cell li').allTextContents();
-    expect(named).toHaveLength(risks.length);
-    expect(named.every((n) => /^\d+\. \S/.test(n))).toBe(true);
-    await visible(expert.getByText(ru['ranking.axisImpact']));
-    await visible(expert.getByLabel(ru['ranking.legend']));
-    await visible(expert.getByText(/p [<=] \d/));
-    // Cells coloured by L x I on the order's bands: low 1-4, medium 5-10, high 12-16, critical 20-25 (rows L5..L1, columns I1..I5).
-    const classes = await expert.locator('table.heatmap tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td.cell')].map((c) => c.className.replace('cell level-', ''))));
-    expect(classes).toEqual([
-      ['medium', 'medium', 'high', 'critical', 'critical'],
-      ['low', 'medium', 'high', 'high', 'critical'],
-      ['low', 'medium', 'medium', 'high', 'high'],
-      ['low', 'low', 'medium', 'medium', 'medium'],
-      ['low', 'low', 'low', 'low', 'medium'],
-    ]);
-    await shot(expert, '13-expert-ranking');
-
-    await expert.getByRole('link', { name: ru['assessment.tab.narrative'] }).click();
-    await expert.getByLabel(ru['narrative.kk'], { exact: true }).fill('Бағалау 2024–2026 жылдардағы деректерге негізделген.');
-    await expert.getByLabel(ru['narrative.ru'], { exact: true }).fill('Оценка основана на данных за 2024–2026 годы.');
-    await expert.getByRole('button', { name: ru['narrative.save'] }).click();
-    await visible(expert.getByText(ru['narrative.saved'].split(' {time}')[0]));
-    await shot(expert, '14-expert-narrative');
-    expect(await unlabelledControls(expert)).toEqual([]);
-    // The other chapters: the generated drafts accepted (their marker line removed), as an expert would in the editor.
-    const drafts = (await t.request(users.expert.token, { method: 'GET', url: `/api/v1/assessments/${assessmentId}/narrative/drafts` })).json() as { chapter: string; textKk: string; textRu: string; revision: number; accepted: boolean }[];
-    const strip = (text: string) => text.split('\n\n').slice(1).join('\n\n');
-    for (const d of drafts.filter((x) => !x.accepted))
-      await t.request(users.expert.token, { method: 'PUT', url: `/api/v1/assessments/${assessmentId}/narrative/${d.chapter}`, headers: { 'if-match': `"${d.revision}"` }, payload: { textKk: strip(d.textKk), textRu: strip(d.textRu) } });
-
-    await expert.getByRole('link', { name: ru['assessment.tab.finalise'] }).click();
-    await expert.getByRole('button', { name: ru['finalise.run'] }).click();
-    // Irreversible: a confirmation says what will be produced before anything runs.
-    await visible(expert.getByText(ru['finalise.confirmTitle']));
-    await expert.getByRole('button', { name: ru['finalise.confirm'] }).click();
-    // The report is rendered by a background job; the page polls it and then lists the files.
-    const downloadButton = expert.getByRole('button', { name: ru['files.download'] }).first();
-    const failure = expert.getByRole('alert');
-    await downloadButton.or(failure).first().waitFor({ timeout: 120_000 });
-    expect(await failure.count(), await failure.allTextContents().then((x) => x.join(' | '))).toBe(0);
-    await shot(expert, '15-expert-finalised');
-    await expert.close();
-
-    const secretariat = await open('secretariat');
-    await hasText(secretariat.getByRole('heading', { level: 1 }), ru['reports.title']);
-    await visible(secretariat.getByRole('heading', { name: 'Оценка рисков 2024–2026' }));
-    await shot(secretariat, '16-secretariat-reports');
-    // Files grouped under human labels; the report's row has a button per language.
-    await visible(secretariat.getByRole('heading', { name: ru['files.group.report'], exact: true }));
-    const pdfRow = secretariat.getByRole('row').filter({ hasText: ru['files.reportPdf'] });
-    const pdfButton = pdfRow.getByRole('button', { name: ru['files.downloadName'].replace('{name}', 'report-ru.pdf') });
-    const [download] = await Promise.all([secretariat.waitForEvent('download'), pdfButton.click()]);
-    const file = path.join(ARTIFACTS, `downloaded-${download.suggestedFilename()}`);
-    await download.saveAs(file);
-    expect(download.suggestedFilename()).toBe('report-ru.pdf');
-    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    await secretariat.close();
-  }, E2E_TIMEOUT);
-
-  it('fits a phone screen (390x844) in both languages: no page wider than the screen', async () => {
-    expect(campaignId).not.toBe('');
-    const pages: [string, string][] = [
-      ['focal', '/campaigns'],
-      ['focal', `/submissions/${campaignId}/${organisationId}`],
-      ['expert', `/board?campaign=${campaignId}`],
-      ['expert', '/assessments'],
-      ['secretariat', '/reports'],
-      ['admin', '/admin/users'],
-      ['admin', '/admin/organisations'],
-    ];
-    for (const who of ['focal', 'expert', 'secretariat', 'admin']) {
-      const page = await open(who);
-      await page.setViewportSize({ width: 390, height: 844 });
-      for (const lang of ['ru', 'kk']) {
-        await page.evaluate((l) => localStorage.setItem('ctip.lang', l), lang);
-        for (const [owner, path] of pages.filter(([o]) => o === who)) {
-          await page.goto(path);
-          await visible(page.getByRole('heading', { level: 1 }));
-          await page.waitForLoadState('networkidle');
-          await shot(page, `phone-${lang}-${path.split('?')[0].replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'home'}`);
-          const width = await page.evaluate(() => document.documentElement.scrollWidth);
-          // The widest elements that stick out, outside any scrolling region, to say what to fix.
-          const culprits = await page.evaluate(() =>
-            [...document.querySelectorAll('body *')]
-              .filter((el) => el.getBoundingClientRect().right > 392 && !el.parentElement?.closest('.table-scroll, .scroll'))
-              .slice(0, 5)
-              .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`));
-          expect(width, `${owner} ${path} (${lang}) is ${width} px wide: ${culprits.join('; ')}`).toBeLessThanOrEqual(390);
-        }
+      await expert.getByRole('link', { name: ru['assessment.tab.scoring'] }).click();
+      const likelihood = expert.getByRole('combobox', { name: new RegExp(`^${ru['scoring.likelihood']}:`) });
+      const impact = expert.getByRole('combobox', { name: new RegExp(`^${ru['scoring.impact']}:`) });
+      await visible(likelihood);
+      const n = await likelihood.count();
+      expect(n).toBe(risks.length);
+      for (let i = 0; i < n; i += 1) {
+        await likelihood.nth(i).selectOption(String(level(i, 1)));
+        await impact.nth(i).selectOption(String(level(i, i % 3 === 0 ? 3 : 2)));
       }
-      await page.close();
-    }
-  }, E2E_TIMEOUT);
+      await expert
+        .getByRole('textbox', { name: new RegExp(`^${ru['scoring.comment']}:`) })
+        .first()
+        .fill('Подтверждается данными МВД за три года.');
+      // Every row saves itself: no Save button, each row's state says so.
+      await expect
+        .poll(async () => expert.locator('.row-state').filter({ hasText: ru['scoring.rowSaved'] }).count(), {
+          timeout: 60_000,
+        })
+        .toBe(n);
+      const stored = (
+        await t.request(users.expert.token, { method: 'GET', url: `/api/v1/assessments/${assessmentId}/scores` })
+      ).json();
+      expect(stored.scores).toHaveLength(n);
+      expect(
+        stored.scores.some((x: { comment?: string }) => x.comment === 'Подтверждается данными МВД за три года.'),
+      ).toBe(true);
+      await shot(expert, '12-expert-scoring');
+      expect(await unlabelledControls(expert)).toEqual([]);
+      await expert.getByRole('button', { name: ru['ranking.compute'] }).click();
+      await visible(expert.getByText(ru['ranking.computed']));
+
+      await expert.getByRole('link', { name: ru['assessment.tab.ranking'] }).click();
+      await visible(expert.getByRole('table', { name: ru['ranking.heatMap'] }));
+      await visible(expert.getByText(/W = /));
+      // Every risk is named in its cell (not only on hover), with its rank; the bands have a legend.
+      const named = await expert.locator('table.heatmap td.cell li').allTextContents();
+      expect(named).toHaveLength(risks.length);
+      expect(named.every((n) => /^\d+\. \S/.test(n))).toBe(true);
+      await visible(expert.getByText(ru['ranking.axisImpact']));
+      await visible(expert.getByLabel(ru['ranking.legend']));
+      await visible(expert.getByText(/p [<=] \d/));
+      // Cells coloured by L x I on the order's bands: low 1-4, medium 5-10, high 12-16, critical 20-25 (rows L5..L1, columns I1..I5).
+      const classes = await expert
+        .locator('table.heatmap tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((r) => [...r.querySelectorAll('td.cell')].map((c) => c.className.replace('cell level-', ''))),
+        );
+      expect(classes).toEqual([
+        ['medium', 'medium', 'high', 'critical', 'critical'],
+        ['low', 'medium', 'high', 'high', 'critical'],
+        ['low', 'medium', 'medium', 'high', 'high'],
+        ['low', 'low', 'medium', 'medium', 'medium'],
+        ['low', 'low', 'low', 'low', 'medium'],
+      ]);
+      await shot(expert, '13-expert-ranking');
+
+      await expert.getByRole('link', { name: ru['assessment.tab.narrative'] }).click();
+      await expert
+        .getByLabel(ru['narrative.kk'], { exact: true })
+        .fill('Бағалау 2024–2026 жылдардағы деректерге негізделген.');
+      await expert.getByLabel(ru['narrative.ru'], { exact: true }).fill('Оценка основана на данных за 2024–2026 годы.');
+      await expert.getByRole('button', { name: ru['narrative.save'] }).click();
+      await visible(expert.getByText(ru['narrative.saved'].split(' {time}')[0]));
+      await shot(expert, '14-expert-narrative');
+      expect(await unlabelledControls(expert)).toEqual([]);
+      // The other chapters: the generated drafts accepted (their marker line removed), as an expert would in the editor.
+      const drafts = (
+        await t.request(users.expert.token, {
+          method: 'GET',
+          url: `/api/v1/assessments/${assessmentId}/narrative/drafts`,
+        })
+      ).json() as { chapter: string; textKk: string; textRu: string; revision: number; accepted: boolean }[];
+      const strip = (text: string) => text.split('\n\n').slice(1).join('\n\n');
+      for (const d of drafts.filter((x) => !x.accepted))
+        await t.request(users.expert.token, {
+          method: 'PUT',
+          url: `/api/v1/assessments/${assessmentId}/narrative/${d.chapter}`,
+          headers: { 'if-match': `"${d.revision}"` },
+          payload: { textKk: strip(d.textKk), textRu: strip(d.textRu) },
+        });
+
+      await expert.getByRole('link', { name: ru['assessment.tab.finalise'] }).click();
+      await expert.getByRole('button', { name: ru['finalise.run'] }).click();
+      // Irreversible: a confirmation says what will be produced before anything runs.
+      await visible(expert.getByText(ru['finalise.confirmTitle']));
+      await expert.getByRole('button', { name: ru['finalise.confirm'] }).click();
+      // The report is rendered by a background job; the page polls it and then lists the files.
+      const downloadButton = expert.getByRole('button', { name: ru['files.download'] }).first();
+      const failure = expert.getByRole('alert');
+      await downloadButton.or(failure).first().waitFor({ timeout: 120_000 });
+      expect(await failure.count(), await failure.allTextContents().then((x) => x.join(' | '))).toBe(0);
+      await shot(expert, '15-expert-finalised');
+      await expert.close();
+
+      const secretariat = await open('secretariat');
+      await hasText(secretariat.getByRole('heading', { level: 1 }), ru['reports.title']);
+      await visible(secretariat.getByRole('heading', { name: 'Оценка рисков 2024–2026' }));
+      await shot(secretariat, '16-secretariat-reports');
+      // Files grouped under human labels; the report's row has a button per language.
+      await visible(secretariat.getByRole('heading', { name: ru['files.group.report'], exact: true }));
+      const pdfRow = secretariat.getByRole('row').filter({ hasText: ru['files.reportPdf'] });
+      const pdfButton = pdfRow.getByRole('button', {
+        name: ru['files.downloadName'].replace('{name}', 'report-ru.pdf'),
+      });
+      const [download] = await Promise.all([secretariat.waitForEvent('download'), pdfButton.click()]);
+      const file = path.join(ARTIFACTS, `downloaded-${download.suggestedFilename()}`);
+      await download.saveAs(file);
+      expect(download.suggestedFilename()).toBe('report-ru.pdf');
+      expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      await secretariat.close();
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    'fits a phone screen (390x844) in both languages: no page wider than the screen',
+    async () => {
+      expect(campaignId).not.toBe('');
+      const pages: [string, string][] = [
+        ['focal', '/campaigns'],
+        ['focal', `/submissions/${campaignId}/${organisationId}`],
+        ['expert', `/board?campaign=${campaignId}`],
+        ['expert', '/assessments'],
+        ['secretariat', '/reports'],
+        ['admin', '/admin/users'],
+        ['admin', '/admin/organisations'],
+      ];
+      for (const who of ['focal', 'expert', 'secretariat', 'admin']) {
+        const page = await open(who);
+        await page.setViewportSize({ width: 390, height: 844 });
+        for (const lang of ['ru', 'kk']) {
+          await page.evaluate((l) => localStorage.setItem('ctip.lang', l), lang);
+          for (const [owner, path] of pages.filter(([o]) => o === who)) {
+            await page.goto(path);
+            await visible(page.getByRole('heading', { level: 1 }));
+            await page.waitForLoadState('networkidle');
+            await shot(
+              page,
+              `phone-${lang}-${
+                path
+                  .split('?')[0]
+                  .replace(/[^a-z]+/g, '-')
+                  .replace(/^-|-$/g, '')
+                  .slice(0, 40) || 'home'
+              }`,
+            );
+            const width = await page.evaluate(() => document.documentElement.scrollWidth);
+            // The widest elements that stick out, outside any scrolling region, to say what to fix.
+            const culprits = await page.evaluate(() =>
+              [...document.querySelectorAll('body *')]
+                .filter(
+                  (el) =>
+                    el.getBoundingClientRect().right > 392 && !el.parentElement?.closest('.table-scroll, .scroll'),
+                )
+                .slice(0, 5)
+                .map(
+                  (el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`,
+                ),
+            );
+            expect(width, `${owner} ${path} (${lang}) is ${width} px wide: ${culprits.join('; ')}`).toBeLessThanOrEqual(
+              390,
+            );
+          }
+        }
+        await page.close();
+      }
+    },
+    E2E_TIMEOUT,
+  );
 
   it('has no script errors and fetches nothing off-origin', () => {
     expect(problems).toEqual([]);

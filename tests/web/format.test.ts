@@ -38,7 +38,9 @@ describe('web formatting', () => {
 
 describe('p-values', () => {
   it('are "p < 0,001" below a thousandth, never "p = 0"', async () => {
-    const { formatPIn } = (await import(pathToFileURL(path.resolve('src/web/public/js/format.js')).href)) as { formatPIn: Fmt };
+    const { formatPIn } = (await import(pathToFileURL(path.resolve('src/web/public/js/format.js')).href)) as {
+      formatPIn: Fmt;
+    };
     expect(formatPIn('ru', 0)).toBe('p < 0,001');
     expect(formatPIn('kk', 0.0004)).toBe('p < 0,001');
     expect(formatPIn('ru', 0.0123)).toBe('p = 0,012');

@@ -11,7 +11,8 @@ const jsFiles = readdirSync(path.join(root, 'js'), { recursive: true, withFileTy
   .map((e) => path.join(e.parentPath, e.name));
 const sources = jsFiles.map((f) => ({ file: path.relative(root, f), text: readFileSync(f, 'utf8') }));
 
-const load = async (lang: string) => (await import(pathToFileURL(path.join(root, 'i18n', `${lang}.js`)).href)).default as Record<string, string>;
+const load = async (lang: string) =>
+  (await import(pathToFileURL(path.join(root, 'i18n', `${lang}.js`)).href)).default as Record<string, string>;
 
 describe('interface dictionaries', () => {
   let kk: Record<string, string>;
@@ -40,7 +41,18 @@ describe('interface dictionaries', () => {
 
   it('contain every key of the families built at run time', () => {
     const families: Record<string, string[]> = {
-      status: ['not_started', 'draft', 'submitted', 'returned', 'accepted', 'campaign_draft', 'campaign_open', 'campaign_closed', 'assessment_draft', 'assessment_finalised'],
+      status: [
+        'not_started',
+        'draft',
+        'submitted',
+        'returned',
+        'accepted',
+        'campaign_draft',
+        'campaign_open',
+        'campaign_closed',
+        'assessment_draft',
+        'assessment_finalised',
+      ],
       role: ['admin', 'focal_point', 'expert', 'secretariat'],
       timeliness: ['on_time', 'late', 'overdue', 'pending'],
       action: ['save', 'import', 'submit', 'withdraw', 'return', 'accept'],
@@ -51,14 +63,19 @@ describe('interface dictionaries', () => {
       scale: ['1', '2', '3', '4', '5'],
       'assessment.tab': ['quality', 'scoring', 'ranking', 'narrative', 'finalise'],
     };
-    const missing = Object.entries(families).flatMap(([prefix, codes]) => codes.map((c) => `${prefix}.${c}`)).filter((k) => !(k in ru) || !(k in kk));
+    const missing = Object.entries(families)
+      .flatMap(([prefix, codes]) => codes.map((c) => `${prefix}.${c}`))
+      .filter((k) => !(k in ru) || !(k in kk));
     expect(missing).toEqual([]);
   });
 
   it('leave no Cyrillic text in the page modules (only the language names on the switch)', () => {
     const offenders = sources.flatMap(({ file, text }) =>
-      text.split('\n').map((line, i) => ({ file, line: i + 1, text: line.replace(/'Қазақша'|'Русский'/g, '') }))
-        .filter((l) => !l.text.trim().startsWith('//') && /[\u0400-\u04FF]/.test(l.text)));
+      text
+        .split('\n')
+        .map((line, i) => ({ file, line: i + 1, text: line.replace(/'Қазақша'|'Русский'/g, '') }))
+        .filter((l) => !l.text.trim().startsWith('//') && /[\u0400-\u04FF]/.test(l.text)),
+    );
     expect(offenders).toEqual([]);
   });
 });

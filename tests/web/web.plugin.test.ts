@@ -29,7 +29,14 @@ describe('web plugin', () => {
   });
 
   it('answers 404 JSON for unknown API paths and missing assets, never the shell', async () => {
-    for (const url of ['/api/v1/nothing-here', '/api', '/docs/nothing', '/js/missing.js', '/../package.json', '/%2e%2e/package.json']) {
+    for (const url of [
+      '/api/v1/nothing-here',
+      '/api',
+      '/docs/nothing',
+      '/js/missing.js',
+      '/../package.json',
+      '/%2e%2e/package.json',
+    ]) {
       const res = await t.request(null, { method: 'GET', url });
       expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
       expect(res.body, url).not.toContain('<script type="module"');
@@ -37,7 +44,9 @@ describe('web plugin', () => {
   });
 
   it('keeps the API working and adds nothing to the OpenAPI document', async () => {
-    const doc = (await t.request(null, { method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, unknown> };
+    const doc = (await t.request(null, { method: 'GET', url: '/docs/json' })).json() as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(doc.paths).filter((p) => !p.startsWith('/api/') && p !== '/health')).toEqual([]);
     expect((await t.request(null, { method: 'GET', url: '/health' })).statusCode).toBe(200);
   });

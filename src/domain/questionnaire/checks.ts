@@ -16,7 +16,8 @@ export const DESCRIPTION_MAX = 4000;
 export const ENTITY_NAME_MAX = 500;
 export const ENTITY_NOTE_MAX = 2000;
 
-export const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: object, k: string) => Object.hasOwn(o, k);
 
 export function isValidAmount(v: number): boolean {
@@ -71,14 +72,20 @@ function categoryCodes(d: Dimension | undefined): Set<string> {
 function yesNo(id: string, ref: Bilingual): ValueCheck {
   const dRef = refDetail(ref, details.description());
   return (v, emit) => {
-    if (!isObj(v) || (v.answer !== 'yes' && v.answer !== 'no') || Object.keys(v).some((k) => k !== 'answer' && k !== 'description'))
+    if (
+      !isObj(v) ||
+      (v.answer !== 'yes' && v.answer !== 'no') ||
+      Object.keys(v).some((k) => k !== 'answer' && k !== 'description')
+    )
       return emit('yes_no.invalid', id, ref);
     if (own(v, 'description')) {
       if (typeof v.description !== 'string') return emit('text.type', `${id}.description`, dRef);
       if (!storableCheck(v.description, `${id}.description`, dRef, emit)) return;
-      if (v.description.length > DESCRIPTION_MAX) return emit('text.too_long', `${id}.description`, dRef, { max: DESCRIPTION_MAX, length: v.description.length });
+      if (v.description.length > DESCRIPTION_MAX)
+        return emit('text.too_long', `${id}.description`, dRef, { max: DESCRIPTION_MAX, length: v.description.length });
     }
-    if (v.answer === 'yes' && (typeof v.description !== 'string' || v.description.trim() === '')) emit('yes_no.description_required', `${id}.description`, ref);
+    if (v.answer === 'yes' && (typeof v.description !== 'string' || v.description.trim() === ''))
+      emit('yes_no.description_required', `${id}.description`, ref);
   };
 }
 
@@ -93,7 +100,12 @@ function breakdown(id: string, ref: Bilingual, dim: Dimension | undefined): Valu
   const totalRef = refDetail(ref, details.total());
   const dimLabel = dim?.label ?? { kk: dim?.code ?? '', ru: dim?.code ?? '' };
   return (v, emit) => {
-    if (!isObj(v) || !own(v, 'total') || !isObj(v.byCategory) || Object.keys(v).some((k) => k !== 'total' && k !== 'byCategory'))
+    if (
+      !isObj(v) ||
+      !own(v, 'total') ||
+      !isObj(v.byCategory) ||
+      Object.keys(v).some((k) => k !== 'total' && k !== 'byCategory')
+    )
       return emit('breakdown.invalid', id, ref);
     let ok = countCheck(v.total, `${id}.total`, totalRef, emit);
     let sum = 0;
@@ -120,7 +132,10 @@ function byPosition<T>(limit: number, make: (i: number) => T): (i: number) => T 
   return (i) => (i < limit ? (built[i] ??= make(i)) : make(i));
 }
 
-function tableCell(col: TableColumn, dims: ReadonlyMap<string, Dimension>): (v: unknown, path: string, ref: Bilingual, emit: Emit, full: boolean) => void {
+function tableCell(
+  col: TableColumn,
+  dims: ReadonlyMap<string, Dimension>,
+): (v: unknown, path: string, ref: Bilingual, emit: Emit, full: boolean) => void {
   switch (col.kind) {
     case 'count':
       return (v, path, ref, emit) => void countCheck(v, path, ref, emit);
@@ -136,17 +151,25 @@ function tableCell(col: TableColumn, dims: ReadonlyMap<string, Dimension>): (v: 
       const dim = dims.get(col.dimension);
       const codes = categoryCodes(dim);
       return (v, path, ref, emit) => {
-        if (typeof v !== 'string' || !codes.has(v)) emit('choice.unknown', path, ref, { code: String(v), dimension: dim?.label ?? col.dimension });
+        if (typeof v !== 'string' || !codes.has(v))
+          emit('choice.unknown', path, ref, { code: String(v), dimension: dim?.label ?? col.dimension });
       };
     }
   }
 }
 
-function table(id: string, ref: Bilingual, item: Extract<Item, { kind: 'table' }>, dims: ReadonlyMap<string, Dimension>): ValueCheck {
+function table(
+  id: string,
+  ref: Bilingual,
+  item: Extract<Item, { kind: 'table' }>,
+  dims: ReadonlyMap<string, Dimension>,
+): ValueCheck {
   const cols = new Map(item.columns.map((c) => [c.id, { col: c, check: tableCell(c, dims) }]));
   const rowAt = byPosition(item.maxRows, (i) => {
     const path = `${id}[${i}]`;
-    const cells = new Map(item.columns.map((c) => [c.id, { path: `${path}.${c.id}`, ref: refDetail(ref, details.cell(i + 1, c.label)) }]));
+    const cells = new Map(
+      item.columns.map((c) => [c.id, { path: `${path}.${c.id}`, ref: refDetail(ref, details.cell(i + 1, c.label)) }]),
+    );
     return { path, ref: refDetail(ref, details.row(i + 1)), cells };
   });
   return (v, emit, full) => {
@@ -155,7 +178,8 @@ function table(id: string, ref: Bilingual, item: Extract<Item, { kind: 'table' }
     v.forEach((row, i) => {
       const at = rowAt(i);
       if (!isObj(row)) return emit('table.row_invalid', at.path, at.ref);
-      for (const key of Object.keys(row)) if (!cols.has(key)) emit('table.column_unknown', `${at.path}.${key}`, at.ref, { column: key });
+      for (const key of Object.keys(row))
+        if (!cols.has(key)) emit('table.column_unknown', `${at.path}.${key}`, at.ref, { column: key });
       for (const [colId, { check }] of cols) {
         const cell = at.cells.get(colId)!;
         if (own(row, colId)) check(row[colId], cell.path, cell.ref, emit, full);
@@ -166,16 +190,21 @@ function table(id: string, ref: Bilingual, item: Extract<Item, { kind: 'table' }
 }
 
 function entityList(id: string, ref: Bilingual, item: Extract<Item, { kind: 'entity_list' }>): ValueCheck {
-  const entryAt = byPosition(item.maxEntries, (i) => ({ path: `${id}[${i}]`, ref: refDetail(ref, details.entry(i + 1)) }));
+  const entryAt = byPosition(item.maxEntries, (i) => ({
+    path: `${id}[${i}]`,
+    ref: refDetail(ref, details.entry(i + 1)),
+  }));
   return (v, emit) => {
     if (!Array.isArray(v)) return emit('entity_list.invalid', id, ref);
     if (v.length > item.maxEntries) emit('entity_list.too_many', id, ref, { max: item.maxEntries, length: v.length });
     v.forEach((e, i) => {
       const { path, ref: eRef } = entryAt(i);
-      if (!isObj(e) || Object.keys(e).some((k) => k !== 'name' && k !== 'country' && k !== 'note')) return emit('entity.invalid', path, eRef);
+      if (!isObj(e) || Object.keys(e).some((k) => k !== 'name' && k !== 'country' && k !== 'note'))
+        return emit('entity.invalid', path, eRef);
       if (typeof e.name !== 'string' || e.name.trim() === '') emit('entity.name_required', `${path}.name`, eRef);
       else if (!storableCheck(e.name, `${path}.name`, eRef, emit)) return;
-      else if (e.name.length > ENTITY_NAME_MAX) emit('text.too_long', `${path}.name`, eRef, { max: ENTITY_NAME_MAX, length: e.name.length });
+      else if (e.name.length > ENTITY_NAME_MAX)
+        emit('text.too_long', `${path}.name`, eRef, { max: ENTITY_NAME_MAX, length: e.name.length });
       if (own(e, 'country') && (typeof e.country !== 'string' || !isCountryCode(e.country)))
         emit('entity.country_invalid', `${path}.country`, eRef, { code: String(e.country) });
       if (own(e, 'note')) textCheck(e.note, `${path}.note`, eRef, emit, ENTITY_NOTE_MAX, false);

@@ -43,7 +43,8 @@ export function completenessSummary(content: unknown, form: Form): CompletenessS
     overall.answered += c.answered;
     overall.explained += c.explained;
     overall.empty += c.empty;
-    for (const [reason, n] of Object.entries(c.byReason)) overall.byReason[reason] = (overall.byReason[reason] ?? 0) + n;
+    for (const [reason, n] of Object.entries(c.byReason))
+      overall.byReason[reason] = (overall.byReason[reason] ?? 0) + n;
   }
   let unknownItems = 0;
   for (const id in answers) if (!form.index.has(id)) unknownItems++;

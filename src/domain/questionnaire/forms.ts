@@ -21,7 +21,10 @@ export interface Form {
 }
 
 export class UnknownAgencyTypeError extends Error {
-  constructor(readonly versionId: string, readonly agencyType: string) {
+  constructor(
+    readonly versionId: string,
+    readonly agencyType: string,
+  ) {
     super(`Agency type "${agencyType}" has no respondent mapping in questionnaire version "${versionId}"`);
     this.name = 'UnknownAgencyTypeError';
   }
@@ -29,10 +32,15 @@ export class UnknownAgencyTypeError extends Error {
 
 /** Section numbers an agency type answers: 1, then its mapped sections in manifest order. */
 export function sectionNumbersFor(version: LoadedVersion, agencyType: string): number[] {
-  const mapped = Object.hasOwn(version.manifest.respondents, agencyType) ? version.manifest.respondents[agencyType] : undefined;
+  const mapped = Object.hasOwn(version.manifest.respondents, agencyType)
+    ? version.manifest.respondents[agencyType]
+    : undefined;
   if (!mapped) throw new UnknownAgencyTypeError(version.id, agencyType);
   const wanted = new Set([1, ...mapped]);
-  return version.sections.map((s) => s.number).filter((n) => wanted.has(n)).sort((a, b) => (a === 1 ? -1 : b === 1 ? 1 : 0));
+  return version.sections
+    .map((s) => s.number)
+    .filter((n) => wanted.has(n))
+    .sort((a, b) => (a === 1 ? -1 : b === 1 ? 1 : 0));
 }
 
 export function buildForm(version: LoadedVersion, agencyType: string): Form {

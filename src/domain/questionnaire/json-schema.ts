@@ -70,7 +70,11 @@ function valueSchema(item: Item, dims: ReadonlyMap<string, Dimension>, complete:
         additionalProperties: false,
         properties: {
           total: count,
-          byCategory: { type: 'object', propertyNames: { enum: codes(dims.get(item.dimension)) }, additionalProperties: count },
+          byCategory: {
+            type: 'object',
+            propertyNames: { enum: codes(dims.get(item.dimension)) },
+            additionalProperties: count,
+          },
         },
       };
     case 'table':
@@ -113,7 +117,12 @@ export function buildSubmissionJsonSchema(form: Form, opts: JsonSchemaOptions = 
       'x-question': question.number,
       'x-kind': item.kind,
       oneOf: [
-        { type: 'object', required: ['value'], additionalProperties: false, properties: { value: valueSchema(item, form.dimensionByCode, complete) } },
+        {
+          type: 'object',
+          required: ['value'],
+          additionalProperties: false,
+          properties: { value: valueSchema(item, form.dimensionByCode, complete) },
+        },
         { $ref: '#/$defs/missing' },
       ],
     };
@@ -156,7 +165,11 @@ const schemaCache = new Map<string, JsonSchema>();
 onQuestionnaireCacheClear(() => schemaCache.clear());
 
 /** Memoised schema for (version, agency type, mode). Treat the result as read-only. */
-export function getSubmissionJsonSchema(versionId: string, agencyType: string, opts: JsonSchemaOptions & { root?: string } = {}): JsonSchema {
+export function getSubmissionJsonSchema(
+  versionId: string,
+  agencyType: string,
+  opts: JsonSchemaOptions & { root?: string } = {},
+): JsonSchema {
   const key = `${opts.root ?? ''}\u0000${versionId}\u0000${agencyType}\u0000${opts.mode ?? 'complete'}`;
   let s = schemaCache.get(key);
   if (!s) {

@@ -26,7 +26,10 @@ export const defaultQuestionnairesRoot = fileURLToPath(new URL('../../../questio
 /** dimensions.json: a list of dimensions, or `{ "dimensions": [...] }`. */
 export const dimensionsFile = z.union([
   z.array(dimensionSchema),
-  z.object({ dimensions: z.array(dimensionSchema) }).strict().transform((f) => f.dimensions),
+  z
+    .object({ dimensions: z.array(dimensionSchema) })
+    .strict()
+    .transform((f) => f.dimensions),
 ]);
 
 export interface LocatedItem {
@@ -55,7 +58,9 @@ export interface LoadedVersion {
 
 export class QuestionnaireLoadError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Questionnaire data invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Questionnaire data invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'QuestionnaireLoadError';
   }
 }
@@ -70,7 +75,11 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function computeContentHash(parts: { manifest: Manifest; dimensions: readonly Dimension[]; sections: readonly Section[] }): string {
+export function computeContentHash(parts: {
+  manifest: Manifest;
+  dimensions: readonly Dimension[];
+  sections: readonly Section[];
+}): string {
   const canonical = canonicalJson({ manifest: parts.manifest, dimensions: parts.dimensions, sections: parts.sections });
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
@@ -111,7 +120,8 @@ export function loadVersionDir(dir: string, versionId: string, problems: string[
     return undefined;
   }
   const manifest = m.data;
-  if (manifest.id !== versionId) problems.push(`${versionId}/manifest.json: id "${manifest.id}" differs from the folder name`);
+  if (manifest.id !== versionId)
+    problems.push(`${versionId}/manifest.json: id "${manifest.id}" differs from the folder name`);
 
   let dimensions: Dimension[] = [];
   const rawDims = readJson(join(dir, manifest.dimensions), `${versionId}/${manifest.dimensions}`, problems);
@@ -132,8 +142,11 @@ export function loadVersionDir(dir: string, versionId: string, problems: string[
   const listed = new Set(manifest.sections.map((f) => resolve(dir, f)));
   const sectionsDir = join(dir, 'sections');
   if (existsSync(sectionsDir)) {
-    for (const f of readdirSync(sectionsDir).filter((n) => n.endsWith('.json')).sort()) {
-      if (!listed.has(resolve(sectionsDir, f))) problems.push(`${versionId}/sections/${f}: not listed in manifest.sections`);
+    for (const f of readdirSync(sectionsDir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
+      if (!listed.has(resolve(sectionsDir, f)))
+        problems.push(`${versionId}/sections/${f}: not listed in manifest.sections`);
     }
   }
 
@@ -141,7 +154,14 @@ export function loadVersionDir(dir: string, versionId: string, problems: string[
   return problems.length === before ? version : undefined;
 }
 
-function crossCheck(versionId: string, dir: string, manifest: Manifest, dimensions: Dimension[], sections: Section[], problems: string[]): LoadedVersion {
+function crossCheck(
+  versionId: string,
+  dir: string,
+  manifest: Manifest,
+  dimensions: Dimension[],
+  sections: Section[],
+  problems: string[],
+): LoadedVersion {
   const p = (msg: string) => problems.push(`${versionId}: ${msg}`);
 
   const dimensionByCode = new Map<string, Dimension>();
@@ -150,7 +170,8 @@ function crossCheck(versionId: string, dir: string, manifest: Manifest, dimensio
     dimensionByCode.set(d.code, d);
     const seen = new Set<string>();
     for (const c of d.categories) {
-      if (c.code === UNKNOWN_CATEGORY || c.code === 'total') p(`dimension "${d.code}": category code "${c.code}" is reserved`);
+      if (c.code === UNKNOWN_CATEGORY || c.code === 'total')
+        p(`dimension "${d.code}": category code "${c.code}" is reserved`);
       if (seen.has(c.code)) p(`dimension "${d.code}": category "${c.code}" listed twice`);
       seen.add(c.code);
     }
@@ -187,7 +208,8 @@ function crossCheck(versionId: string, dir: string, manifest: Manifest, dimensio
         if (!located) p(`rule "${r.id}" (section ${s.number}): operand item "${o.item}" does not exist`);
         else {
           const err = operandPartError(located.item, o.part, dimensionByCode);
-          if (err) p(`rule "${r.id}" (section ${s.number}): operand "${o.item}"${o.part ? ` part "${o.part}"` : ''}: ${err}`);
+          if (err)
+            p(`rule "${r.id}" (section ${s.number}): operand "${o.item}"${o.part ? ` part "${o.part}"` : ''}: ${err}`);
         }
       }
     }
@@ -224,19 +246,25 @@ function crossCheck(versionId: string, dir: string, manifest: Manifest, dimensio
 }
 
 function checkItemDimensions(it: Item, dims: Map<string, Dimension>, p: (m: string) => void): void {
-  if (it.kind === 'breakdown' && !dims.has(it.dimension)) p(`item "${it.id}": dimension "${it.dimension}" does not exist`);
+  if (it.kind === 'breakdown' && !dims.has(it.dimension))
+    p(`item "${it.id}": dimension "${it.dimension}" does not exist`);
   if (it.kind === 'table') {
     const cols = new Set<string>();
     for (const c of it.columns) {
       if (cols.has(c.id)) p(`item "${it.id}": column "${c.id}" listed twice`);
       cols.add(c.id);
-      if (c.kind === 'choice' && !dims.has(c.dimension)) p(`item "${it.id}" column "${c.id}": dimension "${c.dimension}" does not exist`);
+      if (c.kind === 'choice' && !dims.has(c.dimension))
+        p(`item "${it.id}" column "${c.id}": dimension "${c.dimension}" does not exist`);
     }
   }
 }
 
 /** Why `part` is not a valid operand part for the item, or undefined when it is. */
-export function operandPartError(it: Item, part: string | undefined, dims: ReadonlyMap<string, Dimension>): string | undefined {
+export function operandPartError(
+  it: Item,
+  part: string | undefined,
+  dims: ReadonlyMap<string, Dimension>,
+): string | undefined {
   switch (it.kind) {
     case 'count':
     case 'amount':
@@ -244,7 +272,9 @@ export function operandPartError(it: Item, part: string | undefined, dims: Reado
     case 'breakdown': {
       if (part === undefined || part === 'total' || part === UNKNOWN_CATEGORY) return undefined;
       const d = dims.get(it.dimension);
-      return d && !d.categories.some((c) => c.code === part) ? `not a category of dimension "${it.dimension}"` : undefined;
+      return d && !d.categories.some((c) => c.code === part)
+        ? `not a category of dimension "${it.dimension}"`
+        : undefined;
     }
     case 'table': {
       const col = part?.startsWith('column:') ? it.columns.find((c) => c.id === part.slice(7)) : undefined;

@@ -33,7 +33,10 @@ export function refDetail(ref: Bilingual, detail: Bilingual): Bilingual {
 
 export const details = {
   row: (n: number): Bilingual => ({ kk: `${n}-жол`, ru: `строка ${n}` }),
-  cell: (n: number, col: Bilingual): Bilingual => ({ kk: `${n}-жол, «${clip(col.kk)}» бағаны`, ru: `строка ${n}, столбец «${clip(col.ru)}»` }),
+  cell: (n: number, col: Bilingual): Bilingual => ({
+    kk: `${n}-жол, «${clip(col.kk)}» бағаны`,
+    ru: `строка ${n}, столбец «${clip(col.ru)}»`,
+  }),
   category: (cat: Bilingual): Bilingual => ({ kk: `«${clip(cat.kk)}» санаты`, ru: `категория «${clip(cat.ru)}»` }),
   total: (): Bilingual => ({ kk: 'жиыны', ru: 'итог' }),
   description: (): Bilingual => ({ kk: 'сипаттамасы', ru: 'описание' }),
@@ -199,8 +202,10 @@ export const messageTexts = {
     (r) => `${r}: необходимо указать наименование.`,
   ),
   'entity.country_invalid': t(
-    (r, p) => `${r}: «${p.code}» — ISO 3166-1 тізіміндегі елдің alpha-3 коды емес (мысалы, KAZ); елді тізімнен таңдаңыз.`,
-    (r, p) => `${r}: «${p.code}» — не код alpha-3 страны из перечня ISO 3166-1 (например, KAZ); выберите страну из списка.`,
+    (r, p) =>
+      `${r}: «${p.code}» — ISO 3166-1 тізіміндегі елдің alpha-3 коды емес (мысалы, KAZ); елді тізімнен таңдаңыз.`,
+    (r, p) =>
+      `${r}: «${p.code}» — не код alpha-3 страны из перечня ISO 3166-1 (например, KAZ); выберите страну из списка.`,
   ),
   // Rule messages come from the data and already name the question.
   'rule.violated': t(

@@ -38,7 +38,14 @@ const itemBase = {
 export const tableColumn = z.discriminatedUnion('kind', [
   z.object({ id: code, label: bilingual, kind: z.literal('count') }).strict(),
   z.object({ id: code, label: bilingual, kind: z.literal('amount') }).strict(),
-  z.object({ id: code, label: bilingual, kind: z.literal('text'), maxLength: z.number().int().positive().default(2000) }).strict(),
+  z
+    .object({
+      id: code,
+      label: bilingual,
+      kind: z.literal('text'),
+      maxLength: z.number().int().positive().default(2000),
+    })
+    .strict(),
   /** One category of a dimension (e.g. inside the country / abroad). */
   z.object({ id: code, label: bilingual, kind: z.literal('choice'), dimension: code }).strict(),
 ]);
@@ -56,9 +63,23 @@ export const item = z.discriminatedUnion('kind', [
   /** Counts by one dimension plus "unknown", with a total. Value: { total, byCategory: {code: n} }. */
   z.object({ ...itemBase, kind: z.literal('breakdown'), dimension: code }).strict(),
   /** Repeating rows. Value: Array<Record<columnId, value>>. */
-  z.object({ ...itemBase, kind: z.literal('table'), columns: z.array(tableColumn).min(1), maxRows: z.number().int().positive().default(500) }).strict(),
+  z
+    .object({
+      ...itemBase,
+      kind: z.literal('table'),
+      columns: z.array(tableColumn).min(1),
+      maxRows: z.number().int().positive().default(500),
+    })
+    .strict(),
   /** Named entities (countries, organisations). Value: Array<{ name, country? (ISO alpha-3), note? }>. */
-  z.object({ ...itemBase, kind: z.literal('entity_list'), entity: z.enum(['country', 'organisation']), maxEntries: z.number().int().positive().default(200) }).strict(),
+  z
+    .object({
+      ...itemBase,
+      kind: z.literal('entity_list'),
+      entity: z.enum(['country', 'organisation']),
+      maxEntries: z.number().int().positive().default(200),
+    })
+    .strict(),
 ]);
 export type Item = z.infer<typeof item>;
 export type ItemKind = Item['kind'];
@@ -121,7 +142,11 @@ export const manifest = z
     legalBasis: z
       .object({
         text: bilingual,
-        orders: z.array(z.object({ authority: bilingual, number: z.string(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict()),
+        orders: z.array(
+          z
+            .object({ authority: bilingual, number: z.string(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })
+            .strict(),
+        ),
         registration: z.object({ number: z.string(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
       })
       .strict(),

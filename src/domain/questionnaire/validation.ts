@@ -37,7 +37,11 @@ export interface Validator {
  * Consistency and completeness codes. In draft mode they are reported (with their
  * severity) but never make the content invalid; every other code is structural.
  */
-export const CONSISTENCY_CODES: ReadonlySet<string> = new Set(['breakdown.sum', 'yes_no.description_required', 'rule.violated']);
+export const CONSISTENCY_CODES: ReadonlySet<string> = new Set([
+  'breakdown.sum',
+  'yes_no.description_required',
+  'rule.violated',
+]);
 /** Codes only raised in complete mode. */
 export const COMPLETENESS_CODES: ReadonlySet<string> = new Set(['answer.missing', 'text.empty']);
 
@@ -66,7 +70,12 @@ export function compileValidator(form: Form, mode: ValidationMode): Validator {
     const ref = itemRef(loc);
     plans.set(id, { id, ref, check: compileValueCheck(loc.item, ref, form.dimensionByCode) });
   }
-  const reasons = new Map(form.missingReasons.map((r) => [r.code, { label: r.label, commentRequired: r.commentRequired || r.code === 'other' }]));
+  const reasons = new Map(
+    form.missingReasons.map((r) => [
+      r.code,
+      { label: r.label, commentRequired: r.commentRequired || r.code === 'other' },
+    ]),
+  );
   const rules = form.rules.map((r) => ({ compiled: compileRule(r, form.index), subject: plans.get(r.left[0].item)! }));
   const contentRef: Bilingual = { kk: '', ru: '' };
 
@@ -84,10 +93,18 @@ export function compileValidator(form: Form, mode: ValidationMode): Validator {
     const reason = typeof entry.missingReason === 'string' ? reasons.get(entry.missingReason) : undefined;
     if (!reason) return emit('reason.unknown', `${id}.missingReason`, ref, { code: String(entry.missingReason) });
     const comment = entry.missingComment;
-    if (comment !== undefined && typeof comment !== 'string') emit('reason.comment_invalid', `${id}.missingComment`, ref);
-    else if (typeof comment === 'string' && !storableCheck(comment, `${id}.missingComment`, refDetail(ref, details.comment()), emit)) return;
+    if (comment !== undefined && typeof comment !== 'string')
+      emit('reason.comment_invalid', `${id}.missingComment`, ref);
+    else if (
+      typeof comment === 'string' &&
+      !storableCheck(comment, `${id}.missingComment`, refDetail(ref, details.comment()), emit)
+    )
+      return;
     else if (typeof comment === 'string' && comment.length > COMMENT_MAX)
-      emit('text.too_long', `${id}.missingComment`, refDetail(ref, details.comment()), { max: COMMENT_MAX, length: comment.length });
+      emit('text.too_long', `${id}.missingComment`, refDetail(ref, details.comment()), {
+        max: COMMENT_MAX,
+        length: comment.length,
+      });
     else if (reason.commentRequired && (comment === undefined || comment.trim() === ''))
       emit('reason.comment_required', `${id}.missingComment`, ref, { reason: reason.label });
   }
@@ -96,7 +113,13 @@ export function compileValidator(form: Form, mode: ValidationMode): Validator {
     const issues: Issue[] = [];
     let currentItem = '';
     const emit: Emit = (code, path, ref, params) =>
-      void issues.push({ itemId: currentItem, path, code, severity: WARNING_CODES.has(code) ? 'warning' : 'error', message: message(code, ref, params) });
+      void issues.push({
+        itemId: currentItem,
+        path,
+        code,
+        severity: WARNING_CODES.has(code) ? 'warning' : 'error',
+        message: message(code, ref, params),
+      });
 
     if (!isObj(content) || !isObj(content.answers) || Object.keys(content).some((k) => k !== 'answers')) {
       emit('content.invalid', '', contentRef);
@@ -118,14 +141,28 @@ export function compileValidator(form: Form, mode: ValidationMode): Validator {
     }
     // Rules only run over well-formed operands: skip items that already have a structural issue.
     const broken = new Set<string>();
-    for (const i of issues) if (i.severity === 'error' && !CONSISTENCY_CODES.has(i.code) && !COMPLETENESS_CODES.has(i.code)) broken.add(i.itemId);
+    for (const i of issues)
+      if (i.severity === 'error' && !CONSISTENCY_CODES.has(i.code) && !COMPLETENESS_CODES.has(i.code))
+        broken.add(i.itemId);
     for (const { compiled, subject } of rules) {
       if (broken.size > 0 && compiled.itemIds.some((id) => broken.has(id))) continue;
       const outcome = compiled.evaluate(answers);
       if (!outcome || outcome.ok) continue;
       const r = compiled.rule;
-      const params: MessageParams = { message: trimPeriod(r.message), left: fmt(outcome.left), right: fmt(outcome.right), op: opSymbol[r.op] };
-      issues.push({ itemId: subject.id, path: subject.id, code: 'rule.violated', severity: r.severity, ruleId: r.id, message: message('rule.violated', subject.ref, params) });
+      const params: MessageParams = {
+        message: trimPeriod(r.message),
+        left: fmt(outcome.left),
+        right: fmt(outcome.right),
+        op: opSymbol[r.op],
+      };
+      issues.push({
+        itemId: subject.id,
+        path: subject.id,
+        code: 'rule.violated',
+        severity: r.severity,
+        ruleId: r.id,
+        message: message('rule.violated', subject.ref, params),
+      });
     }
     return { valid: !issues.some((i) => isBlocking(i, mode)), issues };
   }

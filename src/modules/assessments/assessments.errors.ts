@@ -1,14 +1,22 @@
 import { badRequest, conflict, notFound } from '../../shared/errors.js';
 
-export const assessmentNotFound = () => notFound({ kk: 'Бағалау табылмады.', ru: 'Оценка не найдена.' }, undefined, 'assessment.not_found');
+export const assessmentNotFound = () =>
+  notFound({ kk: 'Бағалау табылмады.', ru: 'Оценка не найдена.' }, undefined, 'assessment.not_found');
 export const yearsInvalid = (startYear: number) =>
   badRequest(
-    { kk: `Бағалау үш есепті жылды қамтиды: аяқталу жылы ${startYear + 2} болуы тиіс.`, ru: `Оценка охватывает три отчетных года: год окончания должен быть ${startYear + 2}.` },
+    {
+      kk: `Бағалау үш есепті жылды қамтиды: аяқталу жылы ${startYear + 2} болуы тиіс.`,
+      ru: `Оценка охватывает три отчетных года: год окончания должен быть ${startYear + 2}.`,
+    },
     { field: 'endYear', expected: startYear + 2 },
     'assessment.years_invalid',
   );
 export const unknownCampaigns = (ids: string[]) =>
-  badRequest({ kk: 'Кейбір жинау науқандары жоқ.', ru: 'Некоторые кампании сбора данных не существуют.' }, { field: 'campaignIds', ids }, 'assessment.campaigns_unknown');
+  badRequest(
+    { kk: 'Кейбір жинау науқандары жоқ.', ru: 'Некоторые кампании сбора данных не существуют.' },
+    { field: 'campaignIds', ids },
+    'assessment.campaigns_unknown',
+  );
 export const campaignsOutOfRange = (ids: string[]) =>
   badRequest(
     { kk: 'Науқанның есепті жылы бағалау кезеңіне кірмейді.', ru: 'Отчетный год кампании не входит в период оценки.' },
@@ -16,16 +24,24 @@ export const campaignsOutOfRange = (ids: string[]) =>
     'assessment.campaign_out_of_range',
   );
 export const assessmentFinalised = () =>
-  conflict({ kk: 'Бағалау аяқталған және өзгертілмейді.', ru: 'Оценка завершена и не может быть изменена.' }, undefined, 'assessment.finalised');
+  conflict(
+    { kk: 'Бағалау аяқталған және өзгертілмейді.', ru: 'Оценка завершена и не может быть изменена.' },
+    undefined,
+    'assessment.finalised',
+  );
 export const stepNotRun = (step: 'quality' | 'structuring') =>
   conflict(
     step === 'quality'
-      ? { kk: 'Алдымен сапа мен толықтықты тексеруді іске қосыңыз.', ru: 'Сначала запустите проверку качества и полноты.' }
+      ? {
+          kk: 'Алдымен сапа мен толықтықты тексеруді іске қосыңыз.',
+          ru: 'Сначала запустите проверку качества и полноты.',
+        }
       : { kk: 'Алдымен деректерді құрылымдауды іске қосыңыз.', ru: 'Сначала запустите структурирование данных.' },
     { step },
     `assessment.${step}_not_run`,
   );
-export const findingNotFound = () => notFound({ kk: 'Ескерту табылмады.', ru: 'Замечание не найдено.' }, undefined, 'finding.not_found');
+export const findingNotFound = () =>
+  notFound({ kk: 'Ескерту табылмады.', ru: 'Замечание не найдено.' }, undefined, 'finding.not_found');
 export const findingNotReturnable = (reason: 'no_submission' | 'no_item' | 'status', status?: string) =>
   conflict(
     reason === 'status'
@@ -35,7 +51,10 @@ export const findingNotReturnable = (reason: 'no_submission' | 'no_item' | 'stat
         }
       : reason === 'no_submission'
         ? { kk: 'Бұл ескерту нақты сауалнамаға қатысты емес.', ru: 'Это замечание не относится к конкретной анкете.' }
-        : { kk: 'Бұл ескерту сауалнаманың нақты тармағына қатысты емес.', ru: 'Это замечание не относится к конкретному пункту анкеты.' },
+        : {
+            kk: 'Бұл ескерту сауалнаманың нақты тармағына қатысты емес.',
+            ru: 'Это замечание не относится к конкретному пункту анкеты.',
+          },
     { reason, ...(status ? { status } : {}) },
     'finding.not_returnable',
   );

@@ -5,7 +5,14 @@ import type { SubmissionStatus } from '../../domain/states.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { PipelineInput } from '../../pipeline/quality/types.js';
 import { sha256 } from './assessments.hash.js';
-import { campaignIdsOf, findCampaigns, organisationsOfCampaigns, recipientsOf, submissionsWithContent, type AssessmentRow } from './assessments.repository.js';
+import {
+  campaignIdsOf,
+  findCampaigns,
+  organisationsOfCampaigns,
+  recipientsOf,
+  submissionsWithContent,
+  type AssessmentRow,
+} from './assessments.repository.js';
 
 export async function loadPipelineInput(db: DbOrTx, a: AssessmentRow): Promise<PipelineInput> {
   const ids = (await campaignIdsOf(db, [a.id])).get(a.id)!;
@@ -44,8 +51,20 @@ export function inputHash(step: string, input: PipelineInput, parameters: Record
   return sha256({
     step,
     parameters,
-    campaigns: [...input.campaigns].sort((x, y) => (x.id < y.id ? -1 : 1)).map((c) => ({ id: c.id, year: c.year, version: c.questionnaireVersion, deadline: c.deadline, recipients: [...c.recipientIds].sort() })),
-    organisations: [...input.organisations].sort((x, y) => (x.id < y.id ? -1 : 1)).map((o) => [o.id, o.agencyType, o.region]),
-    submissions: [...input.submissions].sort((x, y) => (x.id < y.id ? -1 : 1)).map((s) => [s.id, s.revision, s.status, s.submittedAt]),
+    campaigns: [...input.campaigns]
+      .sort((x, y) => (x.id < y.id ? -1 : 1))
+      .map((c) => ({
+        id: c.id,
+        year: c.year,
+        version: c.questionnaireVersion,
+        deadline: c.deadline,
+        recipients: [...c.recipientIds].sort(),
+      })),
+    organisations: [...input.organisations]
+      .sort((x, y) => (x.id < y.id ? -1 : 1))
+      .map((o) => [o.id, o.agencyType, o.region]),
+    submissions: [...input.submissions]
+      .sort((x, y) => (x.id < y.id ? -1 : 1))
+      .map((s) => [s.id, s.revision, s.status, s.submittedAt]),
   });
 }

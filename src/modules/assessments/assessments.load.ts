@@ -19,10 +19,12 @@ export interface LoadAssessmentOptions {
 export async function loadAssessment(db: DbOrTx, id: string, opts: LoadAssessmentOptions = {}): Promise<AssessmentRow> {
   const row = await findAssessment(db, id, opts.forUpdate);
   if (!row) throw assessmentNotFound();
-  if (opts.readableBy && !hasRole(opts.readableBy, 'admin', 'expert') && row.status !== 'finalised') throw assessmentNotFound();
+  if (opts.readableBy && !hasRole(opts.readableBy, 'admin', 'expert') && row.status !== 'finalised')
+    throw assessmentNotFound();
   if (opts.writable && row.status !== 'draft') throw assessmentFinalised();
   return row;
 }
 
 /** A draft assessment to run or change, locked for the transaction. */
-export const loadDraft = (db: DbOrTx, id: string): Promise<AssessmentRow> => loadAssessment(db, id, { forUpdate: true, writable: true });
+export const loadDraft = (db: DbOrTx, id: string): Promise<AssessmentRow> =>
+  loadAssessment(db, id, { forUpdate: true, writable: true });

@@ -9,7 +9,15 @@ import { audit } from '../audit/audit.repository.js';
 import { returnForCorrection } from '../submissions/submissions.service.js';
 import { findingNotFound, findingNotReturnable, stepNotRun } from './assessments.errors.js';
 import { headingOf, headings } from './assessments.headings.js';
-import { findFinding, findSubmissionById, latestRun, listFacts, listFindings, listTextFacts, type FindingRow } from './assessments.repository.js';
+import {
+  findFinding,
+  findSubmissionById,
+  latestRun,
+  listFacts,
+  listFindings,
+  listTextFacts,
+  type FindingRow,
+} from './assessments.repository.js';
 import type { FindingsQuery, TextsQuery, TextsView } from './assessments.schemas.js';
 import type { SubmissionStatus } from '../../domain/states.js';
 import { loadAssessment } from './assessments.load.js';
@@ -23,14 +31,32 @@ export async function getCompleteness(db: Db, actor: Actor, id: string): Promise
 
 function findingView(f: FindingRow, submissionStatus: SubmissionStatus | null, lang: 'kk' | 'ru') {
   const messages = { kk: f.messageKk, ru: f.messageRu };
-  return { id: f.id, severity: f.severity, code: f.code, ruleId: f.ruleId, itemId: f.itemId, organisationId: f.organisationId, submissionId: f.submissionId, submissionStatus, year: f.year, message: messages[lang], messages, details: f.details };
+  return {
+    id: f.id,
+    severity: f.severity,
+    code: f.code,
+    ruleId: f.ruleId,
+    itemId: f.itemId,
+    organisationId: f.organisationId,
+    submissionId: f.submissionId,
+    submissionStatus,
+    year: f.year,
+    message: messages[lang],
+    messages,
+    details: f.details,
+  };
 }
 
 export async function getFindings(db: Db, actor: Actor, id: string, q: FindingsQuery) {
   await loadAssessment(db, id, { readableBy: actor.user });
   if (!(await latestRun(db, id, 'quality'))) throw stepNotRun('quality');
   const { total, rows } = await listFindings(db, id, q);
-  return { total, limit: q.limit, offset: q.offset, items: rows.map((r) => findingView(r.finding, r.submissionStatus, q.lang ?? actor.lang)) };
+  return {
+    total,
+    limit: q.limit,
+    offset: q.offset,
+    items: rows.map((r) => findingView(r.finding, r.submissionStatus, q.lang ?? actor.lang)),
+  };
 }
 
 /** Returns the finding's submission for correction with the finding's message as the item comment. */
@@ -44,16 +70,29 @@ export async function returnFinding(db: Db, actor: Actor, id: string, findingId:
   if (!sub) throw findingNotReturnable('no_submission');
   if (sub.status !== 'submitted') throw findingNotReturnable('status', sub.status);
   const comment = actor.lang === 'kk' ? f.messageKk : f.messageRu;
-  const result = await returnForCorrection(db, actor, sub.campaignId, sub.organisationId, sub.revision, [{ itemId: f.itemId, comment }]);
+  const result = await returnForCorrection(db, actor, sub.campaignId, sub.organisationId, sub.revision, [
+    { itemId: f.itemId, comment },
+  ]);
   return { ...result, submissionId: sub.id };
 }
 
-export async function exportFacts(db: Db, actor: Actor, id: string, format: 'arrow' | 'csv'): Promise<Uint8Array | string> {
+export async function exportFacts(
+  db: Db,
+  actor: Actor,
+  id: string,
+  format: 'arrow' | 'csv',
+): Promise<Uint8Array | string> {
   await loadAssessment(db, id, { readableBy: actor.user });
   if (!(await latestRun(db, id, 'structuring'))) throw stepNotRun('structuring');
   const rows = (await listFacts(db, id)).map((f) => toExportFact(id, f));
   // Raw victim-level data: every export is audited.
-  await audit(db, actor, 'assessment.facts_export', { type: 'assessment', id }, { after: { format, rows: rows.length } });
+  await audit(
+    db,
+    actor,
+    'assessment.facts_export',
+    { type: 'assessment', id },
+    { after: { format, rows: rows.length } },
+  );
   return format === 'arrow' ? factsToArrow(rows) : factsToCsv(rows);
 }
 
@@ -65,5 +104,9 @@ export async function getTexts(db: Db, actor: Actor, id: string, q: TextsQuery):
     const h = headingOf(t.itemId);
     if (h && t.text !== null) byHeading.get(h)!.push({ ...t, text: t.text });
   }
-  return { headings: headings.filter((h) => !q.heading || h.code === q.heading).map((h) => ({ code: h.code, title: h.title, entries: byHeading.get(h.code)! })) };
+  return {
+    headings: headings
+      .filter((h) => !q.heading || h.code === q.heading)
+      .map((h) => ({ code: h.code, title: h.title, entries: byHeading.get(h.code)! })),
+  };
 }

@@ -54,7 +54,12 @@ export async function insertAssessment(db: DbOrTx, values: typeof assessments.$i
   return row!;
 }
 
-export async function updateAssessmentVersioned(db: DbOrTx, id: string, expectedVersion: number, patch: Partial<typeof assessments.$inferInsert>) {
+export async function updateAssessmentVersioned(
+  db: DbOrTx,
+  id: string,
+  expectedVersion: number,
+  patch: Partial<typeof assessments.$inferInsert>,
+) {
   const [row] = await db
     .update(assessments)
     .set({ ...patch, version: sql`${assessments.version} + 1`, updatedAt: new Date() })
@@ -63,9 +68,14 @@ export async function updateAssessmentVersioned(db: DbOrTx, id: string, expected
   return row;
 }
 
-export async function replaceAssessmentCampaigns(db: DbOrTx, assessmentId: string, campaignIds: string[]): Promise<void> {
+export async function replaceAssessmentCampaigns(
+  db: DbOrTx,
+  assessmentId: string,
+  campaignIds: string[],
+): Promise<void> {
   await db.delete(assessmentCampaigns).where(eq(assessmentCampaigns.assessmentId, assessmentId));
-  if (campaignIds.length) await db.insert(assessmentCampaigns).values(campaignIds.map((campaignId) => ({ assessmentId, campaignId })));
+  if (campaignIds.length)
+    await db.insert(assessmentCampaigns).values(campaignIds.map((campaignId) => ({ assessmentId, campaignId })));
 }
 
 /** Campaigns by id (to validate a selection) or, without ids, the non-draft ones of a year range. */
@@ -76,7 +86,12 @@ export function findCampaigns(db: DbOrTx, filter: { ids?: string[]; fromYear?: n
   if (filter.fromYear !== undefined) conds.push(gte(campaigns.reportingYear, filter.fromYear));
   if (filter.toYear !== undefined) conds.push(lte(campaigns.reportingYear, filter.toYear));
   return db
-    .select({ id: campaigns.id, reportingYear: campaigns.reportingYear, questionnaireVersion: campaigns.questionnaireVersion, deadline: campaigns.deadline })
+    .select({
+      id: campaigns.id,
+      reportingYear: campaigns.reportingYear,
+      questionnaireVersion: campaigns.questionnaireVersion,
+      deadline: campaigns.deadline,
+    })
     .from(campaigns)
     .where(and(...conds))
     .orderBy(asc(campaigns.reportingYear), asc(campaigns.id));
@@ -92,7 +107,13 @@ export function recipientsOf(db: DbOrTx, campaignIds: string[]) {
 
 export function organisationsOfCampaigns(db: DbOrTx, campaignIds: string[]) {
   return db
-    .selectDistinct({ id: organisations.id, agencyType: organisations.agencyType, region: organisations.region, nameKk: organisations.nameKk, nameRu: organisations.nameRu })
+    .selectDistinct({
+      id: organisations.id,
+      agencyType: organisations.agencyType,
+      region: organisations.region,
+      nameKk: organisations.nameKk,
+      nameRu: organisations.nameRu,
+    })
     .from(organisations)
     .innerJoin(campaignRecipients, eq(campaignRecipients.organisationId, organisations.id))
     .where(inArray(campaignRecipients.campaignId, campaignIds.length ? campaignIds : [NONE]))
@@ -114,13 +135,33 @@ export function submissionsWithContent(db: DbOrTx, campaignIds: string[], status
       content: submissionRevisions.content,
     })
     .from(submissions)
-    .innerJoin(submissionRevisions, and(eq(submissionRevisions.submissionId, submissions.id), eq(submissionRevisions.revision, submissions.revision)))
-    .where(and(inArray(submissions.campaignId, campaignIds.length ? campaignIds : [NONE]), inArray(submissions.status, statuses)))
+    .innerJoin(
+      submissionRevisions,
+      and(eq(submissionRevisions.submissionId, submissions.id), eq(submissionRevisions.revision, submissions.revision)),
+    )
+    .where(
+      and(
+        inArray(submissions.campaignId, campaignIds.length ? campaignIds : [NONE]),
+        inArray(submissions.status, statuses),
+      ),
+    )
     .orderBy(asc(submissions.id));
 }
 
 export const findSubmissionById = async (db: DbOrTx, id: string) =>
-  (await db.select({ id: submissions.id, campaignId: submissions.campaignId, organisationId: submissions.organisationId, status: submissions.status, revision: submissions.revision }).from(submissions).where(eq(submissions.id, id)).limit(1))[0];
+  (
+    await db
+      .select({
+        id: submissions.id,
+        campaignId: submissions.campaignId,
+        organisationId: submissions.organisationId,
+        status: submissions.status,
+        revision: submissions.revision,
+      })
+      .from(submissions)
+      .where(eq(submissions.id, id))
+      .limit(1)
+  )[0];
 
 export async function insertRun(db: DbOrTx, values: typeof assessmentRuns.$inferInsert): Promise<RunRow> {
   const [row] = await db.insert(assessmentRuns).values(values).returning();
@@ -128,7 +169,11 @@ export async function insertRun(db: DbOrTx, values: typeof assessmentRuns.$infer
 }
 
 export function listRuns(db: DbOrTx, assessmentId: string) {
-  return db.select().from(assessmentRuns).where(eq(assessmentRuns.assessmentId, assessmentId)).orderBy(desc(assessmentRuns.finishedAt), desc(assessmentRuns.startedAt));
+  return db
+    .select()
+    .from(assessmentRuns)
+    .where(eq(assessmentRuns.assessmentId, assessmentId))
+    .orderBy(desc(assessmentRuns.finishedAt), desc(assessmentRuns.startedAt));
 }
 
 export const latestRun = async (db: DbOrTx, assessmentId: string, step: RunStep): Promise<RunRow | undefined> =>
@@ -142,7 +187,12 @@ export const latestRun = async (db: DbOrTx, assessmentId: string, step: RunStep)
   )[0];
 
 /** Findings are replaced on every quality run (earlier runs keep only their summary). */
-export async function replaceFindings(db: DbOrTx, assessmentId: string, runId: string, findings: readonly Finding[]): Promise<void> {
+export async function replaceFindings(
+  db: DbOrTx,
+  assessmentId: string,
+  runId: string,
+  findings: readonly Finding[],
+): Promise<void> {
   await db.delete(qualityFindings).where(eq(qualityFindings.assessmentId, assessmentId));
   for (let i = 0; i < findings.length; i += 1000) {
     await db.insert(qualityFindings).values(
@@ -164,7 +214,10 @@ export async function replaceFindings(db: DbOrTx, assessmentId: string, runId: s
   }
 }
 
-function findingConditions(assessmentId: string, q: { severity?: FindingSeverity; code?: string; organisationId?: string; year?: number; itemId?: string }): SQL {
+function findingConditions(
+  assessmentId: string,
+  q: { severity?: FindingSeverity; code?: string; organisationId?: string; year?: number; itemId?: string },
+): SQL {
   const conds: SQL[] = [eq(qualityFindings.assessmentId, assessmentId)];
   if (q.severity) conds.push(eq(qualityFindings.severity, q.severity));
   if (q.code) conds.push(eq(qualityFindings.code, q.code));
@@ -174,7 +227,11 @@ function findingConditions(assessmentId: string, q: { severity?: FindingSeverity
   return and(...conds)!;
 }
 
-export async function listFindings(db: DbOrTx, assessmentId: string, q: Parameters<typeof findingConditions>[1] & { limit: number; offset: number }) {
+export async function listFindings(
+  db: DbOrTx,
+  assessmentId: string,
+  q: Parameters<typeof findingConditions>[1] & { limit: number; offset: number },
+) {
   const where = findingConditions(assessmentId, q);
   const [{ total }] = (await db.select({ total: count() }).from(qualityFindings).where(where)) as [{ total: number }];
   // With the status of the finding's submission: only a submitted one can be returned for correction.
@@ -190,7 +247,13 @@ export async function listFindings(db: DbOrTx, assessmentId: string, q: Paramete
 }
 
 export const findFinding = async (db: DbOrTx, assessmentId: string, id: number): Promise<FindingRow | undefined> =>
-  (await db.select().from(qualityFindings).where(and(eq(qualityFindings.assessmentId, assessmentId), eq(qualityFindings.id, id))).limit(1))[0];
+  (
+    await db
+      .select()
+      .from(qualityFindings)
+      .where(and(eq(qualityFindings.assessmentId, assessmentId), eq(qualityFindings.id, id)))
+      .limit(1)
+  )[0];
 
 export async function deleteFacts(db: DbOrTx, assessmentId: string): Promise<void> {
   await db.delete(facts).where(eq(facts.assessmentId, assessmentId));
@@ -231,13 +294,30 @@ export function listFacts(db: DbOrTx, assessmentId: string) {
 }
 
 /** Free-text facts (text answers, "yes" descriptions): no dimension, not missing. */
-export function listTextFacts(db: DbOrTx, assessmentId: string, q: { year?: number; region?: string; agencyType?: string }) {
-  const conds: SQL[] = [eq(facts.assessmentId, assessmentId), isNotNull(facts.textValue), isNull(facts.missingReason), isNull(facts.dimension)];
+export function listTextFacts(
+  db: DbOrTx,
+  assessmentId: string,
+  q: { year?: number; region?: string; agencyType?: string },
+) {
+  const conds: SQL[] = [
+    eq(facts.assessmentId, assessmentId),
+    isNotNull(facts.textValue),
+    isNull(facts.missingReason),
+    isNull(facts.dimension),
+  ];
   if (q.year !== undefined) conds.push(eq(facts.year, q.year));
   if (q.region) conds.push(eq(facts.region, q.region));
   if (q.agencyType) conds.push(eq(facts.agencyType, q.agencyType));
   return db
-    .select({ itemId: facts.itemId, year: facts.year, organisationId: facts.organisationId, agencyType: facts.agencyType, region: facts.region, text: facts.textValue, provisional: facts.provisional })
+    .select({
+      itemId: facts.itemId,
+      year: facts.year,
+      organisationId: facts.organisationId,
+      agencyType: facts.agencyType,
+      region: facts.region,
+      text: facts.textValue,
+      provisional: facts.provisional,
+    })
     .from(facts)
     .where(and(...conds))
     .orderBy(asc(facts.id));

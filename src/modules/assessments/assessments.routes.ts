@@ -30,60 +30,120 @@ const base = '/api/v1/assessments/:id';
 export const assessmentsRoutes: Routes = async (app) => {
   const db = app.database.db;
 
-  app.get('/api/v1/assessments', { config: readers, schema: { tags, response: { 200: z.array(assessmentSchema) } } }, async (request) => getAssessments(db, currentUser(request)));
-
-  app.post('/api/v1/assessments', { config: experts, schema: { tags, body: createAssessmentBody, response: { 201: assessmentSchema } } }, async (request, reply) => {
-    const a = await createAssessment(db, actorOf(request), request.body);
-    setEtag(reply, a.version);
-    return reply.status(201).send(a);
-  });
-
-  app.get(base, { config: readers, schema: { tags, params: assessmentIdParams, response: { 200: assessmentSchema } } }, async (request, reply) => {
-    const a = await getAssessment(db, currentUser(request), request.params.id);
-    setEtag(reply, a.version);
-    return a;
-  });
-
-  app.patch(base, { config: experts, schema: { tags, params: assessmentIdParams, body: updateAssessmentBody, response: { 200: assessmentSchema } } }, async (request, reply) => {
-    const a = await updateAssessment(db, actorOf(request), request.params.id, requireIfMatch(request), request.body);
-    setEtag(reply, a.version);
-    return a;
-  });
-
-  app.post(`${base}/quality`, { config: { ...experts, cost: 'heavy' }, schema: { tags, params: assessmentIdParams, response: { 201: runSchema } } }, async (request, reply) =>
-    reply.status(201).send(await runQualityStep(db, actorOf(request), request.params.id)),
+  app.get(
+    '/api/v1/assessments',
+    { config: readers, schema: { tags, response: { 200: z.array(assessmentSchema) } } },
+    async (request) => getAssessments(db, currentUser(request)),
   );
 
-  app.post(`${base}/structuring`, { config: { ...experts, cost: 'heavy' }, schema: { tags, params: assessmentIdParams, response: { 201: runSchema } } }, async (request, reply) =>
-    reply.status(201).send(await runStructuringStep(db, actorOf(request), request.params.id)),
+  app.post(
+    '/api/v1/assessments',
+    { config: experts, schema: { tags, body: createAssessmentBody, response: { 201: assessmentSchema } } },
+    async (request, reply) => {
+      const a = await createAssessment(db, actorOf(request), request.body);
+      setEtag(reply, a.version);
+      return reply.status(201).send(a);
+    },
   );
 
-  app.get(`${base}/runs`, { config: experts, schema: { tags, params: assessmentIdParams, response: { 200: z.array(runSchema) } } }, async (request) => getRuns(db, actorOf(request), request.params.id));
-
-  app.get(`${base}/completeness`, { config: experts, schema: { tags, params: assessmentIdParams, response: { 200: completenessSchema } } }, async (request) => getCompleteness(db, actorOf(request), request.params.id));
-
-  app.get(`${base}/findings`, { config: experts, schema: { tags, params: assessmentIdParams, querystring: findingsQuery, response: { 200: findingsPage } } }, async (request) =>
-    getFindings(db, actorOf(request), request.params.id, request.query),
+  app.get(
+    base,
+    { config: readers, schema: { tags, params: assessmentIdParams, response: { 200: assessmentSchema } } },
+    async (request, reply) => {
+      const a = await getAssessment(db, currentUser(request), request.params.id);
+      setEtag(reply, a.version);
+      return a;
+    },
   );
 
-  app.post(`${base}/findings/:findingId/return`, { config: expertOnly, schema: { tags, params: findingParams, response: { 200: returnResult } } }, async (request) =>
-    returnFinding(db, actorOf(request), request.params.id, request.params.findingId),
+  app.patch(
+    base,
+    {
+      config: experts,
+      schema: { tags, params: assessmentIdParams, body: updateAssessmentBody, response: { 200: assessmentSchema } },
+    },
+    async (request, reply) => {
+      const a = await updateAssessment(db, actorOf(request), request.params.id, requireIfMatch(request), request.body);
+      setEtag(reply, a.version);
+      return a;
+    },
   );
 
-  app.get(`${base}/facts.arrow`, { config: { ...experts, cost: 'heavy' }, schema: { tags, params: assessmentIdParams } }, async (request, reply) => {
-    const bytes = (await exportFacts(db, actorOf(request), request.params.id, 'arrow')) as Uint8Array;
-    return reply
-      .type('application/vnd.apache.arrow.file')
-      .header('content-disposition', `attachment; filename="facts-${request.params.id}.arrow"`)
-      .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  });
+  app.post(
+    `${base}/quality`,
+    {
+      config: { ...experts, cost: 'heavy' },
+      schema: { tags, params: assessmentIdParams, response: { 201: runSchema } },
+    },
+    async (request, reply) => reply.status(201).send(await runQualityStep(db, actorOf(request), request.params.id)),
+  );
 
-  app.get(`${base}/facts.csv`, { config: { ...experts, cost: 'heavy' }, schema: { tags, params: assessmentIdParams } }, async (request, reply) => {
-    const csv = (await exportFacts(db, actorOf(request), request.params.id, 'csv')) as string;
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="facts-${request.params.id}.csv"`).send(csv);
-  });
+  app.post(
+    `${base}/structuring`,
+    {
+      config: { ...experts, cost: 'heavy' },
+      schema: { tags, params: assessmentIdParams, response: { 201: runSchema } },
+    },
+    async (request, reply) => reply.status(201).send(await runStructuringStep(db, actorOf(request), request.params.id)),
+  );
 
-  app.get(`${base}/texts`, { config: experts, schema: { tags, params: assessmentIdParams, querystring: textsQuery, response: { 200: textsSchema } } }, async (request) =>
-    getTexts(db, actorOf(request), request.params.id, request.query),
+  app.get(
+    `${base}/runs`,
+    { config: experts, schema: { tags, params: assessmentIdParams, response: { 200: z.array(runSchema) } } },
+    async (request) => getRuns(db, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    `${base}/completeness`,
+    { config: experts, schema: { tags, params: assessmentIdParams, response: { 200: completenessSchema } } },
+    async (request) => getCompleteness(db, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    `${base}/findings`,
+    {
+      config: experts,
+      schema: { tags, params: assessmentIdParams, querystring: findingsQuery, response: { 200: findingsPage } },
+    },
+    async (request) => getFindings(db, actorOf(request), request.params.id, request.query),
+  );
+
+  app.post(
+    `${base}/findings/:findingId/return`,
+    { config: expertOnly, schema: { tags, params: findingParams, response: { 200: returnResult } } },
+    async (request) => returnFinding(db, actorOf(request), request.params.id, request.params.findingId),
+  );
+
+  app.get(
+    `${base}/facts.arrow`,
+    { config: { ...experts, cost: 'heavy' }, schema: { tags, params: assessmentIdParams } },
+    async (request, reply) => {
+      const bytes = (await exportFacts(db, actorOf(request), request.params.id, 'arrow')) as Uint8Array;
+      return reply
+        .type('application/vnd.apache.arrow.file')
+        .header('content-disposition', `attachment; filename="facts-${request.params.id}.arrow"`)
+        .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    },
+  );
+
+  app.get(
+    `${base}/facts.csv`,
+    { config: { ...experts, cost: 'heavy' }, schema: { tags, params: assessmentIdParams } },
+    async (request, reply) => {
+      const csv = (await exportFacts(db, actorOf(request), request.params.id, 'csv')) as string;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="facts-${request.params.id}.csv"`)
+        .send(csv);
+    },
+  );
+
+  app.get(
+    `${base}/texts`,
+    {
+      config: experts,
+      schema: { tags, params: assessmentIdParams, querystring: textsQuery, response: { 200: textsSchema } },
+    },
+    async (request) => getTexts(db, actorOf(request), request.params.id, request.query),
   );
 };

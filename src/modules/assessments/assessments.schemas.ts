@@ -4,13 +4,25 @@ import { isStorableText, requiredText, UNSTORABLE_TEXT_MESSAGE } from '../../sha
 
 const bilingual = z.object({ kk: requiredText(500), ru: requiredText(500) }).strict();
 /** A source of Rules §10 and §15; `id` lets the narrative cite it as [ref:id], `type` groups the list of sources. */
-export const referenceTypes = ['un', 'osce', 'international_org', 'research', 'media', 'interview', 'legislation', 'other'] as const;
+export const referenceTypes = [
+  'un',
+  'osce',
+  'international_org',
+  'research',
+  'media',
+  'interview',
+  'legislation',
+  'other',
+] as const;
 const reference = z
   .object({
     title: requiredText(1000),
     url: z.url().max(2000).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).optional(),
     year: z.number().int().min(1900).max(2100).optional(),
-    id: z.string().regex(/^[a-z0-9_-]{1,40}$/).optional(),
+    id: z
+      .string()
+      .regex(/^[a-z0-9_-]{1,40}$/)
+      .optional(),
     type: z.enum(referenceTypes).optional(),
   })
   .strict();
@@ -114,7 +126,12 @@ export const findingSchema = z.object({
   messages: z.object({ kk: z.string(), ru: z.string() }),
   details: z.unknown(),
 });
-export const findingsPage = z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(findingSchema) });
+export const findingsPage = z.object({
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  items: z.array(findingSchema),
+});
 
 export const textsQuery = z
   .object({
@@ -131,7 +148,17 @@ export const textsSchema = z.object({
     z.object({
       code: z.string(),
       title: z.object({ kk: z.string(), ru: z.string() }),
-      entries: z.array(z.object({ itemId: z.string(), year: z.number().int(), organisationId: z.uuid(), agencyType: z.string(), region: z.string(), text: z.string(), provisional: z.boolean() })),
+      entries: z.array(
+        z.object({
+          itemId: z.string(),
+          year: z.number().int(),
+          organisationId: z.uuid(),
+          agencyType: z.string(),
+          region: z.string(),
+          text: z.string(),
+          provisional: z.boolean(),
+        }),
+      ),
     }),
   ),
 });
@@ -139,7 +166,13 @@ export type TextsView = z.infer<typeof textsSchema>;
 
 export const returnResult = z.object({ revision: z.number().int(), status: z.string(), submissionId: z.uuid() });
 
-const counts = { total: z.number(), answered: z.number(), explained: z.number(), empty: z.number(), byReason: z.record(z.string(), z.number()) };
+const counts = {
+  total: z.number(),
+  answered: z.number(),
+  explained: z.number(),
+  empty: z.number(),
+  byReason: z.record(z.string(), z.number()),
+};
 const rollupRow = z.object({ key: z.string(), submissions: z.number(), ...counts });
 export const completenessSchema = z.object({
   totals: z.object(counts),
@@ -149,7 +182,16 @@ export const completenessSchema = z.object({
   byRegion: z.array(rollupRow),
   byYear: z.array(rollupRow),
   campaigns: z.array(
-    z.object({ campaignId: z.uuid(), year: z.number(), recipients: z.number(), responded: z.number(), responseRate: z.number(), onTime: z.number(), late: z.number(), timelinessRate: z.number().nullable() }),
+    z.object({
+      campaignId: z.uuid(),
+      year: z.number(),
+      recipients: z.number(),
+      responded: z.number(),
+      responseRate: z.number(),
+      onTime: z.number(),
+      late: z.number(),
+      timelinessRate: z.number().nullable(),
+    }),
   ),
   submissions: z.array(
     z.object({

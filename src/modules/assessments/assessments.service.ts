@@ -43,7 +43,12 @@ export function toAssessmentView(a: AssessmentRow, campaignIds: string[]): Asses
 }
 
 /** The campaigns an assessment draws on: the given ones (checked) or those of its years. */
-async function resolveCampaigns(db: DbOrTx, startYear: number, endYear: number, ids: string[] | undefined): Promise<string[]> {
+async function resolveCampaigns(
+  db: DbOrTx,
+  startYear: number,
+  endYear: number,
+  ids: string[] | undefined,
+): Promise<string[]> {
   if (ids === undefined) return (await findCampaigns(db, { fromYear: startYear, toYear: endYear })).map((c) => c.id);
   const unique = [...new Set(ids)];
   const found = await findCampaigns(db, { ids: unique });
@@ -61,7 +66,10 @@ export async function getAssessment(db: Db, user: AuthUser, id: string): Promise
 
 export async function getAssessments(db: Db, user: AuthUser): Promise<AssessmentView[]> {
   const rows = await listAssessments(db, !hasRole(user, 'admin', 'expert'));
-  const ids = await campaignIdsOf(db, rows.map((r) => r.id));
+  const ids = await campaignIdsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toAssessmentView(r, ids.get(r.id)!));
 }
 
@@ -89,12 +97,21 @@ export async function createAssessment(db: Db, actor: Actor, body: CreateAssessm
   });
 }
 
-export async function updateAssessment(db: Db, actor: Actor, id: string, expectedVersion: number, body: UpdateAssessment): Promise<AssessmentView> {
+export async function updateAssessment(
+  db: Db,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  body: UpdateAssessment,
+): Promise<AssessmentView> {
   return db.transaction(async (tx) => {
     const current = await loadDraft(tx, id);
     if (current.version !== expectedVersion) throw staleVersion(current.version);
     const before = toAssessmentView(current, (await campaignIdsOf(tx, [id])).get(id)!);
-    const campaignIds = body.campaignIds === undefined ? before.campaignIds : await resolveCampaigns(tx, current.startYear, current.endYear, body.campaignIds);
+    const campaignIds =
+      body.campaignIds === undefined
+        ? before.campaignIds
+        : await resolveCampaigns(tx, current.startYear, current.endYear, body.campaignIds);
     const row = await updateAssessmentVersioned(tx, id, expectedVersion, {
       ...(body.title ? { titleKk: body.title.kk, titleRu: body.title.ru } : {}),
       ...(body.coordinatingBody !== undefined ? { coordinatingBody: body.coordinatingBody } : {}),

@@ -10,7 +10,15 @@ import { defaultQualityParameters } from '../../pipeline/quality/types.js';
 import { audit } from '../audit/audit.repository.js';
 import { sha256 } from './assessments.hash.js';
 import { inputHash, loadPipelineInput } from './assessments.input.js';
-import { deleteFacts, FACT_BATCH, insertFacts, insertRun, listRuns, replaceFindings, type RunRow } from './assessments.repository.js';
+import {
+  deleteFacts,
+  FACT_BATCH,
+  insertFacts,
+  insertRun,
+  listRuns,
+  replaceFindings,
+  type RunRow,
+} from './assessments.repository.js';
 import type { RunView } from './assessments.schemas.js';
 import { loadAssessment, loadDraft } from './assessments.load.js';
 import type { Fact } from '../../pipeline/facts.js';
@@ -32,7 +40,13 @@ export function toRunView(r: RunRow): RunView {
 }
 
 async function audited(tx: Tx, actor: Actor, step: 'quality' | 'structuring', run: RunRow): Promise<void> {
-  await audit(tx, actor, `assessment.${step}_run`, { type: 'assessment', id: run.assessmentId }, { after: { runId: run.id, inputHash: run.inputHash, resultHash: run.resultHash } });
+  await audit(
+    tx,
+    actor,
+    `assessment.${step}_run`,
+    { type: 'assessment', id: run.assessmentId },
+    { after: { runId: run.id, inputHash: run.inputHash, resultHash: run.resultHash } },
+  );
 }
 
 export async function runQualityStep(db: Db, actor: Actor, id: string): Promise<RunView> {

@@ -28,7 +28,11 @@ declare module 'fastify' {
 
 const NOT_COUNTED = new Set(['POST /api/v1/auth/login']);
 
-export function registerRefusalAudit(app: FastifyInstance, db: Db, opts: { windowSeconds: number; maxRows: number }): void {
+export function registerRefusalAudit(
+  app: FastifyInstance,
+  db: Db,
+  opts: { windowSeconds: number; maxRows: number },
+): void {
   let counts = new Map<string, Key & { count: number }>();
   let overflow = 0;
   let windowStart = new Date();
@@ -38,7 +42,12 @@ export function registerRefusalAudit(app: FastifyInstance, db: Db, opts: { windo
     const route = `${request.method} ${request.routeOptions.url ?? '(unknown)'}`;
     if (NOT_COUNTED.has(route)) return;
     // A verified token's subject is a UUID (the access hook checks its shape), or there is none.
-    const key: Key = { actorId: request.auth?.id ?? request.token?.sub ?? null, ip: request.ip, route, status: reply.statusCode };
+    const key: Key = {
+      actorId: request.auth?.id ?? request.token?.sub ?? null,
+      ip: request.ip,
+      route,
+      status: reply.statusCode,
+    };
     const id = `${key.actorId}|${key.ip}|${key.route}|${key.status}`;
     const known = counts.get(id);
     if (known) known.count += 1;
@@ -54,11 +63,23 @@ export function registerRefusalAudit(app: FastifyInstance, db: Db, opts: { windo
     counts = new Map();
     overflow = 0;
     windowStart = new Date();
-    const entries = rows.map((r) => ({ actorId: r.actorId, route: r.route, after: { status: r.status, ip: r.ip, count: r.count, ...period } as Record<string, unknown> }));
-    if (extra > 0) entries.push({ actorId: null, route: '(overflow)', after: { overflow: true, count: extra, ...period } });
+    const entries = rows.map((r) => ({
+      actorId: r.actorId,
+      route: r.route,
+      after: { status: r.status, ip: r.ip, count: r.count, ...period } as Record<string, unknown>,
+    }));
+    if (extra > 0)
+      entries.push({ actorId: null, route: '(overflow)', after: { overflow: true, count: extra, ...period } });
     try {
       await db.transaction(async (tx) => {
-        for (const e of entries) await audit(tx, { userId: e.actorId, requestId: null }, 'access.refused', { type: 'route', id: e.route }, { after: e.after });
+        for (const e of entries)
+          await audit(
+            tx,
+            { userId: e.actorId, requestId: null },
+            'access.refused',
+            { type: 'route', id: e.route },
+            { after: e.after },
+          );
       });
     } catch (err) {
       // The database may be why requests were refused; the summary still reaches the log.

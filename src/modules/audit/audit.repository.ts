@@ -56,7 +56,12 @@ export async function audit(
   object: { type: AuditObjectType; id?: string | null },
   change: AuditChange = {},
 ): Promise<void> {
-  const who = actor === null ? { userId: null, requestId: null } : 'user' in actor ? { userId: actor.user.id, requestId: actor.requestId } : actor;
+  const who =
+    actor === null
+      ? { userId: null, requestId: null }
+      : 'user' in actor
+        ? { userId: actor.user.id, requestId: actor.requestId }
+        : actor;
   await db.insert(auditLog).values({
     actorId: who.userId,
     action,

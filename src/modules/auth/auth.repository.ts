@@ -16,7 +16,9 @@ export async function countRecentFailures(db: DbOrTx, email: string, ip: string,
   const [row] = await db
     .select({
       byPair: sql<number>`count(*) filter (where ${loginFailures.email} = ${e} and ${loginFailures.ip} = ${ip})`,
-      pairOldest: sql<string | null>`min(${loginFailures.at}) filter (where ${loginFailures.email} = ${e} and ${loginFailures.ip} = ${ip})`,
+      pairOldest: sql<
+        string | null
+      >`min(${loginFailures.at}) filter (where ${loginFailures.email} = ${e} and ${loginFailures.ip} = ${ip})`,
       byIp: sql<number>`count(*) filter (where ${loginFailures.ip} = ${ip})`,
       ipOldest: sql<string | null>`min(${loginFailures.at}) filter (where ${loginFailures.ip} = ${ip})`,
       byEmail: sql<number>`count(*) filter (where ${loginFailures.email} = ${e})`,

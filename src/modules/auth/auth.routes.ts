@@ -30,7 +30,9 @@ export const authRoutes: Routes = async (app) => {
       }),
   );
 
-  app.get('/api/v1/auth/me', { config: { access: 'authenticated' }, schema: { tags, response: { 200: userSchema } } }, async (request) =>
-    getUser(db, currentUser(request).id),
+  app.get(
+    '/api/v1/auth/me',
+    { config: { access: 'authenticated' }, schema: { tags, response: { 200: userSchema } } },
+    async (request) => getUser(db, currentUser(request).id),
   );
 };

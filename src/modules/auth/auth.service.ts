@@ -27,16 +27,26 @@ export interface LoginInput {
 
 type Limits = Pick<
   Config,
-  'LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_WINDOW_MINUTES' | 'LOGIN_BACKOFF_AFTER_FAILURES' | 'LOGIN_BACKOFF_MAX_SECONDS'
+  | 'LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS'
+  | 'LOGIN_MAX_FAILURES_PER_IP'
+  | 'LOGIN_WINDOW_MINUTES'
+  | 'LOGIN_BACKOFF_AFTER_FAILURES'
+  | 'LOGIN_BACKOFF_MAX_SECONDS'
 >;
 
 /** Seconds until this sign-in may be tried, or 0 when it may be tried now. */
-export function signInWait(limits: Limits, recent: Awaited<ReturnType<typeof countRecentFailures>>, now: number): number {
+export function signInWait(
+  limits: Limits,
+  recent: Awaited<ReturnType<typeof countRecentFailures>>,
+  now: number,
+): number {
   const windowMs = limits.LOGIN_WINDOW_MINUTES * 60_000;
   const until: number[] = [];
   // Refused until the oldest failure counted leaves the window.
-  if (recent.byPair >= limits.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS && recent.pairOldest) until.push(recent.pairOldest.getTime() + windowMs);
-  if (recent.byIp >= limits.LOGIN_MAX_FAILURES_PER_IP && recent.ipOldest) until.push(recent.ipOldest.getTime() + windowMs);
+  if (recent.byPair >= limits.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS && recent.pairOldest)
+    until.push(recent.pairOldest.getTime() + windowMs);
+  if (recent.byIp >= limits.LOGIN_MAX_FAILURES_PER_IP && recent.ipOldest)
+    until.push(recent.ipOldest.getTime() + windowMs);
   if (recent.byEmail >= limits.LOGIN_BACKOFF_AFTER_FAILURES && recent.emailLatest) {
     const exponent = Math.min(recent.byEmail - limits.LOGIN_BACKOFF_AFTER_FAILURES, 30);
     until.push(recent.emailLatest.getTime() + Math.min(2 ** exponent, limits.LOGIN_BACKOFF_MAX_SECONDS) * 1000);
@@ -60,13 +70,30 @@ export async function login(
   if (!user || !ok || user.disabled) {
     await db.transaction(async (tx) => {
       await recordLoginFailure(tx, input.email, input.ip);
-      await audit(tx, { userId: null, requestId: input.requestId }, 'auth.login_failed', { type: 'user', id: user?.id ?? null }, { after: { email: input.email.toLowerCase(), ip: input.ip, reason: !user ? 'unknown_email' : user.disabled ? 'disabled' : 'bad_password' } });
+      await audit(
+        tx,
+        { userId: null, requestId: input.requestId },
+        'auth.login_failed',
+        { type: 'user', id: user?.id ?? null },
+        {
+          after: {
+            email: input.email.toLowerCase(),
+            ip: input.ip,
+            reason: !user ? 'unknown_email' : user.disabled ? 'disabled' : 'bad_password',
+          },
+        },
+      );
     });
     throw invalidCredentials();
   }
-  await audit(db, { userId: user.id, requestId: input.requestId }, 'auth.login', { type: 'user', id: user.id }, { after: { ip: input.ip } });
+  await audit(
+    db,
+    { userId: user.id, requestId: input.requestId },
+    'auth.login',
+    { type: 'user', id: user.id },
+    { after: { ip: input.ip } },
+  );
   // Old failures are of no further use; pruning keeps the table small.
   await pruneLoginFailures(db, new Date(Date.now() - 2 * windowMs));
   return { token: sign({ sub: user.id, tv: user.tokenVersion }), user: toUserView(user) };
 }
-

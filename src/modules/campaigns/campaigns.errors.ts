@@ -1,17 +1,49 @@
 import { badRequest, conflict, notFound } from '../../shared/errors.js';
 
-export const campaignNotFound = () => notFound({ kk: 'Жинау науқаны табылмады.', ru: 'Кампания сбора данных не найдена.' }, undefined, 'campaign.not_found');
+export const campaignNotFound = () =>
+  notFound(
+    { kk: 'Жинау науқаны табылмады.', ru: 'Кампания сбора данных не найдена.' },
+    undefined,
+    'campaign.not_found',
+  );
 export const unknownQuestionnaireVersion = (version: string) =>
-  badRequest({ kk: `Сауалнаманың «${version}» нұсқасы жоқ.`, ru: `Версия опросника «${version}» не существует.` }, { field: 'questionnaireVersion' }, 'campaign.questionnaire_unknown');
+  badRequest(
+    { kk: `Сауалнаманың «${version}» нұсқасы жоқ.`, ru: `Версия опросника «${version}» не существует.` },
+    { field: 'questionnaireVersion' },
+    'campaign.questionnaire_unknown',
+  );
 export const invalidDate = (field: string) =>
   badRequest({ kk: 'Күн қате көрсетілген.', ru: 'Неверная дата.' }, { field }, 'campaign.date_invalid');
 export const deadlineBeforeRequest = () =>
-  badRequest({ kk: 'Мерзім сұрау күнінен ерте болмауы керек.', ru: 'Срок не может быть раньше даты запроса.' }, { field: 'deadline' }, 'campaign.deadline_before_request');
+  badRequest(
+    { kk: 'Мерзім сұрау күнінен ерте болмауы керек.', ru: 'Срок не может быть раньше даты запроса.' },
+    { field: 'deadline' },
+    'campaign.deadline_before_request',
+  );
 export const unknownRecipients = (ids: string[]) =>
-  badRequest({ kk: 'Кейбір алушы ұйымдар жоқ.', ru: 'Некоторые организации-получатели не существуют.' }, { field: 'recipients', ids }, 'campaign.recipients_unknown');
+  badRequest(
+    { kk: 'Кейбір алушы ұйымдар жоқ.', ru: 'Некоторые организации-получатели не существуют.' },
+    { field: 'recipients', ids },
+    'campaign.recipients_unknown',
+  );
 export const anotherOpenCampaign = (year: number) =>
-  conflict({ kk: `${year} есепті жылы үшін ашық науқан бар.`, ru: `За ${year} отчетный год уже есть открытая кампания.` }, { reportingYear: year }, 'campaign.already_open');
+  conflict(
+    { kk: `${year} есепті жылы үшін ашық науқан бар.`, ru: `За ${year} отчетный год уже есть открытая кампания.` },
+    { reportingYear: year },
+    'campaign.already_open',
+  );
 export const invalidTransition = (from: string, to: string) =>
-  conflict({ kk: 'Науқанның күйін бұлай өзгертуге болмайды.', ru: 'Такой переход состояния кампании недопустим.' }, { from, to }, 'campaign.transition_invalid');
+  conflict(
+    { kk: 'Науқанның күйін бұлай өзгертуге болмайды.', ru: 'Такой переход состояния кампании недопустим.' },
+    { from, to },
+    'campaign.transition_invalid',
+  );
 export const campaignNotDraft = () =>
-  conflict({ kk: 'Науқан ашылғаннан кейін жылды және нұсқаны өзгертуге болмайды.', ru: 'После открытия кампании нельзя менять год и версию опросника.' }, undefined, 'campaign.not_draft');
+  conflict(
+    {
+      kk: 'Науқан ашылғаннан кейін жылды және нұсқаны өзгертуге болмайды.',
+      ru: 'После открытия кампании нельзя менять год и версию опросника.',
+    },
+    undefined,
+    'campaign.not_draft',
+  );

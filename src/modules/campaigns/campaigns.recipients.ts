@@ -5,7 +5,9 @@
 import type { RecipientProgress, RecipientQuery } from './campaigns.schemas.js';
 
 const completenessShare = (r: RecipientProgress) =>
-  r.completeness && r.completeness.total > 0 ? (r.completeness.answered + r.completeness.explained) / r.completeness.total : -1;
+  r.completeness && r.completeness.total > 0
+    ? (r.completeness.answered + r.completeness.explained) / r.completeness.total
+    : -1;
 
 const statusOrder = ['not_started', 'draft', 'returned', 'submitted', 'accepted'];
 const timelinessOrder = ['overdue', 'late', 'pending', 'on_time'];
@@ -36,11 +38,18 @@ export function selectRecipients(all: RecipientProgress[], q: RecipientQuery): R
       (!q.agencyType || r.agencyType === q.agencyType) &&
       (!q.status || r.status === q.status) &&
       (!q.timeliness || r.timeliness === q.timeliness) &&
-      (!needle || r.name.kk.toLocaleLowerCase('kk').includes(needle) || r.name.ru.toLocaleLowerCase('ru').includes(needle)),
+      (!needle ||
+        r.name.kk.toLocaleLowerCase('kk').includes(needle) ||
+        r.name.ru.toLocaleLowerCase('ru').includes(needle)),
   );
   const direction = q.order === 'desc' ? -1 : 1;
   // Ties keep a stable, meaningful order: by name.
   const sorted = matching.sort((a, b) => direction * compare[q.sort](a, b) || compare.name(a, b));
   const start = (q.page - 1) * q.pageSize;
-  return { recipients: sorted.slice(start, start + q.pageSize), matched: matching.length, page: q.page, pageSize: q.pageSize };
+  return {
+    recipients: sorted.slice(start, start + q.pageSize),
+    matched: matching.length,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

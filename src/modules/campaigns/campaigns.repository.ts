@@ -29,7 +29,18 @@ export function listCampaigns(db: DbOrTx, recipientScope: string[] | null) {
     .where(
       and(
         sql`${campaigns.status} <> 'draft'`,
-        inArray(campaigns.id, db.select({ id: campaignRecipients.campaignId }).from(campaignRecipients).where(inArray(campaignRecipients.organisationId, recipientScope.length ? recipientScope : ['00000000-0000-0000-0000-000000000000']))),
+        inArray(
+          campaigns.id,
+          db
+            .select({ id: campaignRecipients.campaignId })
+            .from(campaignRecipients)
+            .where(
+              inArray(
+                campaignRecipients.organisationId,
+                recipientScope.length ? recipientScope : ['00000000-0000-0000-0000-000000000000'],
+              ),
+            ),
+        ),
       ),
     )
     .orderBy(desc(campaigns.reportingYear), desc(campaigns.createdAt));
@@ -40,7 +51,12 @@ export async function insertCampaign(db: DbOrTx, values: typeof campaigns.$infer
   return row!;
 }
 
-export async function updateCampaignVersioned(db: DbOrTx, id: string, expectedVersion: number | null, patch: Partial<typeof campaigns.$inferInsert>) {
+export async function updateCampaignVersioned(
+  db: DbOrTx,
+  id: string,
+  expectedVersion: number | null,
+  patch: Partial<typeof campaigns.$inferInsert>,
+) {
   const versionCheck = expectedVersion === null ? sql`true` : sql`${campaigns.version} = ${expectedVersion}`;
   const [row] = await db
     .update(campaigns)
@@ -54,7 +70,9 @@ export async function replaceRecipients(db: DbOrTx, campaignId: string, organisa
   await db.delete(campaignRecipients).where(eq(campaignRecipients.campaignId, campaignId));
   const unique = [...new Set(organisationIds)];
   for (let i = 0; i < unique.length; i += 1000) {
-    await db.insert(campaignRecipients).values(unique.slice(i, i + 1000).map((organisationId) => ({ campaignId, organisationId })));
+    await db
+      .insert(campaignRecipients)
+      .values(unique.slice(i, i + 1000).map((organisationId) => ({ campaignId, organisationId })));
   }
 }
 
@@ -71,7 +89,8 @@ export async function isRecipient(db: DbOrTx, campaignId: string, organisationId
 /** Every recipient of a campaign (or those of `organisationIds`) with its submission's state, if any. */
 export function recipientStates(db: DbOrTx, campaignId: string, organisationIds: string[] | null = null) {
   const conds = [eq(campaignRecipients.campaignId, campaignId)];
-  if (organisationIds) conds.push(organisationIds.length ? inArray(campaignRecipients.organisationId, organisationIds) : sql`false`);
+  if (organisationIds)
+    conds.push(organisationIds.length ? inArray(campaignRecipients.organisationId, organisationIds) : sql`false`);
   return db
     .select({
       organisationId: organisations.id,
@@ -87,19 +106,30 @@ export function recipientStates(db: DbOrTx, campaignId: string, organisationIds:
     })
     .from(campaignRecipients)
     .innerJoin(organisations, eq(organisations.id, campaignRecipients.organisationId))
-    .leftJoin(submissions, and(eq(submissions.campaignId, campaignRecipients.campaignId), eq(submissions.organisationId, campaignRecipients.organisationId)))
+    .leftJoin(
+      submissions,
+      and(
+        eq(submissions.campaignId, campaignRecipients.campaignId),
+        eq(submissions.organisationId, campaignRecipients.organisationId),
+      ),
+    )
     .where(and(...conds))
     .orderBy(asc(organisations.region), asc(organisations.agencyType), asc(organisations.nameRu));
 }
 
 export async function activeOrganisationIds(db: DbOrTx): Promise<string[]> {
-  return (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.active, true))).map((r) => r.id);
+  return (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.active, true))).map(
+    (r) => r.id,
+  );
 }
 
 export async function existingOrganisationIds(db: DbOrTx, ids: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < ids.length; i += 1000) {
-    const rows = await db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, ids.slice(i, i + 1000)));
+    const rows = await db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(inArray(organisations.id, ids.slice(i, i + 1000)));
     for (const r of rows) found.add(r.id);
   }
   return found;

@@ -31,13 +31,24 @@ export const createCampaignBody = z
   .strict();
 
 export const updateCampaignBody = z
-  .object({ requestDate: isoDate.optional(), deadline: isoDate.optional(), questionnaireVersion: text(100).min(1).optional(), reportingYear: z.number().int().min(2024).max(2100).optional() })
+  .object({
+    requestDate: isoDate.optional(),
+    deadline: isoDate.optional(),
+    questionnaireVersion: text(100).min(1).optional(),
+    reportingYear: z.number().int().min(2024).max(2100).optional(),
+  })
   .strict();
 
 export const recipientsBody = z.object({ organisationIds: z.array(z.uuid()).max(100_000) }).strict();
 export const campaignIdParams = z.object({ id: z.uuid() });
 
-export const completenessSchema = z.object({ total: z.number(), answered: z.number(), explained: z.number(), empty: z.number(), byReason: z.record(z.string(), z.number()) });
+export const completenessSchema = z.object({
+  total: z.number(),
+  answered: z.number(),
+  explained: z.number(),
+  empty: z.number(),
+  byReason: z.record(z.string(), z.number()),
+});
 
 export const recipientProgress = z.object({
   organisationId: z.uuid(),
@@ -71,7 +82,9 @@ export const recipientQuery = z
     status: recipientProgress.shape.status.optional(),
     timeliness: recipientProgress.shape.timeliness.optional(),
     q: z.string().max(200).optional(),
-    sort: z.enum(['name', 'region', 'agencyType', 'status', 'timeliness', 'completeness', 'submittedAt']).default('region'),
+    sort: z
+      .enum(['name', 'region', 'agencyType', 'status', 'timeliness', 'completeness', 'submittedAt'])
+      .default('region'),
     order: z.enum(['asc', 'desc']).default('asc'),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),

@@ -94,7 +94,13 @@ export async function createCampaign(db: Db, actor: Actor, input: NewCampaign): 
   return db.transaction(async (tx) => {
     const recipients = input.recipients ?? (await activeOrganisationIds(tx));
     if (input.recipients) await checkRecipients(tx, recipients);
-    const row = await insertCampaign(tx, { reportingYear: input.reportingYear, questionnaireVersion: input.questionnaireVersion, requestDate, deadline, createdBy: actor.user.id });
+    const row = await insertCampaign(tx, {
+      reportingYear: input.reportingYear,
+      questionnaireVersion: input.questionnaireVersion,
+      requestDate,
+      deadline,
+      createdBy: actor.user.id,
+    });
     await replaceRecipients(tx, row.id, recipients);
     const view = toCampaignView((await findCampaign(tx, row.id))!);
     await audit(tx, actor, 'campaign.create', { type: 'campaign', id: row.id }, { after: view });
@@ -118,12 +124,24 @@ export async function updateCampaign(
     const after = await updateCampaignVersioned(tx, id, version, patch);
     if (!after) throw staleVersion(before.version);
     const view = toCampaignView((await findCampaign(tx, id))!);
-    await audit(tx, actor, 'campaign.update', { type: 'campaign', id: id }, { before: toCampaignView(before), after: view });
+    await audit(
+      tx,
+      actor,
+      'campaign.update',
+      { type: 'campaign', id: id },
+      { before: toCampaignView(before), after: view },
+    );
     return view;
   });
 }
 
-export async function setRecipients(db: Db, actor: Actor, id: string, version: number, organisationIds: string[]): Promise<CampaignView> {
+export async function setRecipients(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  organisationIds: string[],
+): Promise<CampaignView> {
   await checkRecipients(db, organisationIds);
   return db.transaction(async (tx) => {
     const before = await findCampaign(tx, id);
@@ -132,7 +150,13 @@ export async function setRecipients(db: Db, actor: Actor, id: string, version: n
     if (!(await updateCampaignVersioned(tx, id, version, {}))) throw staleVersion(before.version);
     await replaceRecipients(tx, id, organisationIds);
     const view = toCampaignView((await findCampaign(tx, id))!);
-    await audit(tx, actor, 'campaign.recipients', { type: 'campaign', id: id }, { before: { recipientCount: before.recipientCount }, after: { recipientCount: view.recipientCount } });
+    await audit(
+      tx,
+      actor,
+      'campaign.recipients',
+      { type: 'campaign', id: id },
+      { before: { recipientCount: before.recipientCount }, after: { recipientCount: view.recipientCount } },
+    );
     return view;
   });
 }
@@ -140,17 +164,31 @@ export async function setRecipients(db: Db, actor: Actor, id: string, version: n
 const transitions = { open: ['draft', 'closed'], close: ['open'] } as const;
 
 /** open (from draft; from closed it is a reopening) or close, at `version` (If-Match). One open campaign per reporting year. */
-export async function transitionCampaign(db: Db, actor: Actor, id: string, version: number, to: keyof typeof transitions): Promise<CampaignView> {
+export async function transitionCampaign(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  to: keyof typeof transitions,
+): Promise<CampaignView> {
   try {
     return await db.transaction(async (tx) => {
       const before = await findCampaign(tx, id);
       if (!before) throw campaignNotFound();
       if (before.version !== version) throw staleVersion(before.version);
       if (!(transitions[to] as readonly string[]).includes(before.status)) throw invalidTransition(before.status, to);
-      if (!(await updateCampaignVersioned(tx, id, version, { status: to === 'open' ? 'open' : 'closed' }))) throw staleVersion(before.version);
+      if (!(await updateCampaignVersioned(tx, id, version, { status: to === 'open' ? 'open' : 'closed' })))
+        throw staleVersion(before.version);
       const view = toCampaignView((await findCampaign(tx, id))!);
-      const action = to === 'open' ? (before.status === 'closed' ? 'campaign.reopen' : 'campaign.open') : 'campaign.close';
-      await audit(tx, actor, action, { type: 'campaign', id: id }, { before: { status: before.status }, after: { status: view.status } });
+      const action =
+        to === 'open' ? (before.status === 'closed' ? 'campaign.reopen' : 'campaign.open') : 'campaign.close';
+      await audit(
+        tx,
+        actor,
+        action,
+        { type: 'campaign', id: id },
+        { before: { status: before.status }, after: { status: view.status } },
+      );
       return view;
     });
   } catch (err) {
@@ -166,7 +204,12 @@ async function allRecipientProgress(db: Db, id: string, now: Date) {
 }
 
 /** The board: roll-ups over every recipient, and one page of those matching the query. */
-export async function campaignProgress(db: Db, id: string, query: RecipientQuery, now = new Date()): Promise<ProgressView> {
+export async function campaignProgress(
+  db: Db,
+  id: string,
+  query: RecipientQuery,
+  now = new Date(),
+): Promise<ProgressView> {
   const { row, recipients } = await allRecipientProgress(db, id, now);
   return {
     campaign: toCampaignView(row),

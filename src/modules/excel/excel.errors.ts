@@ -14,7 +14,11 @@ export interface Problem {
 const mb = (n: number) => Math.round(n / 1024 / 1024);
 
 export const fileRequired = () =>
-  badRequest({ kk: 'Excel файлын (.xlsx) жүктеңіз.', ru: 'Загрузите файл Excel (.xlsx).' }, undefined, 'excel.file_required');
+  badRequest(
+    { kk: 'Excel файлын (.xlsx) жүктеңіз.', ru: 'Загрузите файл Excel (.xlsx).' },
+    undefined,
+    'excel.file_required',
+  );
 const SAVE_AS: Bilingual = {
   kk: 'Файлды ашып, .xlsx ретінде сақтаңыз: Excel — «Файл → Сақтау басқаша → Excel жұмыс кітабы (*.xlsx)»; LibreOffice Calc — «Файл → Сохранить как → Excel 2007-365 (.xlsx)», содан кейін қайта жүктеңіз.',
   ru: 'Откройте файл и сохраните его как .xlsx: Excel — «Файл → Сохранить как → Книга Excel (*.xlsx)»; LibreOffice Calc — «Файл → Сохранить как → Excel 2007-365 (.xlsx)», затем загрузите снова.',
@@ -25,10 +29,19 @@ export const notXlsx = (format: 'ods' | 'xls' | 'other' = 'other') =>
     'excel.not_xlsx',
     415,
     format === 'ods'
-      ? { kk: `Бұл OpenDocument (.ods) кестесі, ал платформа тек .xlsx қабылдайды. ${SAVE_AS.kk}`, ru: `Это таблица OpenDocument (.ods), а платформа принимает только .xlsx. ${SAVE_AS.ru}` }
+      ? {
+          kk: `Бұл OpenDocument (.ods) кестесі, ал платформа тек .xlsx қабылдайды. ${SAVE_AS.kk}`,
+          ru: `Это таблица OpenDocument (.ods), а платформа принимает только .xlsx. ${SAVE_AS.ru}`,
+        }
       : format === 'xls'
-        ? { kk: `Бұл Excel-дің ескі пішімі (.xls), ал платформа тек .xlsx қабылдайды. ${SAVE_AS.kk}`, ru: `Это старый формат Excel (.xls), а платформа принимает только .xlsx. ${SAVE_AS.ru}` }
-        : { kk: `Файл Excel жұмыс кітабы (.xlsx) емес. ${SAVE_AS.kk}`, ru: `Файл не является книгой Excel (.xlsx). ${SAVE_AS.ru}` },
+        ? {
+            kk: `Бұл Excel-дің ескі пішімі (.xls), ал платформа тек .xlsx қабылдайды. ${SAVE_AS.kk}`,
+            ru: `Это старый формат Excel (.xls), а платформа принимает только .xlsx. ${SAVE_AS.ru}`,
+          }
+        : {
+            kk: `Файл Excel жұмыс кітабы (.xlsx) емес. ${SAVE_AS.kk}`,
+            ru: `Файл не является книгой Excel (.xlsx). ${SAVE_AS.ru}`,
+          },
     { format },
   );
 export const encrypted = () =>
@@ -40,7 +53,12 @@ export const encrypted = () =>
     undefined,
     'excel.encrypted',
   );
-export const corrupt = () => unprocessable({ kk: 'Файл бүлінген, оны оқу мүмкін емес.', ru: 'Файл поврежден и не может быть прочитан.' }, undefined, 'excel.corrupt');
+export const corrupt = () =>
+  unprocessable(
+    { kk: 'Файл бүлінген, оны оқу мүмкін емес.', ru: 'Файл поврежден и не может быть прочитан.' },
+    undefined,
+    'excel.corrupt',
+  );
 export const tooLarge = (what: 'upload' | 'entries' | 'uncompressed' | 'ratio' | 'cells') =>
   new AppError(
     'excel.too_large',
@@ -53,7 +71,10 @@ export const tooLarge = (what: 'upload' | 'entries' | 'uncompressed' | 'ratio' |
   );
 export const notTemplate = () =>
   unprocessable(
-    { kk: 'Бұл жұмыс кітабы платформаның үлгісі емес (қызметтік парақ жоқ).', ru: 'Эта книга не является шаблоном платформы (нет служебного листа).' },
+    {
+      kk: 'Бұл жұмыс кітабы платформаның үлгісі емес (қызметтік парақ жоқ).',
+      ru: 'Эта книга не является шаблоном платформы (нет служебного листа).',
+    },
     undefined,
     'excel.not_template',
   );
@@ -63,7 +84,10 @@ export const wrongTarget = (
   found: string,
   file: { organisationName: string; reportingYear: string },
 ) => {
-  const whose = { kk: `Файл «${file.organisationName}» ұйымына, ${file.reportingYear} есепті жылына арналған.`, ru: `Файл составлен для организации «${file.organisationName}», отчетный год ${file.reportingYear}.` };
+  const whose = {
+    kk: `Файл «${file.organisationName}» ұйымына, ${file.reportingYear} есепті жылына арналған.`,
+    ru: `Файл составлен для организации «${file.organisationName}», отчетный год ${file.reportingYear}.`,
+  };
   return unprocessable(
     {
       kk:
@@ -85,7 +109,10 @@ export const wrongTarget = (
 };
 export const importInvalid = (problems: Problem[]) =>
   unprocessable(
-    { kk: 'Жұмыс кітабында қателер бар; ештеңе сақталған жоқ. Көрсетілген ұяшықтарды түзетіңіз.', ru: 'В книге есть ошибки; ничего не сохранено. Исправьте указанные ячейки.' },
+    {
+      kk: 'Жұмыс кітабында қателер бар; ештеңе сақталған жоқ. Көрсетілген ұяшықтарды түзетіңіз.',
+      ru: 'В книге есть ошибки; ничего не сохранено. Исправьте указанные ячейки.',
+    },
     { problems },
     'excel.invalid',
   );
@@ -100,7 +127,10 @@ export const templateOutdated = () =>
   );
 export const resolutionsInvalid = () =>
   badRequest(
-    { kk: '«resolutions» өрісі {"<тармақ>": "mine" | "theirs"} түріндегі JSON болуы керек.', ru: 'Поле «resolutions» должно быть JSON вида {"<пункт>": "mine" | "theirs"}.' },
+    {
+      kk: '«resolutions» өрісі {"<тармақ>": "mine" | "theirs"} түріндегі JSON болуы керек.',
+      ru: 'Поле «resolutions» должно быть JSON вида {"<пункт>": "mine" | "theirs"}.',
+    },
     { field: 'resolutions' },
     'excel.resolutions_invalid',
   );

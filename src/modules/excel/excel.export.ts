@@ -47,15 +47,30 @@ function columnsOf(item: Item, version: LoadedVersion): Column[] {
     case 'yes_no':
       return [
         { ...base, get: (v) => (v as { answer?: string } | undefined)?.answer ?? null },
-        { key: `${item.id}.description`, label: { kk: `${item.label.kk}: сипаттама`, ru: `${item.label.ru}: описание` }, get: (v) => (v as { description?: string } | undefined)?.description ?? null },
+        {
+          key: `${item.id}.description`,
+          label: { kk: `${item.label.kk}: сипаттама`, ru: `${item.label.ru}: описание` },
+          get: (v) => (v as { description?: string } | undefined)?.description ?? null,
+        },
       ];
     case 'breakdown': {
-      const cats = [...(version.dimensionByCode.get(item.dimension)?.categories ?? []), { code: UNKNOWN_CATEGORY, label: { kk: 'Белгісіз', ru: 'Неизвестно' } }];
+      const cats = [
+        ...(version.dimensionByCode.get(item.dimension)?.categories ?? []),
+        { code: UNKNOWN_CATEGORY, label: { kk: 'Белгісіз', ru: 'Неизвестно' } },
+      ];
       const by = (v: unknown) => (v as { byCategory?: Record<string, number> } | undefined)?.byCategory;
       return [
-        { key: `${item.id}.total`, label: { kk: `${item.label.kk}: барлығы`, ru: `${item.label.ru}: всего` }, get: (v) => num((v as { total?: number } | undefined)?.total) },
+        {
+          key: `${item.id}.total`,
+          label: { kk: `${item.label.kk}: барлығы`, ru: `${item.label.ru}: всего` },
+          get: (v) => num((v as { total?: number } | undefined)?.total),
+        },
         // An answered breakdown leaves absent categories at 0 (questionnaires/answers.md).
-        ...cats.map((c) => ({ key: `${item.id}.${c.code}`, label: { kk: `${item.label.kk}: ${c.label.kk}`, ru: `${item.label.ru}: ${c.label.ru}` }, get: (v: unknown) => (v === undefined ? null : (by(v)?.[c.code] ?? 0)) })),
+        ...cats.map((c) => ({
+          key: `${item.id}.${c.code}`,
+          label: { kk: `${item.label.kk}: ${c.label.kk}`, ru: `${item.label.ru}: ${c.label.ru}` },
+          get: (v: unknown) => (v === undefined ? null : (by(v)?.[c.code] ?? 0)),
+        })),
       ];
     }
     case 'table':
@@ -80,8 +95,15 @@ function header(ws: ExcelJS.Worksheet, cols: { key: string; label: Bilingual }[]
   ws.addRow(cols.map((c) => c.label.kk)).commit();
 }
 
-async function sectionSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, version: LoadedVersion, section: Section, source: ExportSource) {
-  const ws = wb.addWorksheet(cutName(`${section.number}. ${section.title.ru}`), { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
+async function sectionSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  version: LoadedVersion,
+  section: Section,
+  source: ExportSource,
+) {
+  const ws = wb.addWorksheet(cutName(`${section.number}. ${section.title.ru}`), {
+    views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }],
+  });
   const items = section.questions.flatMap((q) => q.items);
   const cols = items.flatMap((i) => columnsOf(i, version).map((c) => ({ ...c, itemId: i.id })));
   header(ws, [...orgHead, ...cols]);
@@ -93,7 +115,10 @@ async function sectionSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, version: Loa
       answers.set(r.agencyType, answersIt);
     }
     if (!answersIt) continue;
-    ws.addRow([...orgCells(r), ...cols.map((c) => c.get((r.answers[c.itemId] as { value?: unknown } | undefined)?.value))]).commit();
+    ws.addRow([
+      ...orgCells(r),
+      ...cols.map((c) => c.get((r.answers[c.itemId] as { value?: unknown } | undefined)?.value)),
+    ]).commit();
   }
   ws.commit();
 }
@@ -134,7 +159,15 @@ export async function writeCampaignExport(version: LoadedVersion, source: Export
     for (const [itemId, entry] of Object.entries(r.answers)) {
       const e = entry as { missingReason?: string; missingComment?: string };
       if (!e?.missingReason) continue;
-      missing.addRow([...orgCells(r), itemId, e.missingReason, reasons.get(e.missingReason)?.ru ?? null, e.missingComment ?? null]).commit();
+      missing
+        .addRow([
+          ...orgCells(r),
+          itemId,
+          e.missingReason,
+          reasons.get(e.missingReason)?.ru ?? null,
+          e.missingComment ?? null,
+        ])
+        .commit();
     }
   missing.commit();
   await wb.commit();

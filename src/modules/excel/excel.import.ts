@@ -11,7 +11,18 @@ import type { Issue } from '../../domain/questionnaire/validation.js';
 import type { Bilingual } from '../../shared/lang.js';
 import type { Content } from '../submissions/submissions.schemas.js';
 import { corrupt, notTemplate, templateOutdated, type Problem } from './excel.errors.js';
-import { LISTS_SHEET, MAP_SHEET, META_KEYS, TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION, UNKNOWN_LABEL, isGridPart, rowKey, type MapEntry, type TemplateMeta } from './excel.layout.js';
+import {
+  LISTS_SHEET,
+  MAP_SHEET,
+  META_KEYS,
+  TEMPLATE_FORMAT,
+  TEMPLATE_FORMAT_VERSION,
+  UNKNOWN_LABEL,
+  isGridPart,
+  rowKey,
+  type MapEntry,
+  type TemplateMeta,
+} from './excel.layout.js';
 import { plain, snapNumber, toCode, toNumber, toText, toYesNo, type Plain } from './excel.values.js';
 import { inspectXlsx } from './excel.zip.js';
 
@@ -46,12 +57,14 @@ export async function parseTemplate(bytes: Buffer, fileName?: string): Promise<P
     const value = toText(plain(row.getCell(2).value));
     if (key && value !== undefined) raw[key] = value;
     const [itemId, part, column, rowKeyText] = [4, 5, 6, 7].map((c) => toText(plain(row.getCell(c).value)));
-    if (itemId && part && column && rowKeyText) map.push({ itemId, part, column: column.toUpperCase(), key: rowKeyText });
+    if (itemId && part && column && rowKeyText)
+      map.push({ itemId, part, column: column.toUpperCase(), key: rowKeyText });
   });
   if (raw.format !== TEMPLATE_FORMAT) throw notTemplate();
   if (Number(raw.formatVersion) !== TEMPLATE_FORMAT_VERSION) throw templateOutdated();
   // A hand-edited map must not make us read outside a sane grid (or throw inside exceljs).
-  if (META_KEYS.some((k) => raw[k] === undefined) || map.some((e) => !COLUMN.test(e.column) || e.key.length > 300)) throw notTemplate();
+  if (META_KEYS.some((k) => raw[k] === undefined) || map.some((e) => !COLUMN.test(e.column) || e.key.length > 300))
+    throw notTemplate();
   const meta: TemplateMeta = {
     format: raw.format,
     formatVersion: Number(raw.formatVersion),
@@ -112,7 +125,13 @@ export function readContent(parsed: ParsedWorkbook, form: Form): ImportResult {
   const byItem = new Map<string, Map<string, MapEntry>>();
   for (const e of map) {
     if (!form.index.has(e.itemId)) {
-      problems.push({ sheet: null, cell: null, itemId: e.itemId, code: 'excel.item_unknown', message: msg('Бұл тармақ ұйымның сауалнамасында жоқ.', 'Этого пункта нет в опроснике организации.') });
+      problems.push({
+        sheet: null,
+        cell: null,
+        itemId: e.itemId,
+        code: 'excel.item_unknown',
+        message: msg('Бұл тармақ ұйымның сауалнамасында жоқ.', 'Этого пункта нет в опроснике организации.'),
+      });
       continue;
     }
     if (!byItem.has(e.itemId)) byItem.set(e.itemId, new Map());
@@ -157,7 +176,16 @@ export function readContent(parsed: ParsedWorkbook, form: Form): ImportResult {
     const end = rowOf(itemId, rowKey.end(itemId));
     if (!head || !end) return undefined;
     if (end.sheet !== head.sheet || end.row <= head.row) {
-      problems.push({ sheet: head.sheet, cell: null, itemId, code: 'excel.row_missing', message: msg('Кестенің соңғы жолы («↑») басынан жоғары жылжытылған.', 'Последняя строка таблицы («↑») перемещена выше ее заголовка.') });
+      problems.push({
+        sheet: head.sheet,
+        cell: null,
+        itemId,
+        code: 'excel.row_missing',
+        message: msg(
+          'Кестенің соңғы жолы («↑») басынан жоғары жылжытылған.',
+          'Последняя строка таблицы («↑») перемещена выше ее заголовка.',
+        ),
+      });
       return undefined;
     }
     const rows: number[] = [];
@@ -180,10 +208,15 @@ export function readContent(parsed: ParsedWorkbook, form: Form): ImportResult {
     }
     return cells.get(id);
   };
-  const valueAt = (at: { sheet: string; cell: string } | undefined): Plain => (at ? plain(workbook.getWorksheet(at.sheet)!.getCell(at.cell).value) : null);
+  const valueAt = (at: { sheet: string; cell: string } | undefined): Plain =>
+    at ? plain(workbook.getWorksheet(at.sheet)!.getCell(at.cell).value) : null;
   const read = (e: MapEntry | undefined): Plain => valueAt(cellOf(e));
-  const problemAt = (at: { sheet: string; cell: string } | undefined, itemId: string, code: string, message: Bilingual) =>
-    problems.push({ sheet: at?.sheet ?? null, cell: at?.cell ?? null, itemId, code, message });
+  const problemAt = (
+    at: { sheet: string; cell: string } | undefined,
+    itemId: string,
+    code: string,
+    message: Bilingual,
+  ) => problems.push({ sheet: at?.sheet ?? null, cell: at?.cell ?? null, itemId, code, message });
   const notNumber = msg('Сан күтілген.', 'Ожидается число.');
   const number = (at: { sheet: string; cell: string } | undefined, itemId: string, v: Plain): number | undefined => {
     const n = toNumber(v);
@@ -203,11 +236,34 @@ export function readContent(parsed: ParsedWorkbook, form: Form): ImportResult {
     const comment = toText(read(commentE));
     if (reasonRaw !== null) {
       const code = toCode(reasonRaw, form.missingReasons);
-      if (!code) problemAt(cellOf(reasonE), item.id, 'excel.reason_unknown', msg('Деректердің болмау себебін тізімнен таңдаңыз.', 'Выберите причину отсутствия данных из списка.'));
-      else if (value !== undefined) problemAt(cellOf(reasonE), item.id, 'excel.value_and_reason', msg('Не жауап, не деректердің болмау себебі көрсетіледі, екеуі бірге емес.', 'Укажите либо ответ, либо причину отсутствия данных, но не оба.'));
+      if (!code)
+        problemAt(
+          cellOf(reasonE),
+          item.id,
+          'excel.reason_unknown',
+          msg('Деректердің болмау себебін тізімнен таңдаңыз.', 'Выберите причину отсутствия данных из списка.'),
+        );
+      else if (value !== undefined)
+        problemAt(
+          cellOf(reasonE),
+          item.id,
+          'excel.value_and_reason',
+          msg(
+            'Не жауап, не деректердің болмау себебі көрсетіледі, екеуі бірге емес.',
+            'Укажите либо ответ, либо причину отсутствия данных, но не оба.',
+          ),
+        );
       else answers[item.id] = comment ? { missingReason: code, missingComment: comment } : { missingReason: code };
     } else if (comment) {
-      problemAt(cellOf(commentE), item.id, 'excel.comment_without_reason', msg('Түсініктеме тек деректердің болмау себебімен бірге толтырылады.', 'Комментарий заполняется только вместе с причиной отсутствия данных.'));
+      problemAt(
+        cellOf(commentE),
+        item.id,
+        'excel.comment_without_reason',
+        msg(
+          'Түсініктеме тек деректердің болмау себебімен бірге толтырылады.',
+          'Комментарий заполняется только вместе с причиной отсутствия данных.',
+        ),
+      );
     } else if (value !== undefined) answers[item.id] = { value };
   }
 
@@ -236,7 +292,10 @@ export function readContent(parsed: ParsedWorkbook, form: Form): ImportResult {
     return e ? cells.get(`${id}#${part}`) : undefined;
   };
   const locate = (path: string) => {
-    const m = /^([^.[]+(?:\.[a-z0-9_]+)*?)(?:\.(total|description|missingReason|missingComment|byCategory)|\.byCategory\.([a-z0-9_]+)|\[(\d+)\](?:\.([a-z0-9_]+))?)?$/.exec(path);
+    const m =
+      /^([^.[]+(?:\.[a-z0-9_]+)*?)(?:\.(total|description|missingReason|missingComment|byCategory)|\.byCategory\.([a-z0-9_]+)|\[(\d+)\](?:\.([a-z0-9_]+))?)?$/.exec(
+        path,
+      );
     const id = m?.[1] ?? path;
     if (m?.[2]) {
       const part = { missingReason: 'reason', missingComment: 'comment', byCategory: 'total' }[m[2]] ?? m[2];
@@ -250,7 +309,9 @@ export function readContent(parsed: ParsedWorkbook, form: Form): ImportResult {
       return grid && e ? { sheet: grid.sheet, cell: `${e.column}${grid.rows[0]}` } : undefined;
     }
     const entry = answers[id] as { missingReason?: string } | undefined;
-    return (entry?.missingReason ? at(id, 'reason') : undefined) ?? at(id, 'value') ?? at(id, 'total') ?? at(id, 'reason');
+    return (
+      (entry?.missingReason ? at(id, 'reason') : undefined) ?? at(id, 'value') ?? at(id, 'total') ?? at(id, 'reason')
+    );
   };
   const itemCell = (id: string) => at(id, 'reason') ?? at(id, 'value') ?? at(id, 'total');
   return { content: { answers }, problems, locate, itemCell };
@@ -271,7 +332,11 @@ interface Reader {
 }
 
 /** The item's value as filled, or undefined when its value cells are all empty. */
-function readValue(item: Item, parts: Map<string, MapEntry>, { read, cellOf, valueAt, number, problemAt, form, gridRows, grids }: Reader): unknown {
+function readValue(
+  item: Item,
+  parts: Map<string, MapEntry>,
+  { read, cellOf, valueAt, number, problemAt, form, gridRows, grids }: Reader,
+): unknown {
   const valueE = parts.get('value');
   switch (item.kind) {
     case 'count':
@@ -287,12 +352,23 @@ function readValue(item: Item, parts: Map<string, MapEntry>, { read, cellOf, val
       const descE = parts.get('description');
       const description = toText(read(descE));
       if (v === null) {
-        if (description) problemAt(cellOf(descE), item.id, 'excel.description_without_answer', msg('Алдымен «Иә» немесе «Жоқ» таңдаңыз.', 'Сначала выберите «Да» или «Нет».'));
+        if (description)
+          problemAt(
+            cellOf(descE),
+            item.id,
+            'excel.description_without_answer',
+            msg('Алдымен «Иә» немесе «Жоқ» таңдаңыз.', 'Сначала выберите «Да» или «Нет».'),
+          );
         return undefined;
       }
       const answer = toYesNo(v);
       if (!answer) {
-        problemAt(cellOf(valueE), item.id, 'excel.yes_no_invalid', msg('«Иә» немесе «Жоқ» таңдаңыз.', 'Выберите «Да» или «Нет».'));
+        problemAt(
+          cellOf(valueE),
+          item.id,
+          'excel.yes_no_invalid',
+          msg('«Иә» немесе «Жоқ» таңдаңыз.', 'Выберите «Да» или «Нет».'),
+        );
         return undefined;
       }
       return description ? { answer, description } : { answer };
@@ -311,7 +387,13 @@ function readValue(item: Item, parts: Map<string, MapEntry>, { read, cellOf, val
         if (n !== undefined) byCategory[part.slice(4)] = n;
       }
       if (total === null) {
-        if (any) problemAt(cellOf(totalE), item.id, 'excel.total_required', msg('«Барлығы» жолын толтырыңыз.', 'Заполните строку «Всего».'));
+        if (any)
+          problemAt(
+            cellOf(totalE),
+            item.id,
+            'excel.total_required',
+            msg('«Барлығы» жолын толтырыңыз.', 'Заполните строку «Всего».'),
+          );
         return undefined;
       }
       const t = number(cellOf(totalE), item.id, total);
@@ -335,13 +417,25 @@ function readValue(item: Item, parts: Map<string, MapEntry>, { read, cellOf, val
             const n = number(at, item.id, v);
             if (n !== undefined) row[id] = n;
           } else if (kind?.kind === 'choice') {
-            const options = [...(form.dimensionByCode.get(kind.dimension)?.categories ?? []), { code: UNKNOWN_CATEGORY, label: UNKNOWN_LABEL }];
+            const options = [
+              ...(form.dimensionByCode.get(kind.dimension)?.categories ?? []),
+              { code: UNKNOWN_CATEGORY, label: UNKNOWN_LABEL },
+            ];
             const code = toCode(v, options);
             if (!code) problemAt(at, item.id, 'excel.choice_unknown', msg('Тізімнен таңдаңыз.', 'Выберите из списка.'));
             else row[id] = code;
           } else if (item.kind === 'entity_list' && id === 'country') {
             const code = countryCode(String(v));
-            if (!code) problemAt(at, item.id, 'excel.country_unknown', msg(`«${String(v)}» елі танылмады: тізімнен таңдаңыз немесе ISO кодын жазыңыз (мысалы, KAZ).`, `Страна «${String(v)}» не распознана: выберите из списка или впишите код ISO (например, KAZ).`));
+            if (!code)
+              problemAt(
+                at,
+                item.id,
+                'excel.country_unknown',
+                msg(
+                  `«${String(v)}» елі танылмады: тізімнен таңдаңыз немесе ISO кодын жазыңыз (мысалы, KAZ).`,
+                  `Страна «${String(v)}» не распознана: выберите из списка или впишите код ISO (например, KAZ).`,
+                ),
+              );
             else row[id] = code;
           } else row[id] = toText(v);
         }
@@ -358,5 +452,11 @@ function readValue(item: Item, parts: Map<string, MapEntry>, { read, cellOf, val
 /** A validator issue as a problem at its cell. */
 export function issueProblem(i: Issue, locate: ImportResult['locate']): Problem {
   const at = locate(i.path);
-  return { sheet: at?.sheet ?? null, cell: at?.cell ?? null, itemId: i.itemId || null, code: i.code, message: i.message };
+  return {
+    sheet: at?.sheet ?? null,
+    cell: at?.cell ?? null,
+    itemId: i.itemId || null,
+    code: i.code,
+    message: i.message,
+  };
 }

@@ -28,7 +28,19 @@ export interface TemplateMeta {
   /** Whose workbook this is, to name it when it is uploaded to another organisation. */
   organisationName: string;
 }
-export const META_KEYS = ['format', 'formatVersion', 'questionnaireVersion', 'contentHash', 'campaignId', 'organisationId', 'agencyType', 'revision', 'reportingYear', 'lang', 'organisationName'] as const;
+export const META_KEYS = [
+  'format',
+  'formatVersion',
+  'questionnaireVersion',
+  'contentHash',
+  'campaignId',
+  'organisationId',
+  'agencyType',
+  'revision',
+  'reportingYear',
+  'lang',
+  'organisationName',
+] as const;
 
 /**
  * Parts of an item: `value`, `reason`, `comment` (missing-data comment), `description`
@@ -72,7 +84,10 @@ const SHEET_NAME_MAX = 31;
 
 /** A sheet name: at most 31 characters, none of []:*?/\\ , cut at a word boundary. */
 export function cutName(text: string, max = SHEET_NAME_MAX): string {
-  const clean = text.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = text
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max + 1);
   const space = cut.lastIndexOf(' ');
@@ -84,7 +99,8 @@ export function sheetNames(sections: readonly Section[], lang: Lang, taken: read
   const used = new Set(taken.map((n) => n.toLowerCase()));
   return sections.map((section) => {
     let name = cutName(`${section.number}. ${section.title[lang]}`);
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${cutName(`${section.number}. ${section.title[lang]}`, SHEET_NAME_MAX - 4)} (${n})`;
+    for (let n = 2; used.has(name.toLowerCase()); n++)
+      name = `${cutName(`${section.number}. ${section.title[lang]}`, SHEET_NAME_MAX - 4)} (${n})`;
     used.add(name.toLowerCase());
     return name;
   });

@@ -33,7 +33,9 @@ function answersSql(filter: AnswerFilter) {
 export async function* campaignRows(db: DbOrTx, campaignId: string, filter: AnswerFilter): AsyncIterable<ExportRow> {
   let after: { region: string; name: string; id: string } | null = null;
   for (;;) {
-    const keyset: SQL = after ? sql`and (o.region, o.name_ru, o.id) > (${after.region}, ${after.name}, ${after.id}::uuid)` : sql``;
+    const keyset: SQL = after
+      ? sql`and (o.region, o.name_ru, o.id) > (${after.region}, ${after.name}, ${after.id}::uuid)`
+      : sql``;
     const result: { rows: Raw[] } = await db.execute<Raw>(sql`
       select p.organisation_id, p.name_kk, p.name_ru, p.agency_type, p.region, p.status, p.revision, p.submitted_at, ${answersSql(filter)} as answers
         from (

@@ -7,7 +7,16 @@ import { z } from 'zod';
 import type { Routes } from '../module.js';
 import { fileRequired, resolutionsInvalid, tooLarge } from './excel.errors.js';
 import { MAX_UPLOAD_BYTES } from './excel.limits.js';
-import { XLSX_TYPE, campaignParams, importPreview, importQuery, importResult, langQuery, resolutionsField, submissionParams } from './excel.schemas.js';
+import {
+  XLSX_TYPE,
+  campaignParams,
+  importPreview,
+  importQuery,
+  importResult,
+  langQuery,
+  resolutionsField,
+  submissionParams,
+} from './excel.schemas.js';
 import { campaignExport, importWorkbook, previewImport, templateFor } from './excel.service.js';
 
 const tags = ['excel'];
@@ -33,11 +42,20 @@ export const excelRoutes: Routes = async (app) => {
 
   app.get(
     `${base}/template.xlsx`,
-    { config: { access: ['admin', 'expert', 'focal_point'], cost: 'heavy' }, schema: { tags, params: submissionParams, querystring: langQuery } },
+    {
+      config: { access: ['admin', 'expert', 'focal_point'], cost: 'heavy' },
+      schema: { tags, params: submissionParams, querystring: langQuery },
+    },
     async (request, reply) => {
       const { campaignId, organisationId } = request.params;
       const actor = actorOf(request);
-      const { bytes, revision, fileName } = await templateFor(db, actor, campaignId, organisationId, request.query.lang ?? actor.lang);
+      const { bytes, revision, fileName } = await templateFor(
+        db,
+        actor,
+        campaignId,
+        organisationId,
+        request.query.lang ?? actor.lang,
+      );
       setEtag(reply, revision);
       return reply
         .header('content-type', XLSX_TYPE)
@@ -51,7 +69,15 @@ export const excelRoutes: Routes = async (app) => {
   // itself then needs If-Match with the preview's currentRevision, so it applies exactly what was previewed.
   app.post(
     `${base}/import`,
-    { config: { access: ['focal_point'] }, schema: { tags, params: submissionParams, querystring: importQuery, response: { 200: z.union([importResult, importPreview]) } } },
+    {
+      config: { access: ['focal_point'] },
+      schema: {
+        tags,
+        params: submissionParams,
+        querystring: importQuery,
+        response: { 200: z.union([importResult, importPreview]) },
+      },
+    },
     async (request, reply) => {
       const dryRun = request.query.dryRun === 'true';
       const expected = dryRun ? undefined : requireIfMatch(request);
@@ -71,7 +97,15 @@ export const excelRoutes: Routes = async (app) => {
         setEtag(reply, preview.currentRevision);
         return preview;
       }
-      const result = await importWorkbook(db, actorOf(request), campaignId, organisationId, expected, upload, resolutions);
+      const result = await importWorkbook(
+        db,
+        actorOf(request),
+        campaignId,
+        organisationId,
+        expected,
+        upload,
+        resolutions,
+      );
       setEtag(reply, result.revision);
       return result;
     },
@@ -79,9 +113,14 @@ export const excelRoutes: Routes = async (app) => {
 
   app.get(
     '/api/v1/campaigns/:id/export.xlsx',
-    { config: { access: ['admin', 'expert'], cost: 'heavy' }, schema: { tags, params: campaignParams, querystring: langQuery } },
+    {
+      config: { access: ['admin', 'expert'], cost: 'heavy' },
+      schema: { tags, params: campaignParams, querystring: langQuery },
+    },
     async (request, reply) => {
-      const stream = await campaignExport(db, request.params.id, (err) => request.log.error({ err }, 'excel export failed'));
+      const stream = await campaignExport(db, request.params.id, (err) =>
+        request.log.error({ err }, 'excel export failed'),
+      );
       return reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', `attachment; filename="campaign-${request.params.id}.xlsx"`)

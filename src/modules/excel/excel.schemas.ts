@@ -30,7 +30,9 @@ const importCommon = {
   /** Revision the workbook was made from, which it is merged against. */
   baseRevision: z.number().int(),
   /** Per item: the draft's value now -> the value after the import. */
-  changes: z.array(z.object({ ...located, change: z.enum(['added', 'removed', 'changed']), before: z.unknown(), after: z.unknown() })),
+  changes: z.array(
+    z.object({ ...located, change: z.enum(['added', 'removed', 'changed']), before: z.unknown(), after: z.unknown() }),
+  ),
   problems: z.array(blockingProblem),
   /** Items neither answered nor explained, where to fill them. */
   empty: z.array(z.object(located)),
@@ -56,4 +58,9 @@ export const importPreview = z.object({
   ),
   canImport: z.boolean(),
 });
-export const importResult = z.object({ ...importCommon, currentRevision: z.number().int(), revision: z.number().int(), status: z.string() });
+export const importResult = z.object({
+  ...importCommon,
+  currentRevision: z.number().int(),
+  revision: z.number().int(),
+  status: z.string(),
+});

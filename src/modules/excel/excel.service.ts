@@ -9,7 +9,12 @@ import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
 import { getForm } from '../../domain/questionnaire/forms.js';
 import { getVersion } from '../../domain/questionnaire/loader.js';
-import { COMPLETENESS_CODES, completenessSummary, getValidator, isBlocking } from '../../domain/questionnaire/validation.js';
+import {
+  COMPLETENESS_CODES,
+  completenessSummary,
+  getValidator,
+  isBlocking,
+} from '../../domain/questionnaire/validation.js';
 import type { Lang } from '../../shared/lang.js';
 import { staleVersion } from '../../shared/shared.errors.js';
 import { diffContents, type ItemChange } from '../submissions/submissions.diff.js';
@@ -23,9 +28,19 @@ import { buildTemplate } from './excel.template.js';
 
 /** A file name people recognise: organisation, reporting year, language (RFC 6266 filename* carries the Cyrillic). */
 const fileName = (organisation: string, year: number, lang: Lang) =>
-  `${organisation.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 120)} - ${year} - ${lang}.xlsx`;
+  `${organisation
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120)} - ${year} - ${lang}.xlsx`;
 
-export async function templateFor(db: Db, actor: Actor, campaignId: string, organisationId: string, lang: Lang): Promise<{ bytes: Buffer; revision: number; fileName: string }> {
+export async function templateFor(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  organisationId: string,
+  lang: Lang,
+): Promise<{ bytes: Buffer; revision: number; fileName: string }> {
   const view = await getSubmission(db, actor, campaignId, organisationId);
   const [org, campaign] = await Promise.all([findOrganisation(db, organisationId), findCampaign(db, campaignId)]);
   const organisationName = { kk: org?.nameKk ?? organisationId, ru: org?.nameRu ?? organisationId };
@@ -67,12 +82,20 @@ export interface ImportPreview {
 }
 
 /** Reads a workbook against the draft as it is now: what an import would change, and what stands in its way. */
-async function analyse(db: Db, actor: Actor, campaignId: string, organisationId: string, file: UploadedFile, resolutions: Record<string, 'mine' | 'theirs'>) {
+async function analyse(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  organisationId: string,
+  file: UploadedFile,
+  resolutions: Record<string, 'mine' | 'theirs'>,
+) {
   const parsed = await parseTemplate(file.bytes, file.name);
   const view = await getSubmission(db, actor, campaignId, organisationId);
   const { meta } = parsed;
   const found = { organisationName: meta.organisationName, reportingYear: meta.reportingYear };
-  if (meta.organisationId !== organisationId) throw wrongTarget('organisationId', organisationId, meta.organisationId, found);
+  if (meta.organisationId !== organisationId)
+    throw wrongTarget('organisationId', organisationId, meta.organisationId, found);
   if (meta.campaignId !== campaignId) throw wrongTarget('campaignId', campaignId, meta.campaignId, found);
   const form = getForm(view.questionnaireVersion, view.agencyType);
   if (meta.questionnaireVersion !== view.questionnaireVersion || meta.contentHash !== form.version.contentHash)
@@ -80,7 +103,10 @@ async function analyse(db: Db, actor: Actor, campaignId: string, organisationId:
 
   const { content, problems: cellProblems, locate, itemCell } = readContent(parsed, form);
   const draftIssues = getValidator(view.questionnaireVersion, view.agencyType, 'draft').validate(content).issues;
-  const problems: BlockingProblem[] = [...cellProblems, ...draftIssues.filter((i) => isBlocking(i, 'draft')).map((i) => issueProblem(i, locate))].map((p) => ({ ...p, blocks: 'import' as const }));
+  const problems: BlockingProblem[] = [
+    ...cellProblems,
+    ...draftIssues.filter((i) => isBlocking(i, 'draft')).map((i) => issueProblem(i, locate)),
+  ].map((p) => ({ ...p, blocks: 'import' as const }));
   const plan = await planWrite(db, campaignId, organisationId, meta.revision, content, resolutions);
   const at = (itemId: string): Located => {
     const c = itemCell(itemId);
@@ -88,12 +114,18 @@ async function analyse(db: Db, actor: Actor, campaignId: string, organisationId:
   };
   // What the merged draft would still need before it can be submitted (empty items are listed apart).
   for (const i of getValidator(view.questionnaireVersion, view.agencyType, 'complete').validate(plan.merged).issues)
-    if (!isBlocking(i, 'draft') && !COMPLETENESS_CODES.has(i.code)) problems.push({ ...issueProblem(i, locate), blocks: isBlocking(i, 'complete') ? 'submission' : 'none' });
+    if (!isBlocking(i, 'draft') && !COMPLETENESS_CODES.has(i.code))
+      problems.push({ ...issueProblem(i, locate), blocks: isBlocking(i, 'complete') ? 'submission' : 'none' });
   const { answered, explained, empty } = completenessSummary(plan.merged, form);
   const preview: ImportPreview = {
     baseRevision: meta.revision,
     currentRevision: plan.currentRevision,
-    changes: diffContents(plan.currentContent, plan.merged).map((c) => ({ ...at(c.itemId), change: c.change, before: c.before, after: c.after })),
+    changes: diffContents(plan.currentContent, plan.merged).map((c) => ({
+      ...at(c.itemId),
+      change: c.change,
+      before: c.before,
+      after: c.after,
+    })),
     conflicts: plan.conflicts.map((c) => ({ ...c, ...at(c.itemId) })),
     problems,
     empty: form.items.filter((i) => plan.merged.answers[i.id] === undefined).map((i) => at(i.id)),
@@ -107,7 +139,14 @@ async function analyse(db: Db, actor: Actor, campaignId: string, organisationId:
   return { meta, content, preview };
 }
 
-export async function previewImport(db: Db, actor: Actor, campaignId: string, organisationId: string, file: UploadedFile, resolutions: Record<string, 'mine' | 'theirs'> = {}): Promise<ImportPreview> {
+export async function previewImport(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  organisationId: string,
+  file: UploadedFile,
+  resolutions: Record<string, 'mine' | 'theirs'> = {},
+): Promise<ImportPreview> {
   return (await analyse(db, actor, campaignId, organisationId, file, resolutions)).preview;
 }
 
@@ -135,7 +174,11 @@ export async function importWorkbook(
   if (preview.currentRevision !== expectedRevision) throw staleVersion(preview.currentRevision);
   const blocking = preview.problems.filter((p) => p.blocks === 'import');
   if (blocking.length) throw importInvalid(blocking);
-  const saved = await saveDraft(db, writerFor(actor), campaignId, organisationId, meta.revision, content, 'import', { expected: expectedRevision, skipUnchanged: true, resolutions });
+  const saved = await saveDraft(db, writerFor(actor), campaignId, organisationId, meta.revision, content, 'import', {
+    expected: expectedRevision,
+    skipUnchanged: true,
+    resolutions,
+  });
   const { canImport: _c, conflicts: _x, ...rest } = preview;
   return { ...rest, revision: saved.revision, status: saved.status, unchanged: saved.unchanged ?? false };
 }

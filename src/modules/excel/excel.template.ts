@@ -52,17 +52,48 @@ function fitHeight(row: ExcelJS.Row, texts: [string, number][]) {
   if (lines > 1) row.height = Math.max(row.height ?? 15, 15 * lines);
 }
 const col = (n: number) => String.fromCharCode(64 + n); // 1 -> A; forms never need more than 26 columns
-const errorText = (kk: string, ru: string) => ({ showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Қате / Ошибка', error: `${kk} / ${ru}` }) as const;
-const wholeRule: Validation = { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], ...errorText('0-ден кем емес бүтін сан', 'Целое число не меньше 0') };
-const amountRule: Validation = { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], ...errorText('0-ден кем емес сома, теңге', 'Сумма не меньше 0, тенге') };
-const yesNoRule: Validation = { type: 'list', allowBlank: true, formulae: [`"${yesNoOption(YES)},${yesNoOption(NO)}"`], ...errorText('Тізімнен таңдаңыз', 'Выберите из списка') };
-const listRule = (range: string): Validation => ({ type: 'list', allowBlank: true, formulae: [range], ...errorText('Тізімнен таңдаңыз', 'Выберите из списка') });
+const errorText = (kk: string, ru: string) =>
+  ({ showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Қате / Ошибка', error: `${kk} / ${ru}` }) as const;
+const wholeRule: Validation = {
+  type: 'whole',
+  operator: 'greaterThanOrEqual',
+  allowBlank: true,
+  formulae: [0],
+  ...errorText('0-ден кем емес бүтін сан', 'Целое число не меньше 0'),
+};
+const amountRule: Validation = {
+  type: 'decimal',
+  operator: 'greaterThanOrEqual',
+  allowBlank: true,
+  formulae: [0],
+  ...errorText('0-ден кем емес сома, теңге', 'Сумма не меньше 0, тенге'),
+};
+const yesNoRule: Validation = {
+  type: 'list',
+  allowBlank: true,
+  formulae: [`"${yesNoOption(YES)},${yesNoOption(NO)}"`],
+  ...errorText('Тізімнен таңдаңыз', 'Выберите из списка'),
+};
+const listRule = (range: string): Validation => ({
+  type: 'list',
+  allowBlank: true,
+  formulae: [range],
+  ...errorText('Тізімнен таңдаңыз', 'Выберите из списка'),
+});
 /** Countries: pick from the list or type a name or code (the import resolves it), so no stop on other text. */
-const suggestRule = (range: string): Validation => ({ type: 'list', allowBlank: true, formulae: [range], showErrorMessage: false });
+const suggestRule = (range: string): Validation => ({
+  type: 'list',
+  allowBlank: true,
+  formulae: [range],
+  showErrorMessage: false,
+});
 
 /** Drop-down lists on the hidden lists sheet: reasons in column A, countries in B, each dimension of a choice column after. */
 function planLists(form: Form, lang: Lang) {
-  const columns: { values: string[] }[] = [{ values: form.missingReasons.map((r) => bothLabels(r.label)) }, { values: countryOptions(lang).map((c) => c.option) }];
+  const columns: { values: string[] }[] = [
+    { values: form.missingReasons.map((r) => bothLabels(r.label)) },
+    { values: countryOptions(lang).map((c) => c.option) },
+  ];
   const rangeOf = new Map<string, string>();
   const range = (i: number, n: number) => `'${LISTS_SHEET}'!$${col(i)}$1:$${col(i)}$${n}`;
   rangeOf.set('reasons', range(1, columns[0]!.values.length));
@@ -72,7 +103,9 @@ function planLists(form: Form, lang: Lang) {
       for (const c of item.columns)
         if (c.kind === 'choice' && !rangeOf.has(c.dimension)) {
           const dim = form.dimensionByCode.get(c.dimension);
-          columns.push({ values: [...(dim?.categories ?? []).map((x) => bothLabels(x.label)), bothLabels(UNKNOWN_LABEL)] });
+          columns.push({
+            values: [...(dim?.categories ?? []).map((x) => bothLabels(x.label)), bothLabels(UNKNOWN_LABEL)],
+          });
           rangeOf.set(c.dimension, range(columns.length, columns.at(-1)!.values.length));
         }
   return { columns, rangeOf };
@@ -81,7 +114,10 @@ function planLists(form: Form, lang: Lang) {
 const NOTE_FONT: Partial<ExcelJS.Font> = { italic: true, color: { argb: 'FF505050' } };
 /** The project's hints look unlike the order's notes: upright, smaller, lighter, and labelled. */
 const HINT_FONT: Partial<ExcelJS.Font> = { size: 9, color: { argb: 'FF808080' } };
-const HINT_LABEL: Bilingual = { kk: 'Платформаның түсіндірмесі (бұйрық мәтіні емес)', ru: 'Пояснение платформы (не текст приказа)' };
+const HINT_LABEL: Bilingual = {
+  kk: 'Платформаның түсіндірмесі (бұйрық мәтіні емес)',
+  ru: 'Пояснение платформы (не текст приказа)',
+};
 const TOTAL: Bilingual = { kk: 'Барлығы', ru: 'Всего' };
 
 class SheetBuilder {
@@ -105,7 +141,10 @@ class SheetBuilder {
       if (bold) c.font = { bold: true };
       if (fill) c.fill = fill;
     }
-    fitHeight(this.ws.getRow(r), [[text.kk, 50], [text.ru, 50]]);
+    fitHeight(this.ws.getRow(r), [
+      [text.kk, 50],
+      [text.ru, 50],
+    ]);
   }
 
   /** The order's note ("Ескерту" / "Примечание") on a row of its own. */
@@ -125,7 +164,15 @@ class SheetBuilder {
   }
 
   /** An input cell: column `column` of row `r`, whose column A holds `key`. */
-  input(column: string, r: number, itemId: string, part: string, key: string, validation?: Validation, numFmt?: string): ExcelJS.Cell {
+  input(
+    column: string,
+    r: number,
+    itemId: string,
+    part: string,
+    key: string,
+    validation?: Validation,
+    numFmt?: string,
+  ): ExcelJS.Cell {
     this.style(`${column}${r}`, validation, numFmt);
     if (!this.map.some((e) => e.itemId === itemId && e.part === part)) this.map.push({ itemId, part, column, key });
     return this.ws.getCell(`${column}${r}`);
@@ -159,7 +206,13 @@ class SheetBuilder {
     const r = this.row;
     const v = entry && 'value' in entry ? entry.value : undefined;
     const key = rowKey.item(item.id);
-    this.label(r, key, item.kind === 'breakdown' ? { kk: `${item.label.kk} — ${TOTAL.kk}`, ru: `${item.label.ru} — ${TOTAL.ru}` } : item.label);
+    this.label(
+      r,
+      key,
+      item.kind === 'breakdown'
+        ? { kk: `${item.label.kk} — ${TOTAL.kk}`, ru: `${item.label.ru} — ${TOTAL.ru}` }
+        : item.label,
+    );
     this.keyCell(r);
     this.reason(r, item, entry);
     this.row++;
@@ -175,7 +228,8 @@ class SheetBuilder {
         break;
       case 'yes_no': {
         const yn = v as { answer?: string; description?: string } | undefined;
-        this.input('D', r, item.id, 'value', key, yesNoRule).value = yn?.answer === 'yes' ? yesNoOption(YES) : yn?.answer === 'no' ? yesNoOption(NO) : null;
+        this.input('D', r, item.id, 'value', key, yesNoRule).value =
+          yn?.answer === 'yes' ? yesNoOption(YES) : yn?.answer === 'no' ? yesNoOption(NO) : null;
         const d = rowKey.description(item.id);
         this.label(this.row, d, { kk: 'Сипаттама («Иә» болса)', ru: 'Описание (при ответе «Да»)' });
         this.keyCell(this.row);
@@ -187,17 +241,31 @@ class SheetBuilder {
         this.breakdown(item, r, v as { total?: number; byCategory?: Record<string, number> } | undefined);
         break;
       case 'table':
-        this.grid(item.id, item.columns, Math.min(item.maxRows, (Array.isArray(v) ? v.length : 0) + SPARE_ROWS), (v as Record<string, unknown>[] | undefined) ?? []);
+        this.grid(
+          item.id,
+          item.columns,
+          Math.min(item.maxRows, (Array.isArray(v) ? v.length : 0) + SPARE_ROWS),
+          (v as Record<string, unknown>[] | undefined) ?? [],
+        );
         break;
       case 'entity_list':
-        this.grid(item.id, ENTITY_COLUMNS.map((c) => ({ ...c, kind: 'text' as const, maxLength: 2000 })), Math.min(item.maxEntries, (Array.isArray(v) ? v.length : 0) + SPARE_ROWS), (v as Record<string, unknown>[] | undefined) ?? []);
+        this.grid(
+          item.id,
+          ENTITY_COLUMNS.map((c) => ({ ...c, kind: 'text' as const, maxLength: 2000 })),
+          Math.min(item.maxEntries, (Array.isArray(v) ? v.length : 0) + SPARE_ROWS),
+          (v as Record<string, unknown>[] | undefined) ?? [],
+        );
         break;
     }
     this.note(item.note);
     this.hint(item.hint);
   }
 
-  breakdown(item: Extract<Item, { kind: 'breakdown' }>, r: number, v: { total?: number; byCategory?: Record<string, number> } | undefined) {
+  breakdown(
+    item: Extract<Item, { kind: 'breakdown' }>,
+    r: number,
+    v: { total?: number; byCategory?: Record<string, number> } | undefined,
+  ) {
     const total = this.input('D', r, item.id, 'total', rowKey.item(item.id), wholeRule, '0');
     total.value = typeof v?.total === 'number' ? v.total : null;
     const dim = this.form.dimensionByCode.get(item.dimension);
@@ -213,7 +281,15 @@ class SheetBuilder {
     const last = this.row - 1;
     const s = this.row;
     const sum = v ? Object.values(v.byCategory ?? {}).reduce((a, b) => a + b, 0) : 0;
-    this.label(s, rowKey.sum(item.id), { kk: 'Санаттар сомасы (тексеру: «Барлығы» тең болуы керек)', ru: 'Сумма по категориям (проверка: должна быть равна «Всего»)' }, true);
+    this.label(
+      s,
+      rowKey.sum(item.id),
+      {
+        kk: 'Санаттар сомасы (тексеру: «Барлығы» тең болуы керек)',
+        ru: 'Сумма по категориям (проверка: должна быть равна «Всего»)',
+      },
+      true,
+    );
     this.keyCell(s);
     this.ws.getCell(`D${s}`).value = { formula: `SUM(D${first}:D${last})`, result: sum };
     const ok = v === undefined ? '' : v.total === sum ? '✓' : '✗';
@@ -237,7 +313,10 @@ class SheetBuilder {
     });
     this.label(head, rowKey.head(itemId), { kk: 'Кесте жолдары →', ru: 'Строки таблицы →' });
     this.keyCell(head);
-    fitHeight(this.ws.getRow(head), columns.map((c, i) => [bothLabels(c.label), [22, 34, 34, 22][i] ?? 22]));
+    fitHeight(
+      this.ws.getRow(head),
+      columns.map((c, i) => [bothLabels(c.label), [22, 34, 34, 22][i] ?? 22]),
+    );
     for (let n = 0; n < rows; n++) {
       this.ws.getCell(`A${head + 1 + n}`).value = rowKey.row(itemId);
       this.keyCell(head + 1 + n);
@@ -245,11 +324,15 @@ class SheetBuilder {
     columns.forEach((c, i) => {
       const column = col(4 + i);
       const rule =
-        c.kind === 'count' ? wholeRule
-        : c.kind === 'amount' ? amountRule
-        : c.kind === 'choice' ? listRule(this.lists.rangeOf.get(c.dimension)!)
-        : c.id === 'country' ? suggestRule(this.lists.rangeOf.get('countries')!)
-        : undefined;
+        c.kind === 'count'
+          ? wholeRule
+          : c.kind === 'amount'
+            ? amountRule
+            : c.kind === 'choice'
+              ? listRule(this.lists.rangeOf.get(c.dimension)!)
+              : c.id === 'country'
+                ? suggestRule(this.lists.rangeOf.get('countries')!)
+                : undefined;
       const numFmt = c.kind === 'count' ? '0' : c.kind === 'amount' ? '#,##0.00' : undefined;
       this.map.push({ itemId, part: `col:${c.id}`, column, key: rowKey.row(itemId) });
       for (let n = 0; n < rows; n++) this.style(`${column}${head + 1 + n}`, rule, numFmt);
@@ -275,14 +358,26 @@ class SheetBuilder {
 }
 
 const HOW_TO: Bilingual[] = [
-  { kk: 'Тек сары ұяшықтарды толтырыңыз. Белгілер қазақ және орыс тілдерінде берілген.', ru: 'Заполняйте только желтые ячейки. Подписи даны на казахском и русском языках.' },
+  {
+    kk: 'Тек сары ұяшықтарды толтырыңыз. Белгілер қазақ және орыс тілдерінде берілген.',
+    ru: 'Заполняйте только желтые ячейки. Подписи даны на казахском и русском языках.',
+  },
   {
     kk: 'Әр тармаққа жауап беріңіз немесе деректердің болмау себебін тізімнен таңдаңыз («Өзге себеп» үшін түсініктеме жазыңыз).',
     ru: 'По каждому пункту дайте ответ или выберите из списка причину отсутствия данных (для «Иной причины» напишите комментарий).',
   },
-  { kk: 'Иә/Жоқ сұрақтары: «Иә / Да» немесе «Жоқ / Нет» таңдаңыз; «Иә» болса, сипаттама жазыңыз.', ru: 'Вопросы да/нет: выберите «Иә / Да» или «Жоқ / Нет»; при «Да» заполните описание.' },
-  { kk: 'Бөлу кестелері: санаттардың сомасы «Барлығы» жолына тең болуы керек; тексеру ұяшығы ✓ немесе ✗ көрсетеді.', ru: 'Таблицы разбивки: сумма категорий должна быть равна строке «Всего»; ячейка проверки показывает ✓ или ✗.' },
-  { kk: 'Ел: тізімнен таңдаңыз немесе атауын (қазақша не орысша) немесе ISO кодын жазыңыз (мысалы, KAZ).', ru: 'Страна: выберите из списка или впишите название (на казахском или русском) либо код ISO (например, KAZ).' },
+  {
+    kk: 'Иә/Жоқ сұрақтары: «Иә / Да» немесе «Жоқ / Нет» таңдаңыз; «Иә» болса, сипаттама жазыңыз.',
+    ru: 'Вопросы да/нет: выберите «Иә / Да» или «Жоқ / Нет»; при «Да» заполните описание.',
+  },
+  {
+    kk: 'Бөлу кестелері: санаттардың сомасы «Барлығы» жолына тең болуы керек; тексеру ұяшығы ✓ немесе ✗ көрсетеді.',
+    ru: 'Таблицы разбивки: сумма категорий должна быть равна строке «Всего»; ячейка проверки показывает ✓ или ✗.',
+  },
+  {
+    kk: 'Ел: тізімнен таңдаңыз немесе атауын (қазақша не орысша) немесе ISO кодын жазыңыз (мысалы, KAZ).',
+    ru: 'Страна: выберите из списка или впишите название (на казахском или русском) либо код ISO (например, KAZ).',
+  },
   {
     kk: 'Кестеге жол жетпесе, «↑» жолының үстіне жол қосыңыз. Excel: жол нөмірін тінтуірдің оң жағымен басып → «Вставить». LibreOffice Calc: «Лист → Вставить строки → Строки выше».',
     ru: 'Если в таблице не хватает строк, вставьте строки над строкой «↑». Excel: правая кнопка мыши по номеру строки → «Вставить». LibreOffice Calc: «Лист → Вставить строки → Строки выше».',
@@ -295,7 +390,10 @@ const HOW_TO: Bilingual[] = [
     kk: 'Парақтар құпиясөзсіз қорғалған. Қорғауды алу — Excel: «Рецензирование → Снять защиту листа»; LibreOffice Calc: «Сервис → Защитить лист» белгісін алып тастаңыз.',
     ru: 'Листы защищены без пароля. Снять защиту — Excel: «Рецензирование → Снять защиту листа»; LibreOffice Calc: «Сервис → Защитить лист» (снять отметку).',
   },
-  { kk: 'Файлды .xlsx пішімінде сақтаңыз (LibreOffice Calc: «Файл → Сохранить как → Excel 2007-365 (.xlsx)»).', ru: 'Сохраните файл в формате .xlsx (LibreOffice Calc: «Файл → Сохранить как → Excel 2007-365 (.xlsx)»).' },
+  {
+    kk: 'Файлды .xlsx пішімінде сақтаңыз (LibreOffice Calc: «Файл → Сохранить как → Excel 2007-365 (.xlsx)»).',
+    ru: 'Сохраните файл в формате .xlsx (LibreOffice Calc: «Файл → Сохранить как → Excel 2007-365 (.xlsx)»).',
+  },
   {
     kk: 'Толтырылған файлды платформаға жүктеңіз: алдымен өзгерістер көрсетіледі, растағаннан кейін жоба ретінде сақталады; жіберу платформада жасалады.',
     ru: 'Загрузите заполненный файл на платформу: сначала будут показаны изменения, после подтверждения файл сохранится как черновик; отправка выполняется на платформе.',
@@ -341,12 +439,30 @@ export async function buildTemplate(input: TemplateInput): Promise<Buffer> {
       views: [{ state: 'frozen', ySplit: 4 }],
       pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
-    ws.columns = [{ width: 14 }, { width: 50 }, { width: 50 }, { width: 22 }, { width: 34 }, { width: 34 }, { width: 22 }];
+    ws.columns = [
+      { width: 14 },
+      { width: 50 },
+      { width: 50 },
+      { width: 22 },
+      { width: 34 },
+      { width: 34 },
+      { width: 22 },
+    ];
     const b = new SheetBuilder(ws, map, lists, form, lang);
     b.label(1, `${section.number}`, section.title, true);
-    b.label(2, '', { kk: `${input.organisationName.kk} · ${year.kk}`, ru: `${input.organisationName.ru} · ${year.ru}` }, true);
-    if (section.respondents) b.label(3, '', { kk: `Жауап береді: ${section.respondents.kk}`, ru: `Отвечают: ${section.respondents.ru}` });
-    for (const [i, h] of ['Мән / Значение', 'Деректердің болмау себебі / Причина отсутствия данных', 'Түсініктеме / Комментарий'].entries()) {
+    b.label(
+      2,
+      '',
+      { kk: `${input.organisationName.kk} · ${year.kk}`, ru: `${input.organisationName.ru} · ${year.ru}` },
+      true,
+    );
+    if (section.respondents)
+      b.label(3, '', { kk: `Жауап береді: ${section.respondents.kk}`, ru: `Отвечают: ${section.respondents.ru}` });
+    for (const [i, h] of [
+      'Мән / Значение',
+      'Деректердің болмау себебі / Причина отсутствия данных',
+      'Түсініктеме / Комментарий',
+    ].entries()) {
       const c = ws.getCell(`${col(4 + i)}4`);
       c.value = h;
       c.font = { bold: true };
@@ -363,7 +479,14 @@ export async function buildTemplate(input: TemplateInput): Promise<Buffer> {
     }
     // No password: the protection guards labels against slips, not against the respondent,
     // who may insert rows (tables grow) without lifting it.
-    await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, insertRows: true, deleteRows: true });
+    await ws.protect('', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      insertRows: true,
+      deleteRows: true,
+    });
   }
 
   const listSheet = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });

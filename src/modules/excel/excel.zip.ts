@@ -102,7 +102,8 @@ export function inspectXlsx(buf: Buffer, fileName = ''): ZipEntry[] {
     if (e.flags & 0x1) throw encrypted();
     total += e.uncompressedSize;
     if (total > MAX_UNCOMPRESSED_BYTES) throw tooLarge('uncompressed');
-    if (e.uncompressedSize > 1024 * 1024 && e.uncompressedSize > e.compressedSize * MAX_COMPRESSION_RATIO) throw tooLarge('ratio');
+    if (e.uncompressedSize > 1024 * 1024 && e.uncompressedSize > e.compressedSize * MAX_COMPRESSION_RATIO)
+      throw tooLarge('ratio');
   }
   let cells = 0;
   for (const e of entries) {

@@ -7,7 +7,13 @@ export const healthRoutes: Routes = async (app) => {
     '/health',
     {
       config: { access: 'public' },
-      schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok'), db: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable'), db: z.literal('unreachable') }) } },
+      schema: {
+        tags: ['health'],
+        response: {
+          200: z.object({ status: z.literal('ok'), db: z.literal('ok') }),
+          503: z.object({ status: z.literal('unavailable'), db: z.literal('unreachable') }),
+        },
+      },
     },
     async (request, reply) => {
       try {

@@ -7,12 +7,16 @@ export type OrganisationRow = typeof organisations.$inferSelect;
 export const findOrganisation = async (db: DbOrTx, id: string): Promise<OrganisationRow | undefined> =>
   (await db.select().from(organisations).where(eq(organisations.id, id)).limit(1))[0];
 
-export function listOrganisations(db: DbOrTx, filter: { agencyType?: string; region?: string; active?: boolean; ids?: string[] }) {
+export function listOrganisations(
+  db: DbOrTx,
+  filter: { agencyType?: string; region?: string; active?: boolean; ids?: string[] },
+) {
   const conds: SQL[] = [];
   if (filter.agencyType) conds.push(eq(organisations.agencyType, filter.agencyType));
   if (filter.region) conds.push(eq(organisations.region, filter.region));
   if (filter.active !== undefined) conds.push(eq(organisations.active, filter.active));
-  if (filter.ids) conds.push(inArray(organisations.id, filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']));
+  if (filter.ids)
+    conds.push(inArray(organisations.id, filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']));
   return db
     .select()
     .from(organisations)
@@ -31,7 +35,10 @@ export async function subtreeIds(db: DbOrTx, rootId: string): Promise<string[]> 
   return (result.rows as { id: string }[]).map((r) => r.id);
 }
 
-export async function insertOrganisation(db: DbOrTx, values: typeof organisations.$inferInsert): Promise<OrganisationRow> {
+export async function insertOrganisation(
+  db: DbOrTx,
+  values: typeof organisations.$inferInsert,
+): Promise<OrganisationRow> {
   const [row] = await db.insert(organisations).values(values).returning();
   return row!;
 }

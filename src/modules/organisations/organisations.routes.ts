@@ -19,16 +19,25 @@ export const organisationsRoutes: Routes = async (app) => {
 
   app.get(
     '/api/v1/organisations',
-    { config: { access: 'authenticated' }, schema: { tags, querystring: organisationListQuery, response: { 200: z.array(organisationSchema) } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, querystring: organisationListQuery, response: { 200: z.array(organisationSchema) } },
+    },
     async (request) => {
       const { active, ...rest } = request.query;
-      return getOrganisations(db, currentUser(request), { ...rest, active: active === undefined ? undefined : active === 'true' });
+      return getOrganisations(db, currentUser(request), {
+        ...rest,
+        active: active === undefined ? undefined : active === 'true',
+      });
     },
   );
 
   app.get(
     '/api/v1/organisations/:id',
-    { config: { access: 'authenticated' }, schema: { tags, params: organisationIdParams, response: { 200: organisationSchema } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, params: organisationIdParams, response: { 200: organisationSchema } },
+    },
     async (request, reply) => {
       const org = await getOrganisation(db, currentUser(request), request.params.id);
       setEtag(reply, org.version);
@@ -38,7 +47,10 @@ export const organisationsRoutes: Routes = async (app) => {
 
   app.post(
     '/api/v1/organisations',
-    { config: { access: ['admin'] }, schema: { tags, body: createOrganisationBody, response: { 201: organisationSchema } } },
+    {
+      config: { access: ['admin'] },
+      schema: { tags, body: createOrganisationBody, response: { 201: organisationSchema } },
+    },
     async (request, reply) => {
       const org = await createOrganisation(db, actorOf(request), request.body);
       setEtag(reply, org.version);
@@ -48,9 +60,23 @@ export const organisationsRoutes: Routes = async (app) => {
 
   app.patch(
     '/api/v1/organisations/:id',
-    { config: { access: ['admin'] }, schema: { tags, params: organisationIdParams, body: updateOrganisationBody, response: { 200: organisationSchema } } },
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags,
+        params: organisationIdParams,
+        body: updateOrganisationBody,
+        response: { 200: organisationSchema },
+      },
+    },
     async (request, reply) => {
-      const org = await updateOrganisation(db, actorOf(request), request.params.id, requireIfMatch(request), request.body);
+      const org = await updateOrganisation(
+        db,
+        actorOf(request),
+        request.params.id,
+        requireIfMatch(request),
+        request.body,
+      );
       setEtag(reply, org.version);
       return org;
     },

@@ -16,7 +16,15 @@ import {
 import type { OrganisationView } from './organisations.schemas.js';
 
 export function toOrganisationView(o: OrganisationRow): OrganisationView {
-  return { id: o.id, agencyType: o.agencyType, region: o.region, parentId: o.parentId, name: { kk: o.nameKk, ru: o.nameRu }, active: o.active, version: o.version };
+  return {
+    id: o.id,
+    agencyType: o.agencyType,
+    region: o.region,
+    parentId: o.parentId,
+    name: { kk: o.nameKk, ru: o.nameRu },
+    active: o.active,
+    version: o.version,
+  };
 }
 
 /**
@@ -29,7 +37,11 @@ export async function readableOrganisationIds(db: Db, user: AuthUser): Promise<s
   return subtreeIds(db, user.organisationId);
 }
 
-export async function getOrganisations(db: Db, user: AuthUser, filter: { agencyType?: string; region?: string; active?: boolean }) {
+export async function getOrganisations(
+  db: Db,
+  user: AuthUser,
+  filter: { agencyType?: string; region?: string; active?: boolean },
+) {
   const ids = await readableOrganisationIds(db, user);
   return (await listOrganisations(db, { ...filter, ids: ids ?? undefined })).map(toOrganisationView);
 }
@@ -68,18 +80,31 @@ export async function createOrganisation(db: Db, actor: Actor, input: Organisati
   });
 }
 
-export async function updateOrganisation(db: Db, actor: Actor, id: string, version: number, patch: Partial<OrganisationInput>): Promise<OrganisationView> {
+export async function updateOrganisation(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  patch: Partial<OrganisationInput>,
+): Promise<OrganisationView> {
   return db.transaction(async (tx) => {
     const before = await findOrganisation(tx, id);
     if (!before) throw organisationNotFound();
     if (patch.parentId) {
       // A parent inside the organisation's own subtree would make a cycle.
-      if (!(await findOrganisation(tx, patch.parentId)) || (await subtreeIds(tx, id)).includes(patch.parentId)) throw parentInvalid();
+      if (!(await findOrganisation(tx, patch.parentId)) || (await subtreeIds(tx, id)).includes(patch.parentId))
+        throw parentInvalid();
     }
     const after = await updateOrganisationVersioned(tx, id, version, columns(patch));
     if (!after) throw staleVersion(before.version);
     const view = toOrganisationView(after);
-    await audit(tx, actor, 'organisation.update', { type: 'organisation', id: id }, { before: toOrganisationView(before), after: view });
+    await audit(
+      tx,
+      actor,
+      'organisation.update',
+      { type: 'organisation', id: id },
+      { before: toOrganisationView(before), after: view },
+    );
     return view;
   });
 }

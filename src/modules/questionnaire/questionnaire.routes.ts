@@ -37,27 +37,40 @@ const summary = (v: LoadedVersion) => ({
 });
 
 export const questionnaireRoutes: Routes = async (app) => {
-  app.get('/api/v1/questionnaires', { config: any, schema: { tags, response: { 200: z.array(z.unknown()) } } }, async () =>
-    listVersions().map((id) => summary(getVersion(id))),
+  app.get(
+    '/api/v1/questionnaires',
+    { config: any, schema: { tags, response: { 200: z.array(z.unknown()) } } },
+    async () => listVersions().map((id) => summary(getVersion(id))),
   );
 
-  app.get('/api/v1/questionnaires/:version', { config: any, schema: { tags, params: versionParams } }, async (request) => {
-    const v = loadVersion(request.params.version);
-    return { ...summary(v), manifest: v.manifest, dimensions: v.dimensions, sections: v.sections };
-  });
+  app.get(
+    '/api/v1/questionnaires/:version',
+    { config: any, schema: { tags, params: versionParams } },
+    async (request) => {
+      const v = loadVersion(request.params.version);
+      return { ...summary(v), manifest: v.manifest, dimensions: v.dimensions, sections: v.sections };
+    },
+  );
 
   app.get(
     '/api/v1/questionnaires/:version/forms/:agencyType',
-    { config: any, schema: { tags, params: formParams, querystring: z.object({ lang: z.enum(['kk', 'ru']).optional() }) } },
+    {
+      config: any,
+      schema: { tags, params: formParams, querystring: z.object({ lang: z.enum(['kk', 'ru']).optional() }) },
+    },
     async (request) => {
       const form = loadForm(request.params.version, request.params.agencyType);
       return request.query.lang ? formView(form, request.query.lang) : formView(form);
     },
   );
 
-  app.get('/api/v1/questionnaires/:version/forms/:agencyType/json-schema', { config: any, schema: { tags, params: formParams } }, async (request, reply) => {
-    loadForm(request.params.version, request.params.agencyType);
-    reply.type('application/schema+json');
-    return getSubmissionJsonSchema(request.params.version, request.params.agencyType);
-  });
+  app.get(
+    '/api/v1/questionnaires/:version/forms/:agencyType/json-schema',
+    { config: any, schema: { tags, params: formParams } },
+    async (request, reply) => {
+      loadForm(request.params.version, request.params.agencyType);
+      reply.type('application/schema+json');
+      return getSubmissionJsonSchema(request.params.version, request.params.agencyType);
+    },
+  );
 };

@@ -8,9 +8,24 @@ const tags = ['reference'];
 const any = { access: 'authenticated' as const };
 
 export const referenceRoutes: Routes = async (app) => {
-  app.get('/api/v1/reference/agency-types', { config: any, schema: { tags, response: { 200: z.array(entry) } } }, async () => [...agencyTypes]);
-  app.get('/api/v1/reference/regions', { config: any, schema: { tags, response: { 200: z.array(entry) } } }, async () => [...regions]);
+  app.get(
+    '/api/v1/reference/agency-types',
+    { config: any, schema: { tags, response: { 200: z.array(entry) } } },
+    async () => [...agencyTypes],
+  );
+  app.get(
+    '/api/v1/reference/regions',
+    { config: any, schema: { tags, response: { 200: z.array(entry) } } },
+    async () => [...regions],
+  );
   // ISO 3166-1 alpha-3 codes with Kazakh and Russian names (entity lists' country picker).
-  const countries = [...COUNTRY_CODES].map((code) => ({ code, name: { kk: countryName(code, 'kk'), ru: countryName(code, 'ru') } }));
-  app.get('/api/v1/reference/countries', { config: any, schema: { tags, response: { 200: z.array(entry) } } }, async () => countries);
+  const countries = [...COUNTRY_CODES].map((code) => ({
+    code,
+    name: { kk: countryName(code, 'kk'), ru: countryName(code, 'ru') },
+  }));
+  app.get(
+    '/api/v1/reference/countries',
+    { config: any, schema: { tags, response: { 200: z.array(entry) } } },
+    async () => countries,
+  );
 };

@@ -15,11 +15,21 @@ import { currentNarratives } from './reports.repository.js';
 export async function getDrafts(db: Db, assessmentId: string) {
   const input = await loadAssessmentInput(db, assessmentId);
   const current = new Map((await currentNarratives(db, assessmentId)).map((r) => [r.chapter, r]));
-  return buildDrafts(input).map((d) => ({ ...d, revision: current.get(d.chapter)?.revision ?? 0, accepted: isAccepted(current.get(d.chapter)) }));
+  return buildDrafts(input).map((d) => ({
+    ...d,
+    revision: current.get(d.chapter)?.revision ?? 0,
+    accepted: isAccepted(current.get(d.chapter)),
+  }));
 }
 
 function isAccepted(row: { textKk: string; textRu: string } | undefined): boolean {
-  return !!row && row.textKk.trim() !== '' && row.textRu.trim() !== '' && !isDraftText(row.textKk) && !isDraftText(row.textRu);
+  return (
+    !!row &&
+    row.textKk.trim() !== '' &&
+    row.textRu.trim() !== '' &&
+    !isDraftText(row.textKk) &&
+    !isDraftText(row.textRu)
+  );
 }
 
 function chapterTitle(chapter: string, lang: Lang): string {

@@ -1,15 +1,32 @@
 import { conflict, notFound } from '../../shared/errors.js';
 
 export const rankingMissing = () =>
-  conflict({ kk: 'Алдымен тәуекелдерді саралау керек.', ru: 'Сначала необходимо выполнить ранжирование рисков.' }, undefined, 'report.ranking_missing');
+  conflict(
+    { kk: 'Алдымен тәуекелдерді саралау керек.', ru: 'Сначала необходимо выполнить ранжирование рисков.' },
+    undefined,
+    'report.ranking_missing',
+  );
 export const finaliseInProgress = (jobId: string) =>
-  conflict({ kk: 'Есепті қалыптастыру жүріп жатыр.', ru: 'Формирование отчета уже выполняется.' }, { jobId }, 'report.finalise_in_progress');
+  conflict(
+    { kk: 'Есепті қалыптастыру жүріп жатыр.', ru: 'Формирование отчета уже выполняется.' },
+    { jobId },
+    'report.finalise_in_progress',
+  );
 export const unknownChapter = (chapter: string) =>
   notFound({ kk: 'Мұндай тарау жоқ.', ru: 'Такого раздела нет.' }, { chapter }, 'report.chapter_unknown');
-export const jobNotFound = () => notFound({ kk: 'Тапсырма табылмады.', ru: 'Задание не найдено.' }, undefined, 'job.not_found');
-export const fileNotFound = () => notFound({ kk: 'Файл табылмады.', ru: 'Файл не найден.' }, undefined, 'report.file_not_found');
+export const jobNotFound = () =>
+  notFound({ kk: 'Тапсырма табылмады.', ru: 'Задание не найдено.' }, undefined, 'job.not_found');
+export const fileNotFound = () =>
+  notFound({ kk: 'Файл табылмады.', ru: 'Файл не найден.' }, undefined, 'report.file_not_found');
 export const narrativeChanged = () =>
-  conflict({ kk: 'Есепті қалыптастыру кезінде мәтін өзгерді; қайталаңыз.', ru: 'Текст изменился во время формирования отчета; повторите.' }, undefined, 'report.narrative_changed');
+  conflict(
+    {
+      kk: 'Есепті қалыптастыру кезінде мәтін өзгерді; қайталаңыз.',
+      ru: 'Текст изменился во время формирования отчета; повторите.',
+    },
+    undefined,
+    'report.narrative_changed',
+  );
 /** Finalisation needs an accepted text of every required chapter; `titles` lists the missing ones in each language. */
 export const narrativeMissing = (missing: readonly string[], titles: { kk: string; ru: string }) =>
   conflict(
@@ -21,7 +38,9 @@ export const narrativeMissing = (missing: readonly string[], titles: { kk: strin
     'report.narrative_missing',
   );
 /** `exposed`: each cell the attacker narrows, with its range and the range the rule asks for. */
-export const disclosureExposed = (exposed: readonly { key: string; lo: number; hi: number; need: [number, number] }[]) =>
+export const disclosureExposed = (
+  exposed: readonly { key: string; lo: number; hi: number; need: [number, number] }[],
+) =>
   conflict(
     {
       kk: 'Жариялауға болмайды: кестелерден шағын сандарды анықтауға болады. Анықталатын ұяшықтар тізімі қоса берілген.',

@@ -6,7 +6,15 @@ import type { AssessmentInput, Reference } from '../../reports/build/inputs.js';
 import { agencyCodes } from '../../reports/build/register.js';
 import { getRanking } from '../scoring/scoring.service.js';
 import { loadAssessment } from '../assessments/assessments.load.js';
-import { campaignsOf, currentNarratives, findingCounts, loadFacts, loadTextAnswers, participation, participationByYear } from './reports.repository.js';
+import {
+  campaignsOf,
+  currentNarratives,
+  findingCounts,
+  loadFacts,
+  loadTextAnswers,
+  participation,
+  participationByYear,
+} from './reports.repository.js';
 
 const DEFAULT_VERSION = '2024-10-order-849-410';
 
@@ -15,7 +23,15 @@ function references(raw: unknown): Reference[] {
   return raw.flatMap((r) => {
     if (typeof r !== 'object' || r === null || typeof (r as Reference).title !== 'string') return [];
     const { title, url, year, id, type } = r as Reference;
-    return [{ title, ...(typeof url === 'string' ? { url } : {}), ...(typeof year === 'number' ? { year } : {}), ...(typeof id === 'string' ? { id } : {}), ...(typeof type === 'string' ? { type } : {}) }];
+    return [
+      {
+        title,
+        ...(typeof url === 'string' ? { url } : {}),
+        ...(typeof year === 'number' ? { year } : {}),
+        ...(typeof id === 'string' ? { id } : {}),
+        ...(typeof type === 'string' ? { type } : {}),
+      },
+    ];
   });
 }
 
@@ -27,8 +43,16 @@ export async function loadAssessmentInput(db: DbOrTx, assessmentId: string, at?:
   const [factRows, findings, part, byYear, texts, narratives] = [
     await loadFacts(db, assessmentId),
     await findingCounts(db, assessmentId),
-    await participation(db, linked.map((c) => c.id), a.includeSubmitted),
-    await participationByYear(db, linked.map((c) => c.id), a.includeSubmitted),
+    await participation(
+      db,
+      linked.map((c) => c.id),
+      a.includeSubmitted,
+    ),
+    await participationByYear(
+      db,
+      linked.map((c) => c.id),
+      a.includeSubmitted,
+    ),
     await loadTextAnswers(db, assessmentId),
     await currentNarratives(db, assessmentId),
   ];

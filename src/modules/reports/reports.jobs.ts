@@ -14,10 +14,25 @@ import { AppError } from '../../shared/errors.js';
 import { audit } from '../audit/audit.repository.js';
 import { loadAssessment } from '../assessments/assessments.load.js';
 import { requireAcceptedNarrative } from './reports.acceptance.js';
-import { disclosureExposed, finaliseInProgress, jobNotFound, narrativeChanged, rankingMissing } from './reports.errors.js';
+import {
+  disclosureExposed,
+  finaliseInProgress,
+  jobNotFound,
+  narrativeChanged,
+  rankingMissing,
+} from './reports.errors.js';
 import { loadAssessmentInput } from './reports.input.js';
 import {
-  activeJob, currentNarratives, findJob, hasRankingRun, insertDisclosureRun, insertJob, markFinalised, replaceFiles, updateJob, type JobRow,
+  activeJob,
+  currentNarratives,
+  findJob,
+  hasRankingRun,
+  insertDisclosureRun,
+  insertJob,
+  markFinalised,
+  replaceFiles,
+  updateJob,
+  type JobRow,
 } from './reports.repository.js';
 import type { JobView } from './reports.schemas.js';
 
@@ -47,38 +62,85 @@ export async function requestFinalise(db: Db, actor: Actor, assessmentId: string
     await requireAcceptedNarrative(tx, assessmentId);
     const active = await activeJob(tx, assessmentId, FINALISE_JOB);
     if (active) throw finaliseInProgress(active.id);
-    const job = await insertJob(tx, { kind: FINALISE_JOB, assessmentId, status: 'queued', createdBy: actor.user.id, message: 'queued' });
-    await audit(tx, actor, 'assessment.finalise_requested', { type: 'assessment', id: assessmentId }, { after: { jobId: job.id } });
+    const job = await insertJob(tx, {
+      kind: FINALISE_JOB,
+      assessmentId,
+      status: 'queued',
+      createdBy: actor.user.id,
+      message: 'queued',
+    });
+    await audit(
+      tx,
+      actor,
+      'assessment.finalise_requested',
+      { type: 'assessment', id: assessmentId },
+      { after: { jobId: job.id } },
+    );
     return jobView(job);
   });
 }
 
 /** chapter:revision of the current narrative, to detect edits made while rendering. */
 async function narrativeStamp(db: DbOrTx, assessmentId: string): Promise<string> {
-  return (await currentNarratives(db, assessmentId)).map((n) => `${n.chapter}:${n.revision}`).sort().join(',');
+  return (await currentNarratives(db, assessmentId))
+    .map((n) => `${n.chapter}:${n.revision}`)
+    .sort()
+    .join(',');
 }
 
-export async function runFinalise(db: Db, actor: Actor, jobId: string, assessmentId: string, log: FastifyBaseLogger): Promise<void> {
+export async function runFinalise(
+  db: Db,
+  actor: Actor,
+  jobId: string,
+  assessmentId: string,
+  log: FastifyBaseLogger,
+): Promise<void> {
   try {
     await updateJob(db, jobId, { status: 'running', progress: 0.01, message: 'loading' });
     const at = new Date();
     const stamp = await narrativeStamp(db, assessmentId);
     const input = await loadAssessmentInput(db, assessmentId, at);
     // Stored progress stays below 1 until the files are committed.
-    const { files, disclosure } = await renderOutputs(input, (done, total, name) => updateJob(db, jobId, { progress: (0.9 * done) / total, message: name })).catch(
-      (err: unknown) => {
-        throw err instanceof DisclosureExposedError ? disclosureExposed(err.audit.exposed.map(({ key, lo, hi, need }) => ({ key, lo, hi, need }))) : err;
-      },
-    );
+    const { files, disclosure } = await renderOutputs(input, (done, total, name) =>
+      updateJob(db, jobId, { progress: (0.9 * done) / total, message: name }),
+    ).catch((err: unknown) => {
+      throw err instanceof DisclosureExposedError
+        ? disclosureExposed(err.audit.exposed.map(({ key, lo, hi, need }) => ({ key, lo, hi, need })))
+        : err;
+    });
     await db.transaction(async (tx) => {
       const a = await loadAssessment(tx, assessmentId, { forUpdate: true, writable: true });
       if ((await narrativeStamp(tx, assessmentId)) !== stamp) throw narrativeChanged();
       const stored = files.map((f) => ({ ...f, sha256: sha256(f.content) }));
       await replaceFiles(tx, assessmentId, stored);
-      await insertDisclosureRun(tx, { assessmentId, createdBy: actor.user.id, startedAt: at, audit: disclosure, inputHash: sha256(Buffer.from(stored.map((f) => f.sha256).join(','))) });
+      await insertDisclosureRun(tx, {
+        assessmentId,
+        createdBy: actor.user.id,
+        startedAt: at,
+        audit: disclosure,
+        inputHash: sha256(Buffer.from(stored.map((f) => f.sha256).join(','))),
+      });
       await markFinalised(tx, assessmentId, actor.user.id, at);
-      await audit(tx, actor, 'assessment.finalise', { type: 'assessment', id: assessmentId }, { before: { status: a.status }, after: { status: 'finalised', jobId, files: stored.map((f) => ({ name: f.name, sha256: f.sha256, size: f.content.length })) } });
-      await updateJob(tx, jobId, { status: 'done', progress: 1, message: `${stored.length} files`, finishedAt: new Date() });
+      await audit(
+        tx,
+        actor,
+        'assessment.finalise',
+        { type: 'assessment', id: assessmentId },
+        {
+          before: { status: a.status },
+          after: {
+            status: 'finalised',
+            jobId,
+            files: stored.map((f) => ({ name: f.name, sha256: f.sha256, size: f.content.length })),
+          },
+        },
+      );
+      await updateJob(tx, jobId, {
+        status: 'done',
+        progress: 1,
+        message: `${stored.length} files`,
+        finishedAt: new Date(),
+      });
     });
   } catch (err) {
     log.error({ err, jobId, assessmentId }, 'report finalisation failed');
@@ -86,9 +148,12 @@ export async function runFinalise(db: Db, actor: Actor, jobId: string, assessmen
       err instanceof AppError
         ? { code: err.code, message: err.text, ...(err.details ? { details: err.details } : {}) }
         : { code: 'internal', message: err instanceof Error ? err.message : String(err) };
-    await updateJob(db, jobId, { status: 'failed', message: err instanceof AppError ? err.text.ru : 'internal error', error, finishedAt: new Date() }).catch((e: unknown) =>
-      log.error({ err: e, jobId }, 'could not mark the job failed'),
-    );
+    await updateJob(db, jobId, {
+      status: 'failed',
+      message: err instanceof AppError ? err.text.ru : 'internal error',
+      error,
+      finishedAt: new Date(),
+    }).catch((e: unknown) => log.error({ err: e, jobId }, 'could not mark the job failed'));
   }
 }
 

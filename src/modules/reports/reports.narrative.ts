@@ -8,7 +8,13 @@ import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
 import { loadAssessment } from '../assessments/assessments.load.js';
 import { unknownChapter } from './reports.errors.js';
-import { chapterRevisions, currentNarratives, currentRevision, insertNarrative, type NarrativeRow } from './reports.repository.js';
+import {
+  chapterRevisions,
+  currentNarratives,
+  currentRevision,
+  insertNarrative,
+  type NarrativeRow,
+} from './reports.repository.js';
 import type { NarrativeBody, NarrativeView } from './reports.schemas.js';
 
 function view(chapter: string, row: NarrativeRow | undefined): NarrativeView {
@@ -29,7 +35,10 @@ function requireChapter(chapter: string): void {
 }
 
 /** Every chapter with its current text (revision 0 and empty texts when never written). */
-export async function getNarrative(db: Db, assessmentId: string): Promise<{ status: string; chapters: NarrativeView[] }> {
+export async function getNarrative(
+  db: Db,
+  assessmentId: string,
+): Promise<{ status: string; chapters: NarrativeView[] }> {
   const a = await requireAssessment(db, assessmentId);
   const current = new Map((await currentNarratives(db, assessmentId)).map((r) => [r.chapter, r]));
   return { status: a.status, chapters: narrativeChapters.map((c) => view(c, current.get(c))) };
@@ -41,15 +50,35 @@ export async function getChapterRevisions(db: Db, assessmentId: string, chapter:
   return (await chapterRevisions(db, assessmentId, chapter)).map((r) => view(chapter, r));
 }
 
-export async function saveChapter(db: Db, actor: Actor, assessmentId: string, chapter: string, ifMatch: number, body: NarrativeBody): Promise<NarrativeView> {
+export async function saveChapter(
+  db: Db,
+  actor: Actor,
+  assessmentId: string,
+  chapter: string,
+  ifMatch: number,
+  body: NarrativeBody,
+): Promise<NarrativeView> {
   requireChapter(chapter);
   return db.transaction(async (tx) => {
     // The assessment row lock serialises saves of one assessment (and finalisation).
     await loadAssessment(tx, assessmentId, { forUpdate: true, writable: true });
     const current = await currentRevision(tx, assessmentId, chapter);
     if (ifMatch !== current) throw staleVersion(current, { chapter });
-    const row = await insertNarrative(tx, { assessmentId, chapter, revision: current + 1, textKk: body.textKk, textRu: body.textRu, savedBy: actor.user.id });
-    await audit(tx, actor, 'narrative.save', { type: 'assessment', id: assessmentId }, { after: { chapter, revision: row.revision, textKk: body.textKk, textRu: body.textRu } });
+    const row = await insertNarrative(tx, {
+      assessmentId,
+      chapter,
+      revision: current + 1,
+      textKk: body.textKk,
+      textRu: body.textRu,
+      savedBy: actor.user.id,
+    });
+    await audit(
+      tx,
+      actor,
+      'narrative.save',
+      { type: 'assessment', id: assessmentId },
+      { after: { chapter, revision: row.revision, textKk: body.textKk, textRu: body.textRu } },
+    );
     return view(chapter, row);
   });
 }

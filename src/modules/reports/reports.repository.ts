@@ -6,7 +6,17 @@ import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../../db/client.js';
 import type { AuditResult } from '../../pipeline/disclosure/audit.js';
 import {
-  assessmentCampaigns, assessmentRuns, assessments, campaignRecipients, campaigns, facts, jobs, narrativeRevisions, qualityFindings, reportFiles, submissions,
+  assessmentCampaigns,
+  assessmentRuns,
+  assessments,
+  campaignRecipients,
+  campaigns,
+  facts,
+  jobs,
+  narrativeRevisions,
+  qualityFindings,
+  reportFiles,
+  submissions,
 } from '../../db/schema.js';
 import type { FindingCount, Participation, TextAnswer } from '../../reports/build/inputs.js';
 import type { NumericFact } from '../../pipeline/facts.js';
@@ -20,14 +30,23 @@ export async function latestAssessmentId(db: DbOrTx): Promise<string | undefined
 }
 
 export async function hasRankingRun(db: DbOrTx, assessmentId: string): Promise<boolean> {
-  const [row] = await db.select({ n: count() }).from(assessmentRuns).where(and(eq(assessmentRuns.assessmentId, assessmentId), eq(assessmentRuns.step, 'ranking')));
+  const [row] = await db
+    .select({ n: count() })
+    .from(assessmentRuns)
+    .where(and(eq(assessmentRuns.assessmentId, assessmentId), eq(assessmentRuns.step, 'ranking')));
   return (row?.n ?? 0) > 0;
 }
 
 export async function markFinalised(db: DbOrTx, id: string, userId: string | null, at: Date): Promise<void> {
   await db
     .update(assessments)
-    .set({ status: 'finalised', finalisedBy: userId, finalisedAt: at, updatedAt: at, version: sql`${assessments.version} + 1` })
+    .set({
+      status: 'finalised',
+      finalisedBy: userId,
+      finalisedAt: at,
+      updatedAt: at,
+      version: sql`${assessments.version} + 1`,
+    })
     .where(eq(assessments.id, id));
 }
 
@@ -36,8 +55,15 @@ export async function markFinalised(db: DbOrTx, id: string, userId: string | nul
 export async function loadFacts(db: DbOrTx, assessmentId: string): Promise<NumericFact[]> {
   return db
     .select({
-      year: facts.year, organisationId: facts.organisationId, agencyType: facts.agencyType, region: facts.region, itemId: facts.itemId,
-      dimension: facts.dimension, category: facts.category, value: facts.value, missingReason: facts.missingReason,
+      year: facts.year,
+      organisationId: facts.organisationId,
+      agencyType: facts.agencyType,
+      region: facts.region,
+      itemId: facts.itemId,
+      dimension: facts.dimension,
+      category: facts.category,
+      value: facts.value,
+      missingReason: facts.missingReason,
     })
     .from(facts)
     .where(eq(facts.assessmentId, assessmentId))
@@ -55,14 +81,23 @@ export async function findingCounts(db: DbOrTx, assessmentId: string): Promise<F
 
 export async function campaignsOf(db: DbOrTx, assessmentId: string) {
   return db
-    .select({ id: campaigns.id, reportingYear: campaigns.reportingYear, questionnaireVersion: campaigns.questionnaireVersion, deadline: campaigns.deadline })
+    .select({
+      id: campaigns.id,
+      reportingYear: campaigns.reportingYear,
+      questionnaireVersion: campaigns.questionnaireVersion,
+      deadline: campaigns.deadline,
+    })
     .from(assessmentCampaigns)
     .innerJoin(campaigns, eq(campaigns.id, assessmentCampaigns.campaignId))
     .where(eq(assessmentCampaigns.assessmentId, assessmentId));
 }
 
 /** Recipients, participating organisations and timely submissions over the assessment's campaigns. */
-export async function participation(db: DbOrTx, campaignIds: string[], includeSubmitted: boolean): Promise<Participation> {
+export async function participation(
+  db: DbOrTx,
+  campaignIds: string[],
+  includeSubmitted: boolean,
+): Promise<Participation> {
   if (campaignIds.length === 0) return { requested: 0, participating: 0, submissions: 0, timely: 0 };
   const [req] = await db
     .select({ n: sql<number>`count(distinct ${campaignRecipients.organisationId})` })
@@ -70,13 +105,28 @@ export async function participation(db: DbOrTx, campaignIds: string[], includeSu
     .where(inArray(campaignRecipients.campaignId, campaignIds));
   const statuses: SubmissionStatus[] = includeSubmitted ? ['accepted', 'submitted'] : ['accepted'];
   const rows = await db
-    .select({ organisationId: submissions.organisationId, submittedAt: submissions.submittedAt, deadline: campaigns.deadline })
+    .select({
+      organisationId: submissions.organisationId,
+      submittedAt: submissions.submittedAt,
+      deadline: campaigns.deadline,
+    })
     .from(submissions)
     .innerJoin(campaigns, eq(campaigns.id, submissions.campaignId))
-    .where(and(inArray(submissions.campaignId, campaignIds), inArray(submissions.status, statuses), isNotNull(submissions.submittedAt)));
+    .where(
+      and(
+        inArray(submissions.campaignId, campaignIds),
+        inArray(submissions.status, statuses),
+        isNotNull(submissions.submittedAt),
+      ),
+    );
   // A submission is timely when submitted by the end of its campaign's deadline day.
   const timely = rows.filter((r) => r.submittedAt! <= new Date(`${r.deadline}T23:59:59.999Z`)).length;
-  return { requested: Number(req?.n ?? 0), participating: new Set(rows.map((r) => r.organisationId)).size, submissions: rows.length, timely };
+  return {
+    requested: Number(req?.n ?? 0),
+    participating: new Set(rows.map((r) => r.organisationId)).size,
+    submissions: rows.length,
+    timely,
+  };
 }
 
 /** The disclosure audit of a finalisation, stored as a run of step `disclosure`. */
@@ -136,7 +186,10 @@ export async function currentRevision(db: DbOrTx, assessmentId: string, chapter:
   return row?.n ?? 0;
 }
 
-export async function insertNarrative(db: DbOrTx, values: typeof narrativeRevisions.$inferInsert): Promise<NarrativeRow> {
+export async function insertNarrative(
+  db: DbOrTx,
+  values: typeof narrativeRevisions.$inferInsert,
+): Promise<NarrativeRow> {
   const [row] = await db.insert(narrativeRevisions).values(values).returning();
   return row;
 }
@@ -161,33 +214,66 @@ export async function findJob(db: DbOrTx, id: string): Promise<JobRow | undefine
  * A queued or running job of the kind started within `windowMinutes`. Jobs run in-process,
  * so one left "running" by a restarted server must not block the assessment forever.
  */
-export async function activeJob(db: DbOrTx, assessmentId: string, kind: string, windowMinutes = 30): Promise<JobRow | undefined> {
+export async function activeJob(
+  db: DbOrTx,
+  assessmentId: string,
+  kind: string,
+  windowMinutes = 30,
+): Promise<JobRow | undefined> {
   const since = new Date(Date.now() - windowMinutes * 60_000);
   const [row] = await db
     .select()
     .from(jobs)
-    .where(and(eq(jobs.assessmentId, assessmentId), eq(jobs.kind, kind), inArray(jobs.status, ['queued', 'running']), gt(jobs.createdAt, since)))
+    .where(
+      and(
+        eq(jobs.assessmentId, assessmentId),
+        eq(jobs.kind, kind),
+        inArray(jobs.status, ['queued', 'running']),
+        gt(jobs.createdAt, since),
+      ),
+    )
     .limit(1);
   return row;
 }
 
 // ---------------------------------------------------------------- files
 
-export async function replaceFiles(db: DbOrTx, assessmentId: string, files: { name: string; contentType: string; sha256: string; content: Buffer }[]): Promise<void> {
+export async function replaceFiles(
+  db: DbOrTx,
+  assessmentId: string,
+  files: { name: string; contentType: string; sha256: string; content: Buffer }[],
+): Promise<void> {
   await db.delete(reportFiles).where(eq(reportFiles.assessmentId, assessmentId));
-  for (const f of files) await db.insert(reportFiles).values({ assessmentId, name: f.name, contentType: f.contentType, sha256: f.sha256, size: f.content.length, content: f.content });
+  for (const f of files)
+    await db.insert(reportFiles).values({
+      assessmentId,
+      name: f.name,
+      contentType: f.contentType,
+      sha256: f.sha256,
+      size: f.content.length,
+      content: f.content,
+    });
 }
 
 export async function listFiles(db: DbOrTx, assessmentId: string) {
   return db
-    .select({ name: reportFiles.name, contentType: reportFiles.contentType, size: reportFiles.size, sha256: reportFiles.sha256, createdAt: reportFiles.createdAt })
+    .select({
+      name: reportFiles.name,
+      contentType: reportFiles.contentType,
+      size: reportFiles.size,
+      sha256: reportFiles.sha256,
+      createdAt: reportFiles.createdAt,
+    })
     .from(reportFiles)
     .where(eq(reportFiles.assessmentId, assessmentId))
     .orderBy(reportFiles.name);
 }
 
 export async function findFile(db: DbOrTx, assessmentId: string, name: string) {
-  const [row] = await db.select().from(reportFiles).where(and(eq(reportFiles.assessmentId, assessmentId), eq(reportFiles.name, name)));
+  const [row] = await db
+    .select()
+    .from(reportFiles)
+    .where(and(eq(reportFiles.assessmentId, assessmentId), eq(reportFiles.name, name)));
   return row;
 }
 
@@ -196,15 +282,32 @@ export async function findFile(db: DbOrTx, assessmentId: string, name: string) {
 /** Answered free texts (text items and descriptions of yes answers) of an assessment, for the drafts' theme counts. */
 export async function loadTextAnswers(db: DbOrTx, assessmentId: string): Promise<TextAnswer[]> {
   const rows = await db
-    .select({ year: facts.year, itemId: facts.itemId, agencyType: facts.agencyType, region: facts.region, text: facts.textValue })
+    .select({
+      year: facts.year,
+      itemId: facts.itemId,
+      agencyType: facts.agencyType,
+      region: facts.region,
+      text: facts.textValue,
+    })
     .from(facts)
-    .where(and(eq(facts.assessmentId, assessmentId), isNotNull(facts.textValue), isNull(facts.missingReason), isNull(facts.dimension)))
+    .where(
+      and(
+        eq(facts.assessmentId, assessmentId),
+        isNotNull(facts.textValue),
+        isNull(facts.missingReason),
+        isNull(facts.dimension),
+      ),
+    )
     .orderBy(facts.id);
   return rows.map((r) => ({ ...r, text: r.text ?? '' }));
 }
 
 /** Per reporting year: recipients of the year's campaigns and the submissions drawn on. */
-export async function participationByYear(db: DbOrTx, campaignIds: string[], includeSubmitted: boolean): Promise<NonNullable<Participation['byYear']>> {
+export async function participationByYear(
+  db: DbOrTx,
+  campaignIds: string[],
+  includeSubmitted: boolean,
+): Promise<NonNullable<Participation['byYear']>> {
   if (campaignIds.length === 0) return [];
   const statuses: SubmissionStatus[] = includeSubmitted ? ['accepted', 'submitted'] : ['accepted'];
   const requested = await db
@@ -217,8 +320,16 @@ export async function participationByYear(db: DbOrTx, campaignIds: string[], inc
     .select({ year: campaigns.reportingYear, n: sql<number>`count(distinct ${submissions.organisationId})` })
     .from(submissions)
     .innerJoin(campaigns, eq(campaigns.id, submissions.campaignId))
-    .where(and(inArray(submissions.campaignId, campaignIds), inArray(submissions.status, statuses), isNotNull(submissions.submittedAt)))
+    .where(
+      and(
+        inArray(submissions.campaignId, campaignIds),
+        inArray(submissions.status, statuses),
+        isNotNull(submissions.submittedAt),
+      ),
+    )
     .groupBy(campaigns.reportingYear);
   const sub = new Map(submitted.map((r) => [r.year, Number(r.n)]));
-  return requested.map((r) => ({ year: r.year, requested: Number(r.n), submitted: sub.get(r.year) ?? 0 })).sort((a, b) => a.year - b.year);
+  return requested
+    .map((r) => ({ year: r.year, requested: Number(r.n), submitted: sub.get(r.year) ?? 0 }))
+    .sort((a, b) => a.year - b.year);
 }

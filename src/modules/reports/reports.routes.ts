@@ -7,7 +7,17 @@ import { getJob, requestFinalise, runFinalise } from './reports.jobs.js';
 import { getDrafts } from './reports.acceptance.js';
 import { getChapterRevisions, getNarrative, saveChapter } from './reports.narrative.js';
 import {
-  assessmentIdParams, chapterParams, draftView, fileParams, fileSchema, jobParams, jobSchema, narrativeBody, narrativeSchema, narrativeView, previewQuery,
+  assessmentIdParams,
+  chapterParams,
+  draftView,
+  fileParams,
+  fileSchema,
+  jobParams,
+  jobSchema,
+  narrativeBody,
+  narrativeSchema,
+  narrativeView,
+  previewQuery,
 } from './reports.schemas.js';
 import { getFile, getFiles, previewPdf } from './reports.service.js';
 
@@ -24,8 +34,10 @@ export const reportsRoutes: Routes = async (app) => {
     await Promise.allSettled([...running]);
   });
 
-  app.get('/api/v1/assessments/:id/narrative', { config: experts, schema: { tags, params: assessmentIdParams, response: { 200: narrativeSchema } } }, async (request) =>
-    getNarrative(db, request.params.id),
+  app.get(
+    '/api/v1/assessments/:id/narrative',
+    { config: experts, schema: { tags, params: assessmentIdParams, response: { 200: narrativeSchema } } },
+    async (request) => getNarrative(db, request.params.id),
   );
 
   app.get(
@@ -44,49 +56,75 @@ export const reportsRoutes: Routes = async (app) => {
     '/api/v1/assessments/:id/narrative/:chapter',
     { config: writers, schema: { tags, params: chapterParams, body: narrativeBody, response: { 200: narrativeView } } },
     async (request, reply) => {
-      const saved = await saveChapter(db, actorOf(request), request.params.id, request.params.chapter, requireIfMatch(request), request.body);
+      const saved = await saveChapter(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.params.chapter,
+        requireIfMatch(request),
+        request.body,
+      );
       setEtag(reply, saved.revision);
       return saved;
     },
   );
 
-  app.post('/api/v1/assessments/:id/finalise', { config: { ...writers, cost: 'heavy' }, schema: { tags, params: assessmentIdParams, response: { 202: jobSchema } } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const job = await requestFinalise(db, actor, request.params.id);
-    const run = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => runFinalise(db, actor, job.id, request.params.id, app.log))
-      .finally(() => running.delete(run));
-    running.add(run);
-    reply.header('location', `/api/v1/jobs/${job.id}`);
-    return reply.status(202).send(job);
-  });
-
-  app.get('/api/v1/jobs/:id', { config: { access: 'authenticated' }, schema: { tags, params: jobParams, response: { 200: jobSchema } } }, async (request) =>
-    getJob(db, currentUser(request), request.params.id),
+  app.post(
+    '/api/v1/assessments/:id/finalise',
+    {
+      config: { ...writers, cost: 'heavy' },
+      schema: { tags, params: assessmentIdParams, response: { 202: jobSchema } },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const job = await requestFinalise(db, actor, request.params.id);
+      const run = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => runFinalise(db, actor, job.id, request.params.id, app.log))
+        .finally(() => running.delete(run));
+      running.add(run);
+      reply.header('location', `/api/v1/jobs/${job.id}`);
+      return reply.status(202).send(job);
+    },
   );
 
-  app.get('/api/v1/assessments/:id/files', { config: readers, schema: { tags, params: assessmentIdParams, response: { 200: z.array(fileSchema) } } }, async (request) =>
-    getFiles(db, currentUser(request), request.params.id),
+  app.get(
+    '/api/v1/jobs/:id',
+    { config: { access: 'authenticated' }, schema: { tags, params: jobParams, response: { 200: jobSchema } } },
+    async (request) => getJob(db, currentUser(request), request.params.id),
   );
 
-  app.get('/api/v1/assessments/:id/files/:name', { config: readers, schema: { tags, params: fileParams } }, async (request, reply) => {
-    const file = await getFile(db, actorOf(request), request.params.id, request.params.name);
-    const etag = `"${file.sha256}"`;
-    reply.header('etag', etag).header('cache-control', 'private, no-cache');
-    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
-    return reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename="${file.name}"`)
-      .header('content-length', file.size)
-      .send(file.content);
-  });
+  app.get(
+    '/api/v1/assessments/:id/files',
+    { config: readers, schema: { tags, params: assessmentIdParams, response: { 200: z.array(fileSchema) } } },
+    async (request) => getFiles(db, currentUser(request), request.params.id),
+  );
 
-  app.get('/api/v1/assessments/:id/preview.pdf', { config: { ...experts, cost: 'heavy' }, schema: { tags, params: assessmentIdParams, querystring: previewQuery } }, async (request, reply) => {
-    const pdf = await previewPdf(db, request.params.id, request.query.lang);
-    return reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `inline; filename="preview-${request.query.lang}.pdf"`)
-      .header('cache-control', 'no-store')
-      .send(pdf);
-  });
+  app.get(
+    '/api/v1/assessments/:id/files/:name',
+    { config: readers, schema: { tags, params: fileParams } },
+    async (request, reply) => {
+      const file = await getFile(db, actorOf(request), request.params.id, request.params.name);
+      const etag = `"${file.sha256}"`;
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.name}"`)
+        .header('content-length', file.size)
+        .send(file.content);
+    },
+  );
+
+  app.get(
+    '/api/v1/assessments/:id/preview.pdf',
+    { config: { ...experts, cost: 'heavy' }, schema: { tags, params: assessmentIdParams, querystring: previewQuery } },
+    async (request, reply) => {
+      const pdf = await previewPdf(db, request.params.id, request.query.lang);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="preview-${request.query.lang}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  );
 };

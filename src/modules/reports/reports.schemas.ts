@@ -28,12 +28,20 @@ export const narrativeView = z.object({
 export type NarrativeView = z.infer<typeof narrativeView>;
 
 /** A generated draft of a chapter to accept; `accepted`: the chapter already has the experts' accepted text. */
-export const draftView = z.object({ chapter: z.string(), textKk: z.string(), textRu: z.string(), revision: z.number().int(), accepted: z.boolean() });
+export const draftView = z.object({
+  chapter: z.string(),
+  textKk: z.string(),
+  textRu: z.string(),
+  revision: z.number().int(),
+  accepted: z.boolean(),
+});
 
 export const narrativeSchema = z.object({
   status: z.string(),
   /** Chapter keys, in report order. */
-  chapters: z.array(narrativeView).describe(`chapters: ${narrativeChapters.slice(0, 12).join(', ')}, profile.<agencyType>`),
+  chapters: z
+    .array(narrativeView)
+    .describe(`chapters: ${narrativeChapters.slice(0, 12).join(', ')}, profile.<agencyType>`),
 });
 
 export const jobSchema = z.object({
@@ -51,7 +59,10 @@ export const jobSchema = z.object({
 export type JobView = z.infer<typeof jobSchema>;
 
 export const fileSchema = z.object({
-  name: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string(),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
   /** Raw data for the expert group only (never listed to the secretariat). */
   restricted: z.boolean(),
   createdAt: z.string(),

@@ -36,7 +36,13 @@ export async function getFile(db: Db, actor: Actor, assessmentId: string, name: 
   const file = mayRead(actor.user, name) ? await findFile(db, assessmentId, name) : undefined;
   if (!file) throw fileNotFound();
   if (isRestricted(name)) {
-    await audit(db, actor, 'assessment.restricted_file_download', { type: 'assessment', id: assessmentId }, { after: { name: file.name, sha256: file.sha256, size: file.size } });
+    await audit(
+      db,
+      actor,
+      'assessment.restricted_file_download',
+      { type: 'assessment', id: assessmentId },
+      { after: { name: file.name, sha256: file.sha256, size: file.size } },
+    );
   }
   return file;
 }

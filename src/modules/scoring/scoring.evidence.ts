@@ -4,7 +4,15 @@
 // on row order.
 import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../../db/client.js';
-import { computeRegionEvidence, computeRiskEvidence, FactIndex, type FactItemKind, type EvidenceFact, type RegionEvidence, type RiskEvidence } from '../../pipeline/risk-evidence.js';
+import {
+  computeRegionEvidence,
+  computeRiskEvidence,
+  FactIndex,
+  type FactItemKind,
+  type EvidenceFact,
+  type RegionEvidence,
+  type RiskEvidence,
+} from '../../pipeline/risk-evidence.js';
 import { getVersion } from '../../domain/questionnaire/loader.js';
 import { territorialRegionCodes } from '../../domain/reference.js';
 import { loadFacts } from './scoring.repository.js';
@@ -36,14 +44,19 @@ export function hashFacts(rows: readonly EvidenceFact[]): string {
   // Batched updates: one hash call per row dominates at national scale.
   for (let i = 0; i < rows.length; i += 1000) {
     let chunk = '';
-    for (const r of rows.slice(i, i + 1000)) chunk += `${JSON.stringify([r.itemId, r.organisationId, r.year, r.region, r.dimension, r.category, r.value, r.textValue, r.missingReason])}\n`;
+    for (const r of rows.slice(i, i + 1000))
+      chunk += `${JSON.stringify([r.itemId, r.organisationId, r.year, r.region, r.dimension, r.category, r.value, r.textValue, r.missingReason])}\n`;
     h.update(chunk);
   }
   return h.digest('hex');
 }
 
 /** Pure part, usable from the bench: evidence from already-loaded facts (any order). */
-export function evidenceFromFacts(register: RiskRegister, rows: readonly EvidenceFact[], endYear: number): Omit<AssessmentEvidence, 'factsHash' | 'factCount'> {
+export function evidenceFromFacts(
+  register: RiskRegister,
+  rows: readonly EvidenceFact[],
+  endYear: number,
+): Omit<AssessmentEvidence, 'factsHash' | 'factCount'> {
   const options = { itemKinds: itemKindsOf(register), regions: territorialRegionCodes, endYear, window: 3 };
   const index = new FactIndex(rows, options.itemKinds);
   return {
@@ -52,7 +65,12 @@ export function evidenceFromFacts(register: RiskRegister, rows: readonly Evidenc
   };
 }
 
-export async function assessmentEvidence(db: DbOrTx, assessmentId: string, register: RiskRegister, endYear: number): Promise<AssessmentEvidence> {
+export async function assessmentEvidence(
+  db: DbOrTx,
+  assessmentId: string,
+  register: RiskRegister,
+  endYear: number,
+): Promise<AssessmentEvidence> {
   const rows = await loadFacts(db, assessmentId, registerItemIds(register));
   return { ...evidenceFromFacts(register, rows, endYear), factsHash: hashFacts(rows), factCount: rows.length };
 }

@@ -24,18 +24,33 @@ export interface ScoreInput {
   comment: string | null;
 }
 
-export async function upsertScores(db: DbOrTx, assessmentId: string, round: number, expertId: string, scores: ScoreInput[]): Promise<void> {
+export async function upsertScores(
+  db: DbOrTx,
+  assessmentId: string,
+  round: number,
+  expertId: string,
+  scores: ScoreInput[],
+): Promise<void> {
   if (scores.length === 0) return;
   await db
     .insert(expertScores)
     .values(scores.map((s) => ({ assessmentId, round, expertId, ...s })))
     .onConflictDoUpdate({
       target: [expertScores.assessmentId, expertScores.round, expertScores.riskCode, expertScores.expertId],
-      set: { likelihood: sql`excluded.likelihood`, impact: sql`excluded.impact`, comment: sql`excluded.comment`, updatedAt: new Date() },
+      set: {
+        likelihood: sql`excluded.likelihood`,
+        impact: sql`excluded.impact`,
+        comment: sql`excluded.comment`,
+        updatedAt: new Date(),
+      },
     });
 }
 
-export async function listScores(db: DbOrTx, assessmentId: string, filter: { round?: number; upToRound?: number; expertId?: string }): Promise<ScoreRow[]> {
+export async function listScores(
+  db: DbOrTx,
+  assessmentId: string,
+  filter: { round?: number; upToRound?: number; expertId?: string },
+): Promise<ScoreRow[]> {
   const conds = [eq(expertScores.assessmentId, assessmentId)];
   if (filter.round !== undefined) conds.push(eq(expertScores.round, filter.round));
   if (filter.upToRound !== undefined) conds.push(lte(expertScores.round, filter.upToRound));

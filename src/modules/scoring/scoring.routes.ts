@@ -13,7 +13,15 @@ import {
   scoresSchema,
   summarySchema,
 } from './scoring.schemas.js';
-import { getRankingFor, getRegister, getScores, roundSummary, runRanking, saveScores, startNextRound } from './scoring.service.js';
+import {
+  getRankingFor,
+  getRegister,
+  getScores,
+  roundSummary,
+  runRanking,
+  saveScores,
+  startNextRound,
+} from './scoring.service.js';
 
 const tags = ['scoring'];
 const experts = { access: ['expert'] as const };
@@ -25,32 +33,60 @@ const base = '/api/v1/assessments/:id';
 export const scoringRoutes: Routes = async (app) => {
   const db = app.database.db;
 
-  app.get('/api/v1/risk-registers/:version', { config: { access: 'authenticated' }, schema: { tags, params: registerParams, response: { 200: registerSchema } } }, async (request) => {
-    const { riskByCode: _byCode, ...file } = getRegister(request.params.version);
-    return file;
-  });
-
-  app.put(`${base}/scores`, { config: experts, schema: { tags, params: assessmentIdParams, body: scoresBody, response: { 200: scoresSchema } } }, async (request) =>
-    saveScores(db, actorOf(request), request.params.id, request.body),
+  app.get(
+    '/api/v1/risk-registers/:version',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, params: registerParams, response: { 200: registerSchema } },
+    },
+    async (request) => {
+      const { riskByCode: _byCode, ...file } = getRegister(request.params.version);
+      return file;
+    },
   );
 
-  app.get(`${base}/scores`, { config: panel, schema: { tags, params: assessmentIdParams, querystring: scoresQuery, response: { 200: scoresSchema } } }, async (request) =>
-    getScores(db, currentUser(request), request.params.id, request.query.round),
+  app.put(
+    `${base}/scores`,
+    {
+      config: experts,
+      schema: { tags, params: assessmentIdParams, body: scoresBody, response: { 200: scoresSchema } },
+    },
+    async (request) => saveScores(db, actorOf(request), request.params.id, request.body),
   );
 
-  app.post(`${base}/rounds`, { config: panel, schema: { tags, params: assessmentIdParams, response: { 201: roundSchema } } }, async (request, reply) =>
-    reply.status(201).send(await startNextRound(db, actorOf(request), request.params.id)),
+  app.get(
+    `${base}/scores`,
+    {
+      config: panel,
+      schema: { tags, params: assessmentIdParams, querystring: scoresQuery, response: { 200: scoresSchema } },
+    },
+    async (request) => getScores(db, currentUser(request), request.params.id, request.query.round),
   );
 
-  app.get(`${base}/rounds/:round/summary`, { config: panel, schema: { tags, params: roundParams, response: { 200: summarySchema } } }, async (request) =>
-    roundSummary(db, request.params.id, request.params.round),
+  app.post(
+    `${base}/rounds`,
+    { config: panel, schema: { tags, params: assessmentIdParams, response: { 201: roundSchema } } },
+    async (request, reply) => reply.status(201).send(await startNextRound(db, actorOf(request), request.params.id)),
   );
 
-  app.post(`${base}/ranking`, { config: { ...panel, cost: 'heavy' }, schema: { tags, params: assessmentIdParams, response: { 201: rankingSchema } } }, async (request, reply) =>
-    reply.status(201).send(await runRanking(db, actorOf(request), request.params.id)),
+  app.get(
+    `${base}/rounds/:round/summary`,
+    { config: panel, schema: { tags, params: roundParams, response: { 200: summarySchema } } },
+    async (request) => roundSummary(db, request.params.id, request.params.round),
   );
 
-  app.get(`${base}/ranking`, { config: rankingReaders, schema: { tags, params: assessmentIdParams, response: { 200: rankingSchema } } }, async (request) =>
-    getRankingFor(db, currentUser(request), request.params.id),
+  app.post(
+    `${base}/ranking`,
+    {
+      config: { ...panel, cost: 'heavy' },
+      schema: { tags, params: assessmentIdParams, response: { 201: rankingSchema } },
+    },
+    async (request, reply) => reply.status(201).send(await runRanking(db, actorOf(request), request.params.id)),
+  );
+
+  app.get(
+    `${base}/ranking`,
+    { config: rankingReaders, schema: { tags, params: assessmentIdParams, response: { 200: rankingSchema } } },
+    async (request) => getRankingFor(db, currentUser(request), request.params.id),
   );
 };

@@ -12,7 +12,11 @@ const scale = z.number().int().min(1).max(5);
 export const scoresBody = z
   .object({
     scores: z
-      .array(z.object({ riskCode: text(100).min(1), likelihood: scale, impact: scale, comment: text(4000).optional() }).strict())
+      .array(
+        z
+          .object({ riskCode: text(100).min(1), likelihood: scale, impact: scale, comment: text(4000).optional() })
+          .strict(),
+      )
       .min(1)
       .max(1000),
   })
@@ -28,10 +32,19 @@ export const scoreSchema = z.object({
   comment: z.string().nullable(),
   updatedAt: z.string(),
 });
-export const scoresSchema = z.object({ assessmentId: z.uuid(), round: z.number().int(), currentRound: z.number().int(), scores: z.array(scoreSchema) });
+export const scoresSchema = z.object({
+  assessmentId: z.uuid(),
+  round: z.number().int(),
+  currentRound: z.number().int(),
+  scores: z.array(scoreSchema),
+});
 export type ScoresView = z.infer<typeof scoresSchema>;
 
-export const roundSchema = z.object({ assessmentId: z.uuid(), previousRound: z.number().int(), currentRound: z.number().int() });
+export const roundSchema = z.object({
+  assessmentId: z.uuid(),
+  previousRound: z.number().int(),
+  currentRound: z.number().int(),
+});
 export type RoundView = z.infer<typeof roundSchema>;
 
 const level = z.enum(['low', 'medium', 'high', 'critical']);
@@ -73,7 +86,13 @@ export const rankingRiskSchema = z.object({
   agencyTypes: z.array(z.string()),
   measures: z.array(measureRef),
 });
-export const rankingRegionSchema = z.object({ regionCode: z.string(), position: z.number().int(), rank: z.number().int(), evidence: z.number().nullable(), name: bilingual });
+export const rankingRegionSchema = z.object({
+  regionCode: z.string(),
+  position: z.number().int(),
+  rank: z.number().int(),
+  evidence: z.number().nullable(),
+  name: bilingual,
+});
 
 export const rankingSchema = z.object({
   assessmentId: z.uuid(),
@@ -102,9 +121,19 @@ export const registerSchema = z.object({
   contentHash: z.string(),
   sources: z.array(z.object({ doc: z.string(), file: z.string(), lines: z.number() })).optional(),
   categories: z.array(z.object({ code: z.string(), title: bilingual })),
-  factors: z.array(z.object({ code: z.string(), title: bilingual, items: z.array(z.string()), scope: z.string().optional(), refs })),
+  factors: z.array(
+    z.object({ code: z.string(), title: bilingual, items: z.array(z.string()), scope: z.string().optional(), refs }),
+  ),
   measures: z.array(
-    z.object({ code: z.string(), source: z.string(), kind: z.string().optional(), title: bilingual, items: z.array(z.string()), agencyTypes: z.array(z.string()), refs }),
+    z.object({
+      code: z.string(),
+      source: z.string(),
+      kind: z.string().optional(),
+      title: bilingual,
+      items: z.array(z.string()),
+      agencyTypes: z.array(z.string()),
+      refs,
+    }),
   ),
   risks: z.array(
     z.object({
@@ -113,7 +142,9 @@ export const registerSchema = z.object({
       title: bilingual,
       items: z.array(z.string()),
       evidence: z.string().optional(),
-      selectors: z.array(z.object({ item: z.string(), dimension: z.string(), categories: z.array(z.string()) })).optional(),
+      selectors: z
+        .array(z.object({ item: z.string(), dimension: z.string(), categories: z.array(z.string()) }))
+        .optional(),
       factors: z.array(z.string()).optional(),
       agencyTypes: z.array(z.string()),
       measures: z.array(z.string()),
@@ -122,6 +153,15 @@ export const registerSchema = z.object({
   ),
   regionIndicators: z.array(z.object({ code: z.string(), title: bilingual, items: z.array(z.string()) })),
   indicators: z
-    .array(z.object({ code: z.string(), family: z.string(), title: bilingual, refs, risks: z.array(z.string()), agencyTypes: z.array(z.string()) }))
+    .array(
+      z.object({
+        code: z.string(),
+        family: z.string(),
+        title: bilingual,
+        refs,
+        risks: z.array(z.string()),
+        agencyTypes: z.array(z.string()),
+      }),
+    )
     .optional(),
 });

@@ -24,7 +24,17 @@ import { assessmentEvidence } from './scoring.evidence.js';
 import { loadRegister, registerExists, type RiskRegister } from '../../domain/risk-register.js';
 import { assessmentFinalised } from '../assessments/assessments.errors.js';
 import { loadAssessment } from '../assessments/assessments.load.js';
-import { countScores, insertRun, latestRun, listScores, setCurrentRound, upsertScores, type AssessmentRow, type RunRow, type ScoreRow } from './scoring.repository.js';
+import {
+  countScores,
+  insertRun,
+  latestRun,
+  listScores,
+  setCurrentRound,
+  upsertScores,
+  type AssessmentRow,
+  type RunRow,
+  type ScoreRow,
+} from './scoring.repository.js';
 import type { RankingView, RoundView, ScoresBody, ScoresView, SummaryView } from './scoring.schemas.js';
 
 export const RANKING_STEP = 'ranking';
@@ -34,7 +44,8 @@ export function getRegister(version: string): RiskRegister {
   return loadRegister(version);
 }
 
-const requireAssessment = (db: DbOrTx, id: string, forUpdate = false): Promise<AssessmentRow> => loadAssessment(db, id, { forUpdate });
+const requireAssessment = (db: DbOrTx, id: string, forUpdate = false): Promise<AssessmentRow> =>
+  loadAssessment(db, id, { forUpdate });
 
 function requireDraft(a: AssessmentRow): void {
   if (a.status === 'finalised') throw assessmentFinalised();
@@ -56,22 +67,46 @@ export async function saveScores(db: Db, actor: Actor, assessmentId: string, bod
     const a = await requireAssessment(tx, assessmentId, true);
     requireDraft(a);
     const register = getRegister(a.riskRegisterVersion);
-    const unknown = body.scores.flatMap((s, i) => (register.riskByCode.has(s.riskCode) ? [] : [{ field: `scores.${i}.riskCode`, code: s.riskCode }]));
-    if (unknown.length) throw unknownRiskCodes(unknown.map((u) => u.field), [...new Set(unknown.map((u) => u.code))]);
+    const unknown = body.scores.flatMap((s, i) =>
+      register.riskByCode.has(s.riskCode) ? [] : [{ field: `scores.${i}.riskCode`, code: s.riskCode }],
+    );
+    if (unknown.length)
+      throw unknownRiskCodes(
+        unknown.map((u) => u.field),
+        [...new Set(unknown.map((u) => u.code))],
+      );
     const seen = new Set<string>();
     const dup = body.scores.flatMap((s, i) => {
       if (seen.has(s.riskCode)) return [{ field: `scores.${i}.riskCode`, code: s.riskCode }];
       seen.add(s.riskCode);
       return [];
     });
-    if (dup.length) throw duplicateRiskCodes(dup.map((d) => d.field), [...new Set(dup.map((d) => d.code))]);
+    if (dup.length)
+      throw duplicateRiskCodes(
+        dup.map((d) => d.field),
+        [...new Set(dup.map((d) => d.code))],
+      );
 
     const before = await listScores(tx, assessmentId, { round: a.currentRound, expertId: actor.user.id });
-    const input = body.scores.map((s) => ({ riskCode: s.riskCode, likelihood: s.likelihood, impact: s.impact, comment: s.comment ?? null }));
+    const input = body.scores.map((s) => ({
+      riskCode: s.riskCode,
+      likelihood: s.likelihood,
+      impact: s.impact,
+      comment: s.comment ?? null,
+    }));
     await upsertScores(tx, assessmentId, a.currentRound, actor.user.id, input);
     const after = await listScores(tx, assessmentId, { round: a.currentRound, expertId: actor.user.id });
     const touched = new Set(input.map((s) => s.riskCode));
-    await audit(tx, actor, 'scoring.scores_save', { type: 'assessment', id: assessmentId }, { before: { round: a.currentRound, scores: before.filter((s) => touched.has(s.riskCode)).map(toScoreView) }, after: { round: a.currentRound, scores: input } });
+    await audit(
+      tx,
+      actor,
+      'scoring.scores_save',
+      { type: 'assessment', id: assessmentId },
+      {
+        before: { round: a.currentRound, scores: before.filter((s) => touched.has(s.riskCode)).map(toScoreView) },
+        after: { round: a.currentRound, scores: input },
+      },
+    );
     return { assessmentId, round: a.currentRound, currentRound: a.currentRound, scores: after.map(toScoreView) };
   });
 }
@@ -94,13 +129,25 @@ export async function startNextRound(db: Db, actor: Actor, assessmentId: string)
     if ((await countScores(tx, assessmentId, a.currentRound)) === 0) throw roundEmpty(a.currentRound);
     const next = a.currentRound + 1;
     await setCurrentRound(tx, assessmentId, next);
-    await audit(tx, actor, 'scoring.round_start', { type: 'assessment', id: assessmentId }, { before: { currentRound: a.currentRound }, after: { currentRound: next } });
+    await audit(
+      tx,
+      actor,
+      'scoring.round_start',
+      { type: 'assessment', id: assessmentId },
+      { before: { currentRound: a.currentRound }, after: { currentRound: next } },
+    );
     return { assessmentId, previousRound: a.currentRound, currentRound: next };
   });
 }
 
 const toExpertScores = (rows: readonly ScoreRow[]): ExpertScore[] =>
-  rows.map((s) => ({ riskCode: s.riskCode, expertId: s.expertId, round: s.round, likelihood: s.likelihood, impact: s.impact }));
+  rows.map((s) => ({
+    riskCode: s.riskCode,
+    expertId: s.expertId,
+    round: s.round,
+    likelihood: s.likelihood,
+    impact: s.impact,
+  }));
 
 /** Delphi aggregation of one round, per risk, with the consensus flags. */
 export async function roundSummary(db: Db, assessmentId: string, round: number): Promise<SummaryView> {
@@ -115,7 +162,10 @@ export async function roundSummary(db: Db, assessmentId: string, round: number):
     round,
     currentRound: a.currentRound,
     nExperts: new Set(rows.map((r) => r.expertId)).size,
-    risks: summaries.map((s) => ({ ...s, title: register.riskByCode.get(s.riskCode)?.title ?? { kk: s.riskCode, ru: s.riskCode } })),
+    risks: summaries.map((s) => ({
+      ...s,
+      title: register.riskByCode.get(s.riskCode)?.title ?? { kk: s.riskCode, ru: s.riskCode },
+    })),
     unscored: register.risks.map((r) => r.code).filter((c) => !scored.has(c)),
   };
 }
@@ -133,7 +183,9 @@ export async function runRanking(db: Db, actor: Actor, assessmentId: string): Pr
     requireDraft(a);
     const register = getRegister(a.riskRegisterVersion);
     // Only register risks are ranked: a later register edit cannot smuggle stale codes in.
-    const scores = toExpertScores(await listScores(tx, assessmentId, { upToRound: a.currentRound })).filter((s) => register.riskByCode.has(s.riskCode));
+    const scores = toExpertScores(await listScores(tx, assessmentId, { upToRound: a.currentRound })).filter((s) =>
+      register.riskByCode.has(s.riskCode),
+    );
     if (scores.length === 0) throw noScores();
     const evidence = await assessmentEvidence(tx, assessmentId, register, a.endYear);
     const { result, kendallScope } = buildRankingResult({
@@ -145,7 +197,13 @@ export async function runRanking(db: Db, actor: Actor, assessmentId: string): Pr
     });
     const parameters = {
       delphi: { consensusShare: 0.75, minExperts: 3, roundsUpTo: a.currentRound },
-      evidence: { window: 3, endYear: a.endYear, startYear: a.startYear, factCount: evidence.factCount, regions: 'territorial' },
+      evidence: {
+        window: 3,
+        endYear: a.endYear,
+        startYear: a.startYear,
+        factCount: evidence.factCount,
+        regions: 'territorial',
+      },
       kendall: { score: 'likelihood*impact', experts: kendallScope.experts, riskCodes: kendallScope.riskCodes },
       registerContentHash: register.contentHash,
     };
@@ -153,7 +211,10 @@ export async function runRanking(db: Db, actor: Actor, assessmentId: string): Pr
       canonicalJson({
         register: { version: register.version, contentHash: register.contentHash },
         round: a.currentRound,
-        scores: scores.map((s) => [s.round, s.riskCode, s.expertId, s.likelihood, s.impact]).map((s) => canonicalJson(s)).sort(),
+        scores: scores
+          .map((s) => [s.round, s.riskCode, s.expertId, s.likelihood, s.impact])
+          .map((s) => canonicalJson(s))
+          .sort(),
         factsHash: evidence.factsHash,
         parameters,
       }),
@@ -169,7 +230,13 @@ export async function runRanking(db: Db, actor: Actor, assessmentId: string): Pr
       finishedAt: new Date(),
       createdBy: actor.user.id,
     });
-    await audit(tx, actor, 'scoring.ranking_run', { type: 'assessment', id: assessmentId }, { after: { runId: row.id, inputHash, resultHash: row.resultHash, round: a.currentRound } });
+    await audit(
+      tx,
+      actor,
+      'scoring.ranking_run',
+      { type: 'assessment', id: assessmentId },
+      { after: { runId: row.id, inputHash, resultHash: row.resultHash, round: a.currentRound } },
+    );
     return row;
   });
   return toRankingView(run);
@@ -199,7 +266,10 @@ function toRankingView(run: RunRow): RankingView {
         measures: (entry?.measures ?? []).map((code) => ({ code, title: measureTitle.get(code)! })),
       };
     }),
-    regions: result.regions.map((r) => ({ ...r, name: regionName.get(r.regionCode) ?? { kk: r.regionCode, ru: r.regionCode } })),
+    regions: result.regions.map((r) => ({
+      ...r,
+      name: regionName.get(r.regionCode) ?? { kk: r.regionCode, ru: r.regionCode },
+    })),
   };
 }
 

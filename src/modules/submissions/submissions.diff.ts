@@ -21,7 +21,8 @@ export function diffContents(before: unknown, after: unknown): ItemChange[] {
     const inB = Object.hasOwn(b, itemId);
     if (inA && !inB) changes.push({ itemId, change: 'removed', before: a[itemId], after: null });
     else if (!inA && inB) changes.push({ itemId, change: 'added', before: null, after: b[itemId] });
-    else if (canonicalJson(a[itemId]) !== canonicalJson(b[itemId])) changes.push({ itemId, change: 'changed', before: a[itemId], after: b[itemId] });
+    else if (canonicalJson(a[itemId]) !== canonicalJson(b[itemId]))
+      changes.push({ itemId, change: 'changed', before: a[itemId], after: b[itemId] });
   }
   return changes;
 }

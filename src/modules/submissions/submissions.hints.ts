@@ -26,5 +26,8 @@ export function formHint(db: Db, campaignId: string, organisationId: string): Fo
 export function rememberForm(db: Db, campaignId: string, organisationId: string, form: FormHint): void {
   const map = hints(db);
   if (map.size >= LIMIT) map.clear();
-  map.set(key(campaignId, organisationId), { questionnaireVersion: form.questionnaireVersion, agencyType: form.agencyType });
+  map.set(key(campaignId, organisationId), {
+    questionnaireVersion: form.questionnaireVersion,
+    agencyType: form.agencyType,
+  });
 }

@@ -3,7 +3,15 @@ import type { CompletenessCounts } from '../../domain/questionnaire/completeness
 import type { SubmissionStatus } from '../../domain/states.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { prepared } from '../../db/prepared.js';
-import { campaignRecipients, campaigns, organisations, submissionComments, submissionRevisions, submissions, users } from '../../db/schema.js';
+import {
+  campaignRecipients,
+  campaigns,
+  organisations,
+  submissionComments,
+  submissionRevisions,
+  submissions,
+  users,
+} from '../../db/schema.js';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 
@@ -29,8 +37,18 @@ export async function findTarget(db: Db, campaignId: string, organisationId: str
   return row;
 }
 
-export const findSubmission = async (db: DbOrTx, campaignId: string, organisationId: string): Promise<SubmissionRow | undefined> =>
-  (await db.select().from(submissions).where(and(eq(submissions.campaignId, campaignId), eq(submissions.organisationId, organisationId))).limit(1))[0];
+export const findSubmission = async (
+  db: DbOrTx,
+  campaignId: string,
+  organisationId: string,
+): Promise<SubmissionRow | undefined> =>
+  (
+    await db
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.campaignId, campaignId), eq(submissions.organisationId, organisationId)))
+      .limit(1)
+  )[0];
 
 export async function findRevision(db: DbOrTx, submissionId: string, revision: number) {
   return (
@@ -54,7 +72,13 @@ export function listRevisionContents(db: DbOrTx, submissionId: string) {
 /** Revisions after `after`, oldest first, with content and who saved them (what a stale write is merged against). */
 export function listRevisionsAfter(db: DbOrTx, submissionId: string, after: number) {
   return db
-    .select({ revision: submissionRevisions.revision, content: submissionRevisions.content, savedAt: submissionRevisions.savedAt, savedBy: submissionRevisions.savedBy, savedByName: users.name })
+    .select({
+      revision: submissionRevisions.revision,
+      content: submissionRevisions.content,
+      savedAt: submissionRevisions.savedAt,
+      savedBy: submissionRevisions.savedBy,
+      savedByName: users.name,
+    })
     .from(submissionRevisions)
     .leftJoin(users, eq(users.id, submissionRevisions.savedBy))
     .where(and(eq(submissionRevisions.submissionId, submissionId), gt(submissionRevisions.revision, after)))
@@ -63,7 +87,14 @@ export function listRevisionsAfter(db: DbOrTx, submissionId: string, after: numb
 
 export function listRevisions(db: DbOrTx, submissionId: string) {
   return db
-    .select({ revision: submissionRevisions.revision, action: submissionRevisions.action, status: submissionRevisions.status, savedAt: submissionRevisions.savedAt, savedBy: submissionRevisions.savedBy, savedByName: users.name })
+    .select({
+      revision: submissionRevisions.revision,
+      action: submissionRevisions.action,
+      status: submissionRevisions.status,
+      savedAt: submissionRevisions.savedAt,
+      savedBy: submissionRevisions.savedBy,
+      savedByName: users.name,
+    })
     .from(submissionRevisions)
     .leftJoin(users, eq(users.id, submissionRevisions.savedBy))
     .where(eq(submissionRevisions.submissionId, submissionId))
@@ -72,7 +103,14 @@ export function listRevisions(db: DbOrTx, submissionId: string) {
 
 export async function insertFirstRevision(
   db: DbOrTx,
-  values: { campaignId: string; organisationId: string; questionnaireVersion: string; agencyType: string; completeness: CompletenessCounts; userId: string },
+  values: {
+    campaignId: string;
+    organisationId: string;
+    questionnaireVersion: string;
+    agencyType: string;
+    completeness: CompletenessCounts;
+    userId: string;
+  },
 ): Promise<SubmissionRow | undefined> {
   const [row] = await db
     .insert(submissions)
@@ -108,7 +146,9 @@ export async function saveDraftRevision(
 ): Promise<{ id: string; revision: number; status: string } | undefined> {
   const query = prepared(db, 'submissions_save_draft', (d, name) => {
     const p = (name: keyof typeof v) => sql.placeholder(name);
-    const bumped = d.$with('bumped', { id: submissions.id, revision: submissions.revision, status: submissions.status }).as(sql`
+    const bumped = d
+      .$with('bumped', { id: submissions.id, revision: submissions.revision, status: submissions.status })
+      .as(sql`
       update ${submissions}
          set revision = revision + 1, completeness = ${p('completeness')}::jsonb, last_saved_at = ${p('savedAt')}::timestamptz, updated_by = ${p('userId')}::uuid
        where campaign_id = ${p('campaignId')}::uuid and organisation_id = ${p('organisationId')}::uuid and revision = ${p('expected')}::int and status in ('draft', 'returned')
@@ -127,20 +167,31 @@ export async function saveDraftRevision(
       .with(bumped)
       .insert(submissionRevisions)
       .select(
-        d.select({
-          submissionId: bumped.id,
-          revision: bumped.revision,
-          action: sql`${p('action')}::text`.as('action'),
-          status: bumped.status,
-          content: sql`${p('content')}::jsonb`.as('content'),
-          savedBy: sql`${p('userId')}::uuid`.as('saved_by'),
-          savedAt: sql`${p('savedAt')}::timestamptz`.as('saved_at'),
-        }).from(bumped),
+        d
+          .select({
+            submissionId: bumped.id,
+            revision: bumped.revision,
+            action: sql`${p('action')}::text`.as('action'),
+            status: bumped.status,
+            content: sql`${p('content')}::jsonb`.as('content'),
+            savedBy: sql`${p('userId')}::uuid`.as('saved_by'),
+            savedAt: sql`${p('savedAt')}::timestamptz`.as('saved_at'),
+          })
+          .from(bumped),
       )
-      .returning({ id: submissionRevisions.submissionId, revision: submissionRevisions.revision, status: submissionRevisions.status })
+      .returning({
+        id: submissionRevisions.submissionId,
+        revision: submissionRevisions.revision,
+        status: submissionRevisions.status,
+      })
       .prepare(name);
   });
-  const [row] = await query.execute({ ...v, completeness: JSON.stringify(v.completeness), content: JSON.stringify(v.content), savedAt: v.savedAt.toISOString() });
+  const [row] = await query.execute({
+    ...v,
+    completeness: JSON.stringify(v.completeness),
+    content: JSON.stringify(v.content),
+    savedAt: v.savedAt.toISOString(),
+  });
   return row;
 }
 
@@ -155,7 +206,9 @@ export async function bumpRevision(
   const [row] = await db
     .update(submissions)
     .set({ ...patch, revision: sql`${submissions.revision} + 1` })
-    .where(and(eq(submissions.id, id), eq(submissions.revision, expected), inArray(submissions.status, allowedStatuses)))
+    .where(
+      and(eq(submissions.id, id), eq(submissions.revision, expected), inArray(submissions.status, allowedStatuses)),
+    )
     .returning();
   return row;
 }
@@ -166,7 +219,14 @@ export async function insertRevision(db: DbOrTx, values: typeof submissionRevisi
 
 export function listComments(db: DbOrTx, submissionId: string) {
   return db
-    .select({ id: submissionComments.id, itemId: submissionComments.itemId, comment: submissionComments.comment, revision: submissionComments.revision, authorName: users.name, createdAt: submissionComments.createdAt })
+    .select({
+      id: submissionComments.id,
+      itemId: submissionComments.itemId,
+      comment: submissionComments.comment,
+      revision: submissionComments.revision,
+      authorName: users.name,
+      createdAt: submissionComments.createdAt,
+    })
     .from(submissionComments)
     .leftJoin(users, eq(users.id, submissionComments.authorId))
     .where(eq(submissionComments.submissionId, submissionId))

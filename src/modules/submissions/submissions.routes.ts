@@ -36,7 +36,10 @@ export const submissionsRoutes: Routes = async (app) => {
 
   app.get(
     '/api/v1/campaigns/:campaignId/submissions',
-    { config: readers, schema: { tags, params: z.object({ campaignId: z.uuid() }), response: { 200: z.array(submissionListItem) } } },
+    {
+      config: readers,
+      schema: { tags, params: z.object({ campaignId: z.uuid() }), response: { 200: z.array(submissionListItem) } },
+    },
     async (request) => {
       const scope = await readableOrganisationIds(db, currentUser(request));
       const rows = await recipientStates(db, request.params.campaignId, scope);
@@ -54,63 +57,152 @@ export const submissionsRoutes: Routes = async (app) => {
     },
   );
 
-  app.get(base, { config: readers, schema: { tags, params: submissionParams, querystring: langQuery, response: { 200: submissionSchema } } }, async (request, reply) => {
-    const view = await getSubmission(db, actorOf(request), request.params.campaignId, request.params.organisationId);
-    setEtag(reply, view.revision);
-    return view;
-  });
+  app.get(
+    base,
+    {
+      config: readers,
+      schema: { tags, params: submissionParams, querystring: langQuery, response: { 200: submissionSchema } },
+    },
+    async (request, reply) => {
+      const view = await getSubmission(db, actorOf(request), request.params.campaignId, request.params.organisationId);
+      setEtag(reply, view.revision);
+      return view;
+    },
+  );
 
   app.put(
     base,
-    { config: { ...focalPoint, accountInWrite: true }, schema: { tags, params: submissionParams, querystring: langQuery, body: saveBody, response: { 200: saveResult } } },
+    {
+      config: { ...focalPoint, accountInWrite: true },
+      schema: { tags, params: submissionParams, querystring: langQuery, body: saveBody, response: { 200: saveResult } },
+    },
     async (request, reply) => {
       const { campaignId, organisationId } = request.params;
-      const result = await saveDraft(db, writerOf(request), campaignId, organisationId, requireIfMatch(request), request.body.content);
+      const result = await saveDraft(
+        db,
+        writerOf(request),
+        campaignId,
+        organisationId,
+        requireIfMatch(request),
+        request.body.content,
+      );
       setEtag(reply, result.revision);
       return result;
     },
   );
 
   const emptyBody = z.object({}).strict().optional();
-  const stateSchema = (body: z.ZodType) => ({ tags, params: submissionParams, querystring: langQuery, body, response: { 200: stateResult } });
-
-  app.post(`${base}/submit`, { config: focalPoint, schema: { ...stateSchema(submitBody), body: submitBody } }, async (request, reply) => {
-    const { campaignId, organisationId } = request.params;
-    const result = await submit(db, actorOf(request), campaignId, organisationId, requireIfMatch(request), request.body.acknowledgements);
-    setEtag(reply, result.revision);
-    return result;
+  const stateSchema = (body: z.ZodType) => ({
+    tags,
+    params: submissionParams,
+    querystring: langQuery,
+    body,
+    response: { 200: stateResult },
   });
+
+  app.post(
+    `${base}/submit`,
+    { config: focalPoint, schema: { ...stateSchema(submitBody), body: submitBody } },
+    async (request, reply) => {
+      const { campaignId, organisationId } = request.params;
+      const result = await submit(
+        db,
+        actorOf(request),
+        campaignId,
+        organisationId,
+        requireIfMatch(request),
+        request.body.acknowledgements,
+      );
+      setEtag(reply, result.revision);
+      return result;
+    },
+  );
 
   app.post(`${base}/withdraw`, { config: focalPoint, schema: stateSchema(emptyBody) }, async (request, reply) => {
-    const result = await withdraw(db, actorOf(request), request.params.campaignId, request.params.organisationId, requireIfMatch(request));
+    const result = await withdraw(
+      db,
+      actorOf(request),
+      request.params.campaignId,
+      request.params.organisationId,
+      requireIfMatch(request),
+    );
     setEtag(reply, result.revision);
     return result;
   });
 
-  app.post(`${base}/return`, { config: expert, schema: { ...stateSchema(returnBody), body: returnBody } }, async (request, reply) => {
-    const { campaignId, organisationId } = request.params;
-    const result = await returnForCorrection(db, actorOf(request), campaignId, organisationId, requireIfMatch(request), request.body.comments);
-    setEtag(reply, result.revision);
-    return result;
-  });
+  app.post(
+    `${base}/return`,
+    { config: expert, schema: { ...stateSchema(returnBody), body: returnBody } },
+    async (request, reply) => {
+      const { campaignId, organisationId } = request.params;
+      const result = await returnForCorrection(
+        db,
+        actorOf(request),
+        campaignId,
+        organisationId,
+        requireIfMatch(request),
+        request.body.comments,
+      );
+      setEtag(reply, result.revision);
+      return result;
+    },
+  );
 
   app.post(`${base}/accept`, { config: expert, schema: stateSchema(emptyBody) }, async (request, reply) => {
-    const result = await accept(db, actorOf(request), request.params.campaignId, request.params.organisationId, requireIfMatch(request));
+    const result = await accept(
+      db,
+      actorOf(request),
+      request.params.campaignId,
+      request.params.organisationId,
+      requireIfMatch(request),
+    );
     setEtag(reply, result.revision);
     return result;
   });
 
   app.get(
     `${base}/revisions`,
-    { config: readers, schema: { tags, params: submissionParams, querystring: historyQuery, response: { 200: z.array(historyEntry) } } },
-    async (request) => getHistory(db, currentUser(request), request.params.campaignId, request.params.organisationId, request.query.changes === 'true'),
+    {
+      config: readers,
+      schema: { tags, params: submissionParams, querystring: historyQuery, response: { 200: z.array(historyEntry) } },
+    },
+    async (request) =>
+      getHistory(
+        db,
+        currentUser(request),
+        request.params.campaignId,
+        request.params.organisationId,
+        request.query.changes === 'true',
+      ),
   );
 
-  app.get(`${base}/revisions/:revision`, { config: readers, schema: { tags, params: revisionParams, response: { 200: revisionSchema } } }, async (request) =>
-    getRevision(db, currentUser(request), request.params.campaignId, request.params.organisationId, request.params.revision),
+  app.get(
+    `${base}/revisions/:revision`,
+    { config: readers, schema: { tags, params: revisionParams, response: { 200: revisionSchema } } },
+    async (request) =>
+      getRevision(
+        db,
+        currentUser(request),
+        request.params.campaignId,
+        request.params.organisationId,
+        request.params.revision,
+      ),
   );
 
-  app.get(`${base}/diff`, { config: readers, schema: { tags, params: submissionParams, querystring: diffQuery, response: { 200: diffSchema } } }, async (request) =>
-    getDiff(db, currentUser(request), request.params.campaignId, request.params.organisationId, request.query.from, request.query.to),
+  app.get(
+    `${base}/diff`,
+    {
+      config: readers,
+      schema: { tags, params: submissionParams, querystring: diffQuery, response: { 200: diffSchema } },
+    },
+    async (request) =>
+      getDiff(
+        db,
+        currentUser(request),
+        request.params.campaignId,
+        request.params.organisationId,
+        request.query.from,
+        request.query.to,
+      ),
   );
 };

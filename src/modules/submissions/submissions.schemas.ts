@@ -22,7 +22,14 @@ export const issueSchema = z.object({
 });
 export type IssueView = z.infer<typeof issueSchema>;
 
-export const commentSchema = z.object({ id: z.uuid(), itemId: z.string(), comment: z.string(), revision: z.number(), authorName: z.string().nullable(), createdAt: z.string() });
+export const commentSchema = z.object({
+  id: z.uuid(),
+  itemId: z.string(),
+  comment: z.string(),
+  revision: z.number(),
+  authorName: z.string().nullable(),
+  createdAt: z.string(),
+});
 
 export const submissionSchema = z.object({
   campaignId: z.uuid(),
@@ -59,14 +66,24 @@ export const saveResult = z.object({
 
 export const submissionParams = z.object({ campaignId: z.uuid(), organisationId: z.uuid() });
 export const saveBody = z.object({ content: contentSchema }).strict();
-export const submitBody = z
-  .object({ acknowledgements: z.record(text(300), requiredText(2000)).default({}) })
-  .strict();
+export const submitBody = z.object({ acknowledgements: z.record(text(300), requiredText(2000)).default({}) }).strict();
 export const returnBody = z
-  .object({ comments: z.array(z.object({ itemId: text(200), comment: requiredText(4000) }).strict()).min(1).max(500) })
+  .object({
+    comments: z
+      .array(z.object({ itemId: text(200), comment: requiredText(4000) }).strict())
+      .min(1)
+      .max(500),
+  })
   .strict();
 
-export const revisionSummary = z.object({ revision: z.number(), action: z.string(), status: z.string(), savedAt: z.string(), savedBy: z.string().nullable(), savedByName: z.string().nullable() });
+export const revisionSummary = z.object({
+  revision: z.number(),
+  action: z.string(),
+  status: z.string(),
+  savedAt: z.string(),
+  savedBy: z.string().nullable(),
+  savedByName: z.string().nullable(),
+});
 export const historyQuery = z.object({ changes: z.enum(['true', 'false']).optional() });
 /** A revision with, on request, the items it changed against the revision before it (the first: against nothing). */
 export const historyEntry = revisionSummary.extend({
@@ -75,7 +92,14 @@ export const historyEntry = revisionSummary.extend({
 export const revisionParams = submissionParams.extend({ revision: z.coerce.number().int().min(1) });
 export const revisionSchema = revisionSummary.extend({ content: contentSchema });
 export const diffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
-export const diffSchema = z.array(z.object({ itemId: z.string(), change: z.enum(['added', 'removed', 'changed']), before: z.unknown(), after: z.unknown() }));
+export const diffSchema = z.array(
+  z.object({
+    itemId: z.string(),
+    change: z.enum(['added', 'removed', 'changed']),
+    before: z.unknown(),
+    after: z.unknown(),
+  }),
+);
 
 export const submissionListItem = z.object({
   organisationId: z.uuid(),

@@ -50,7 +50,16 @@ type Target = NonNullable<Awaited<ReturnType<typeof findTarget>>>;
 export const issueKey = (i: Issue): string => `${i.itemId}#${i.ruleId ?? i.code}`;
 
 export function issueView(i: Issue, lang: Lang): IssueView {
-  return { itemId: i.itemId, path: i.path, code: i.code, severity: i.severity, ...(i.ruleId ? { ruleId: i.ruleId } : {}), key: issueKey(i), message: i.message[lang], messages: i.message };
+  return {
+    itemId: i.itemId,
+    path: i.path,
+    code: i.code,
+    severity: i.severity,
+    ...(i.ruleId ? { ruleId: i.ruleId } : {}),
+    key: issueKey(i),
+    message: i.message[lang],
+    messages: i.message,
+  };
 }
 
 const countsOf = (content: unknown, versionId: string, agencyType: string) => {
@@ -81,7 +90,12 @@ export async function currentContent(db: DbOrTx, sub: SubmissionRow): Promise<Co
   return (await findRevision(db, sub.id, sub.revision))?.content ?? { answers: {} };
 }
 
-export async function getSubmission(db: Db, actor: Actor, campaignId: string, organisationId: string): Promise<SubmissionView> {
+export async function getSubmission(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  organisationId: string,
+): Promise<SubmissionView> {
   await assertReadable(db, actor.user, organisationId);
   const t = await target(db, campaignId, organisationId);
   const sub = await findSubmission(db, campaignId, organisationId);
@@ -105,7 +119,11 @@ export async function getSubmission(db: Db, actor: Actor, campaignId: string, or
     acceptedAt: sub?.acceptedAt?.toISOString() ?? null,
     deadline: t.deadline,
     campaignStatus: t.campaignStatus,
-    editable: t.campaignStatus === 'open' && ['not_started', 'draft', 'returned'].includes(status) && hasRole(actor.user, 'focal_point') && actor.user.organisationId === organisationId,
+    editable:
+      t.campaignStatus === 'open' &&
+      ['not_started', 'draft', 'returned'].includes(status) &&
+      hasRole(actor.user, 'focal_point') &&
+      actor.user.organisationId === organisationId,
   };
 }
 
@@ -155,7 +173,15 @@ export async function saveDraft(
   action: 'save' | 'import' = 'save',
   options: SaveOptions = {},
 ): Promise<SaveResult> {
-  const draft = { campaignId, organisationId, expected: base, content, action, userId: writer.id, tokenVersion: writer.tokenVersion };
+  const draft = {
+    campaignId,
+    organisationId,
+    expected: base,
+    content,
+    action,
+    userId: writer.id,
+    tokenVersion: writer.tokenVersion,
+  };
   const fast = base > 0 && (options.expected ?? base) === base && !options.skipUnchanged;
   const hint = fast ? formHint(db, campaignId, organisationId) : undefined;
   if (hint) {
@@ -165,18 +191,40 @@ export async function saveDraft(
   assertWritable(await writer.account(), organisationId);
   const form = await openTarget(db, campaignId, organisationId);
   const validation = getValidator(form.questionnaireVersion, form.agencyType, 'draft').validate(content);
-  if (!validation.valid) throw invalidContent(validation.issues.filter((i) => isBlocking(i, 'draft')).map((i) => issueView(i, writer.lang)));
+  if (!validation.valid)
+    throw invalidContent(validation.issues.filter((i) => isBlocking(i, 'draft')).map((i) => issueView(i, writer.lang)));
   // A concurrent writer may land between the read and the write: merge again against it.
   for (let attempt = 0; attempt < 5; attempt++) {
     const plan = await planWrite(db, campaignId, organisationId, base, content, options.resolutions);
-    if (options.expected !== undefined && plan.currentRevision !== options.expected) throw staleVersion(plan.currentRevision);
-    if (plan.conflicts.length) throw editConflict({ currentVersion: plan.currentRevision, baseVersion: base, conflicts: plan.conflicts, merged: plan.merged });
+    if (options.expected !== undefined && plan.currentRevision !== options.expected)
+      throw staleVersion(plan.currentRevision);
+    if (plan.conflicts.length)
+      throw editConflict({
+        currentVersion: plan.currentRevision,
+        baseVersion: base,
+        conflicts: plan.conflicts,
+        merged: plan.merged,
+      });
     if (options.skipUnchanged && sameContent(plan.merged, plan.currentContent)) {
       const issues = getValidator(form.questionnaireVersion, form.agencyType, 'draft').validate(plan.merged).issues;
-      return { revision: plan.currentRevision, status: plan.current?.status ?? 'not_started', issues: issues.map((i) => issueView(i, writer.lang)), unchanged: true };
+      return {
+        revision: plan.currentRevision,
+        status: plan.current?.status ?? 'not_started',
+        issues: issues.map((i) => issueView(i, writer.lang)),
+        unchanged: true,
+      };
     }
-    const saved = await validateAndWrite(db, form, { ...draft, expected: plan.currentRevision, content: plan.merged }, writer.lang, { hinted: false });
-    if (saved) return plan.currentRevision === base ? saved : { ...saved, merged: { baseRevision: base, theirs: plan.theirs, content: plan.merged } };
+    const saved = await validateAndWrite(
+      db,
+      form,
+      { ...draft, expected: plan.currentRevision, content: plan.merged },
+      writer.lang,
+      { hinted: false },
+    );
+    if (saved)
+      return plan.currentRevision === base
+        ? saved
+        : { ...saved, merged: { baseRevision: base, theirs: plan.theirs, content: plan.merged } };
   }
   throw staleVersion((await findSubmission(db, campaignId, organisationId))?.revision ?? 0);
 }
@@ -206,15 +254,28 @@ export interface WritePlan {
  * What a write based on `base` would store now: the current draft merged item by item with
  * the write. Refuses a base the draft never had and a draft that can no longer change.
  */
-export async function planWrite(db: DbOrTx, campaignId: string, organisationId: string, base: number, incoming: Content, resolutions: Record<string, 'mine' | 'theirs'> = {}): Promise<WritePlan> {
+export async function planWrite(
+  db: DbOrTx,
+  campaignId: string,
+  organisationId: string,
+  base: number,
+  incoming: Content,
+  resolutions: Record<string, 'mine' | 'theirs'> = {},
+): Promise<WritePlan> {
   const current = await findSubmission(db, campaignId, organisationId);
   const currentRevision = current?.revision ?? 0;
-  if (current && ['submitted', 'accepted'].includes(current.status)) throw submissionLocked(current.status, current.revision);
+  if (current && ['submitted', 'accepted'].includes(current.status))
+    throw submissionLocked(current.status, current.revision);
   if (base > currentRevision || base < 0) throw staleVersion(currentRevision);
-  if (!current) return { current, currentRevision, currentContent: { answers: {} }, merged: incoming, theirs: [], conflicts: [] };
+  if (!current)
+    return { current, currentRevision, currentContent: { answers: {} }, merged: incoming, theirs: [], conflicts: [] };
   // Up to the revision read above: one saved meanwhile makes the write miss and the merge run again.
-  const later = base === currentRevision ? [] : (await listRevisionsAfter(db, current.id, base)).filter((r) => r.revision <= currentRevision);
-  const baseContent = base === 0 ? { answers: {} } : ((await findRevision(db, current.id, base))?.content as Content | undefined);
+  const later =
+    base === currentRevision
+      ? []
+      : (await listRevisionsAfter(db, current.id, base)).filter((r) => r.revision <= currentRevision);
+  const baseContent =
+    base === 0 ? { answers: {} } : ((await findRevision(db, current.id, base))?.content as Content | undefined);
   if (!baseContent) throw staleVersion(currentRevision);
   const now = later.length ? (later.at(-1)!.content as Content) : await currentContent(db, current);
   const { merged, conflicts, theirs } = mergeContents(baseContent, now, incoming);
@@ -249,7 +310,9 @@ export async function planWrite(db: DbOrTx, campaignId: string, organisationId: 
 }
 
 /** What a save writes, but the form and what follows from it. */
-type Draft = Omit<Parameters<typeof saveDraftRevision>[1], keyof FormHint | 'completeness' | 'savedAt'> & { content: Content };
+type Draft = Omit<Parameters<typeof saveDraftRevision>[1], keyof FormHint | 'completeness' | 'savedAt'> & {
+  content: Content;
+};
 
 /**
  * Undefined when the write was refused, or when content is invalid on a hinted form (the
@@ -262,16 +325,44 @@ async function validateAndWrite(db: Db, form: FormHint, draft: Draft, lang: Lang
     if (hinted) return undefined;
     throw invalidContent(validation.issues.filter((i) => isBlocking(i, 'draft')).map((i) => issueView(i, lang)));
   }
-  const v = { ...draft, questionnaireVersion, agencyType, completeness: countsOf(draft.content, questionnaireVersion, agencyType), savedAt: new Date() };
+  const v = {
+    ...draft,
+    questionnaireVersion,
+    agencyType,
+    completeness: countsOf(draft.content, questionnaireVersion, agencyType),
+    savedAt: new Date(),
+  };
   const saved =
     draft.expected === 0
       ? await db.transaction(async (tx) => {
-          const row = await insertFirstRevision(tx, { campaignId: v.campaignId, organisationId: v.organisationId, questionnaireVersion, agencyType, completeness: v.completeness, userId: v.userId });
-          if (row) await insertRevision(tx, { submissionId: row.id, revision: row.revision, action: v.action, status: row.status, content: v.content, savedBy: v.userId, savedAt: v.savedAt });
+          const row = await insertFirstRevision(tx, {
+            campaignId: v.campaignId,
+            organisationId: v.organisationId,
+            questionnaireVersion,
+            agencyType,
+            completeness: v.completeness,
+            userId: v.userId,
+          });
+          if (row)
+            await insertRevision(tx, {
+              submissionId: row.id,
+              revision: row.revision,
+              action: v.action,
+              status: row.status,
+              content: v.content,
+              savedBy: v.userId,
+              savedAt: v.savedAt,
+            });
           return row;
         })
       : await saveDraftRevision(db, v);
-  return saved && { revision: saved.revision, status: saved.status, issues: validation.issues.map((i) => issueView(i, lang)) };
+  return (
+    saved && {
+      revision: saved.revision,
+      status: saved.status,
+      issues: validation.issues.map((i) => issueView(i, lang)),
+    }
+  );
 }
 
 interface Transition {
@@ -282,23 +373,58 @@ interface Transition {
 }
 
 /** Moves a submission between states under the same optimistic-concurrency rule as saves. */
-async function transition(db: Db, actor: Actor, campaignId: string, organisationId: string, expectedRevision: number, tr: Transition, after?: (tx: DbOrTx, row: SubmissionRow) => Promise<void>) {
+async function transition(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  organisationId: string,
+  expectedRevision: number,
+  tr: Transition,
+  after?: (tx: DbOrTx, row: SubmissionRow) => Promise<void>,
+) {
   return db.transaction(async (tx) => {
     const existing = await findSubmission(tx, campaignId, organisationId);
     if (!existing) throw submissionNotFound();
     if (existing.revision !== expectedRevision) throw staleVersion(existing.revision);
     if (!tr.from.includes(existing.status)) throw wrongState(existing.status, tr.action);
-    const row = await bumpRevision(tx, existing.id, expectedRevision, tr.from, { status: tr.to, updatedBy: actor.user.id, ...tr.patch });
+    const row = await bumpRevision(tx, existing.id, expectedRevision, tr.from, {
+      status: tr.to,
+      updatedBy: actor.user.id,
+      ...tr.patch,
+    });
     if (!row) throw staleVersion(existing.revision);
     const content = await currentContent(tx, existing);
-    await insertRevision(tx, { submissionId: row.id, revision: row.revision, action: tr.action, status: row.status, content, savedBy: actor.user.id });
+    await insertRevision(tx, {
+      submissionId: row.id,
+      revision: row.revision,
+      action: tr.action,
+      status: row.status,
+      content,
+      savedBy: actor.user.id,
+    });
     if (after) await after(tx, row);
-    await audit(tx, actor, `submission.${tr.action}`, { type: 'submission', id: row.id }, { before: { status: existing.status, revision: existing.revision }, after: { status: row.status, revision: row.revision, campaignId, organisationId } });
+    await audit(
+      tx,
+      actor,
+      `submission.${tr.action}`,
+      { type: 'submission', id: row.id },
+      {
+        before: { status: existing.status, revision: existing.revision },
+        after: { status: row.status, revision: row.revision, campaignId, organisationId },
+      },
+    );
     return { revision: row.revision, status: row.status };
   });
 }
 
-export async function submit(db: Db, actor: Actor, campaignId: string, organisationId: string, expectedRevision: number, acknowledgements: Record<string, string>) {
+export async function submit(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  organisationId: string,
+  expectedRevision: number,
+  acknowledgements: Record<string, string>,
+) {
   assertWritable(actor.user, organisationId);
   const t = await openTarget(db, campaignId, organisationId);
   const existing = await findSubmission(db, campaignId, organisationId);
@@ -309,7 +435,9 @@ export async function submit(db: Db, actor: Actor, campaignId: string, organisat
   if (blocking.length) throw incomplete(blocking.map((i) => issueView(i, actor.lang)));
   const unacknowledged = result.issues.filter((i) => i.severity === 'warning' && !acknowledgements[issueKey(i)]);
   if (unacknowledged.length) throw warningsNotAcknowledged(unacknowledged.map((i) => issueView(i, actor.lang)));
-  const keep = Object.fromEntries(result.issues.filter((i) => i.severity === 'warning').map((i) => [issueKey(i), acknowledgements[issueKey(i)]!]));
+  const keep = Object.fromEntries(
+    result.issues.filter((i) => i.severity === 'warning').map((i) => [issueKey(i), acknowledgements[issueKey(i)]!]),
+  );
   // The first submission time decides timeliness: a return for correction does not make it late.
   return transition(db, actor, campaignId, organisationId, expectedRevision, {
     from: ['draft', 'returned'],
@@ -319,24 +447,69 @@ export async function submit(db: Db, actor: Actor, campaignId: string, organisat
   });
 }
 
-export async function withdraw(db: Db, actor: Actor, campaignId: string, organisationId: string, expectedRevision: number) {
+export async function withdraw(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  organisationId: string,
+  expectedRevision: number,
+) {
   assertWritable(actor.user, organisationId);
   const t = await openTarget(db, campaignId, organisationId);
   if (new Date() > deadlineEnd(t.deadline)) throw deadlinePassed();
-  return transition(db, actor, campaignId, organisationId, expectedRevision, { from: ['submitted'], to: 'draft', action: 'withdraw', patch: { submittedAt: null } });
+  return transition(db, actor, campaignId, organisationId, expectedRevision, {
+    from: ['submitted'],
+    to: 'draft',
+    action: 'withdraw',
+    patch: { submittedAt: null },
+  });
 }
 
-export async function returnForCorrection(db: Db, actor: Actor, campaignId: string, organisationId: string, expectedRevision: number, comments: { itemId: string; comment: string }[]) {
+export async function returnForCorrection(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  organisationId: string,
+  expectedRevision: number,
+  comments: { itemId: string; comment: string }[],
+) {
   const t = await target(db, campaignId, organisationId);
   const form = getForm(t.questionnaireVersion, t.agencyType);
   const unknown = comments.filter((c) => !form.index.has(c.itemId)).map((c) => c.itemId);
   if (unknown.length) throw unknownCommentItems(unknown);
-  return transition(db, actor, campaignId, organisationId, expectedRevision, { from: ['submitted'], to: 'returned', action: 'return' }, async (tx, row) =>
-    insertComments(tx, comments.map((c) => ({ submissionId: row.id, itemId: c.itemId, comment: c.comment, revision: row.revision, authorId: actor.user.id }))),
+  return transition(
+    db,
+    actor,
+    campaignId,
+    organisationId,
+    expectedRevision,
+    { from: ['submitted'], to: 'returned', action: 'return' },
+    async (tx, row) =>
+      insertComments(
+        tx,
+        comments.map((c) => ({
+          submissionId: row.id,
+          itemId: c.itemId,
+          comment: c.comment,
+          revision: row.revision,
+          authorId: actor.user.id,
+        })),
+      ),
   );
 }
 
-export async function accept(db: Db, actor: Actor, campaignId: string, organisationId: string, expectedRevision: number) {
+export async function accept(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  organisationId: string,
+  expectedRevision: number,
+) {
   await target(db, campaignId, organisationId);
-  return transition(db, actor, campaignId, organisationId, expectedRevision, { from: ['submitted'], to: 'accepted', action: 'accept', patch: { acceptedAt: new Date() } });
+  return transition(db, actor, campaignId, organisationId, expectedRevision, {
+    from: ['submitted'],
+    to: 'accepted',
+    action: 'accept',
+    patch: { acceptedAt: new Date() },
+  });
 }

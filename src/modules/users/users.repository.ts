@@ -10,7 +10,14 @@ export const findUserById = async (db: DbOrTx, id: string): Promise<UserRow | un
 
 /** The signed-in user of every authenticated request (token version, roles, disabled). */
 export async function findUserForRequest(db: Db, id: string): Promise<UserRow | undefined> {
-  const query = prepared(db, 'users_find_for_request', (d, name) => d.select().from(users).where(eq(users.id, sql.placeholder('id'))).limit(1).prepare(name));
+  const query = prepared(db, 'users_find_for_request', (d, name) =>
+    d
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare(name),
+  );
   return (await query.execute({ id }))[0];
 }
 

@@ -8,7 +8,14 @@ import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
 import { hashPassword } from './users.password.js';
 import { emailTaken, focalPointNeedsOrganisation, organisationMissing, userNotFound } from './users.errors.js';
-import { findUserByEmail, findUserById, insertUser, listUsers, updateUserVersioned, type UserRow } from './users.repository.js';
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  listUsers,
+  updateUserVersioned,
+  type UserRow,
+} from './users.repository.js';
 import type { UserView } from './users.schemas.js';
 import type { Role } from '../../shared/access.js';
 
@@ -27,12 +34,22 @@ export function toUserView(u: UserRow): UserView {
 }
 
 /** What the audit log keeps of a user: never the hash. */
-const auditView = (u: UserRow) => ({ email: u.email, name: u.name, roles: u.roles, organisationId: u.organisationId, disabled: u.disabled });
+const auditView = (u: UserRow) => ({
+  email: u.email,
+  name: u.name,
+  roles: u.roles,
+  organisationId: u.organisationId,
+  disabled: u.disabled,
+});
 
 async function checkOrganisation(db: DbOrTx, roles: readonly string[], organisationId: string | null): Promise<void> {
   if (roles.includes('focal_point') && !organisationId) throw focalPointNeedsOrganisation();
   if (organisationId) {
-    const found = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).limit(1);
+    const found = await db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.id, organisationId))
+      .limit(1);
     if (found.length === 0) throw organisationMissing();
   }
 }
@@ -51,7 +68,13 @@ export async function createUser(db: Db, actor: Actor | null, input: NewUser): P
   try {
     return await db.transaction(async (tx) => {
       if (await findUserByEmail(tx, input.email)) throw emailTaken();
-      const row = await insertUser(tx, { email: input.email, name: input.name, passwordHash, roles: [...new Set(input.roles)], organisationId: input.organisationId });
+      const row = await insertUser(tx, {
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        roles: [...new Set(input.roles)],
+        organisationId: input.organisationId,
+      });
       await audit(tx, actor ?? null, 'user.create', { type: 'user', id: row.id }, { after: auditView(row) });
       return toUserView(row);
     });
@@ -79,7 +102,13 @@ export interface UserPatch {
   disabled?: boolean;
 }
 
-export async function updateUser(db: Db, actor: Actor, id: string, version: number, patch: UserPatch): Promise<UserView> {
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  patch: UserPatch,
+): Promise<UserView> {
   return db.transaction(async (tx) => {
     const before = await findUserById(tx, id);
     if (!before) throw userNotFound();
@@ -88,7 +117,13 @@ export async function updateUser(db: Db, actor: Actor, id: string, version: numb
     await checkOrganisation(tx, roles, organisationId);
     const after = await updateUserVersioned(tx, id, version, { ...patch, roles: [...new Set(roles)] });
     if (!after) throw staleVersion(before.version);
-    await audit(tx, actor, patch.disabled === true ? 'user.disable' : 'user.update', { type: 'user', id: id }, { before: auditView(before), after: auditView(after) });
+    await audit(
+      tx,
+      actor,
+      patch.disabled === true ? 'user.disable' : 'user.update',
+      { type: 'user', id: id },
+      { before: auditView(before), after: auditView(after) },
+    );
     return toUserView(after);
   });
 }
@@ -99,7 +134,10 @@ export async function resetPassword(db: Db, actor: Actor, id: string, password: 
   return db.transaction(async (tx) => {
     const before = await findUserById(tx, id);
     if (!before) throw userNotFound();
-    const after = await updateUserVersioned(tx, id, before.version, { passwordHash, tokenVersion: before.tokenVersion + 1 });
+    const after = await updateUserVersioned(tx, id, before.version, {
+      passwordHash,
+      tokenVersion: before.tokenVersion + 1,
+    });
     if (!after) throw staleVersion(before.version);
     await audit(tx, actor, 'user.password_reset', { type: 'user', id: id });
     return toUserView(after);

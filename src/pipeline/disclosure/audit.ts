@@ -17,7 +17,18 @@
  * fractional vertex is confirmed as a mixed-integer program.
  */
 import { components, type LinkedSet, type Relation } from './linked.js';
-import { createLp, EPS, INF, isIntegral, optimiseColumn, run, setIntegrality, type LpModel, type LpRow, type Sense } from './lp.js';
+import {
+  createLp,
+  EPS,
+  INF,
+  isIntegral,
+  optimiseColumn,
+  run,
+  setIntegrality,
+  type LpModel,
+  type LpRow,
+  type Sense,
+} from './lp.js';
 
 export type Mark = 'primary' | 'secondary' | null;
 
@@ -87,12 +98,21 @@ function relationRow(r: Relation, value: (i: number) => number, col: (i: number)
 }
 
 /** The attacker's LP over one component: unknowns are the cells with `unknown(i)`, bounded by `bounds(i)`. */
-function attackerLp(set: LinkedSet, comp: Component, unknown: (i: number) => boolean, bounds: (i: number) => [number, number]) {
+function attackerLp(
+  set: LinkedSet,
+  comp: Component,
+  unknown: (i: number) => boolean,
+  bounds: (i: number) => [number, number],
+) {
   const cols = comp.cells.filter(unknown);
   const colOf = new Map(cols.map((c, j) => [c, j]));
   const rows: LpRow[] = [];
   for (const n of comp.relations) {
-    const row = relationRow(set.relations[n], (i) => set.cells[i].value, (i) => colOf.get(i));
+    const row = relationRow(
+      set.relations[n],
+      (i) => set.cells[i].value,
+      (i) => colOf.get(i),
+    );
     if (row) rows.push(row);
   }
   const b = cols.map(bounds);
@@ -112,8 +132,16 @@ class ComponentAttack {
   private previous: number | null = null;
   solves = 0;
 
-  constructor(set: LinkedSet, comp: Component, marks: readonly Mark[], private readonly t: number, unknown?: (i: number) => boolean) {
-    const lp = attackerLp(set, comp, unknown ?? ((i) => marks[i] !== null), (i) => markBounds(unknown && marks[i] === null ? 'secondary' : marks[i], set.cells[i].value, t));
+  constructor(
+    set: LinkedSet,
+    comp: Component,
+    marks: readonly Mark[],
+    private readonly t: number,
+    unknown?: (i: number) => boolean,
+  ) {
+    const lp = attackerLp(set, comp, unknown ?? ((i) => marks[i] !== null), (i) =>
+      markBounds(unknown && marks[i] === null ? 'secondary' : marks[i], set.cells[i].value, t),
+    );
     this.cols = lp.cols;
     this.colOf = lp.colOf;
     this.model = lp.model;
@@ -190,7 +218,13 @@ class ComponentAttack {
 const baselines = new WeakMap<LinkedSet, Map<number, Range>>();
 
 /** What the marks alone allow for each cell: every non-zero cell hidden. */
-function baselineRanges(set: LinkedSet, comp: Component, marks: readonly Mark[], t: number, cells: number[]): { ranges: Map<number, Range>; solves: number } {
+function baselineRanges(
+  set: LinkedSet,
+  comp: Component,
+  marks: readonly Mark[],
+  t: number,
+  cells: number[],
+): { ranges: Map<number, Range>; solves: number } {
   let cache = baselines.get(set);
   if (!cache) baselines.set(set, (cache = new Map()));
   const missing = cells.filter((c) => !cache.has(c));
@@ -221,7 +255,12 @@ function passes(r: Range, need: [number, number], rule: ProtectionRule): boolean
 }
 
 /** Exposed primary cells of one component under the rule. */
-export function auditComponent(set: LinkedSet, comp: Component, marks: readonly Mark[], options: DisclosureOptions): { exposed: ComponentExposure[]; solves: number } {
+export function auditComponent(
+  set: LinkedSet,
+  comp: Component,
+  marks: readonly Mark[],
+  options: DisclosureOptions,
+): { exposed: ComponentExposure[]; solves: number } {
   const t = options.threshold;
   const rule = options.rule ?? { kind: 'label-range' };
   const primaries = comp.cells.filter((i) => marks[i] === 'primary');
@@ -252,7 +291,13 @@ export function auditComponent(set: LinkedSet, comp: Component, marks: readonly 
 }
 
 /** One exposed cell checked again after more cells were hidden: still exposed (new range) or null. */
-export function recheckCell(set: LinkedSet, comp: Component, marks: readonly Mark[], e: ComponentExposure, options: DisclosureOptions): ComponentExposure | null {
+export function recheckCell(
+  set: LinkedSet,
+  comp: Component,
+  marks: readonly Mark[],
+  e: ComponentExposure,
+  options: DisclosureOptions,
+): ComponentExposure | null {
   const attack = new ComponentAttack(set, comp, marks, options.threshold);
   try {
     const lo = e.lo <= e.need[0] ? e.lo : Math.round(attack.bound(e.cell, 'min').value);
@@ -272,7 +317,8 @@ export function auditLinkedSet(set: LinkedSet, marks: readonly Mark[], options: 
   for (const comp of comps) {
     const res = auditComponent(set, comp, marks, options);
     solves += res.solves;
-    for (const e of res.exposed) exposed.push({ key: set.cells[e.cell].key, value: set.cells[e.cell].value, lo: e.lo, hi: e.hi, need: e.need });
+    for (const e of res.exposed)
+      exposed.push({ key: set.cells[e.cell].key, value: set.cells[e.cell].value, lo: e.lo, hi: e.hi, need: e.need });
   }
   return {
     cells: set.cells.length,

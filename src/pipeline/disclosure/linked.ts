@@ -59,7 +59,8 @@ export class CellCollector {
   add(key: string, value: number): void {
     if (!Number.isInteger(value) || value < 0) throw new RangeError(`disclosure: ${key}=${value} is not a count`);
     const seen = this.byKey.get(key);
-    if (seen !== undefined && seen !== value) throw new Error(`disclosure: ${key} published as ${seen} and as ${value}`);
+    if (seen !== undefined && seen !== value)
+      throw new Error(`disclosure: ${key} published as ${seen} and as ${value}`);
     this.byKey.set(key, value);
   }
 
@@ -125,7 +126,8 @@ export function linkCells(cells: readonly LinkedCell[]): LinkedSet {
   });
   for (const group of margins.values()) {
     const [first, ...rest] = group;
-    for (const other of rest) if (cells[other].value === cells[first].value) relations.push({ total: first, parts: [other], exact: true });
+    for (const other of rest)
+      if (cells[other].value === cells[first].value) relations.push({ total: first, parts: [other], exact: true });
   }
   // A subject's own total (an indicator such as the police's victims) read as the total of its
   // breakdowns: equal values in the same year are taken as the same population.
@@ -139,7 +141,13 @@ export function linkCells(cells: readonly LinkedCell[]): LinkedSet {
   }
   // An indicator row of one subject (`agency:<code>`) is read against that subject's breakdowns only.
   keys.forEach((k, i) => {
-    if (familyOf(k.measure) !== null || (k.slice !== '' && !k.slice.startsWith('agency:')) || k.category !== '' || cells[i].value === 0) return;
+    if (
+      familyOf(k.measure) !== null ||
+      (k.slice !== '' && !k.slice.startsWith('agency:')) ||
+      k.category !== '' ||
+      cells[i].value === 0
+    )
+      return;
     for (const other of breakdownTotals.get(`${k.period}${SEP}${cells[i].value}`) ?? []) {
       if (k.slice === '' || keys[other].slice === k.slice) relations.push({ total: i, parts: [other], exact: true });
     }
@@ -173,14 +181,21 @@ export interface KeyRelation {
 }
 
 export function keyRelations(set: LinkedSet): KeyRelation[] {
-  return set.relations.map((r) => ({ total: set.cells[r.total].key, parts: r.parts.map((p) => set.cells[p].key), exact: r.exact }));
+  return set.relations.map((r) => ({
+    total: set.cells[r.total].key,
+    parts: r.parts.map((p) => set.cells[p].key),
+    exact: r.exact,
+  }));
 }
 
 /**
  * The linked set as an analyst reads it from published cells: shown values, hidden cells
  * (value unknown, kept as 0) and the published relations between keys.
  */
-export function linkedSetOfPublished(cells: readonly { key: string; value: number | null }[], relations: readonly KeyRelation[]): LinkedSet {
+export function linkedSetOfPublished(
+  cells: readonly { key: string; value: number | null }[],
+  relations: readonly KeyRelation[],
+): LinkedSet {
   const index = new Map(cells.map((c, i) => [c.key, i]));
   const at = (key: string) => {
     const i = index.get(key);

@@ -45,7 +45,13 @@ export function createLp(spec: LpSpec, options: Record<string, number | boolean 
     rowLower: spec.rows.map((r) => r.lower),
     rowUpper: spec.rows.map((r) => r.upper),
     matrix: { format: 'csr', numRows: spec.rows.length, numCols: n, starts, indices, values },
-    ...(spec.integer ? { integrality: spec.integer.map((b) => (b ? highs.constants.variableType.integer : highs.constants.variableType.continuous)) } : {}),
+    ...(spec.integer
+      ? {
+          integrality: spec.integer.map((b) =>
+            b ? highs.constants.variableType.integer : highs.constants.variableType.continuous,
+          ),
+        }
+      : {}),
   });
   model.options.set({ output_flag: false, ...options });
   return model;
@@ -54,17 +60,25 @@ export function createLp(spec: LpSpec, options: Record<string, number | boolean 
 export type Sense = 'min' | 'max';
 
 /** Runs the model with one column's objective; returns its optimum and the solution, or null when not solved. */
-export function optimiseColumn(model: LpModel, col: number, sense: Sense, previous: number | null): { value: number; x: Float64Array } | null {
+export function optimiseColumn(
+  model: LpModel,
+  col: number,
+  sense: Sense,
+  previous: number | null,
+): { value: number; x: Float64Array } | null {
   if (previous !== null && previous !== col) model.changeColCost(previous, 0);
   model.changeColCost(col, 1);
   return run(model, sense);
 }
 
 export function run(model: LpModel, sense: Sense): { value: number; x: Float64Array } | null {
-  model.changeObjectiveSense(sense === 'min' ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize);
+  model.changeObjectiveSense(
+    sense === 'min' ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize,
+  );
   model.run();
   const status = model.getModelStatus();
-  if (status === highs.constants.modelStatus.optimal) return { value: model.getObjectiveValue(), x: model.getSolution().colValue };
+  if (status === highs.constants.modelStatus.optimal)
+    return { value: model.getObjectiveValue(), x: model.getSolution().colValue };
   if (status === highs.constants.modelStatus.timeLimit && model.info.get('primal_solution_status') === 2) {
     return { value: model.getObjectiveValue(), x: model.getSolution().colValue };
   }

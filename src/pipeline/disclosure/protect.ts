@@ -16,7 +16,17 @@
  * audits the component once; later cells are re-checked before a MIP of their own, since
  * complements chosen for one cell often protect others. Components are solved independently.
  */
-import { auditComponent, auditLinkedSet, primaryMarks, recheckCell, type AuditResult, type Component, type ComponentExposure, type DisclosureOptions, type Mark } from './audit.js';
+import {
+  auditComponent,
+  auditLinkedSet,
+  primaryMarks,
+  recheckCell,
+  type AuditResult,
+  type Component,
+  type ComponentExposure,
+  type DisclosureOptions,
+  type Mark,
+} from './audit.js';
 import { components, type LinkedSet } from './linked.js';
 import { createLp, EPS, INF, run, setIntegrality, type LpRow } from './lp.js';
 
@@ -53,7 +63,13 @@ function neighbourhood(set: LinkedSet, comp: Component, cell: number, hops: numb
 
 /** The cells to hide so that `e` meets its bounds, or null when none exists within `scope`. */
 function chooseComplements(
-  set: LinkedSet, comp: Component, marks: readonly Mark[], e: ComponentExposure, t: number, scope: Set<number>, integerFlows: boolean,
+  set: LinkedSet,
+  comp: Component,
+  marks: readonly Mark[],
+  e: ComponentExposure,
+  t: number,
+  scope: Set<number>,
+  integerFlows: boolean,
 ): number[] | null {
   const value = (i: number) => set.cells[i].value;
   const cells = comp.cells.filter((i) => scope.has(i) && (marks[i] !== null || value(i) >= t));
@@ -116,7 +132,10 @@ function chooseComplements(
       rows.push({ indices, values, lower: r.exact ? 0 : -slack, upper: r.exact ? 0 : INF });
     }
   });
-  const model = createLp({ lower, upper, cost: costs, integer, rows }, { time_limit: 5, mip_rel_gap: 0.5, mip_max_nodes: 50 });
+  const model = createLp(
+    { lower, upper, cost: costs, integer, rows },
+    { time_limit: 5, mip_rel_gap: 0.5, mip_max_nodes: 50 },
+  );
   try {
     let res = run(model, 'min');
     if (!res) {

@@ -1,7 +1,11 @@
 // Completeness roll-ups (answered / explained by reason / empty) per submission,
 // organisation, section, agency type, region and year, and response rate and
 // timeliness per campaign; plus the findings they imply.
-import { completenessSummary, type CompletenessCounts, type CompletenessSummary } from '../../domain/questionnaire/completeness.js';
+import {
+  completenessSummary,
+  type CompletenessCounts,
+  type CompletenessSummary,
+} from '../../domain/questionnaire/completeness.js';
 import { deadlineEnd } from '../../shared/dates.js';
 import type { QualityContext } from './context.js';
 import type { Finding, QualityParameters } from './types.js';
@@ -69,9 +73,19 @@ class Rollup {
 
 const pct = (n: number) => `${Math.round(n * 100)}%`;
 
-export function completenessReport(ctx: QualityContext, params: QualityParameters, findings: Finding[]): CompletenessReport {
+export function completenessReport(
+  ctx: QualityContext,
+  params: QualityParameters,
+  findings: Finding[],
+): CompletenessReport {
   const totals = blank();
-  const [byOrg, bySection, byType, byRegion, byYear] = [new Rollup(), new Rollup(), new Rollup(), new Rollup(), new Rollup()];
+  const [byOrg, bySection, byType, byRegion, byYear] = [
+    new Rollup(),
+    new Rollup(),
+    new Rollup(),
+    new Rollup(),
+    new Rollup(),
+  ];
   const submissions: SubmissionCompleteness[] = [];
   for (const s of ctx.submissions) {
     const org = ctx.orgOf(s);
@@ -84,7 +98,16 @@ export function completenessReport(ctx: QualityContext, params: QualityParameter
     byRegion.add(org.region, counts);
     byYear.add(String(s.year), counts);
     for (const sec of summary.sections) bySection.add(`s${sec.number}`, sec);
-    submissions.push({ submissionId: s.id, organisationId: s.organisationId, agencyType: org.agencyType, region: org.region, year: s.year, status: s.status, ...counts, sections: summary.sections });
+    submissions.push({
+      submissionId: s.id,
+      organisationId: s.organisationId,
+      agencyType: org.agencyType,
+      region: org.region,
+      year: s.year,
+      status: s.status,
+      ...counts,
+      sections: summary.sections,
+    });
     if (total > 0 && explained / total >= params.explainedShareInfo)
       findings.push({
         severity: 'info',
@@ -119,7 +142,10 @@ export function completenessReport(ctx: QualityContext, params: QualityParameter
           organisationId: orgId,
           submissionId: null,
           year: c.year,
-          message: { kk: `${c.year} жылға арналған сауалнама ұсынылмаған немесе қабылданбаған.`, ru: `Анкета за ${c.year} год не представлена или не принята.` },
+          message: {
+            kk: `${c.year} жылға арналған сауалнама ұсынылмаған немесе қабылданбаған.`,
+            ru: `Анкета за ${c.year} год не представлена или не принята.`,
+          },
           details: { campaignId: c.id },
         });
         continue;
@@ -135,12 +161,33 @@ export function completenessReport(ctx: QualityContext, params: QualityParameter
           organisationId: orgId,
           submissionId: s.id,
           year: c.year,
-          message: { kk: `Сауалнама белгіленген мерзімнен (${c.deadline}) кеш ұсынылған.`, ru: `Анкета представлена позже установленного срока (${c.deadline}).` },
+          message: {
+            kk: `Сауалнама белгіленген мерзімнен (${c.deadline}) кеш ұсынылған.`,
+            ru: `Анкета представлена позже установленного срока (${c.deadline}).`,
+          },
           details: { deadline: c.deadline, submittedAt: s.submittedAt },
         });
     }
     const recipients = c.recipientIds.length;
-    campaigns.push({ campaignId: c.id, year: c.year, recipients, responded, responseRate: recipients ? responded / recipients : 0, onTime, late: responded - onTime, timelinessRate: responded ? onTime / responded : null });
+    campaigns.push({
+      campaignId: c.id,
+      year: c.year,
+      recipients,
+      responded,
+      responseRate: recipients ? responded / recipients : 0,
+      onTime,
+      late: responded - onTime,
+      timelinessRate: responded ? onTime / responded : null,
+    });
   }
-  return { totals, byOrganisation: byOrg.list(), bySection: bySection.list(), byAgencyType: byType.list(), byRegion: byRegion.list(), byYear: byYear.list(), campaigns, submissions };
+  return {
+    totals,
+    byOrganisation: byOrg.list(),
+    bySection: bySection.list(),
+    byAgencyType: byType.list(),
+    byRegion: byRegion.list(),
+    byYear: byYear.list(),
+    campaigns,
+    submissions,
+  };
 }

@@ -19,8 +19,18 @@ export function buildContext(input: PipelineInput): QualityContext {
   const orgById = new Map(input.organisations.map((o) => [o.id, o]));
   const campaignById = new Map(input.campaigns.map((c) => [c.id, c]));
   const years = [...new Set(input.campaigns.map((c) => c.year))].sort((a, b) => a - b);
-  const submissions = [...input.submissions].sort((a, b) => a.year - b.year || (a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0));
-  const orgOf = (s: PipelineSubmission) => orgById.get(s.organisationId) ?? { id: s.organisationId, agencyType: s.agencyType, region: 'national', nameKk: '', nameRu: '' };
+  const submissions = [...input.submissions].sort(
+    (a, b) =>
+      a.year - b.year || (a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0),
+  );
+  const orgOf = (s: PipelineSubmission) =>
+    orgById.get(s.organisationId) ?? {
+      id: s.organisationId,
+      agencyType: s.agencyType,
+      region: 'national',
+      nameKk: '',
+      nameRu: '',
+    };
   const campaignOf = (s: PipelineSubmission) => campaignById.get(s.campaignId)!;
   return {
     input,

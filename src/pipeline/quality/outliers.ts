@@ -64,7 +64,14 @@ export function outlierFindings(ctx: QualityContext, params: QualityParameters, 
             kk: `${ref.kk}: ${year} жылғы мән (${f.value}) ұйымның алдыңғы жылдардағы орташа мәнінен (${fmt1(f.earlierMean)}) күрт ерекшеленеді (${ratio} есе).`,
             ru: `${ref.ru}: значение за ${year} год (${f.value}) резко отличается от среднего за предыдущие годы (${fmt1(f.earlierMean)}): в ${ratio} раза.`,
           },
-          details: { reason: f.reason, value: f.value, earlierMean: f.earlierMean, ratio: f.ratio, interval: [f.intervalLower, f.intervalUpper], tailProbability: f.tailProbability },
+          details: {
+            reason: f.reason,
+            value: f.value,
+            earlierMean: f.earlierMean,
+            ratio: f.ratio,
+            interval: [f.intervalLower, f.intervalUpper],
+            tailProbability: f.tailProbability,
+          },
         });
       }
     }
@@ -74,9 +81,12 @@ export function outlierFindings(ctx: QualityContext, params: QualityParameters, 
   for (const key of [...regional.keys()].sort()) {
     const [yearText, agencyType, itemId] = key.split('\u0000') as [string, string, string];
     const byRegion = regional.get(key)!;
-    const values: RegionValue[] = [...byRegion].sort(([a], [b]) => (a < b ? -1 : 1)).map(([regionCode, c]) => ({ regionCode, value: c.sum / c.subs.length }));
+    const values: RegionValue[] = [...byRegion]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([regionCode, c]) => ({ regionCode, value: c.sum / c.subs.length }));
     for (const f of detectRegionalOutliers(values, regionalOptions)) {
-      if (f.median > 0 && f.value < f.median * params.regionalMinRatio && f.value > f.median / params.regionalMinRatio) continue;
+      if (f.median > 0 && f.value < f.median * params.regionalMinRatio && f.value > f.median / params.regionalMinRatio)
+        continue;
       if (Math.abs(f.value - f.median) < params.regionalMinDifference) continue;
       const subs = byRegion.get(f.regionCode)!.subs;
       const only = subs.length === 1 ? subs[0]! : undefined;
@@ -93,7 +103,16 @@ export function outlierFindings(ctx: QualityContext, params: QualityParameters, 
           kk: `${ref.kk}: ${regionName(f.regionCode).kk} бойынша мән (${fmt1(f.value)}) басқа өңірлерден күрт ерекшеленеді (медиана ${fmt1(f.median)}, түрлендірілген z = ${fmt1(Math.round(f.modifiedZ * 10) / 10)}).`,
           ru: `${ref.ru}: значение по региону «${regionName(f.regionCode).ru}» (${fmt1(f.value)}) резко отличается от других регионов (медиана ${fmt1(f.median)}, модифицированный z = ${fmt1(Math.round(f.modifiedZ * 10) / 10)}).`,
         },
-        details: { region: f.regionCode, agencyType, reason: f.reason, value: f.value, median: f.median, spread: f.spread, method: f.method, modifiedZ: f.modifiedZ },
+        details: {
+          region: f.regionCode,
+          agencyType,
+          reason: f.reason,
+          value: f.value,
+          median: f.median,
+          spread: f.spread,
+          method: f.method,
+          modifiedZ: f.modifiedZ,
+        },
       });
     }
   }

@@ -9,7 +9,6 @@ import type { Finding, PipelineSubmission, QualityParameters } from './types.js'
 import { fmt, regionName, unitOf } from './units.js';
 import { flowValue } from './values.js';
 
-
 interface UnitSums {
   left: number;
   right: number;
@@ -18,9 +17,9 @@ interface UnitSums {
   leftSubs: PipelineSubmission[];
 }
 
-
 /** Whether an organisation of this type reports on this side (its form has one of the operands). */
-const sideFits = (side: FlowSide, agencyType: string, form: Form) => side.agencyTypes.includes(agencyType) && side.operands.some((o) => form.index.has(o.item));
+const sideFits = (side: FlowSide, agencyType: string, form: Form) =>
+  side.agencyTypes.includes(agencyType) && side.operands.some((o) => form.index.has(o.item));
 
 function unitSums(ctx: QualityContext, rule: ReconciliationRule, year: number): Map<string, UnitSums> {
   const units = new Map<string, UnitSums>();
@@ -36,7 +35,10 @@ function unitSums(ctx: QualityContext, rule: ReconciliationRule, year: number): 
       if (!org) continue;
       const s = subs.get(orgId);
       const form = getForm(c.questionnaireVersion, org.agencyType);
-      for (const [sideName, side] of [['left', rule.left], ['right', rule.right]] as const) {
+      for (const [sideName, side] of [
+        ['left', rule.left],
+        ['right', rule.right],
+      ] as const) {
         if (!sideFits(side, org.agencyType, form)) continue;
         const u = unit(unitOf(org.region));
         const v = s ? flowValue(form, s.content, side.operands) : undefined;
@@ -52,13 +54,25 @@ function unitSums(ctx: QualityContext, rule: ReconciliationRule, year: number): 
   return units;
 }
 
-function check(rule: ReconciliationRule, params: QualityParameters, year: number, unitCode: string, left: number, right: number, leftSubs: PipelineSubmission[], findings: Finding[]): void {
+function check(
+  rule: ReconciliationRule,
+  params: QualityParameters,
+  year: number,
+  unitCode: string,
+  left: number,
+  right: number,
+  leftSubs: PipelineSubmission[],
+  findings: Finding[],
+): void {
   if (Math.max(left, right) < params.reconciliationMinVolume) return;
   const ratio = left === 0 ? null : right / left;
   if (ratio !== null && ratio >= rule.minRatio && ratio <= rule.maxRatio) return;
   const only = leftSubs.length === 1 ? leftSubs[0]! : undefined;
   const name = regionName(unitCode);
-  const where = unitCode === 'nationwide' ? { kk: 'республика бойынша', ru: 'по республике' } : { kk: `${name.kk} бойынша`, ru: `по региону «${name.ru}»` };
+  const where =
+    unitCode === 'nationwide'
+      ? { kk: 'республика бойынша', ru: 'по республике' }
+      : { kk: `${name.kk} бойынша`, ru: `по региону «${name.ru}»` };
   const bounds = `[${fmt(rule.minRatio)}; ${Number.isFinite(rule.maxRatio) ? fmt(rule.maxRatio) : '∞'}]`;
   const r = ratio === null ? '∞' : fmt(Math.round(ratio * 100) / 100);
   findings.push({
@@ -73,7 +87,14 @@ function check(rule: ReconciliationRule, params: QualityParameters, year: number
       kk: `${year} жылы ${where.kk} ведомстволар деректері сәйкес келмейді: ${rule.right.label.kk} (${right}) мен ${rule.left.label.kk} (${left}) арақатынасы ${r}, күтілетін аралық ${bounds}.`,
       ru: `Расхождение данных ведомств ${where.ru} за ${year} год: отношение «${rule.right.label.ru}» (${right}) к «${rule.left.label.ru}» (${left}) равно ${r}, ожидаемый диапазон ${bounds}.`,
     },
-    details: { unit: unitCode, left, right, ratio, minRatio: rule.minRatio, maxRatio: Number.isFinite(rule.maxRatio) ? rule.maxRatio : null },
+    details: {
+      unit: unitCode,
+      left,
+      right,
+      ratio,
+      minRatio: rule.minRatio,
+      maxRatio: Number.isFinite(rule.maxRatio) ? rule.maxRatio : null,
+    },
   });
 }
 
@@ -88,7 +109,8 @@ export function reconciliationFindings(ctx: QualityContext, params: QualityParam
         if (!u.comparable) continue;
         left += u.left;
         right += u.right;
-        if (rule.scope === 'region' && code !== 'non_territorial') check(rule, params, year, code, u.left, u.right, u.leftSubs, findings);
+        if (rule.scope === 'region' && code !== 'non_territorial')
+          check(rule, params, year, code, u.left, u.right, u.leftSubs, findings);
       }
       check(rule, params, year, 'nationwide', left, right, [], findings);
     }

@@ -23,7 +23,8 @@ export interface QualitySummary {
 }
 
 const severityRank: Record<string, number> = { error: 0, warning: 1, info: 2 };
-const cmp = (a: string | number | null, b: string | number | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+const cmp = (a: string | number | null, b: string | number | null) =>
+  a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
@@ -55,6 +56,12 @@ export function runQuality(input: PipelineInput, parameters: Partial<QualityPara
   return {
     findings,
     completeness,
-    summary: { submissions: input.submissions.length, organisations: new Set(input.submissions.map((s) => s.organisationId)).size, findings: findings.length, bySeverity, byCode },
+    summary: {
+      submissions: input.submissions.length,
+      organisations: new Set(input.submissions.map((s) => s.organisationId)).size,
+      findings: findings.length,
+      bySeverity,
+      byCode,
+    },
   };
 }

@@ -7,7 +7,13 @@ import { z } from 'zod';
 import { getVersion } from '../../domain/questionnaire/loader.js';
 import { conclusionKeys, type ConclusionKey } from '../report.view-model.js';
 
-const link = z.object({ id: z.string().regex(/^s\d+\.q\d+\.(\*|[a-z0-9_]+)$/), reason: z.string().min(20), demand: z.boolean().optional() }).strict();
+const link = z
+  .object({
+    id: z.string().regex(/^s\d+\.q\d+\.(\*|[a-z0-9_]+)$/),
+    reason: z.string().min(20),
+    demand: z.boolean().optional(),
+  })
+  .strict();
 const pointSchema = z
   .object({
     key: z.enum(conclusionKeys as unknown as [ConclusionKey, ...ConclusionKey[]]),
@@ -17,7 +23,14 @@ const pointSchema = z
     texts: z.array(link).min(1),
   })
   .strict();
-const mapSchema = z.object({ about: z.string(), questionnaireVersion: z.string(), registerVersion: z.string(), points: z.array(pointSchema).length(9) }).strict();
+const mapSchema = z
+  .object({
+    about: z.string(),
+    questionnaireVersion: z.string(),
+    registerVersion: z.string(),
+    points: z.array(pointSchema).length(9),
+  })
+  .strict();
 
 export type AnalysisLink = z.infer<typeof link>;
 export type AnalysisPoint = z.infer<typeof pointSchema>;
@@ -27,9 +40,12 @@ let cache: AnalysisMap | undefined;
 
 export function analysisMap(): AnalysisMap {
   if (!cache) {
-    const parsed = mapSchema.parse(JSON.parse(readFileSync(new URL('../../../reports/analysis-map.json', import.meta.url), 'utf8')));
+    const parsed = mapSchema.parse(
+      JSON.parse(readFileSync(new URL('../../../reports/analysis-map.json', import.meta.url), 'utf8')),
+    );
     const keys = parsed.points.map((p) => p.key);
-    if (keys.join() !== conclusionKeys.join()) throw new Error(`analysis-map.json: points must be the nine §14 keys in order, got ${keys.join()}`);
+    if (keys.join() !== conclusionKeys.join())
+      throw new Error(`analysis-map.json: points must be the nine §14 keys in order, got ${keys.join()}`);
     cache = parsed;
   }
   return cache;
@@ -50,6 +66,7 @@ export function expandLink(id: string, versionId: string): string[] {
 /** The point under which a free-text answer (text item, or the description of a yes/no item) is read, or null. */
 export function textPointOf(itemId: string): ConclusionKey | null {
   for (const p of analysisMap().points)
-    for (const t of p.texts) if (t.id === itemId || (t.id.endsWith('.*') && itemId.startsWith(t.id.slice(0, -1)))) return p.key;
+    for (const t of p.texts)
+      if (t.id === itemId || (t.id.endsWith('.*') && itemId.startsWith(t.id.slice(0, -1)))) return p.key;
   return null;
 }

@@ -20,7 +20,10 @@ function findingLabel(code: string, lang: Lang): string {
 function findingsTable(input: AssessmentInput, lang: Lang): ReportTable {
   const c = captions().findings;
   const rows = [...input.findings].sort(
-    (a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || b.count - a.count || a.code.localeCompare(b.code),
+    (a, b) =>
+      severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) ||
+      b.count - a.count ||
+      a.code.localeCompare(b.code),
   );
   return {
     id: 'quality_findings',
@@ -39,14 +42,23 @@ function missingReasonsTable(index: FactIndex, labels: Labels, lang: Lang): Repo
   const c = captions();
   // A missing answer is one fact row without dimension (see the facts table).
   const missing = index.facts.filter((f) => f.missingReason !== null);
-  const sums = sumByKey(index, missing.map((f) => ({ ...f, value: 1 })), (f) => f.missingReason);
+  const sums = sumByKey(
+    index,
+    missing.map((f) => ({ ...f, value: 1 })),
+    (f) => f.missingReason,
+  );
   const rows = [...sums].sort((a, b) => a[0].localeCompare(b[0]));
   return {
     id: 'missing_reasons',
     caption: loadTexts(lang).annexes.missingReasons,
     columns: [
       { key: 'reason', label: c.missingReason[lang], align: 'left', width: 3 },
-      ...index.years.map((y) => ({ key: `y${y}`, label: String(y), align: 'right' as const, format: 'integer' as const })),
+      ...index.years.map((y) => ({
+        key: `y${y}`,
+        label: String(y),
+        align: 'right' as const,
+        format: 'integer' as const,
+      })),
       { key: 'total', label: c.total[lang], align: 'right', format: 'integer' },
     ],
     rows: rows.map(([code, v]) => [labels.missingReason(code), ...v, v[0] + v[1] + v[2]]),
@@ -54,7 +66,13 @@ function missingReasonsTable(index: FactIndex, labels: Labels, lang: Lang): Repo
   };
 }
 
-export function buildAnnexes(input: AssessmentInput, risks: RankedRisk[], index: FactIndex, labels: Labels, lang: Lang): Annexes {
+export function buildAnnexes(
+  input: AssessmentInput,
+  risks: RankedRisk[],
+  index: FactIndex,
+  labels: Labels,
+  lang: Lang,
+): Annexes {
   return {
     riskRegister: risks,
     heatMap: heatMapOf(input.ranking, risks),

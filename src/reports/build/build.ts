@@ -31,7 +31,13 @@ export function protectReport(input: AssessmentInput): ReportProtection {
   return protectTables(countTables(buildReportViewModel(input, 'ru', { publish: false })), disclosureOptions(input));
 }
 
-function contextOf(input: AssessmentInput, lang: Lang, publish: boolean, index = new FactIndex(input.facts, input.years), marks?: Marks) {
+function contextOf(
+  input: AssessmentInput,
+  lang: Lang,
+  publish: boolean,
+  index = new FactIndex(input.facts, input.years),
+  marks?: Marks,
+) {
   const privacy = { publish, threshold: input.suppressionThreshold, ...(marks ? { marks } : {}) };
   return { index, labels: new Labels(input.questionnaireVersion, lang), lang, privacy, years: input.years };
 }
@@ -54,14 +60,19 @@ export function buildReportViewModel(source: AssessmentInput, lang: Lang, option
     meta: {
       id: input.id,
       years: input.years,
-      coordinatingBody: agencyTypes.find((a) => a.code === input.coordinatingBody)?.name[lang] ?? input.coordinatingBody,
+      coordinatingBody:
+        agencyTypes.find((a) => a.code === input.coordinatingBody)?.name[lang] ?? input.coordinatingBody,
       finalisedAt: input.finalisedAt,
       language: lang,
       suppressionThreshold: input.suppressionThreshold,
       ...(protection ? { disclosure: summaryOf(protection.audit, protection.ms) } : {}),
     },
     description: buildDescription(input, lang, descriptionDraft(ctx, input)),
-    conclusions: buildConclusions(ctx, input, Object.fromEntries(conclusionKeys.map((k) => [k, conclusionDraft(ctx, input, k)]))),
+    conclusions: buildConclusions(
+      ctx,
+      input,
+      Object.fromEntries(conclusionKeys.map((k) => [k, conclusionDraft(ctx, input, k)])),
+    ),
     recommendations: buildRecommendations(input, risks, labels, lang, index),
     riskProfiles: buildProfiles(ctx, input, risks),
     annexes: buildAnnexes(input, risks, index, labels, lang),

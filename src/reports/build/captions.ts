@@ -55,13 +55,19 @@ export interface AnalysisCaptions {
 
 let cache: (Captions & AnalysisCaptions) | undefined;
 
-const readData = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../reports/${name}`, import.meta.url), 'utf8'));
+const readData = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../../reports/${name}`, import.meta.url), 'utf8'));
 
 export function captions(): Captions & AnalysisCaptions {
   if (!cache) {
     const base = readData('captions.json') as Captions;
     const analysis = readData('analysis-captions.json') as AnalysisCaptions;
-    cache = { ...base, ...analysis, tables: { ...base.tables, ...analysis.tables }, indicators: { ...base.indicators, ...analysis.indicators } };
+    cache = {
+      ...base,
+      ...analysis,
+      tables: { ...base.tables, ...analysis.tables },
+      indicators: { ...base.indicators, ...analysis.indicators },
+    };
   }
   return cache;
 }

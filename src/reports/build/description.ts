@@ -37,10 +37,17 @@ export function completenessRate(facts: readonly NumericFact[]): number {
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
 /** The test whose p-value is given: chi-square, or the permutation test used for few risks. */
-function testOf(k: { pValueMethod?: string; chiSquare: number; df: number; permutations?: number }, lang: Lang): string {
+function testOf(
+  k: { pValueMethod?: string; chiSquare: number; df: number; permutations?: number },
+  lang: Lang,
+): string {
   const tests = captions().kendallTests;
   const method = (k.pValueMethod ?? 'chi-square') as keyof typeof tests;
-  return fill((tests[method] ?? tests['chi-square'])[lang], { chi: formatNumber(k.chiSquare, 'decimal2'), df: k.df, n: formatNumber(k.permutations ?? 0) });
+  return fill((tests[method] ?? tests['chi-square'])[lang], {
+    chi: formatNumber(k.chiSquare, 'decimal2'),
+    df: k.df,
+    n: formatNumber(k.permutations ?? 0),
+  });
 }
 
 function scale(steps: { kk: [string, string]; ru: [string, string] }[], lang: Lang): ScaleStep[] {
@@ -66,7 +73,11 @@ export function buildDescription(input: AssessmentInput, lang: Lang, draft: stri
     participatingOrganisations: p.participating,
     requestedOrganisations: p.requested,
     ...(p.byYear?.length ? { responseByYear: p.byYear } : {}),
-    rates: { response: ratio(p.participating, p.requested), timeliness: ratio(p.timely, p.submissions), completeness: completenessRate(input.facts) },
+    rates: {
+      response: ratio(p.participating, p.requested),
+      timeliness: ratio(p.timely, p.submissions),
+      completeness: completenessRate(input.facts),
+    },
     method: {
       qualityRules: c.qualityRules.map((r) => ({ code: r.code, text: r[lang] })),
       likelihoodScale: scale(c.likelihoodScale, lang),

@@ -3,10 +3,27 @@
 // the PDF, the XLSX, the profiles and the charts) form one linked set, modelled once from
 // the view model. It is protected together (src/pipeline/disclosure/protect.ts) and the
 // published model is audited again by the built-in attacker before anything is released.
-import { auditLinkedSet, type AuditResult, type DisclosureOptions, type Mark } from '../../pipeline/disclosure/audit.js';
-import { CellCollector, keyRelations, linkCells, linkedSetOfPublished, type KeyRelation } from '../../pipeline/disclosure/linked.js';
+import {
+  auditLinkedSet,
+  type AuditResult,
+  type DisclosureOptions,
+  type Mark,
+} from '../../pipeline/disclosure/audit.js';
+import {
+  CellCollector,
+  keyRelations,
+  linkCells,
+  linkedSetOfPublished,
+  type KeyRelation,
+} from '../../pipeline/disclosure/linked.js';
 import { protectLinkedSet } from '../../pipeline/disclosure/protect.js';
-import { isSuppressed, type DisclosureSummary, type ReportTable, type ReportViewModel, type SuppressedCell } from '../report.view-model.js';
+import {
+  isSuppressed,
+  type DisclosureSummary,
+  type ReportTable,
+  type ReportViewModel,
+  type SuppressedCell,
+} from '../report.view-model.js';
 import type { AssessmentInput } from './inputs.js';
 import type { Marks } from './privacy.js';
 
@@ -38,8 +55,11 @@ export function publishedCells(tables: readonly ReportTable[]): PublishedCell[] 
       row.forEach((key, c) => {
         if (key === null) return;
         const cell = table.rows[r][c];
-        const published: PublishedCell = isSuppressed(cell) ? { key, value: null, mark: cell.mark } : { key, value: Number(cell), mark: null };
-        if (!isSuppressed(cell) && typeof cell !== 'number') throw new Error(`disclosure: ${table.id} ${key} is not a count`);
+        const published: PublishedCell = isSuppressed(cell)
+          ? { key, value: null, mark: cell.mark }
+          : { key, value: Number(cell), mark: null };
+        if (!isSuppressed(cell) && typeof cell !== 'number')
+          throw new Error(`disclosure: ${table.id} ${key} is not a count`);
         const seen = byKey.get(key);
         if (seen && (seen.value !== published.value || seen.mark !== published.mark)) {
           throw new Error(`disclosure: ${key} is published differently in ${table.id}`);
@@ -69,13 +89,25 @@ export function protectTables(raw: readonly ReportTable[], options: DisclosureOp
 }
 
 /** The attacker on published cells and relations alone (no true values). */
-export function auditPublishedCells(cells: readonly PublishedCell[], relations: readonly KeyRelation[], options: DisclosureOptions): AuditResult {
+export function auditPublishedCells(
+  cells: readonly PublishedCell[],
+  relations: readonly KeyRelation[],
+  options: DisclosureOptions,
+): AuditResult {
   const set = linkedSetOfPublished(cells, relations);
-  return auditLinkedSet(set, cells.map((c) => c.mark), options);
+  return auditLinkedSet(
+    set,
+    cells.map((c) => c.mark),
+    options,
+  );
 }
 
 /** Audits a published model: what its tables show, with the protection's relations. */
-export function auditPublished(vm: ReportViewModel, relations: readonly KeyRelation[], options: DisclosureOptions): AuditResult {
+export function auditPublished(
+  vm: ReportViewModel,
+  relations: readonly KeyRelation[],
+  options: DisclosureOptions,
+): AuditResult {
   return auditPublishedCells(publishedCells(countTables(vm)), relations, options);
 }
 
@@ -86,7 +118,12 @@ export function summaryOf(audit: AuditResult, ms: number): DisclosureSummary {
 /** Thrown when the audit finds a cell of anything to be published that it can narrow. */
 export class DisclosureExposedError extends Error {
   constructor(readonly audit: AuditResult) {
-    super(`disclosure audit: ${audit.exposed.length} exposed cell(s): ${audit.exposed.slice(0, 5).map((e) => `${e.key} in [${e.lo}, ${e.hi}]`).join('; ')}`);
+    super(
+      `disclosure audit: ${audit.exposed.length} exposed cell(s): ${audit.exposed
+        .slice(0, 5)
+        .map((e) => `${e.key} in [${e.lo}, ${e.hi}]`)
+        .join('; ')}`,
+    );
     this.name = 'DisclosureExposedError';
   }
 }

@@ -8,7 +8,10 @@ export type YearValues = [number, number, number];
 export class FactIndex {
   private readonly byItem = new Map<string, NumericFact[]>();
 
-  constructor(readonly facts: readonly NumericFact[], readonly years: readonly [number, number, number]) {
+  constructor(
+    readonly facts: readonly NumericFact[],
+    readonly years: readonly [number, number, number],
+  ) {
     for (const f of facts) {
       let list = this.byItem.get(f.itemId);
       if (!list) this.byItem.set(f.itemId, (list = []));
@@ -34,7 +37,11 @@ export class FactIndex {
 }
 
 /** Sums of the values per key and year; facts without a value or outside the years are skipped, a null key drops the fact. */
-export function sumByKey(index: FactIndex, facts: readonly NumericFact[], key: (f: NumericFact) => string | null): Map<string, YearValues> {
+export function sumByKey(
+  index: FactIndex,
+  facts: readonly NumericFact[],
+  key: (f: NumericFact) => string | null,
+): Map<string, YearValues> {
   const out = new Map<string, YearValues>();
   for (const f of facts) {
     if (f.value === null) continue;
@@ -51,13 +58,28 @@ export function sumByKey(index: FactIndex, facts: readonly NumericFact[], key: (
 
 /** Yearly totals of plain (not broken-down) values of the matching items. */
 export function yearTotals(index: FactIndex, pattern: RegExp): YearValues {
-  return sumByKey(index, index.items(pattern).filter((f) => f.dimension === null), () => 'all').get('all') ?? [0, 0, 0];
+  return (
+    sumByKey(
+      index,
+      index.items(pattern).filter((f) => f.dimension === null),
+      () => 'all',
+    ).get('all') ?? [0, 0, 0]
+  );
 }
 
 /** Breakdown values of the matching items by category and year (categories of `dimensions` only). */
-export function byCategory(index: FactIndex, pattern: RegExp, dimensions: readonly string[], mapCategory?: (dimension: string, category: string) => string): Map<string, YearValues> {
+export function byCategory(
+  index: FactIndex,
+  pattern: RegExp,
+  dimensions: readonly string[],
+  mapCategory?: (dimension: string, category: string) => string,
+): Map<string, YearValues> {
   const dims = new Set(dimensions);
   return sumByKey(index, index.items(pattern), (f) =>
-    f.dimension !== null && f.category !== null && dims.has(f.dimension) ? (mapCategory ? mapCategory(f.dimension, f.category) : f.category) : null,
+    f.dimension !== null && f.category !== null && dims.has(f.dimension)
+      ? mapCategory
+        ? mapCategory(f.dimension, f.category)
+        : f.category
+      : null,
   );
 }

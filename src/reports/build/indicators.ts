@@ -87,7 +87,8 @@ export function subjectsOf(index: FactIndex, item: string): string[] {
 /** The figure of an indicator by year. Person counts must come from one subject type (checked). */
 export function indicatorValues(index: FactIndex, key: IndicatorKey): YearValues {
   const def: IndicatorDef = indicatorDefs[key];
-  if (isPersonItem(def.item) && subjectsOf(index, def.item).length > 1) throw new Error(`indicator ${key}: persons counted by several subject types; use subjectRows`);
+  if (isPersonItem(def.item) && subjectsOf(index, def.item).length > 1)
+    throw new Error(`indicator ${key}: persons counted by several subject types; use subjectRows`);
   return itemTotals(index, def.item);
 }
 
@@ -98,7 +99,9 @@ export function indicatorRow(ctx: BuildContext, key: IndicatorKey): IndicatorRow
 /** The indicator's row, or one row per subject type when several subject types count persons on it. */
 export function indicatorRows(ctx: BuildContext, key: IndicatorKey): IndicatorRow[] {
   const { item } = indicatorDefs[key];
-  return isPersonItem(item) && subjectsOf(ctx.index, item).length > 1 ? subjectRows(ctx, key, item) : [indicatorRow(ctx, key)];
+  return isPersonItem(item) && subjectsOf(ctx.index, item).length > 1
+    ? subjectRows(ctx, key, item)
+    : [indicatorRow(ctx, key)];
 }
 
 /** One row per subject type answering a person-count item: never a sum across them. */

@@ -7,16 +7,27 @@ import type { AgencyRef } from '../report.view-model.js';
 import { captions } from './captions.js';
 
 export class Labels {
-  constructor(readonly versionId: string, readonly lang: Lang) {}
+  constructor(
+    readonly versionId: string,
+    readonly lang: Lang,
+  ) {}
 
   /** Category codes of a dimension in questionnaire order. */
   categories(dimension: string): string[] {
-    return getVersion(this.versionId).dimensionByCode.get(dimension)?.categories.map((c) => c.code) ?? [];
+    return (
+      getVersion(this.versionId)
+        .dimensionByCode.get(dimension)
+        ?.categories.map((c) => c.code) ?? []
+    );
   }
 
   category(dimension: string, code: string): string {
     if (code === 'unknown') return captions().unknown[this.lang];
-    return getVersion(this.versionId).dimensionByCode.get(dimension)?.categories.find((c) => c.code === code)?.label[this.lang] ?? code;
+    return (
+      getVersion(this.versionId)
+        .dimensionByCode.get(dimension)
+        ?.categories.find((c) => c.code === code)?.label[this.lang] ?? code
+    );
   }
 
   /** An item's label in the questionnaire. */

@@ -69,7 +69,8 @@ export async function renderOutputs(
     const vm = models.get(lang)!;
     await add(`report-${lang}.pdf`, CONTENT_TYPES.pdf, await renderReportPdf(vm));
     await add(`report-${lang}.xlsx`, CONTENT_TYPES.xlsx, await renderReportXlsx(vm));
-    for (const p of profileViewModels(vm)) await add(`profile-${p.profile.agency.code}-${lang}.pdf`, CONTENT_TYPES.pdf, await renderRiskProfilePdf(p));
+    for (const p of profileViewModels(vm))
+      await add(`profile-${p.profile.agency.code}-${lang}.pdf`, CONTENT_TYPES.pdf, await renderRiskProfilePdf(p));
   }
   await add(RESTRICTED_FACTS, CONTENT_TYPES.arrow, arrowOfFacts(input));
   return { files, disclosure: protection.audit };

@@ -37,7 +37,14 @@ export function sideBySideTable(ctx: BuildContext, spec: SideBySideSpec): Report
   const dims = new Set(spec.dimensions);
   const bySubject = new Map<string, Map<string, number>>();
   for (const f of ctx.index.items(spec.items)) {
-    if (f.value === null || f.dimension === null || f.category === null || !dims.has(f.dimension) || ctx.index.yearIndex(f.year) < 0) continue;
+    if (
+      f.value === null ||
+      f.dimension === null ||
+      f.category === null ||
+      !dims.has(f.dimension) ||
+      ctx.index.yearIndex(f.year) < 0
+    )
+      continue;
     const cat = spec.mapCategory ? spec.mapCategory(f.dimension, f.category) : f.category;
     let m = bySubject.get(f.agencyType);
     if (!m) bySubject.set(f.agencyType, (m = new Map()));
@@ -50,7 +57,9 @@ export function sideBySideTable(ctx: BuildContext, spec: SideBySideSpec): Report
   const codes = categoryOrder(ctx, present, dimension);
   const matrix = subjects.map((s) => codes.map((k) => bySubject.get(s)?.get(k) ?? 0));
   const measure = spec.measure ?? `victims_by:${spec.captionKey}`;
-  const keys = subjects.map((s) => codes.map((k) => cellKey({ measure, slice: `agency:${s}`, category: k, period: '' })));
+  const keys = subjects.map((s) =>
+    codes.map((k) => cellKey({ measure, slice: `agency:${s}`, category: k, period: '' })),
+  );
   const shown: TableCell[][] = matrix.map((col, j) => col.map((v, i) => protectedCell(keys[j]![i]!, v, ctx.privacy)));
   const c = captions();
   const [from, , to] = ctx.years;
@@ -70,8 +79,22 @@ export function sideBySideTable(ctx: BuildContext, spec: SideBySideSpec): Report
 }
 
 /** A breakdown of persons from one named subject's items, by year with its trend. */
-export function namedSubjectTable(ctx: BuildContext, spec: SideBySideSpec & { subject: string; question: string }): ReportTable {
-  const table = breakdownTable(ctx, { id: spec.id, captionKey: spec.captionKey, items: spec.items, dimensions: spec.dimensions, mapCategory: spec.mapCategory, victims: true, slice: `agency:${spec.subject}` });
-  const who = fill(captions().namedSubjectNote[ctx.lang], { subject: ctx.labels.agency(spec.subject).name, question: spec.question });
+export function namedSubjectTable(
+  ctx: BuildContext,
+  spec: SideBySideSpec & { subject: string; question: string },
+): ReportTable {
+  const table = breakdownTable(ctx, {
+    id: spec.id,
+    captionKey: spec.captionKey,
+    items: spec.items,
+    dimensions: spec.dimensions,
+    mapCategory: spec.mapCategory,
+    victims: true,
+    slice: `agency:${spec.subject}`,
+  });
+  const who = fill(captions().namedSubjectNote[ctx.lang], {
+    subject: ctx.labels.agency(spec.subject).name,
+    question: spec.question,
+  });
   return { ...table, note: `${who} ${victimsNote(ctx, { severalSubjects: false })}` };
 }

@@ -10,7 +10,8 @@ const OTHER_RISKS = { item: 's1.q1.other_risks', risk: 'risk.other_risks' };
 const OTHER_MEASURES = { item: 's1.q3.other_measures', titleRu: 'Иные меры (опишите)' };
 
 /** Whether any subject answered a free-text item (a fact row without a missing-data reason). */
-export const answered = (index: FactIndex, item: string): boolean => index.item(item).some((f) => f.missingReason === null && index.yearIndex(f.year) >= 0);
+export const answered = (index: FactIndex, item: string): boolean =>
+  index.item(item).some((f) => f.missingReason === null && index.yearIndex(f.year) >= 0);
 
 /** Register risks that are unanswered placeholders. */
 export function droppedRisks(index: FactIndex): Set<string> {
@@ -25,5 +26,7 @@ export function isUnansweredMeasure(index: FactIndex, title: { ru: string }): bo
 /** The ranked risks without dropped placeholders, ranks closed up (ties kept). */
 export function withoutPlaceholders(risks: RankedRisk[], dropped: Set<string>): RankedRisk[] {
   const gone = risks.filter((r) => dropped.has(r.id)).map((r) => r.rank);
-  return risks.filter((r) => !dropped.has(r.id)).map((r) => ({ ...r, rank: r.rank - gone.filter((g) => g < r.rank).length }));
+  return risks
+    .filter((r) => !dropped.has(r.id))
+    .map((r) => ({ ...r, rank: r.rank - gone.filter((g) => g < r.rank).length }));
 }

@@ -81,13 +81,19 @@ export function countTable(spec: CountTableSpec, privacy: Privacy): ReportTable 
   const columnTotals = [0, 1, 2].map((y) => cells.reduce((a, r) => a + r[y], 0));
   const grandTotal = rowTotals.reduce((a, b) => a + b, 0);
   const raw = [...cells.map((r, i) => [...r, rowTotals[i]]), [...columnTotals, grandTotal]];
-  if (spec.victims && !spec.measure) throw new Error(`report builder: victims table ${spec.id} has no disclosure measure`);
+  if (spec.victims && !spec.measure)
+    throw new Error(`report builder: victims table ${spec.id} has no disclosure measure`);
   const keys: (string | null)[][] | undefined = spec.victims
     ? raw.map((r, i) =>
         r.map((_, y) => {
           const row = rows[i];
           const slice = row ? (row.slice ?? spec.slice ?? '') : (spec.totalSlice ?? spec.slice ?? '');
-          return cellKey({ measure: spec.measure!, slice, category: row?.category ?? '', period: period(spec.years, y) });
+          return cellKey({
+            measure: spec.measure!,
+            slice,
+            category: row?.category ?? '',
+            period: period(spec.years, y),
+          });
         }),
       )
     : undefined;
@@ -98,7 +104,7 @@ export function countTable(spec: CountTableSpec, privacy: Privacy): ReportTable 
     { key: 'total', label: c.total[spec.lang], align: 'right', format: 'integer' },
   ];
   if (spec.trend) columns.push({ key: 'trend', label: t.trend.label, align: 'left', width: 1.4 });
-  const withTrend = <T,>(label: T, r: T[], trend: T): T[] => (spec.trend ? [label, ...r, trend] : [label, ...r]);
+  const withTrend = <T>(label: T, r: T[], trend: T): T[] => (spec.trend ? [label, ...r, trend] : [label, ...r]);
   const labels = [...rows.map((r) => r.label), c.total[spec.lang]];
   const used = rows.length ? labels.length : 0;
   return {

@@ -16,13 +16,14 @@ import { breakdownTable, caption, type BuildContext } from './tables.js';
 
 const VICTIM_BREAKDOWN = /\.(victims|minors)_by_(age|sex|citizenship|exploitation_form|social_status)$/;
 
-const dimensions: { id: string; captionKey: string; dims: string[]; mapCategory?: (d: string, c: string) => string }[] = [
-  { id: 'age', captionKey: 'age', dims: ageDimensions, mapCategory: mapAge },
-  { id: 'sex', captionKey: 'sex', dims: ['sex'] },
-  { id: 'cit', captionKey: 'citizenship', dims: ['citizenship'] },
-  { id: 'form', captionKey: 'exploitation_form', dims: ['exploitation_form'] },
-  { id: 'status', captionKey: 'social_status', dims: ['social_status'] },
-];
+const dimensions: { id: string; captionKey: string; dims: string[]; mapCategory?: (d: string, c: string) => string }[] =
+  [
+    { id: 'age', captionKey: 'age', dims: ageDimensions, mapCategory: mapAge },
+    { id: 'sex', captionKey: 'sex', dims: ['sex'] },
+    { id: 'cit', captionKey: 'citizenship', dims: ['citizenship'] },
+    { id: 'form', captionKey: 'exploitation_form', dims: ['exploitation_form'] },
+    { id: 'status', captionKey: 'social_status', dims: ['social_status'] },
+  ];
 
 /** Every subject type of §2(6) with a form in the questionnaire version gets a profile, in reference order. */
 export function profileAgencies(input: AssessmentInput): AgencyTypeCode[] {
@@ -43,18 +44,23 @@ export function victimFactsByAgency(facts: readonly NumericFact[]): Map<string, 
 
 function victimTables(ctx: BuildContext, code: string, index: FactIndex): ReportTable[] {
   const agency = ctx.labels.agency(code).name;
-  return dimensions.map((d) =>
-    breakdownTable({ ...ctx, index }, {
-      id: `v_${d.id}_${code}`,
-      captionKey: d.captionKey,
-      caption: `${caption(d.captionKey, ctx.lang)}: ${agency}`,
-      items: VICTIM_BREAKDOWN,
-      dimensions: d.dims,
-      mapCategory: d.mapCategory,
-      victims: true,
-      slice: `agency:${code}`,
-    }),
-  ).filter((t) => t.rows.length > 0);
+  return dimensions
+    .map((d) =>
+      breakdownTable(
+        { ...ctx, index },
+        {
+          id: `v_${d.id}_${code}`,
+          captionKey: d.captionKey,
+          caption: `${caption(d.captionKey, ctx.lang)}: ${agency}`,
+          items: VICTIM_BREAKDOWN,
+          dimensions: d.dims,
+          mapCategory: d.mapCategory,
+          victims: true,
+          slice: `agency:${code}`,
+        },
+      ),
+    )
+    .filter((t) => t.rows.length > 0);
 }
 
 /** Agencies without victim data of their own are pointed to the national tables of §14(5), not given a copy. */
@@ -70,7 +76,17 @@ export function buildProfiles(ctx: BuildContext, input: AssessmentInput, risks: 
     const own = victimFacts.get(code);
     const tables = own?.length ? victimTables(ctx, code, new FactIndex(own, ctx.years)) : [];
     const riskAreas = risks.filter((r) => register.get(r.id)?.agencies.includes(code));
-    const measures = [...new Set(riskAreas.flatMap((r) => register.get(r.id)?.measures.filter((m) => !isUnansweredMeasure(ctx.index, m)).map((m) => m[ctx.lang]) ?? []))];
+    const measures = [
+      ...new Set(
+        riskAreas.flatMap(
+          (r) =>
+            register
+              .get(r.id)
+              ?.measures.filter((m) => !isUnansweredMeasure(ctx.index, m))
+              .map((m) => m[ctx.lang]) ?? [],
+        ),
+      ),
+    ];
     return {
       agency: ctx.labels.agency(code),
       riskAreas,

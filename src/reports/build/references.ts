@@ -12,7 +12,10 @@ const rank = (r: Reference) => {
 
 /** The references in citation order: by type, then as entered. */
 export function orderedReferences(refs: readonly Reference[]): Reference[] {
-  return refs.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => r);
+  return refs
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map(({ r }) => r);
 }
 
 /** "[n] Title, year, url (type)" for the list of sources, numbered as cited. */
@@ -31,7 +34,12 @@ export function citeReferences(text: string, refs: readonly Reference[]): string
 }
 
 /** The narrative with citations resolved in both languages. */
-export function citedNarrative(narrative: Record<string, Bilingual>, refs: readonly Reference[]): Record<string, Bilingual> {
+export function citedNarrative(
+  narrative: Record<string, Bilingual>,
+  refs: readonly Reference[],
+): Record<string, Bilingual> {
   if (!refs.some((r) => r.id)) return narrative;
-  return Object.fromEntries(Object.entries(narrative).map(([k, v]) => [k, { kk: citeReferences(v.kk, refs), ru: citeReferences(v.ru, refs) }]));
+  return Object.fromEntries(
+    Object.entries(narrative).map(([k, v]) => [k, { kk: citeReferences(v.kk, refs), ru: citeReferences(v.ru, refs) }]),
+  );
 }

@@ -5,7 +5,8 @@ import { agencyTypeCodes, type AgencyTypeCode } from '../../domain/reference.js'
 import type { RegisterRisk } from './inputs.js';
 
 const known = new Set<string>(agencyTypeCodes);
-export const agencyCodes = (codes: readonly string[]): AgencyTypeCode[] => codes.filter((c): c is AgencyTypeCode => known.has(c));
+export const agencyCodes = (codes: readonly string[]): AgencyTypeCode[] =>
+  codes.filter((c): c is AgencyTypeCode => known.has(c));
 
 export function registerRisks(register: RiskRegister): RegisterRisk[] {
   const measures = new Map(register.measures.map((m) => [m.code, m.title]));

@@ -40,7 +40,15 @@ export function heatMapOf(ranking: RankingResult, risks: readonly RankedRisk[]):
   for (const l of steps)
     for (const i of steps) {
       const codes = ranking.heatMap.riskCodes[l - 1]?.[i - 1] ?? [];
-      cells.push({ likelihood: l, impact: i, level: riskLevel(l * i), ranks: codes.map((c) => rankOf.get(c)).filter((n): n is number => n !== undefined).sort((a, b) => a - b) });
+      cells.push({
+        likelihood: l,
+        impact: i,
+        level: riskLevel(l * i),
+        ranks: codes
+          .map((c) => rankOf.get(c))
+          .filter((n): n is number => n !== undefined)
+          .sort((a, b) => a - b),
+      });
     }
   return { cells };
 }

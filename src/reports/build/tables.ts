@@ -24,7 +24,11 @@ export interface BuildContext {
  */
 export function victimsNote(ctx: BuildContext, { severalSubjects = true } = {}): string {
   const { victimsNote: sources } = captions();
-  const suppression = disclosureNote(ctx.lang, ctx.privacy.threshold, textsFor({ language: ctx.lang, suppressionThreshold: ctx.privacy.threshold }).suppressed);
+  const suppression = disclosureNote(
+    ctx.lang,
+    ctx.privacy.threshold,
+    textsFor({ language: ctx.lang, suppressionThreshold: ctx.privacy.threshold }).suppressed,
+  );
   return severalSubjects ? `${sources[ctx.lang]} ${suppression}` : suppression;
 }
 
@@ -35,7 +39,12 @@ export function caption(key: string, lang: Lang): string {
 }
 
 /** The given category codes in questionnaire order, then "unknown", then any others sorted. */
-export function categoryOrder(ctx: BuildContext, present: Iterable<string>, dimension: string, order?: string[]): string[] {
+export function categoryOrder(
+  ctx: BuildContext,
+  present: Iterable<string>,
+  dimension: string,
+  order?: string[],
+): string[] {
   const have = new Set(present);
   const codes = [...(order ?? ctx.labels.categories(dimension)), 'unknown'];
   const extra = [...have].filter((k) => !codes.includes(k)).sort();
@@ -43,8 +52,18 @@ export function categoryOrder(ctx: BuildContext, present: Iterable<string>, dime
 }
 
 /** Rows of a breakdown by one dimension, in questionnaire order then "unknown". */
-export function categoryRows(ctx: BuildContext, sums: Map<string, YearValues>, dimension: string, order?: string[]): CountRow[] {
-  return categoryOrder(ctx, sums.keys(), dimension, order).map((k) => ({ label: ctx.labels.category(dimension, k), values: sums.get(k)!, code: k, category: k }));
+export function categoryRows(
+  ctx: BuildContext,
+  sums: Map<string, YearValues>,
+  dimension: string,
+  order?: string[],
+): CountRow[] {
+  return categoryOrder(ctx, sums.keys(), dimension, order).map((k) => ({
+    label: ctx.labels.category(dimension, k),
+    values: sums.get(k)!,
+    code: k,
+    category: k,
+  }));
 }
 
 export interface BreakdownSpec {
@@ -97,7 +116,8 @@ export interface IndicatorRow {
 
 /** Indicators by year (rows are not additive, so no totals); person counts are protected cells. */
 export function indicatorTable(ctx: BuildContext, id: string, captionKey: string, rows: IndicatorRow[]): ReportTable {
-  const keyOf = (r: IndicatorRow, year: number) => cellKey({ measure: r.key, slice: r.slice ?? '', category: '', period: String(year) });
+  const keyOf = (r: IndicatorRow, year: number) =>
+    cellKey({ measure: r.key, slice: r.slice ?? '', category: '', period: String(year) });
   const c = captions();
   const columns: TableColumn[] = [
     { key: 'indicator', label: c.indicator[ctx.lang], align: 'left', width: 3 },
@@ -108,9 +128,13 @@ export function indicatorTable(ctx: BuildContext, id: string, captionKey: string
     id,
     caption: caption(captionKey, ctx.lang),
     columns,
-    ...(rows.some((r) => r.victims) ? { cellKeys: rows.map((r) => [null, ...ctx.years.map((y) => (r.victims ? keyOf(r, y) : null)), null]) } : {}),
+    ...(rows.some((r) => r.victims)
+      ? { cellKeys: rows.map((r) => [null, ...ctx.years.map((y) => (r.victims ? keyOf(r, y) : null)), null]) }
+      : {}),
     rows: rows.map((r) => {
-      const cells: TableCell[] = r.values.map((v, y) => (r.victims ? protectedCell(keyOf(r, ctx.years[y]!), v, ctx.privacy) : v));
+      const cells: TableCell[] = r.values.map((v, y) =>
+        r.victims ? protectedCell(keyOf(r, ctx.years[y]!), v, ctx.privacy) : v,
+      );
       const label = r.label ?? c.indicators[r.key]?.[ctx.lang];
       if (!label) throw new Error(`report builder: no indicator ${r.key}`);
       return [label, ...cells, trendOf(cells, ctx.lang)];

@@ -6,7 +6,12 @@ import { riskLevels } from '../report.view-model.js';
 import { captionWithNumber } from '../tables.js';
 import { COLOR, FONT, FONT_BOLD, MARGIN, contentWidth, ensureSpace, type PdfContext } from './document.js';
 
-export const LEVEL_FILL: Record<RiskLevel, string> = { low: '#9ccc65', medium: '#ffe082', high: '#ffa726', critical: '#e53935' };
+export const LEVEL_FILL: Record<RiskLevel, string> = {
+  low: '#9ccc65',
+  medium: '#ffe082',
+  high: '#ffa726',
+  critical: '#e53935',
+};
 const SERIES = ['#1f4e79', '#c0504d', '#4f8f3a', '#8064a2', '#f79646', '#4bacc6'];
 
 function figureCaption(ctx: PdfContext, title: string, height: number): void {
@@ -51,14 +56,29 @@ export function drawBarChart(ctx: PdfContext, chart: BarChart): void {
     doc.font(FONT).fontSize(8).fillColor(COLOR.text);
     doc.text(bar.label, MARGIN.left, y + 1.5, { width: labelW - 6, align: 'right', lineBreak: false, ellipsis: true });
     doc.rect(x0, y, Math.max((bar.value / max) * plotW, 0.5), barH).fill(bar.level ? LEVEL_FILL[bar.level] : SERIES[0]);
-    doc.fillColor(COLOR.text).text(formatNumber(bar.value, 'decimal1'), x0 + (bar.value / max) * plotW + 3, y + 1.5, { lineBreak: false });
+    doc
+      .fillColor(COLOR.text)
+      .text(formatNumber(bar.value, 'decimal1'), x0 + (bar.value / max) * plotW + 3, y + 1.5, { lineBreak: false });
     y += barH + gap;
   }
-  doc.lineWidth(0.6).strokeColor(COLOR.rule).moveTo(x0, doc.y - 2).lineTo(x0, y).stroke();
-  doc.fillColor(COLOR.muted).fontSize(7.5).text(chart.valueLabel, x0, y + 2, { width: plotW, align: 'center', lineBreak: false });
+  doc
+    .lineWidth(0.6)
+    .strokeColor(COLOR.rule)
+    .moveTo(x0, doc.y - 2)
+    .lineTo(x0, y)
+    .stroke();
+  doc
+    .fillColor(COLOR.muted)
+    .fontSize(7.5)
+    .text(chart.valueLabel, x0, y + 2, { width: plotW, align: 'center', lineBreak: false });
   y += 14;
   const levels = new Set(chart.bars.map((b) => b.level).filter((l): l is RiskLevel => !!l));
-  if (levels.size) y = legend(ctx, riskLevels.filter((l) => levels.has(l)).map((l) => ({ label: ctx.t.levels[l], color: LEVEL_FILL[l] })), y);
+  if (levels.size)
+    y = legend(
+      ctx,
+      riskLevels.filter((l) => levels.has(l)).map((l) => ({ label: ctx.t.levels[l], color: LEVEL_FILL[l] })),
+      y,
+    );
   doc.x = MARGIN.left;
   doc.y = y + 8;
 }
@@ -83,16 +103,32 @@ export function drawLineChart(ctx: PdfContext, chart: LineChart): void {
   const values = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const { top: yMax, step } = niceScale(Math.max(0, ...values));
   const yOf = (v: number) => top + plotH - (v / yMax) * plotH;
-  const xOf = (i: number) => x0 + (chart.categories.length === 1 ? plotW / 2 : (i / (chart.categories.length - 1)) * (plotW - 40) + 20);
+  const xOf = (i: number) =>
+    x0 + (chart.categories.length === 1 ? plotW / 2 : (i / (chart.categories.length - 1)) * (plotW - 40) + 20);
 
   doc.lineWidth(0.4).strokeColor('#dddddd');
   doc.font(FONT).fontSize(7.5).fillColor(COLOR.muted);
   for (let v = 0; v <= yMax + 1e-9; v += step) {
-    doc.moveTo(x0, yOf(v)).lineTo(x0 + plotW, yOf(v)).stroke();
-    doc.text(formatNumber(v, step < 1 ? 'decimal1' : 'integer'), MARGIN.left, yOf(v) - 4, { width: axisW - 4, align: 'right', lineBreak: false });
+    doc
+      .moveTo(x0, yOf(v))
+      .lineTo(x0 + plotW, yOf(v))
+      .stroke();
+    doc.text(formatNumber(v, step < 1 ? 'decimal1' : 'integer'), MARGIN.left, yOf(v) - 4, {
+      width: axisW - 4,
+      align: 'right',
+      lineBreak: false,
+    });
   }
-  doc.lineWidth(0.8).strokeColor(COLOR.rule).moveTo(x0, top).lineTo(x0, top + plotH).lineTo(x0 + plotW, top + plotH).stroke();
-  chart.categories.forEach((c, i) => doc.fillColor(COLOR.text).text(c, xOf(i) - 30, top + plotH + 4, { width: 60, align: 'center', lineBreak: false }));
+  doc
+    .lineWidth(0.8)
+    .strokeColor(COLOR.rule)
+    .moveTo(x0, top)
+    .lineTo(x0, top + plotH)
+    .lineTo(x0 + plotW, top + plotH)
+    .stroke();
+  chart.categories.forEach((c, i) =>
+    doc.fillColor(COLOR.text).text(c, xOf(i) - 30, top + plotH + 4, { width: 60, align: 'center', lineBreak: false }),
+  );
 
   chart.series.forEach((s, n) => {
     const color = SERIES[n % SERIES.length];
@@ -109,7 +145,11 @@ export function drawLineChart(ctx: PdfContext, chart: LineChart): void {
       if (v !== null) doc.circle(xOf(i), yOf(v), 2.4).fill(color);
     });
   });
-  const y = legend(ctx, chart.series.map((s, n) => ({ label: s.label, color: SERIES[n % SERIES.length] })), top + plotH + 20);
+  const y = legend(
+    ctx,
+    chart.series.map((s, n) => ({ label: s.label, color: SERIES[n % SERIES.length] })),
+    top + plotH + 20,
+  );
   doc.x = MARGIN.left;
   doc.y = y + 8;
 }
@@ -138,9 +178,17 @@ export function drawHeatMap(ctx: PdfContext, map: HeatMap, title: string, note: 
     doc.lineWidth(1).strokeColor('#ffffff').rect(x, y, cell, cell).stroke();
     if (c.ranks.length) {
       const label = c.ranks.join(', ');
-      doc.font(FONT_BOLD).fontSize(9).fillColor(c.level === 'critical' ? '#ffffff' : COLOR.text);
+      doc
+        .font(FONT_BOLD)
+        .fontSize(9)
+        .fillColor(c.level === 'critical' ? '#ffffff' : COLOR.text);
       const h = Math.min(doc.heightOfString(label, { width: cell - 8 }), cell - 8);
-      doc.text(label, x + 4, y + (cell - h) / 2, { width: cell - 8, height: cell - 8, align: 'center', ellipsis: true });
+      doc.text(label, x + 4, y + (cell - h) / 2, {
+        width: cell - 8,
+        height: cell - 8,
+        align: 'center',
+        ellipsis: true,
+      });
     }
   }
   doc.font(FONT).fontSize(8).fillColor(COLOR.text);
@@ -148,12 +196,26 @@ export function drawHeatMap(ctx: PdfContext, map: HeatMap, title: string, note: 
     doc.text(String(v), x0 + (v - 1) * cell, top + gridH + 3, { width: cell, align: 'center', lineBreak: false });
     doc.text(String(v), x0 - 14, top + (5 - v) * cell + cell / 2 - 4, { width: 10, align: 'right', lineBreak: false });
   }
-  doc.font(FONT_BOLD).text(t.description.impact, x0, top + gridH + 15, { width: gridH, align: 'center', lineBreak: false });
+  doc
+    .font(FONT_BOLD)
+    .text(t.description.impact, x0, top + gridH + 15, { width: gridH, align: 'center', lineBreak: false });
   doc.save().rotate(-90, { origin: [MARGIN.left + 20, top + gridH / 2] });
-  doc.text(t.description.likelihood, MARGIN.left + 20 - gridH / 2, top + gridH / 2 - 5, { width: gridH, align: 'center', lineBreak: false });
+  doc.text(t.description.likelihood, MARGIN.left + 20 - gridH / 2, top + gridH / 2 - 5, {
+    width: gridH,
+    align: 'center',
+    lineBreak: false,
+  });
   doc.restore();
-  let y = legend(ctx, riskLevels.map((l) => ({ label: t.levels[l], color: LEVEL_FILL[l] })), top + gridH + 32);
-  doc.font(FONT).fontSize(8).fillColor(COLOR.muted).text(note, MARGIN.left, y, { width: contentWidth(doc) });
+  let y = legend(
+    ctx,
+    riskLevels.map((l) => ({ label: t.levels[l], color: LEVEL_FILL[l] })),
+    top + gridH + 32,
+  );
+  doc
+    .font(FONT)
+    .fontSize(8)
+    .fillColor(COLOR.muted)
+    .text(note, MARGIN.left, y, { width: contentWidth(doc) });
   y = doc.y;
   doc.x = MARGIN.left;
   doc.y = y + 10;

@@ -39,7 +39,15 @@ export function createContext(meta: AssessmentMeta, t: ReportTexts, title: strin
     autoFirstPage: true,
     lang: meta.language === 'kk' ? 'kk-KZ' : 'ru-RU',
     displayTitle: true,
-    info: { Title: title, Author: meta.coordinatingBody, Subject: meta.id, Creator: 'ctip-risk-assessment', Producer: 'ctip-risk-assessment', CreationDate: date, ModDate: date },
+    info: {
+      Title: title,
+      Author: meta.coordinatingBody,
+      Subject: meta.id,
+      Creator: 'ctip-risk-assessment',
+      Producer: 'ctip-risk-assessment',
+      CreationDate: date,
+      ModDate: date,
+    },
   });
   doc.registerFont(FONT, path.join(fontDir, 'DejaVuSans.ttf'));
   doc.registerFont(FONT_BOLD, path.join(fontDir, 'DejaVuSans-Bold.ttf'));
@@ -66,7 +74,8 @@ export function heading(ctx: PdfContext, level: 1 | 2 | 3, number: string, title
   const height = doc.heightOfString(label, { width });
   if (doc.y > MARGIN.top + 1) doc.moveDown(level === 1 ? 0.2 : 0.6);
   ensureSpace(ctx, height + keep);
-  if (level !== 3) ctx.toc.push({ level, label, page: doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1 });
+  if (level !== 3)
+    ctx.toc.push({ level, label, page: doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1 });
   if (level === 1) doc.outline.addItem(label);
   doc.fillColor(level === 1 ? COLOR.accent : COLOR.text).text(label, MARGIN.left, doc.y, { width });
   doc.moveDown(0.4).font(FONT).fontSize(BODY_SIZE).fillColor(COLOR.text);
@@ -78,7 +87,10 @@ export function paragraph(
   options: { size?: number; color?: string; bold?: boolean; align?: 'left' | 'justify' } = {},
 ): void {
   const { doc } = ctx;
-  doc.font(options.bold ? FONT_BOLD : FONT).fontSize(options.size ?? BODY_SIZE).fillColor(options.color ?? COLOR.text);
+  doc
+    .font(options.bold ? FONT_BOLD : FONT)
+    .fontSize(options.size ?? BODY_SIZE)
+    .fillColor(options.color ?? COLOR.text);
   ensureSpace(ctx, doc.currentLineHeight(true) * 2);
   doc.text(text, MARGIN.left, doc.y, { width: contentWidth(doc), align: options.align ?? 'justify', lineGap: 1.5 });
   doc.moveDown(0.5).font(FONT).fontSize(BODY_SIZE).fillColor(COLOR.text);

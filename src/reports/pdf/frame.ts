@@ -9,7 +9,11 @@ export function drawTitlePage(ctx: PdfContext, meta: AssessmentMeta, title: stri
   const { doc, t } = ctx;
   const width = contentWidth(doc);
   const centred = (text: string, size: number, bold = false, color: string = COLOR.text) =>
-    doc.font(bold ? FONT_BOLD : FONT).fontSize(size).fillColor(color).text(text, MARGIN.left, doc.y, { width, align: 'center' });
+    doc
+      .font(bold ? FONT_BOLD : FONT)
+      .fontSize(size)
+      .fillColor(color)
+      .text(text, MARGIN.left, doc.y, { width, align: 'center' });
 
   doc.y = 90;
   centred(meta.coordinatingBody, 11, false, COLOR.muted);
@@ -27,7 +31,11 @@ export function drawTitlePage(ctx: PdfContext, meta: AssessmentMeta, title: stri
   ];
   for (const [label, value] of rows) {
     const y = doc.y;
-    doc.font(FONT_BOLD).fontSize(9.5).fillColor(COLOR.text).text(label, MARGIN.left + 40, y, { width: 150 });
+    doc
+      .font(FONT_BOLD)
+      .fontSize(9.5)
+      .fillColor(COLOR.text)
+      .text(label, MARGIN.left + 40, y, { width: 150 });
     const h1 = doc.y - y;
     doc.font(FONT).text(value, MARGIN.left + 200, y, { width: width - 240 });
     doc.y = Math.max(y + h1, doc.y) + 4;
@@ -45,7 +53,9 @@ const PAGE_COL = 30;
 function entryHeight(ctx: PdfContext, e: TocEntry): number {
   const indent = e.level === 1 ? 0 : 18;
   ctx.doc.font(e.level === 1 ? FONT_BOLD : FONT).fontSize(TOC_SIZE);
-  return ctx.doc.heightOfString(e.label, { width: contentWidth(ctx.doc) - PAGE_COL - indent - 6 }) + (e.level === 1 ? 6 : 3);
+  return (
+    ctx.doc.heightOfString(e.label, { width: contentWidth(ctx.doc) - PAGE_COL - indent - 6 }) + (e.level === 1 ? 6 : 3)
+  );
 }
 
 const tocArea = (ctx: PdfContext) => ctx.doc.page.height - MARGIN.bottom - MARGIN.top - 40;
@@ -83,8 +93,15 @@ export function writeToc(ctx: PdfContext, first: number): void {
     }
     const indent = e.level === 1 ? 0 : 18;
     const y = doc.y + (e.level === 1 ? 3 : 0);
-    doc.font(e.level === 1 ? FONT_BOLD : FONT).fontSize(TOC_SIZE).fillColor(COLOR.text);
-    doc.text(String(e.page + 1), MARGIN.left + width - PAGE_COL, y, { width: PAGE_COL, align: 'right', lineBreak: false });
+    doc
+      .font(e.level === 1 ? FONT_BOLD : FONT)
+      .fontSize(TOC_SIZE)
+      .fillColor(COLOR.text);
+    doc.text(String(e.page + 1), MARGIN.left + width - PAGE_COL, y, {
+      width: PAGE_COL,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.text(e.label, MARGIN.left + indent, y, { width: width - PAGE_COL - indent - 6 });
     doc.y = y + h - (e.level === 1 ? 3 : 0);
     used += h;
@@ -100,10 +117,20 @@ export function writeFooters(ctx: PdfContext, { from, label }: { from: number; l
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = doc.page.height - 40;
-    doc.lineWidth(0.4).strokeColor(COLOR.rule).moveTo(MARGIN.left, y - 6).lineTo(doc.page.width - MARGIN.right, y - 6).stroke();
+    doc
+      .lineWidth(0.4)
+      .strokeColor(COLOR.rule)
+      .moveTo(MARGIN.left, y - 6)
+      .lineTo(doc.page.width - MARGIN.right, y - 6)
+      .stroke();
     doc.font(FONT).fontSize(8).fillColor(COLOR.muted);
-    if (label) doc.text(label, MARGIN.left, y, { width: contentWidth(doc) * 0.7, height: 10, lineBreak: false, ellipsis: true });
-    doc.text(fill(t.pageOf, { page: i + 1, pages: count }), MARGIN.left, y, { width: contentWidth(doc), align: 'right', lineBreak: false });
+    if (label)
+      doc.text(label, MARGIN.left, y, { width: contentWidth(doc) * 0.7, height: 10, lineBreak: false, ellipsis: true });
+    doc.text(fill(t.pageOf, { page: i + 1, pages: count }), MARGIN.left, y, {
+      width: contentWidth(doc),
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
 }

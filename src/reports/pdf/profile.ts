@@ -4,7 +4,19 @@
 import type { RiskProfile, RiskProfileViewModel } from '../report.view-model.js';
 import { riskTable } from '../tables.js';
 import { fill, textsFor } from '../texts.js';
-import { COLOR, FONT_BOLD, MARGIN, contentWidth, createContext, ensureSpace, finish, heading, list, paragraph, type PdfContext } from './document.js';
+import {
+  COLOR,
+  FONT_BOLD,
+  MARGIN,
+  contentWidth,
+  createContext,
+  ensureSpace,
+  finish,
+  heading,
+  list,
+  paragraph,
+  type PdfContext,
+} from './document.js';
 import { drawTable } from './table.js';
 import { writeFooters } from './frame.js';
 
@@ -14,7 +26,11 @@ export function writeProfile(ctx: PdfContext, profile: RiskProfile, prefix: stri
   const p = t.profile;
   heading(ctx, level, `${prefix}1.`, p.riskArea);
   if (profile.riskAreasNote) paragraph(ctx, profile.riskAreasNote, { size: 9 });
-  else drawTable(ctx, riskTable(`profile_${profile.agency.code}_risks`, `${p.riskArea}: ${profile.agency.name}`, profile.riskAreas, t));
+  else
+    drawTable(
+      ctx,
+      riskTable(`profile_${profile.agency.code}_risks`, `${p.riskArea}: ${profile.agency.name}`, profile.riskAreas, t),
+    );
 
   heading(ctx, level, `${prefix}2.`, p.indicators);
   subheading(ctx, p.victimProfile);
@@ -46,9 +62,23 @@ export function renderRiskProfilePdf(vm: RiskProfileViewModel): Promise<Buffer> 
   const title = `${t.profile.documentTitle}: ${vm.profile.agency.name}`;
   const ctx = createContext(vm.meta, t, title);
   const { doc } = ctx;
-  doc.font(FONT_BOLD).fontSize(15).fillColor(COLOR.accent).text(t.profile.documentTitle, MARGIN.left, MARGIN.top, { width: contentWidth(doc), align: 'center' });
-  doc.moveDown(0.3).fontSize(12).fillColor(COLOR.text).text(vm.profile.agency.name, { width: contentWidth(doc), align: 'center' });
-  doc.moveDown(0.2).fontSize(10).text(`${t.titlePage.title}, ${fill(t.titlePage.period, { from, to })}`, { width: contentWidth(doc), align: 'center' });
+  doc
+    .font(FONT_BOLD)
+    .fontSize(15)
+    .fillColor(COLOR.accent)
+    .text(t.profile.documentTitle, MARGIN.left, MARGIN.top, { width: contentWidth(doc), align: 'center' });
+  doc
+    .moveDown(0.3)
+    .fontSize(12)
+    .fillColor(COLOR.text)
+    .text(vm.profile.agency.name, { width: contentWidth(doc), align: 'center' });
+  doc
+    .moveDown(0.2)
+    .fontSize(10)
+    .text(`${t.titlePage.title}, ${fill(t.titlePage.period, { from, to })}`, {
+      width: contentWidth(doc),
+      align: 'center',
+    });
   doc.moveDown(1);
   paragraph(ctx, t.profile.definition, { size: 9 });
   writeProfile(ctx, vm.profile, '', 1);

@@ -21,19 +21,31 @@ function writeDescription(ctx: PdfContext, vm: ReportViewModel): void {
   heading(ctx, 2, '1.2.', x.sources);
   list(ctx, d.sources, true);
   heading(ctx, 2, '1.3.', x.participation);
-  paragraph(ctx, fill(x.participationText, { participating: d.participatingOrganisations, requested: d.requestedOrganisations }));
+  paragraph(
+    ctx,
+    fill(x.participationText, { participating: d.participatingOrganisations, requested: d.requestedOrganisations }),
+  );
   drawTable(ctx, participationTable(d, t));
   heading(ctx, 2, '1.4.', x.method);
   x.methodText.forEach((p) => paragraph(ctx, p));
   paragraph(ctx, x.qualityRules, { bold: true });
-  list(ctx, d.method.qualityRules.map((r) => `${r.code} — ${r.text}`));
+  list(
+    ctx,
+    d.method.qualityRules.map((r) => `${r.code} — ${r.text}`),
+  );
   drawTable(ctx, scalesTable(d, t));
   drawTable(ctx, levelBandsTable(d, t));
   const k = d.method.kendall;
-  paragraph(ctx, fill(x.kendall, {
-    w: formatNumber(k.w, 'decimal3'), experts: k.experts, risks: k.risks,
-    test: k.test ?? '', p: k.p < 0.001 ? '< 0,001' : `= ${formatNumber(k.p, 'decimal3')}`,
-  }));
+  paragraph(
+    ctx,
+    fill(x.kendall, {
+      w: formatNumber(k.w, 'decimal3'),
+      experts: k.experts,
+      risks: k.risks,
+      test: k.test ?? '',
+      p: k.p < 0.001 ? '< 0,001' : `= ${formatNumber(k.p, 'decimal3')}`,
+    }),
+  );
 }
 
 function writeConclusions(ctx: PdfContext, vm: ReportViewModel): void {
@@ -55,9 +67,16 @@ function writeRecommendations(ctx: PdfContext, vm: ReportViewModel): void {
   vm.recommendations.forEach((r, n) => {
     paragraph(ctx, `3.${n + 1}. ${r.text}`, { bold: true, align: 'left' });
     ctx.doc.moveUp(0.3);
-    paragraph(ctx, `${t.recommendations.risks}: ${r.risks.map((x) => `${riskLabel(x)} (${t.levels[x.level]})`).join('; ')}`, { size: 8.5, color: COLOR.muted });
+    paragraph(
+      ctx,
+      `${t.recommendations.risks}: ${r.risks.map((x) => `${riskLabel(x)} (${t.levels[x.level]})`).join('; ')}`,
+      { size: 8.5, color: COLOR.muted },
+    );
     ctx.doc.moveUp(0.3);
-    paragraph(ctx, `${t.recommendations.agencies}: ${r.agencies.map((a) => a.name).join('; ')}`, { size: 8.5, color: COLOR.muted });
+    paragraph(ctx, `${t.recommendations.agencies}: ${r.agencies.map((a) => a.name).join('; ')}`, {
+      size: 8.5,
+      color: COLOR.muted,
+    });
   });
 }
 
@@ -114,7 +133,9 @@ function expectedToc(vm: ReportViewModel, t: ReportTexts): TocEntry[] {
     e(1, `4. ${t.chapters.riskProfiles}`),
     ...vm.riskProfiles.map((p, n) => e(2, `4.${n + 1}. ${p.agency.name}`)),
     e(1, t.chapters.annexes),
-    ...[a.riskRegister, a.heatMap, a.qualityFindings, a.missingReasons].map((s, i) => e(2, `${fill(t.annexPrefix, { n: i + 1 })} ${s}`)),
+    ...[a.riskRegister, a.heatMap, a.qualityFindings, a.missingReasons].map((s, i) =>
+      e(2, `${fill(t.annexPrefix, { n: i + 1 })} ${s}`),
+    ),
   ];
 }
 

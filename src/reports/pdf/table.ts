@@ -21,27 +21,41 @@ export function drawTable(ctx: PdfContext, table: ReportTable): void {
   doc.font(FONT_BOLD);
   const headerSizes = header.map((label, i) => {
     const longest = Math.max(...label.split(/\s+/).map((w) => doc.fontSize(SIZE).widthOfString(w)));
-    return Math.max(6, Math.min(SIZE, Math.floor((SIZE * (widths[i] - 2 * PAD)) / Math.max(longest, 1) * 2) / 2));
+    return Math.max(6, Math.min(SIZE, Math.floor(((SIZE * (widths[i] - 2 * PAD)) / Math.max(longest, 1)) * 2) / 2));
   });
   const sizeOf = (bold: boolean, i: number) => (bold ? headerSizes[i] : SIZE);
   const rowHeight = (cells: string[], bold: boolean) => {
     doc.font(bold ? FONT_BOLD : FONT);
-    return Math.max(...cells.map((c, i) => doc.fontSize(sizeOf(bold, i)).heightOfString(c || ' ', { width: widths[i] - 2 * PAD }))) + 2 * PAD;
+    return (
+      Math.max(
+        ...cells.map((c, i) => doc.fontSize(sizeOf(bold, i)).heightOfString(c || ' ', { width: widths[i] - 2 * PAD })),
+      ) +
+      2 * PAD
+    );
   };
   const drawRow = (cells: string[], bold: boolean, fill?: string, h = rowHeight(cells, bold)) => {
     const y = doc.y;
     if (fill) doc.rect(MARGIN.left, y, contentWidth(doc), h).fill(fill);
-    doc.fillColor(COLOR.text).font(bold ? FONT_BOLD : FONT).fontSize(SIZE);
+    doc
+      .fillColor(COLOR.text)
+      .font(bold ? FONT_BOLD : FONT)
+      .fontSize(SIZE);
     cells.forEach((c, i) => {
       const align = bold ? 'center' : table.columns[i].align;
-      doc.fontSize(sizeOf(bold, i)).text(c, xs[i] + PAD, y + PAD, { width: widths[i] - 2 * PAD, align, lineBreak: true });
+      doc
+        .fontSize(sizeOf(bold, i))
+        .text(c, xs[i] + PAD, y + PAD, { width: widths[i] - 2 * PAD, align, lineBreak: true });
       doc.lineWidth(0.4).strokeColor(COLOR.rule).rect(xs[i], y, widths[i], h).stroke();
     });
     doc.x = MARGIN.left;
     doc.y = y + h;
   };
   const drawCaption = (text: string) => {
-    doc.font(FONT_BOLD).fontSize(9).fillColor(COLOR.text).text(text, MARGIN.left, doc.y, { width: contentWidth(doc) });
+    doc
+      .font(FONT_BOLD)
+      .fontSize(9)
+      .fillColor(COLOR.text)
+      .text(text, MARGIN.left, doc.y, { width: contentWidth(doc) });
     doc.moveDown(0.25);
   };
 
@@ -50,7 +64,11 @@ export function drawTable(ctx: PdfContext, table: ReportTable): void {
     doc.font(FONT_BOLD).fontSize(9);
     ensureSpace(ctx, doc.heightOfString(caption, { width: contentWidth(doc) }) + 30);
     drawCaption(caption);
-    doc.font(FONT).fontSize(9).fillColor(COLOR.muted).text(`${t.noData[0]!.toUpperCase()}${t.noData.slice(1)}.`, MARGIN.left, doc.y, { width: contentWidth(doc) });
+    doc
+      .font(FONT)
+      .fontSize(9)
+      .fillColor(COLOR.muted)
+      .text(`${t.noData[0]!.toUpperCase()}${t.noData.slice(1)}.`, MARGIN.left, doc.y, { width: contentWidth(doc) });
     doc.moveDown(0.8).font(FONT).fontSize(10).fillColor(COLOR.text);
     return;
   }
@@ -74,7 +92,12 @@ export function drawTable(ctx: PdfContext, table: ReportTable): void {
     drawRow(cells, false, undefined, heights[r]);
   });
   if (table.note) {
-    doc.moveDown(0.2).font(FONT).fontSize(8).fillColor(COLOR.muted).text(table.note, MARGIN.left, doc.y, { width: contentWidth(doc) });
+    doc
+      .moveDown(0.2)
+      .font(FONT)
+      .fontSize(8)
+      .fillColor(COLOR.muted)
+      .text(table.note, MARGIN.left, doc.y, { width: contentWidth(doc) });
   }
   doc.moveDown(0.8).font(FONT).fontSize(10).fillColor(COLOR.text);
 }

@@ -29,7 +29,8 @@ export async function readWorkbookCells(content: Buffer): Promise<WorkbookCells>
   const rel = wb.getWorksheet(DISCLOSURE_RELATIONS);
   if (!keyed || !rel) throw new Error('workbook has no disclosure sheets');
   const threshold = Number(keyed.getCell('E1').value);
-  if (!Number.isInteger(threshold) || threshold < 2) throw new Error('workbook: no suppression threshold in its disclosure sheet');
+  if (!Number.isInteger(threshold) || threshold < 2)
+    throw new Error('workbook: no suppression threshold in its disclosure sheet');
   const byKey = new Map<string, PublishedCell>();
   const smallShown: WorkbookCells['smallShown'] = [];
   keyed.eachRow((row, n) => {
@@ -50,19 +51,30 @@ export async function readWorkbookCells(content: Buffer): Promise<WorkbookCells>
       published = { key, value, mark: null };
     }
     const seen = byKey.get(key);
-    if (seen && (seen.value !== published.value || seen.mark !== published.mark)) throw new Error(`workbook: ${key} reads differently in ${sheet}!${address}`);
+    if (seen && (seen.value !== published.value || seen.mark !== published.mark))
+      throw new Error(`workbook: ${key} reads differently in ${sheet}!${address}`);
     byKey.set(key, published);
   });
   const relations: KeyRelation[] = [];
   rel.eachRow((row, n) => {
     if (n === 1) return;
-    relations.push({ total: String(row.getCell(1).value), exact: Number(row.getCell(2).value) === 1, parts: JSON.parse(String(row.getCell(3).value)) as string[] });
+    relations.push({
+      total: String(row.getCell(1).value),
+      exact: Number(row.getCell(2).value) === 1,
+      parts: JSON.parse(String(row.getCell(3).value)) as string[],
+    });
   });
   return { threshold, cells: [...byKey.values()], relations, smallShown };
 }
 
 /** The LP attacker on a workbook, with the cells it read (threshold from the workbook). */
-export async function auditWorkbook(content: Buffer, rule?: DisclosureOptions['rule']): Promise<{ audit: AuditResult; read: WorkbookCells }> {
+export async function auditWorkbook(
+  content: Buffer,
+  rule?: DisclosureOptions['rule'],
+): Promise<{ audit: AuditResult; read: WorkbookCells }> {
   const read = await readWorkbookCells(content);
-  return { audit: auditPublishedCells(read.cells, read.relations, { threshold: read.threshold, ...(rule ? { rule } : {}) }), read };
+  return {
+    audit: auditPublishedCells(read.cells, read.relations, { threshold: read.threshold, ...(rule ? { rule } : {}) }),
+    read,
+  };
 }

@@ -9,7 +9,13 @@ import { isSuppressed, type NumberFormat, type ReportTable, type ReportViewModel
 import { allReportTables } from '../tables.js';
 import { fill, textsFor, type ReportTexts } from '../texts.js';
 
-const NUM_FMT: Record<NumberFormat, string> = { integer: '#,##0', decimal1: '0.0', decimal2: '0.00', decimal3: '0.000', percent: '0.0%' };
+const NUM_FMT: Record<NumberFormat, string> = {
+  integer: '#,##0',
+  decimal1: '0.0',
+  decimal2: '0.00',
+  decimal3: '0.000',
+  percent: '0.0%',
+};
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDF3' } };
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ , unique (case-insensitive). */
@@ -26,14 +32,21 @@ type KeyedCells = [string, string, string][];
 
 const DECIMALS: Record<NumberFormat, number> = { integer: 0, decimal1: 1, decimal2: 2, decimal3: 3, percent: 3 };
 /** Numbers are stored as shown (8.1, not 8.124348...), so a sum in Excel matches the printed figures. */
-const rounded = (v: number, f: NumberFormat | undefined) => (f ? Math.round(v * 10 ** DECIMALS[f]) / 10 ** DECIMALS[f] : v);
+const rounded = (v: number, f: NumberFormat | undefined) =>
+  f ? Math.round(v * 10 ** DECIMALS[f]) / 10 ** DECIMALS[f] : v;
 
 /**
  * One table per sheet for analysts: the header in row 1 and data from row 2 (nothing
  * else in the data range), the row's stable code in column A when the table has codes.
  * Captions and notes are on the "tables" sheet; column codes on the "codes" sheet.
  */
-function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, name: string, t: ReportTexts, keyed: KeyedCells): void {
+function addTableSheet(
+  wb: ExcelJS.Workbook,
+  table: ReportTable,
+  name: string,
+  t: ReportTexts,
+  keyed: KeyedCells,
+): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   const offset = table.rowCodes ? 1 : 0;
   const header = (col: number, label: string) => {
@@ -83,12 +96,17 @@ function addIndexSheets(wb: ExcelJS.Workbook, sheets: { name: string; table: Rep
   for (const { name, table } of sheets) {
     const offset = table.rowCodes ? 1 : 0;
     if (offset) codes.addRow([name, 'A', 'code', 'code', null]);
-    table.columns.forEach((c, i) => codes.addRow([name, columnLetter(i + 1 + offset), c.key, c.label, c.format ?? null]));
+    table.columns.forEach((c, i) =>
+      codes.addRow([name, columnLetter(i + 1 + offset), c.key, c.label, c.format ?? null]),
+    );
   }
   [16, 8, 20, 60, 10].forEach((w, i) => (codes.getColumn(i + 1).width = w));
 }
 
-const columnLetter = (n: number): string => (n <= 26 ? String.fromCharCode(64 + n) : columnLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+const columnLetter = (n: number): string =>
+  n <= 26
+    ? String.fromCharCode(64 + n)
+    : columnLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 
 export const DISCLOSURE_CELLS = 'disclosure_cells';
 export const DISCLOSURE_RELATIONS = 'disclosure_relations';

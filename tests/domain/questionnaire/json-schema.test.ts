@@ -16,7 +16,8 @@ describe('submission JSON Schema (fixture)', () => {
 
   it('is a draft 2020-12 schema listing the form items', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    const answers = (schema.properties as Record<string, { properties: Record<string, unknown>; required: string[] }>).answers;
+    const answers = (schema.properties as Record<string, { properties: Record<string, unknown>; required: string[] }>)
+      .answers;
     expect(Object.keys(answers.properties)).toEqual([...form.index.keys()]);
     expect(answers.required).toHaveLength(form.index.size);
   });

@@ -12,7 +12,24 @@ import { generateAnswers } from '../../../src/synthetic/answers.js';
 import { REAL } from './fixture.js';
 
 /** Questions per section as printed in order No. 849/410. */
-const QUESTIONS_PER_SECTION: Record<number, number> = { 1: 10, 2: 13, 3: 1, 4: 2, 5: 1, 6: 1, 7: 2, 8: 1, 9: 2, 10: 2, 11: 6, 12: 5, 13: 1, 14: 5, 15: 3, 16: 5 };
+const QUESTIONS_PER_SECTION: Record<number, number> = {
+  1: 10,
+  2: 13,
+  3: 1,
+  4: 2,
+  5: 1,
+  6: 1,
+  7: 2,
+  8: 1,
+  9: 2,
+  10: 2,
+  11: 6,
+  12: 5,
+  13: 1,
+  14: 5,
+  15: 3,
+  16: 5,
+};
 
 /** Pinned content hashes of published versions: a change to the data must be deliberate. */
 const PINNED_HASHES: Record<string, string> = {
@@ -35,7 +52,8 @@ describe(`questionnaire ${REAL}`, () => {
   });
 
   it('numbers questions as printed, 1..n per section', () => {
-    for (const s of version().sections) expect(s.questions.map((q) => q.number)).toEqual(s.questions.map((_, i) => String(i + 1)));
+    for (const s of version().sections)
+      expect(s.questions.map((q) => q.number)).toEqual(s.questions.map((_, i) => String(i + 1)));
   });
 
   it('has no empty text in either language', () => {
@@ -72,19 +90,24 @@ describe(`questionnaire ${REAL}`, () => {
       for (const n of v.manifest.respondents[code]) expect(v.sectionByNumber.has(n)).toBe(true);
     }
     const covered = new Set(Object.values(v.manifest.respondents).flat());
-    for (const s of v.sections) if (s.number !== 1) expect(covered.has(s.number), `section ${s.number} has respondents`).toBe(true);
+    for (const s of v.sections)
+      if (s.number !== 1) expect(covered.has(s.number), `section ${s.number} has respondents`).toBe(true);
   });
 
   it("keeps the order's notes in `note` and the project's own explanations in `hint`", () => {
     // Whitespace-insensitive, since the seed text wraps lines where the JSON does not.
     const norm = (x: string) => x.replace(/\s+/g, ' ').trim().toLowerCase();
     const order = norm(readFileSync(join(defaultSourcesRoot, '002_62d4ece46df25a9f.txt'), 'utf8'));
-    const entries = version().sections.flatMap((s) => s.questions.flatMap((q) => [{ id: q.id, note: q.note, hint: undefined }, ...q.items]));
+    const entries = version().sections.flatMap((s) =>
+      s.questions.flatMap((q) => [{ id: q.id, note: q.note, hint: undefined }, ...q.items]),
+    );
     const notes = entries.filter((e) => e.note);
     const hints = entries.filter((e) => e.hint);
     expect(notes.length).toBeGreaterThan(0);
     expect(hints.map((e) => e.id).sort()).toHaveLength(8);
-    for (const e of notes) for (const l of ['kk', 'ru'] as const) expect(order.includes(norm(e.note![l])), `${e.id} note.${l} is the order's text`).toBe(true);
+    for (const e of notes)
+      for (const l of ['kk', 'ru'] as const)
+        expect(order.includes(norm(e.note![l])), `${e.id} note.${l} is the order's text`).toBe(true);
     for (const e of hints) expect(order.includes(norm(e.hint!.ru)), `${e.id} hint is not the order's text`).toBe(false);
   });
 
@@ -97,10 +120,17 @@ describe(`validation on ${REAL}`, () => {
   it.each(agencyTypeCodes)('a generated complete content for %s passes', (code) => {
     const validator = getValidator(REAL, code, 'complete');
     for (let seed = 0; seed < 20; seed++) {
-      const content = generateAnswers(validator.form, { seed: `${code}-${seed}`, missingRate: 0.15, scale: 1 + (seed % 4) });
+      const content = generateAnswers(validator.form, {
+        seed: `${code}-${seed}`,
+        missingRate: 0.15,
+        scale: 1 + (seed % 4),
+      });
       const r = validator.validate(content);
       expect(errors(r.issues), `seed ${seed}`).toEqual([]);
-      expect(r.issues.filter((i) => i.code === 'rule.violated'), `seed ${seed}`).toEqual([]);
+      expect(
+        r.issues.filter((i) => i.code === 'rule.violated'),
+        `seed ${seed}`,
+      ).toEqual([]);
       expect(r.valid).toBe(true);
     }
   });
@@ -117,8 +147,18 @@ describe(`validation on ${REAL}`, () => {
     const cases: Array<[string, (a: Record<string, unknown>) => void, string, string]> = [
       ['missing answer', (a) => delete a[count], count, 'answer.missing'],
       ['negative count', (a) => (a[count] = { value: -1 }), count, 'count.negative'],
-      ['breakdown not summing', (a) => (a[breakdown] = { value: { total: 5, byCategory: { unknown: 4 } } }), breakdown, 'breakdown.sum'],
-      ['yes without description', (a) => (a[yesNo] = { value: { answer: 'yes' } }), yesNo, 'yes_no.description_required'],
+      [
+        'breakdown not summing',
+        (a) => (a[breakdown] = { value: { total: 5, byCategory: { unknown: 4 } } }),
+        breakdown,
+        'breakdown.sum',
+      ],
+      [
+        'yes without description',
+        (a) => (a[yesNo] = { value: { answer: 'yes' } }),
+        yesNo,
+        'yes_no.description_required',
+      ],
       ['unknown item', (a) => (a['s99.q1.x'] = { value: 1 }), 's99.q1.x', 'item.unknown'],
       ['bad reason code', (a) => (a[count] = { missingReason: 'forgot' }), count, 'reason.unknown'],
       ['other without comment', (a) => (a[count] = { missingReason: 'other' }), count, 'reason.comment_required'],
@@ -128,7 +168,10 @@ describe(`validation on ${REAL}`, () => {
       mutate(c.answers as Record<string, unknown>);
       const r = validator.validate(c);
       expect(r.valid, name).toBe(false);
-      expect(errors(r.issues).map((i) => [i.itemId, i.code]), name).toContainEqual([itemId, issueCode]);
+      expect(
+        errors(r.issues).map((i) => [i.itemId, i.code]),
+        name,
+      ).toContainEqual([itemId, issueCode]);
       const issue = r.issues.find((i) => i.code === issueCode)!;
       expect(issue.message.ru.length, name).toBeGreaterThan(20);
       expect(issue.message.kk.length, name).toBeGreaterThan(20);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { getForm } from '../../../src/domain/questionnaire/forms.js';
-import { completenessSummary, getValidator, isBlocking, type Issue } from '../../../src/domain/questionnaire/validation.js';
+import {
+  completenessSummary,
+  getValidator,
+  isBlocking,
+  type Issue,
+} from '../../../src/domain/questionnaire/validation.js';
 import type { SubmissionContent } from '../../../src/domain/questionnaire/content.js';
 import { generateAnswers } from '../../../src/synthetic/answers.js';
 import { FIXTURE, fixtureRoot } from './fixture.js';
@@ -36,8 +41,12 @@ describe('complete validator (fixture)', () => {
     const r = complete.validate(c);
     expect(r.valid).toBe(false);
     expect(codes(r.issues)).toEqual(['s1.q4 s1.q4 answer.missing']);
-    expect(r.issues[0].message.ru).toBe('Вопрос 4 раздела 1 («Публикации») не заполнен: укажите значение или причину отсутствия данных.');
-    expect(r.issues[0].message.kk).toBe('1-бөлімнің 4-сұрағы («Жарияланымдар») толтырылмаған: мәнді немесе деректердің болмау себебін көрсетіңіз.');
+    expect(r.issues[0].message.ru).toBe(
+      'Вопрос 4 раздела 1 («Публикации») не заполнен: укажите значение или причину отсутствия данных.',
+    );
+    expect(r.issues[0].message.kk).toBe(
+      '1-бөлімнің 4-сұрағы («Жарияланымдар») толтырылмаған: мәнді немесе деректердің болмау себебін көрсетіңіз.',
+    );
   });
 
   it('reports negative, fractional and non-numeric counts', () => {
@@ -46,7 +55,11 @@ describe('complete validator (fixture)', () => {
     c.answers['s2.q3.assisted'] = { value: 1.5 };
     c.answers['s3.q1.staff'] = { value: '3' as unknown as number };
     const r = complete.validate(c);
-    expect(codes(r.issues)).toEqual(['s1.q4 s1.q4 count.negative', 's2.q3.assisted s2.q3.assisted count.not_integer', 's3.q1.staff s3.q1.staff count.type']);
+    expect(codes(r.issues)).toEqual([
+      's1.q4 s1.q4 count.negative',
+      's2.q3.assisted s2.q3.assisted count.not_integer',
+      's3.q1.staff s3.q1.staff count.type',
+    ]);
   });
 
   it('reports amounts below zero or with more than two decimals', () => {
@@ -71,7 +84,9 @@ describe('complete validator (fixture)', () => {
     c.answers['s2.q2.by_age'] = { value: { total: 4, byCategory: { under_18: -1, a18_25: 5 } } };
     r = complete.validate(c);
     expect(codes(r.issues)).toContain('s2.q2.by_age s2.q2.by_age.byCategory.under_18 count.negative');
-    expect(r.issues.find((i) => i.code === 'count.negative')!.message.ru).toContain('категория «До 18»: количество не может быть отрицательным');
+    expect(r.issues.find((i) => i.code === 'count.negative')!.message.ru).toContain(
+      'категория «До 18»: количество не может быть отрицательным',
+    );
     c.answers['s2.q2.by_age'] = { value: { total: 4 } as never };
     expect(codes(complete.validate(c).issues)).toContain('s2.q2.by_age s2.q2.by_age breakdown.invalid');
   });
@@ -81,7 +96,9 @@ describe('complete validator (fixture)', () => {
     c.answers['s1.q1.gaps'] = { value: { answer: 'yes', description: '  ' } };
     const r = complete.validate(c);
     expect(codes(r.issues)).toEqual(['s1.q1.gaps s1.q1.gaps.description yes_no.description_required']);
-    expect(r.issues[0].message.ru).toBe('Вопрос 1 раздела 1 («Пробелы в законодательстве»): при ответе «Да» необходимо привести описание.');
+    expect(r.issues[0].message.ru).toBe(
+      'Вопрос 1 раздела 1 («Пробелы в законодательстве»): при ответе «Да» необходимо привести описание.',
+    );
     c.answers['s1.q1.gaps'] = { value: { answer: 'maybe' } as never };
     expect(codes(complete.validate(c).issues)).toEqual(['s1.q1.gaps s1.q1.gaps yes_no.invalid']);
   });
@@ -102,8 +119,13 @@ describe('complete validator (fixture)', () => {
     c.answers['s3.q1.staff'] = { missingReason: 'other', missingComment: 'Ведётся в регионах' };
     c.answers['s1.q1.other'] = { missingReason: 'confidential' };
     const r = complete.validate(c);
-    expect(codes(r.issues)).toEqual(['s1.q4 s1.q4.missingReason reason.unknown', 's2.q3.funds s2.q3.funds.missingComment reason.comment_required']);
-    expect(r.issues[1].message.ru).toBe('Вопрос 3 раздела 2 («Выделено средств»): для причины «Иная причина» необходимо написать комментарий.');
+    expect(codes(r.issues)).toEqual([
+      's1.q4 s1.q4.missingReason reason.unknown',
+      's2.q3.funds s2.q3.funds.missingComment reason.comment_required',
+    ]);
+    expect(r.issues[1].message.ru).toBe(
+      'Вопрос 3 раздела 2 («Выделено средств»): для причины «Иная причина» необходимо написать комментарий.',
+    );
   });
 
   it('refuses both value and reason, and malformed entries', () => {
@@ -141,14 +163,20 @@ describe('complete validator (fixture)', () => {
     );
     expect(r.issues.find((i) => i.code === 'table.cell_missing')!.severity).toBe('warning');
     c.answers['s1.q3.trainings'] = { value: [{ trained: 1000, location: 'abroad', topic: ' ', cost: 1 }] };
-    expect(complete.validate(c).issues.map((i) => [i.path, i.code, i.severity])).toEqual([['s1.q3.trainings[0].topic', 'table.cell_missing', 'warning']]);
-    c.answers['s1.q3.trainings'] = { value: Array.from({ length: 4 }, () => ({ trained: 1, location: 'abroad', topic: 't', cost: 1 })) };
+    expect(complete.validate(c).issues.map((i) => [i.path, i.code, i.severity])).toEqual([
+      ['s1.q3.trainings[0].topic', 'table.cell_missing', 'warning'],
+    ]);
+    c.answers['s1.q3.trainings'] = {
+      value: Array.from({ length: 4 }, () => ({ trained: 1, location: 'abroad', topic: 't', cost: 1 })),
+    };
     expect(codes(complete.validate(c).issues)).toEqual(['s1.q3.trainings s1.q3.trainings table.too_many_rows']);
   });
 
   it('checks entity lists and text lengths', () => {
     const c = sample();
-    c.answers['s1.q2.countries'] = { value: [{ name: 'Узбекистан', country: 'UZB' }, { name: '', country: 'uz' }, { name: 'X', city: 'Y' } as never] };
+    c.answers['s1.q2.countries'] = {
+      value: [{ name: 'Узбекистан', country: 'UZB' }, { name: '', country: 'uz' }, { name: 'X', city: 'Y' } as never],
+    };
     c.answers['s1.q1.other'] = { value: 'x'.repeat(51) };
     expect(codes(complete.validate(c).issues)).toEqual([
       's1.q1.other s1.q1.other text.too_long',
@@ -158,7 +186,10 @@ describe('complete validator (fixture)', () => {
     ]);
     c.answers['s1.q1.other'] = { value: '' };
     c.answers['s1.q2.countries'] = { value: Array.from({ length: 4 }, () => ({ name: 'A' })) };
-    expect(codes(complete.validate(c).issues)).toEqual(['s1.q1.other s1.q1.other text.empty', 's1.q2.countries s1.q2.countries entity_list.too_many']);
+    expect(codes(complete.validate(c).issues)).toEqual([
+      's1.q1.other s1.q1.other text.empty',
+      's1.q2.countries s1.q2.countries entity_list.too_many',
+    ]);
   });
 
   it('evaluates declared rules with their severity, only when every operand is answered', () => {
@@ -171,7 +202,9 @@ describe('complete validator (fixture)', () => {
       ['s2.identified_lte_received', 's2.q1.identified', 'error'],
       ['s2.age_total_eq_identified', 's2.q2.by_age', 'error'],
     ]);
-    expect(violated[0].message.kk).toBe('Анықталған құрбандар саны түскен өтініштерден аспауы тиіс (қазір 12 ≤ 10 — шарт орындалмайды).');
+    expect(violated[0].message.kk).toBe(
+      'Анықталған құрбандар саны түскен өтініштерден аспауы тиіс (қазір 12 ≤ 10 — шарт орындалмайды).',
+    );
     expect(violated[0].message.ru).toBe(
       'Число выявленных жертв не может превышать число поступивших обращений (сейчас 12 ≤ 10 — условие не выполняется).',
     );
@@ -212,9 +245,15 @@ describe('draft validator (fixture)', () => {
   });
 
   it('still rejects structural errors', () => {
-    const r = draft.validate({ answers: { 's1.q4': { value: -3 }, 'x.y': { value: 1 }, 's2.q3.funds': { missingReason: 'other' } } });
+    const r = draft.validate({
+      answers: { 's1.q4': { value: -3 }, 'x.y': { value: 1 }, 's2.q3.funds': { missingReason: 'other' } },
+    });
     expect(r.valid).toBe(false);
-    expect(codes(r.issues)).toEqual(['s1.q4 s1.q4 count.negative', 'x.y x.y item.unknown', 's2.q3.funds s2.q3.funds.missingComment reason.comment_required']);
+    expect(codes(r.issues)).toEqual([
+      's1.q4 s1.q4 count.negative',
+      'x.y x.y item.unknown',
+      's2.q3.funds s2.q3.funds.missingComment reason.comment_required',
+    ]);
   });
 
   it('reports consistency problems without blocking', () => {
@@ -248,8 +287,19 @@ describe('completeness summary', () => {
       },
       form,
     );
-    expect(s).toMatchObject({ total: 12, answered: 1, explained: 3, empty: 8, byReason: { confidential: 2, other: 1 }, unknownItems: 1 });
-    expect(s.sections.map((x) => [x.number, x.total, x.answered, x.explained])).toEqual([[1, 5, 1, 0], [2, 6, 0, 2], [3, 1, 0, 1]]);
+    expect(s).toMatchObject({
+      total: 12,
+      answered: 1,
+      explained: 3,
+      empty: 8,
+      byReason: { confidential: 2, other: 1 },
+      unknownItems: 1,
+    });
+    expect(s.sections.map((x) => [x.number, x.total, x.answered, x.explained])).toEqual([
+      [1, 5, 1, 0],
+      [2, 6, 0, 2],
+      [3, 1, 0, 1],
+    ]);
     expect(completenessSummary(null, form).empty).toBe(12);
   });
 });

@@ -26,20 +26,39 @@ beforeAll(async () => {
   admin = (await t.user(['admin'])).token;
   expert = (await t.user(['expert'])).token;
   secretariat = (await t.user(['secretariat'])).token;
-  data = generateNationalDataset({ seed: 'api-test', regions: ['almaty', 'astana', 'karaganda', 'shymkent', 'turkistan', 'pavlodar'], scale: 0.5 });
+  data = generateNationalDataset({
+    seed: 'api-test',
+    regions: ['almaty', 'astana', 'karaganda', 'shymkent', 'turkistan', 'pavlodar'],
+    scale: 0.5,
+  });
   await loadNationalDataset(t.app.database.db, data);
 }, 60_000);
 afterAll(() => t?.close());
 
-const post = (token: string, url: string, payload?: unknown) => t.request(token, { method: 'POST', url, payload: payload as object });
+const post = (token: string, url: string, payload?: unknown) =>
+  t.request(token, { method: 'POST', url, payload: payload as object });
 const get = (token: string, url: string) => t.request(token, { method: 'GET', url });
 
 describe('assessment CRUD', () => {
   it('creates an assessment over three years drawing on the campaigns of those years', async () => {
-    const res = await post(expert, '/api/v1/assessments', { title, startYear: 2025, coordinatingBody: 'mvd', references: [{ title: 'UNODC Global Report on Trafficking in Persons', year: 2024 }] });
+    const res = await post(expert, '/api/v1/assessments', {
+      title,
+      startYear: 2025,
+      coordinatingBody: 'mvd',
+      references: [{ title: 'UNODC Global Report on Trafficking in Persons', year: 2024 }],
+    });
     expect(res.statusCode, res.body).toBe(201);
     const a = res.json();
-    expect(a).toMatchObject({ startYear: 2025, endYear: 2027, coordinatingBody: 'mvd', includeSubmitted: false, suppressionThreshold: 10, riskRegisterVersion: '2024-v1', status: 'draft', version: 1 });
+    expect(a).toMatchObject({
+      startYear: 2025,
+      endYear: 2027,
+      coordinatingBody: 'mvd',
+      includeSubmitted: false,
+      suppressionThreshold: 10,
+      riskRegisterVersion: '2024-v1',
+      status: 'draft',
+      version: 1,
+    });
     expect([...a.campaignIds].sort()).toEqual(data.campaigns.map((c) => c.id).sort());
     expect(res.headers.etag).toBe('"1"');
     id = a.id;
@@ -60,7 +79,11 @@ describe('assessment CRUD', () => {
       expect(res.statusCode, res.body).toBe(400);
       codes.push(res.json().error.code);
     }
-    expect(codes.slice(0, 3)).toEqual(['assessment.years_invalid', 'assessment.campaigns_unknown', 'assessment.campaign_out_of_range']);
+    expect(codes.slice(0, 3)).toEqual([
+      'assessment.years_invalid',
+      'assessment.campaigns_unknown',
+      'assessment.campaign_out_of_range',
+    ]);
     expect((await get(admin, '/api/v1/assessments')).json().length).toBe(before);
   });
 
@@ -72,24 +95,45 @@ describe('assessment CRUD', () => {
 
   it('edits a draft under If-Match, audited', async () => {
     const url = `/api/v1/assessments/${id}`;
-    expect((await t.request(expert, { method: 'PATCH', url, payload: { suppressionThreshold: 5 } })).statusCode).toBe(428);
-    const stale = await t.request(expert, { method: 'PATCH', url, payload: { suppressionThreshold: 5 }, headers: { 'if-match': '"99"' } });
+    expect((await t.request(expert, { method: 'PATCH', url, payload: { suppressionThreshold: 5 } })).statusCode).toBe(
+      428,
+    );
+    const stale = await t.request(expert, {
+      method: 'PATCH',
+      url,
+      payload: { suppressionThreshold: 5 },
+      headers: { 'if-match': '"99"' },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('version.stale');
-    const outOfRange = await t.request(expert, { method: 'PATCH', url, payload: { campaignIds: ['00000000-0000-4000-8000-000000000000'] }, headers: { 'if-match': `"${version}"` } });
+    const outOfRange = await t.request(expert, {
+      method: 'PATCH',
+      url,
+      payload: { campaignIds: ['00000000-0000-4000-8000-000000000000'] },
+      headers: { 'if-match': `"${version}"` },
+    });
     expect(outOfRange.json().error.code).toBe('assessment.campaigns_unknown');
-    const ok = await t.request(expert, { method: 'PATCH', url, payload: { suppressionThreshold: 5, coordinatingBody: 'mtszn' }, headers: { 'if-match': `"${version}"` } });
+    const ok = await t.request(expert, {
+      method: 'PATCH',
+      url,
+      payload: { suppressionThreshold: 5, coordinatingBody: 'mtszn' },
+      headers: { 'if-match': `"${version}"` },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ suppressionThreshold: 5, coordinatingBody: 'mtszn', version: version + 1 });
     version = ok.json().version;
     const audit = (await get(admin, `/api/v1/audit?objectType=assessment&objectId=${id}`)).json();
-    expect(audit.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['assessment.create', 'assessment.update']));
+    expect(audit.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['assessment.create', 'assessment.update']),
+    );
   });
 });
 
 describe('pipeline steps', () => {
   it('refuses outputs before their step has run', async () => {
-    expect((await get(expert, `/api/v1/assessments/${id}/findings`)).json().error.code).toBe('assessment.quality_not_run');
+    expect((await get(expert, `/api/v1/assessments/${id}/findings`)).json().error.code).toBe(
+      'assessment.quality_not_run',
+    );
     expect((await get(expert, `/api/v1/assessments/${id}/facts.csv`)).statusCode).toBe(409);
   });
 
@@ -109,13 +153,24 @@ describe('pipeline steps', () => {
     const second = (await post(expert, `/api/v1/assessments/${id}/quality`)).json();
     expect([second.inputHash, second.resultHash]).toEqual([first.json().inputHash, first.json().resultHash]);
     const runs = (await get(expert, `/api/v1/assessments/${id}/runs`)).json();
-    expect(runs.map((r: { step: string }) => r.step).sort()).toEqual(['quality', 'quality', 'structuring', 'structuring']);
+    expect(runs.map((r: { step: string }) => r.step).sort()).toEqual([
+      'quality',
+      'quality',
+      'structuring',
+      'structuring',
+    ]);
 
     const consistency = data.plants.filter((p) => p.kind === 'consistency');
     expect(consistency.length).toBeGreaterThan(0);
     for (const p of consistency) {
-      const res = await get(expert, `/api/v1/assessments/${id}/findings?code=${p.code}&organisationId=${p.organisationId}&year=${p.year}`);
-      expect(res.json().items.map((f: { itemId: string }) => f.itemId), `${p.code} ${p.itemId}`).toContain(p.itemId);
+      const res = await get(
+        expert,
+        `/api/v1/assessments/${id}/findings?code=${p.code}&organisationId=${p.organisationId}&year=${p.year}`,
+      );
+      expect(
+        res.json().items.map((f: { itemId: string }) => f.itemId),
+        `${p.code} ${p.itemId}`,
+      ).toContain(p.itemId);
     }
   });
 
@@ -128,8 +183,12 @@ describe('pipeline steps', () => {
     expect(warnings.total).toBeLessThan(all.total);
     const page1 = (await get(expert, `${url}?limit=3&offset=0`)).json();
     const page2 = (await get(expert, `${url}?limit=3&offset=3`)).json();
-    expect(page1.items.map((f: { id: number }) => f.id)).toEqual(all.items.slice(0, 3).map((f: { id: number }) => f.id));
-    expect(page2.items.map((f: { id: number }) => f.id)).toEqual(all.items.slice(3, 6).map((f: { id: number }) => f.id));
+    expect(page1.items.map((f: { id: number }) => f.id)).toEqual(
+      all.items.slice(0, 3).map((f: { id: number }) => f.id),
+    );
+    expect(page2.items.map((f: { id: number }) => f.id)).toEqual(
+      all.items.slice(3, 6).map((f: { id: number }) => f.id),
+    );
     const kk = (await get(expert, `${url}?limit=1&lang=kk`)).json().items[0];
     expect(kk.message).toBe(kk.messages.kk);
     expect((await get(expert, `${url}?severity=fatal`)).statusCode).toBe(400);
@@ -145,7 +204,9 @@ describe('pipeline steps', () => {
   });
 
   it('exports the fact table as CSV and Arrow', async () => {
-    const summary = (await get(expert, `/api/v1/assessments/${id}/runs`)).json().find((r: { step: string }) => r.step === 'structuring').summary;
+    const summary = (await get(expert, `/api/v1/assessments/${id}/runs`))
+      .json()
+      .find((r: { step: string }) => r.step === 'structuring').summary;
     const csv = await get(expert, `/api/v1/assessments/${id}/facts.csv`);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.body.trimEnd().split('\r\n');
@@ -157,16 +218,24 @@ describe('pipeline steps', () => {
     expect(lines.length - 1).toBe(summary.facts);
     expect(table.getChild('item_id')!.get(0)).toMatch(/^s\d+\.q\d+/);
     // Raw victim-level data: every export is in the audit log; the secretariat gets none.
-    const exports = await t.app.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'assessment.facts_export'), eq(auditLog.objectId, id)));
+    const exports = await t.app.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'assessment.facts_export'), eq(auditLog.objectId, id)));
     expect(exports.map((e) => (e.after as { format: string }).format).sort()).toEqual(['arrow', 'csv']);
-    for (const f of ['facts.csv', 'facts.arrow']) expect((await get(secretariat, `/api/v1/assessments/${id}/${f}`)).statusCode).toBe(403);
+    for (const f of ['facts.csv', 'facts.arrow'])
+      expect((await get(secretariat, `/api/v1/assessments/${id}/${f}`)).statusCode).toBe(403);
   });
 
   it('groups free texts by the §14 headings', async () => {
     const texts = (await get(expert, `/api/v1/assessments/${id}/texts`)).json();
     expect(texts.headings.map((h: { code: string }) => h.code)).toEqual([...conclusionKeys]);
-    expect(texts.headings.find((h: { code: string }) => h.code === 'effective_prevention').entries.length).toBeGreaterThan(0);
-    const only = (await get(expert, `/api/v1/assessments/${id}/texts?heading=likelihood_by_territory&year=2026`)).json();
+    expect(
+      texts.headings.find((h: { code: string }) => h.code === 'effective_prevention').entries.length,
+    ).toBeGreaterThan(0);
+    const only = (
+      await get(expert, `/api/v1/assessments/${id}/texts?heading=likelihood_by_territory&year=2026`)
+    ).json();
     expect(only.headings).toHaveLength(1);
     expect(only.headings[0].entries.every((e: { year: number }) => e.year === 2026)).toBe(true);
   });
@@ -179,21 +248,45 @@ describe('return for correction from a finding', () => {
     expect(f.submissionStatus).toBe('accepted');
     const res = await post(expert, `/api/v1/assessments/${id}/findings/${f.id}/return`);
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({ code: 'finding.not_returnable', details: { reason: 'status', status: 'accepted' } });
-    const noSubmission = (await get(expert, `/api/v1/assessments/${id}/findings?code=completeness.not_submitted`)).json().items[0];
-    if (noSubmission) expect((await post(expert, `/api/v1/assessments/${id}/findings/${noSubmission.id}/return`)).json().error.details.reason).toBe('no_submission');
+    expect(res.json().error).toMatchObject({
+      code: 'finding.not_returnable',
+      details: { reason: 'status', status: 'accepted' },
+    });
+    const noSubmission = (
+      await get(expert, `/api/v1/assessments/${id}/findings?code=completeness.not_submitted`)
+    ).json().items[0];
+    if (noSubmission)
+      expect(
+        (await post(expert, `/api/v1/assessments/${id}/findings/${noSubmission.id}/return`)).json().error.details
+          .reason,
+      ).toBe('no_submission');
     expect((await post(expert, `/api/v1/assessments/${id}/findings/999999999/return`)).statusCode).toBe(404);
   });
 
   it('returns a submitted submission with the finding message as the item comment', async () => {
     const plant = data.plants.find((p) => p.code === 'consistency.rule')!;
     const sub = data.submissions.find((s) => s.organisationId === plant.organisationId && s.year === plant.year)!;
-    await t.app.database.db.update(submissions).set({ status: 'submitted', acceptedAt: null }).where(eq(submissions.id, sub.id));
-    const patched = await t.request(expert, { method: 'PATCH', url: `/api/v1/assessments/${id}`, payload: { includeSubmitted: true }, headers: { 'if-match': `"${version}"` } });
+    await t.app.database.db
+      .update(submissions)
+      .set({ status: 'submitted', acceptedAt: null })
+      .where(eq(submissions.id, sub.id));
+    const patched = await t.request(expert, {
+      method: 'PATCH',
+      url: `/api/v1/assessments/${id}`,
+      payload: { includeSubmitted: true },
+      headers: { 'if-match': `"${version}"` },
+    });
     expect(patched.statusCode, patched.body).toBe(200);
     version = patched.json().version;
     await post(expert, `/api/v1/assessments/${id}/quality`);
-    const f = (await get(expert, `/api/v1/assessments/${id}/findings?code=consistency.rule&organisationId=${plant.organisationId}&year=${plant.year}`)).json().items.find((x: { itemId: string }) => x.itemId === plant.itemId);
+    const f = (
+      await get(
+        expert,
+        `/api/v1/assessments/${id}/findings?code=consistency.rule&organisationId=${plant.organisationId}&year=${plant.year}`,
+      )
+    )
+      .json()
+      .items.find((x: { itemId: string }) => x.itemId === plant.itemId);
     const res = await post(expert, `/api/v1/assessments/${id}/findings/${f.id}/return`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'returned', submissionId: sub.id });
@@ -206,8 +299,16 @@ describe('return for correction from a finding', () => {
 
 describe('finalised assessments', () => {
   it('are immutable and visible to the secretariat', async () => {
-    await t.app.database.db.update(assessments).set({ status: 'finalised', finalisedAt: new Date() }).where(eq(assessments.id, id));
-    const patch = await t.request(expert, { method: 'PATCH', url: `/api/v1/assessments/${id}`, payload: { suppressionThreshold: 3 }, headers: { 'if-match': `"${version}"` } });
+    await t.app.database.db
+      .update(assessments)
+      .set({ status: 'finalised', finalisedAt: new Date() })
+      .where(eq(assessments.id, id));
+    const patch = await t.request(expert, {
+      method: 'PATCH',
+      url: `/api/v1/assessments/${id}`,
+      payload: { suppressionThreshold: 3 },
+      headers: { 'if-match': `"${version}"` },
+    });
     expect(patch.statusCode).toBe(409);
     expect(patch.json().error.code).toBe('assessment.finalised');
     expect((await post(expert, `/api/v1/assessments/${id}/quality`)).statusCode).toBe(409);

@@ -7,7 +7,12 @@ let t: TestApp;
 let admin: { id: string; token: string };
 
 beforeAll(async () => {
-  t = await createTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: 3, LOGIN_MAX_FAILURES_PER_IP: 4, LOGIN_BACKOFF_AFTER_FAILURES: 6, LOGIN_BACKOFF_MAX_SECONDS: 60 });
+  t = await createTestApp({
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: 3,
+    LOGIN_MAX_FAILURES_PER_IP: 4,
+    LOGIN_BACKOFF_AFTER_FAILURES: 6,
+    LOGIN_BACKOFF_MAX_SECONDS: 60,
+  });
   admin = await t.user(['admin']);
 });
 afterAll(() => t?.close());
@@ -16,7 +21,13 @@ const login = (email: string, password: string, ip = '10.0.0.1') =>
   t.request(null, { method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
 const me = (token: string) => t.request(token, { method: 'GET', url: '/api/v1/auth/me' });
 const audit = async (query: string) =>
-  (await t.request(admin.token, { method: 'GET', url: `/api/v1/audit?${query}` })).json() as { action: string; actorId: string | null; objectId: string | null; after: Record<string, unknown> | null; before: Record<string, unknown> | null }[];
+  (await t.request(admin.token, { method: 'GET', url: `/api/v1/audit?${query}` })).json() as {
+    action: string;
+    actorId: string | null;
+    objectId: string | null;
+    after: Record<string, unknown> | null;
+    before: Record<string, unknown> | null;
+  }[];
 
 describe('sign-in', () => {
   it('returns a token and the user; the token identifies the caller', async () => {
@@ -34,7 +45,11 @@ describe('sign-in', () => {
 
   it('issues tokens that expire after a working day (JWT_TTL, 9h by default)', async () => {
     const u = await t.user(['expert']);
-    const payload = JSON.parse(Buffer.from(u.token.split('.')[1]!, 'base64url').toString()) as { exp: number; iat: number; sub: string };
+    const payload = JSON.parse(Buffer.from(u.token.split('.')[1]!, 'base64url').toString()) as {
+      exp: number;
+      iat: number;
+      sub: string;
+    };
     expect(payload.sub).toBe(u.id);
     expect(payload.exp - payload.iat).toBe(9 * 3600);
   });
@@ -57,7 +72,12 @@ describe('sign-in', () => {
   });
 
   it('validates the login body', async () => {
-    const res = await t.request(null, { method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@b.kz' }, remoteAddress: '10.0.3.1' });
+    const res = await t.request(null, {
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'a@b.kz' },
+      remoteAddress: '10.0.3.1',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('request.invalid');
   });
@@ -93,7 +113,11 @@ describe('disabled users and password resets', () => {
 
   it('a password reset invalidates earlier tokens; the new password works', async () => {
     const u = await t.user(['expert']);
-    const reset = await t.request(admin.token, { method: 'POST', url: `/api/v1/users/${u.id}/password`, payload: { password: 'a-brand-new-password-1' } });
+    const reset = await t.request(admin.token, {
+      method: 'POST',
+      url: `/api/v1/users/${u.id}/password`,
+      payload: { password: 'a-brand-new-password-1' },
+    });
     expect(reset.statusCode, reset.body).toBe(200);
     expect((await me(u.token)).statusCode).toBe(401);
     expect((await login(u.email, TEST_PASSWORD, '10.0.5.1')).statusCode).toBe(401);
@@ -123,13 +147,15 @@ describe('rate limit', () => {
   });
 
   it('limits an unknown email the same way as a known one', async () => {
-    for (let i = 0; i < 3; i++) expect((await login('ghost@example.kz', 'wrong-password', '10.2.0.1')).statusCode).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await login('ghost@example.kz', 'wrong-password', '10.2.0.1')).statusCode).toBe(401);
     expect((await login('ghost@example.kz', 'wrong-password', '10.2.0.1')).statusCode).toBe(429);
   });
 
   it('blocks an address after LOGIN_MAX_FAILURES_PER_IP failures over any accounts', async () => {
     const ip = '10.3.0.1';
-    for (let i = 0; i < 4; i++) expect((await login(`someone-${i}@example.kz`, 'wrong-password', ip)).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await login(`someone-${i}@example.kz`, 'wrong-password', ip)).statusCode).toBe(401);
     const u = await t.user(['expert']);
     const blocked = await login(u.email, TEST_PASSWORD, ip);
     expect(blocked.statusCode).toBe(429);
@@ -139,7 +165,8 @@ describe('rate limit', () => {
 
   it('slows an account guessed at from many addresses with a short, growing back-off instead of a lock-out', async () => {
     const u = await t.user(['expert']);
-    for (let i = 0; i < 6; i++) expect((await login(u.email, 'wrong-password', `10.5.0.${i + 1}`)).statusCode).toBe(401);
+    for (let i = 0; i < 6; i++)
+      expect((await login(u.email, 'wrong-password', `10.5.0.${i + 1}`)).statusCode).toBe(401);
     // Sixth failure over all addresses: every address waits 2^0 = 1 s before the next try.
     const slowed = await login(u.email, TEST_PASSWORD, '10.5.1.1');
     expect(slowed.statusCode).toBe(429);
@@ -156,7 +183,10 @@ describe('audit', () => {
     await login(u.email, TEST_PASSWORD, '10.4.0.1');
     const rows = await audit(`objectType=user&objectId=${u.id}`);
     const failed = rows.find((r) => r.action === 'auth.login_failed');
-    expect(failed).toMatchObject({ actorId: null, after: { email: u.email.toLowerCase(), ip: '10.4.0.1', reason: 'bad_password' } });
+    expect(failed).toMatchObject({
+      actorId: null,
+      after: { email: u.email.toLowerCase(), ip: '10.4.0.1', reason: 'bad_password' },
+    });
     const ok = rows.filter((r) => r.action === 'auth.login');
     // One from the test helper's sign-in, one here.
     expect(ok.length).toBe(2);
@@ -167,7 +197,12 @@ describe('audit', () => {
   it('records failures for unknown emails', async () => {
     await login('unknown-audited@example.kz', 'whatever-password', '10.4.0.2');
     const rows = await audit('action=auth.login_failed');
-    expect(rows.some((r) => r.after?.email === 'unknown-audited@example.kz' && r.after?.reason === 'unknown_email' && r.objectId === null)).toBe(true);
+    expect(
+      rows.some(
+        (r) =>
+          r.after?.email === 'unknown-audited@example.kz' && r.after?.reason === 'unknown_email' && r.objectId === null,
+      ),
+    ).toBe(true);
   });
 
   it('records user creation and changes with the acting administrator, never the password hash', async () => {

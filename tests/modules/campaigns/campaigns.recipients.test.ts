@@ -31,8 +31,14 @@ describe('recipient selection (pure)', () => {
   });
 
   it('filters by region, agency type, status and timeliness together, and counts the matches', () => {
-    const some = [...all.slice(0, 5), row(200, { status: 'submitted', timeliness: 'late', region: 'astana', agencyType: 'mvd' })];
-    const page = selectRecipients(some, q({ region: 'astana', agencyType: 'mvd', status: 'submitted', timeliness: 'late' }));
+    const some = [
+      ...all.slice(0, 5),
+      row(200, { status: 'submitted', timeliness: 'late', region: 'astana', agencyType: 'mvd' }),
+    ];
+    const page = selectRecipients(
+      some,
+      q({ region: 'astana', agencyType: 'mvd', status: 'submitted', timeliness: 'late' }),
+    );
     expect(page.matched).toBe(1);
     expect(page.recipients[0]?.organisationId).toBe(row(200).organisationId);
   });
@@ -50,7 +56,9 @@ describe('recipient selection (pure)', () => {
       row(2, { completeness: { total: 10, answered: 2, explained: 0, empty: 8, byReason: {} }, timeliness: 'overdue' }),
       row(3),
     ];
-    expect(selectRecipients(some, q({ sort: 'completeness', order: 'desc' })).recipients.map((r) => r.name.ru)).toEqual(['Организация 1', 'Организация 2', 'Организация 3']);
+    expect(selectRecipients(some, q({ sort: 'completeness', order: 'desc' })).recipients.map((r) => r.name.ru)).toEqual(
+      ['Организация 1', 'Организация 2', 'Организация 3'],
+    );
     expect(selectRecipients(some, q({ sort: 'timeliness' })).recipients[0]?.name.ru).toBe('Организация 2');
   });
 });
@@ -68,7 +76,8 @@ describe('GET /campaigns/:id/progress with a query', () => {
   });
   afterAll(() => t?.close());
 
-  const progress = (query: string) => t.request(admin, { method: 'GET', url: `/api/v1/campaigns/${campaignId}/progress${query}` });
+  const progress = (query: string) =>
+    t.request(admin, { method: 'GET', url: `/api/v1/campaigns/${campaignId}/progress${query}` });
 
   it('sends one page of the recipients with the roll-ups over all of them', async () => {
     const body = (await progress('')).json();

@@ -20,7 +20,14 @@ beforeAll(async () => {
   await migrateDatabase(database);
   await seedReference(database.db);
   const q = database.query;
-  campaignId = String((await q(`insert into campaigns (reporting_year, questionnaire_version, request_date, deadline, status) values (2025, $1, '2026-01-10', '2026-02-10', 'open') returning id`, [VERSION])).rows[0]!.id);
+  campaignId = String(
+    (
+      await q(
+        `insert into campaigns (reporting_year, questionnaire_version, request_date, deadline, status) values (2025, $1, '2026-01-10', '2026-02-10', 'open') returning id`,
+        [VERSION],
+      )
+    ).rows[0]!.id,
+  );
   // Three regions and only ten distinct names, so the keyset has to break ties by id.
   await q(
     `with o as (
@@ -55,10 +62,12 @@ describe('campaign rows for the export', () => {
     const rows = await collect('none');
     expect(rows).toHaveLength(RECIPIENTS);
     expect(new Set(rows.map((r) => r.organisationId)).size).toBe(RECIPIENTS);
-    const expected = (await database.query(
-      `select o.id from campaign_recipients cr join organisations o on o.id = cr.organisation_id where cr.campaign_id = $1 order by o.region, o.name_ru, o.id`,
-      [campaignId],
-    )).rows.map((r) => r.id);
+    const expected = (
+      await database.query(
+        `select o.id from campaign_recipients cr join organisations o on o.id = cr.organisation_id where cr.campaign_id = $1 order by o.region, o.name_ru, o.id`,
+        [campaignId],
+      )
+    ).rows.map((r) => r.id);
     expect(rows.map((r) => r.organisationId)).toEqual(expected);
     expect(rows.filter((r) => r.status === 'submitted')).toHaveLength(SUBMITTED);
     expect(rows.every((r) => Object.keys(r.answers).length === 0)).toBe(true);

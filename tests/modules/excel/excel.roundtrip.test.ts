@@ -31,8 +31,18 @@ const template = async (c: Collection, query = '') => {
   expect(res.statusCode, res.body).toBe(200);
   return res.rawPayload;
 };
-const upload = (c: Collection, bytes: Buffer, ifMatch: number | null, opts: { dryRun?: boolean; filename?: string; resolutions?: object } = {}) => {
-  const { payload, headers } = multipart(bytes, opts.filename, undefined, opts.resolutions && { resolutions: JSON.stringify(opts.resolutions) });
+const upload = (
+  c: Collection,
+  bytes: Buffer,
+  ifMatch: number | null,
+  opts: { dryRun?: boolean; filename?: string; resolutions?: object } = {},
+) => {
+  const { payload, headers } = multipart(
+    bytes,
+    opts.filename,
+    undefined,
+    opts.resolutions && { resolutions: JSON.stringify(opts.resolutions) },
+  );
   return t.request(c.focal, {
     method: 'POST',
     url: `${c.url}/import${opts.dryRun ? '?dryRun=true' : ''}`,
@@ -41,7 +51,13 @@ const upload = (c: Collection, bytes: Buffer, ifMatch: number | null, opts: { dr
   });
 };
 const current = async (c: Collection) => (await t.request(c.focal, { method: 'GET', url: c.url })).json();
-const put = (c: Collection, answers: object, etag: number, token = c.focal) => t.request(token, { method: 'PUT', url: c.url, payload: { content: { answers } }, headers: { 'if-match': `"${etag}"` } });
+const put = (c: Collection, answers: object, etag: number, token = c.focal) =>
+  t.request(token, {
+    method: 'PUT',
+    url: c.url,
+    payload: { content: { answers } },
+    headers: { 'if-match': `"${etag}"` },
+  });
 const save = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
 
 /** Sheet and row whose column A holds `key`. */
@@ -90,7 +106,15 @@ describe('case 1: an out-of-date workbook', () => {
     expect(preview.statusCode, preview.body).toBe(200);
     expect(preview.json()).toMatchObject({ canImport: false, currentRevision: 2, baseRevision: 1 });
     expect(preview.json().conflicts).toEqual([
-      expect.objectContaining({ itemId: money, base: content.answers[money], current: { value: 777 }, incoming: { value: 12345 }, changedBy: colleague.id, sheet: ws.name, cell: `E${row}` }),
+      expect.objectContaining({
+        itemId: money,
+        base: content.answers[money],
+        current: { value: 777 },
+        incoming: { value: 12345 },
+        changedBy: colleague.id,
+        sheet: ws.name,
+        cell: `E${row}`,
+      }),
     ]);
     const refused = await upload(c, bytes, 2);
     expect(refused.statusCode).toBe(409);
@@ -142,7 +166,9 @@ describe('case 2: rows inserted, deleted or moved', () => {
     ws.getCell(`E${row + 1}`).value = 'lost too';
     const res = await upload(c, await save(wb), 1);
     expect(res.statusCode).toBe(422);
-    const problems = res.json().error.details.problems.filter((p: { code: string }) => p.code === 'excel.rows_unmatched');
+    const problems = res
+      .json()
+      .error.details.problems.filter((p: { code: string }) => p.code === 'excel.rows_unmatched');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ sheet: ws.name, blocks: 'import' });
     expect(problems[0].message.ru).toContain(`${row}, ${row + 1}`);
@@ -156,7 +182,9 @@ describe('case 2: rows inserted, deleted or moved', () => {
     ws.spliceRows(row, 1);
     const res = await upload(c, await save(wb), 1);
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.details.problems).toContainEqual(expect.objectContaining({ itemId: publicOrder, code: 'excel.row_missing' }));
+    expect(res.json().error.details.problems).toContainEqual(
+      expect.objectContaining({ itemId: publicOrder, code: 'excel.row_missing' }),
+    );
   });
 });
 
@@ -168,7 +196,23 @@ describe('case 3: lists longer than the rows offered', () => {
     const end = rowOf(wb, `${countries}#end`);
     const offered = end.row - head.row - 1;
     head.ws.spliceRows(end.row, 0, ...Array.from({ length: 5 }, () => []));
-    const typed = ['Россия', 'Ресей', 'KGZ', 'Германия (DEU)', 'uz', 'Турция', 'Китай', 'Қазақстан', 'Франция', 'Италия', 'Индия', 'Польша', 'Грузия', 'Армения', 'Монголия'];
+    const typed = [
+      'Россия',
+      'Ресей',
+      'KGZ',
+      'Германия (DEU)',
+      'uz',
+      'Турция',
+      'Китай',
+      'Қазақстан',
+      'Франция',
+      'Италия',
+      'Индия',
+      'Польша',
+      'Грузия',
+      'Армения',
+      'Монголия',
+    ];
     expect(typed.length).toBeGreaterThan(offered);
     typed.forEach((country, i) => {
       head.ws.getCell(`D${head.row + 1 + i}`).value = `Partner ${i + 1}`;
@@ -190,7 +234,9 @@ describe('case 3: lists longer than the rows offered', () => {
     head.ws.getCell(`E${head.row + 1}`).value = 'Атлантида';
     const res = await upload(c, await save(wb), 0);
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.details.problems).toContainEqual(expect.objectContaining({ code: 'excel.country_unknown', sheet: head.ws.name, cell: `E${head.row + 1}` }));
+    expect(res.json().error.details.problems).toContainEqual(
+      expect.objectContaining({ code: 'excel.country_unknown', sheet: head.ws.name, cell: `E${head.row + 1}` }),
+    );
     const api = await put(c, { [countries]: { value: [{ name: 'X', country: 'XXX' }] } }, 0);
     expect(api.statusCode).toBe(422);
     expect(api.json().error.details.issues[0].code).toBe('entity.country_invalid');
@@ -208,9 +254,18 @@ describe('preview, then import exactly what was previewed', () => {
     expect(res.headers.etag).toBe('"0"');
     expect(p).toMatchObject({ baseRevision: 0, currentRevision: 0, canImport: true, unchanged: false });
     expect(p.changes.map((x: { itemId: string }) => x.itemId).sort()).toEqual(Object.keys(partial.answers).sort());
-    expect(p.changes[0]).toMatchObject({ change: 'added', before: null, sheet: expect.any(String), cell: expect.stringMatching(/^[A-Z]+\d+$/) });
+    expect(p.changes[0]).toMatchObject({
+      change: 'added',
+      before: null,
+      sheet: expect.any(String),
+      cell: expect.stringMatching(/^[A-Z]+\d+$/),
+    });
     expect(p.empty).toHaveLength(form.items.length - 10);
-    expect(p.empty[0]).toMatchObject({ itemId: expect.any(String), sheet: expect.any(String), cell: expect.stringMatching(/^E\d+$/) });
+    expect(p.empty[0]).toMatchObject({
+      itemId: expect.any(String),
+      sheet: expect.any(String),
+      cell: expect.stringMatching(/^E\d+$/),
+    });
     expect((await current(c)).revision).toBe(0);
     // The draft moves between preview and confirm: 409, nothing stored.
     expect((await put(c, { [money]: { value: 1 } }, 0)).statusCode).toBe(200);
@@ -230,7 +285,9 @@ describe('preview, then import exactly what was previewed', () => {
     ws.getCell(`D${row}`).value = 'двенадцать';
     const p = (await upload(c, await save(wb), null, { dryRun: true })).json();
     expect(p.canImport).toBe(false);
-    expect(p.problems).toContainEqual(expect.objectContaining({ itemId: money, code: 'excel.not_number', blocks: 'import', cell: `D${row}` }));
+    expect(p.problems).toContainEqual(
+      expect.objectContaining({ itemId: money, code: 'excel.not_number', blocks: 'import', cell: `D${row}` }),
+    );
   });
 });
 
@@ -247,7 +304,10 @@ describe('answers that help', () => {
 
   it('.ods and .xls say how to save as .xlsx', async () => {
     const c = await setUpCollection(t, TYPE, (year += 1));
-    const ods = writeZip([{ name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') }, { name: 'content.xml', data: Buffer.from('<x/>') }]);
+    const ods = writeZip([
+      { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') },
+      { name: 'content.xml', data: Buffer.from('<x/>') },
+    ]);
     const r1 = await upload(c, ods, 0, { filename: 'data.ods' });
     expect(r1.statusCode).toBe(415);
     expect(r1.json().error).toMatchObject({ code: 'excel.not_xlsx', details: { format: 'ods' } });
@@ -264,7 +324,11 @@ describe('answers that help', () => {
     const res = await upload(b, await template(a), 0);
     expect(res.statusCode).toBe(422);
     const org = (await t.request(a.admin, { method: 'GET', url: `/api/v1/organisations/${a.organisationId}` })).json();
-    expect(res.json().error.details).toMatchObject({ field: 'organisationId', fileOrganisationName: org.nameRu ?? org.name?.ru, fileReportingYear: String(year - 1) });
+    expect(res.json().error.details).toMatchObject({
+      field: 'organisationId',
+      fileOrganisationName: org.nameRu ?? org.name?.ru,
+      fileReportingYear: String(year - 1),
+    });
     expect(res.json().error.message).toContain(String(year - 1));
   });
 
@@ -301,7 +365,11 @@ describe('answers that help', () => {
     // The order's notes, each section's respondents and the labelled breakdown total are on the sheets.
     const wb = await loadWorkbook(await template(c));
     const mtszn = getForm(VERSION, 'mtszn');
-    const texts = wb.worksheets.flatMap((w) => { const out: string[] = []; w.eachRow((r) => out.push(String(r.getCell(3).value ?? ''))); return out; });
+    const texts = wb.worksheets.flatMap((w) => {
+      const out: string[] = [];
+      w.eachRow((r) => out.push(String(r.getCell(3).value ?? '')));
+      return out;
+    });
     const noted = mtszn.items.find((i) => i.note) ?? mtszn.sections.flatMap((x) => x.questions).find((q) => q.note)!;
     expect(texts).toContain(`Примечание: ${noted.note!.ru}`);
     const withRespondents = mtszn.sections.find((x) => x.respondents);

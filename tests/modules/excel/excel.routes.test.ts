@@ -32,7 +32,12 @@ const template = async (col: Collection, token = col.focal) => {
 };
 const upload = (col: Collection, bytes: Buffer, ifMatch: string | null, filename?: string) => {
   const { payload, headers } = multipart(bytes, filename);
-  return t.request(col.focal, { method: 'POST', url: `${col.url}/import`, payload, headers: { ...headers, ...(ifMatch === null ? {} : { 'if-match': ifMatch }) } });
+  return t.request(col.focal, {
+    method: 'POST',
+    url: `${col.url}/import`,
+    payload,
+    headers: { ...headers, ...(ifMatch === null ? {} : { 'if-match': ifMatch }) },
+  });
 };
 const current = async (col: Collection) => (await t.request(col.focal, { method: 'GET', url: col.url })).json();
 
@@ -54,24 +59,36 @@ describe('template', () => {
     const label = wb.getWorksheet(count.sheet)!.getCell(count.cell.replace(/^D/, 'B'));
     expect(label.value).toBe(form.index.get(count.itemId)!.item.label.kk);
     expect(label.protection?.locked).not.toBe(false);
-    expect((wb.getWorksheet(count.sheet) as unknown as { sheetProtection: { sheet: boolean; hashValue?: string } }).sheetProtection).toMatchObject({ sheet: true });
+    expect(
+      (wb.getWorksheet(count.sheet) as unknown as { sheetProtection: { sheet: boolean; hashValue?: string } })
+        .sheetProtection,
+    ).toMatchObject({ sheet: true });
     const yesNo = map.find((m) => form.index.get(m.itemId)!.item.kind === 'yes_no' && m.part === 'value')!;
     expect(wb.getWorksheet(yesNo.sheet)!.getCell(yesNo.cell).dataValidation.formulae[0]).toContain('Иә / Да');
     const breakdown = map.find((m) => m.part === 'total')!;
-    const checks = wb.getWorksheet(breakdown.sheet)!.getColumn(5).values.filter((v) => typeof v === 'object' && v && 'formula' in v);
+    const checks = wb
+      .getWorksheet(breakdown.sheet)!
+      .getColumn(5)
+      .values.filter((v) => typeof v === 'object' && v && 'formula' in v);
     expect(checks.length).toBeGreaterThan(0);
   });
 
   it("shows the order's note and the project's hint on rows of their own, the hint marked as not the order's text", async () => {
     const res = await t.request(c.focal, { method: 'GET', url: `${c.url}/template.xlsx` });
     const wb = await loadWorkbook(res.rawPayload);
-    const rowsB = wb.worksheets.flatMap((ws) => ws.getColumn(2).values.map((v, r) => ({ ws, r, text: typeof v === 'string' ? v : '' })));
+    const rowsB = wb.worksheets.flatMap((ws) =>
+      ws.getColumn(2).values.map((v, r) => ({ ws, r, text: typeof v === 'string' ? v : '' })),
+    );
     const questions = form.sections.flatMap((s) => s.questions);
     const notes = questions.filter((q) => q.note);
     const hinted = questions.flatMap((q) => q.items).filter((i) => i.hint);
     expect(notes.length).toBeGreaterThan(0);
     expect(hinted.length).toBeGreaterThan(0);
-    for (const q of notes) expect(rowsB.some((x) => x.text === `Ескерту: ${q.note!.kk}`), q.id).toBe(true);
+    for (const q of notes)
+      expect(
+        rowsB.some((x) => x.text === `Ескерту: ${q.note!.kk}`),
+        q.id,
+      ).toBe(true);
     for (const i of hinted) {
       const row = rowsB.find((x) => x.text === `Платформаның түсіндірмесі (бұйрық мәтіні емес): ${i.hint!.kk}`);
       expect(row, i.id).toBeDefined();
@@ -135,14 +152,26 @@ describe('round trip', () => {
     bytes = (await editCell(bytes, item, 'comment', null)).bytes;
     const res = await upload(c, bytes, `"${rev}"`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().problems).toContainEqual(expect.objectContaining({ itemId: item, code: 'breakdown.sum', sheet: withTotal.sheet, cell: withTotal.cell, blocks: 'submission' }));
+    expect(res.json().problems).toContainEqual(
+      expect.objectContaining({
+        itemId: item,
+        code: 'breakdown.sum',
+        sheet: withTotal.sheet,
+        cell: withTotal.cell,
+        blocks: 'submission',
+      }),
+    );
     expect((await current(c)).content.answers[item].value).toMatchObject({ total: 5 });
   });
 
   it('accepts the template after LibreOffice Calc re-saved it (committed fixture)', async () => {
     const l = await setUpCollection(t, FIXTURE.agencyType, 2026);
     // Only the ids change (and, as a user unhiding sheets would, the sheets' state); the XML is LibreOffice's.
-    const bytes = replaceInZip(readFileSync(FIXTURE.file), { [FIXTURE.campaignId]: l.campaignId, [FIXTURE.organisationId]: l.organisationId, 'state="hidden"': 'state="visible"' });
+    const bytes = replaceInZip(readFileSync(FIXTURE.file), {
+      [FIXTURE.campaignId]: l.campaignId,
+      [FIXTURE.organisationId]: l.organisationId,
+      'state="hidden"': 'state="visible"',
+    });
     expect(readZip(bytes).some((e) => e.data.includes(l.organisationId))).toBe(true);
     const res = await upload(l, bytes, '"0"');
     expect(res.statusCode, res.body).toBe(200);
@@ -153,7 +182,10 @@ describe('round trip', () => {
 describe('LibreOffice Calc, rows inserted (committed fixture)', () => {
   it('reads a list grown by inserted rows, countries typed by name, and answers below an inserted row', async () => {
     const l = await setUpCollection(t, ROWS_FIXTURE.agencyType, 2027);
-    const bytes = replaceInZip(readFileSync(ROWS_FIXTURE.file), { [ROWS_FIXTURE.campaignId]: l.campaignId, [ROWS_FIXTURE.organisationId]: l.organisationId });
+    const bytes = replaceInZip(readFileSync(ROWS_FIXTURE.file), {
+      [ROWS_FIXTURE.campaignId]: l.campaignId,
+      [ROWS_FIXTURE.organisationId]: l.organisationId,
+    });
     const res = await upload(l, bytes, '"0"');
     expect(res.statusCode, res.body).toBe(200);
     expect((await current(l)).content).toEqual(rowsFixtureContent());
@@ -193,17 +225,29 @@ describe('refusals (nothing stored)', () => {
   });
 
   it('a zip bomb, by declared sizes and by lying sizes', async () => {
-    const base = [{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }];
+    const base = [
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+    ];
     const bomb = writeZip([...base, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(80 * 1024 * 1024) }]);
     expect(bomb.length).toBeLessThan(200 * 1024);
     expect((await refused(bomb, 413, 'excel.too_large')).details.limit).toBe('uncompressed');
-    const liar = writeZip([...base, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 1024 * 1024), declaredSize: 1000 }]);
+    const liar = writeZip([
+      ...base,
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 1024 * 1024), declaredSize: 1000 },
+    ]);
     await refused(liar, 413, 'excel.too_large');
   });
 
   it('too many entries or cells', async () => {
-    const base = [{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }];
-    const many = writeZip([...base, ...Array.from({ length: 600 }, (_, i) => ({ name: `xl/media/x${i}.xml`, data: Buffer.from('x') }))]);
+    const base = [
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+    ];
+    const many = writeZip([
+      ...base,
+      ...Array.from({ length: 600 }, (_, i) => ({ name: `xl/media/x${i}.xml`, data: Buffer.from('x') })),
+    ]);
     expect((await refused(many, 413, 'excel.too_large')).details.limit).toBe('entries');
     const cells = `<worksheet><sheetData><row r="1">${'<c t="n"><v>1</v></c>'.repeat(250_000)}</row></sheetData></worksheet>`;
     const big = writeZip([...base, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(cells) }]);
@@ -211,7 +255,10 @@ describe('refusals (nothing stored)', () => {
   });
 
   it('a file over the upload size limit (413 excel.too_large, as documented)', async () => {
-    for (const bytes of [Buffer.alloc(6 * 1024 * 1024, 1), Buffer.concat([good, Buffer.alloc(5 * 1024 * 1024 + 1 - good.length)])]) {
+    for (const bytes of [
+      Buffer.alloc(6 * 1024 * 1024, 1),
+      Buffer.concat([good, Buffer.alloc(5 * 1024 * 1024 + 1 - good.length)]),
+    ]) {
       expect((await refused(bytes, 413, 'excel.too_large')).details.limit).toBe('upload');
     }
   });
@@ -237,28 +284,51 @@ describe('refusals (nothing stored)', () => {
     const count = form.items.find((i) => i.kind === 'count')!.id;
     const edited = await editCell(good, count, 'value', 'двенадцать');
     const e = await refused(edited.bytes, 422, 'excel.invalid');
-    expect(e.details.problems).toContainEqual(expect.objectContaining({ sheet: edited.sheet, cell: edited.cell, itemId: count, code: 'excel.not_number', message: { kk: expect.any(String), ru: expect.any(String) } }));
+    expect(e.details.problems).toContainEqual(
+      expect.objectContaining({
+        sheet: edited.sheet,
+        cell: edited.cell,
+        itemId: count,
+        code: 'excel.not_number',
+        message: { kk: expect.any(String), ru: expect.any(String) },
+      }),
+    );
 
     const negative = await editCell(good, count, 'value', -3);
     const e2 = await refused(negative.bytes, 422, 'excel.invalid');
-    expect(e2.details.problems).toContainEqual(expect.objectContaining({ sheet: negative.sheet, cell: negative.cell, itemId: count, code: 'count.negative' }));
+    expect(e2.details.problems).toContainEqual(
+      expect.objectContaining({ sheet: negative.sheet, cell: negative.cell, itemId: count, code: 'count.negative' }),
+    );
 
     const withValue = await editCell(good, count, 'value', 3);
     const both = await editCell(withValue.bytes, count, 'reason', form.missingReasons[0]!.label.kk);
     const e3 = await refused(both.bytes, 422, 'excel.invalid');
-    expect(e3.details.problems).toContainEqual(expect.objectContaining({ cell: both.cell, itemId: count, code: 'excel.value_and_reason' }));
+    expect(e3.details.problems).toContainEqual(
+      expect.objectContaining({ cell: both.cell, itemId: count, code: 'excel.value_and_reason' }),
+    );
 
     const yesNo = form.items.find((i) => i.kind === 'yes_no')!.id;
     const maybe = await editCell(good, yesNo, 'value', 'Может быть');
     const e4 = await refused(maybe.bytes, 422, 'excel.invalid');
-    expect(e4.details.problems).toContainEqual(expect.objectContaining({ cell: maybe.cell, itemId: yesNo, code: 'excel.yes_no_invalid' }));
+    expect(e4.details.problems).toContainEqual(
+      expect.objectContaining({ cell: maybe.cell, itemId: yesNo, code: 'excel.yes_no_invalid' }),
+    );
   });
 });
 
 describe('export', () => {
   it('is refused to focal points and for an unknown campaign', async () => {
-    expect((await t.request(c.focal, { method: 'GET', url: `/api/v1/campaigns/${c.campaignId}/export.xlsx` })).statusCode).toBe(403);
-    expect((await t.request(c.admin, { method: 'GET', url: '/api/v1/campaigns/00000000-0000-4000-8000-000000000000/export.xlsx' })).statusCode).toBe(404);
+    expect(
+      (await t.request(c.focal, { method: 'GET', url: `/api/v1/campaigns/${c.campaignId}/export.xlsx` })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await t.request(c.admin, {
+          method: 'GET',
+          url: '/api/v1/campaigns/00000000-0000-4000-8000-000000000000/export.xlsx',
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('has statuses, a sheet per section with the answers, and missing reasons', async () => {
@@ -270,7 +340,15 @@ describe('export', () => {
     expect(wb.worksheets).toHaveLength(version.sections.length + 2);
     const statuses = wb.worksheets[0]!;
     // Row 4 = first organisation; the empty submittedAt cell is left out.
-    expect(statuses.getRow(4).values).toEqual([undefined, c.organisationId, expect.any(String), TYPE, 'almaty', 'draft', sub.revision]);
+    expect(statuses.getRow(4).values).toEqual([
+      undefined,
+      c.organisationId,
+      expect.any(String),
+      TYPE,
+      'almaty',
+      'draft',
+      sub.revision,
+    ]);
 
     for (const section of form.sections) {
       const ws = wb.worksheets.find((w) => w.name.startsWith(`${section.number}. `))!;
@@ -280,10 +358,12 @@ describe('export', () => {
       for (const item of section.questions.flatMap((q) => q.items)) {
         const entry = sub.content.answers[item.id];
         if (!entry || !('value' in entry)) continue;
-        if (item.kind === 'count' || item.kind === 'amount' || item.kind === 'text') expect(row[keys.indexOf(item.id)], item.id).toEqual(entry.value);
+        if (item.kind === 'count' || item.kind === 'amount' || item.kind === 'text')
+          expect(row[keys.indexOf(item.id)], item.id).toEqual(entry.value);
         if (item.kind === 'breakdown') {
           expect(row[keys.indexOf(`${item.id}.total`)], item.id).toBe(entry.value.total);
-          for (const [code, n] of Object.entries(entry.value.byCategory)) expect(row[keys.indexOf(`${item.id}.${code}`)]).toBe(n);
+          for (const [code, n] of Object.entries(entry.value.byCategory))
+            expect(row[keys.indexOf(`${item.id}.${code}`)]).toBe(n);
         }
         if (item.kind === 'yes_no') expect(row[keys.indexOf(item.id)]).toBe(entry.value.answer);
       }
@@ -292,7 +372,9 @@ describe('export', () => {
     expect(unanswered.rowCount).toBe(3);
 
     const missing = wb.worksheets.at(-1)!;
-    const explained = Object.entries(sub.content.answers).filter(([, e]) => (e as { missingReason?: string }).missingReason);
+    const explained = Object.entries(sub.content.answers).filter(
+      ([, e]) => (e as { missingReason?: string }).missingReason,
+    );
     expect(explained.length).toBeGreaterThan(0);
     expect(missing.rowCount - 3).toBe(explained.length);
     const found = new Map<string, unknown>();

@@ -35,7 +35,8 @@ describe('cell values', () => {
 
   it('maps a coded option by code, either label or the drop-down text', () => {
     const options = [{ code: 'other', label: { kk: 'Өзге себеп', ru: 'Иная причина' } }];
-    for (const v of ['other', 'Өзге себеп', 'иная причина', 'Өзге себеп / Иная причина']) expect(toCode(v, options)).toBe('other');
+    for (const v of ['other', 'Өзге себеп', 'иная причина', 'Өзге себеп / Иная причина'])
+      expect(toCode(v, options)).toBe('other');
     expect(toCode('Прочее', options)).toBeUndefined();
   });
 });

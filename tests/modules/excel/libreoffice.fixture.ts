@@ -30,23 +30,56 @@ export const ROWS_FIXTURE = {
   file: 'tests/fixtures/excel/template-mvd-rows-libreoffice.xlsx',
 } as const;
 
-const PARTNERS = ['Россия', 'Қытай', 'KGZ', 'Германия (DEU)', 'uz', 'Турция', 'Китай', 'Қазақстан', 'Франция', 'Италия', 'Индия', 'Польша', 'Грузия'];
+const PARTNERS = [
+  'Россия',
+  'Қытай',
+  'KGZ',
+  'Германия (DEU)',
+  'uz',
+  'Турция',
+  'Китай',
+  'Қазақстан',
+  'Франция',
+  'Италия',
+  'Индия',
+  'Польша',
+  'Грузия',
+];
 
 /** What the rows fixture holds: synthetic answers, and a partner-country list longer than the rows the template offers. */
 export function rowsFixtureContent(): SubmissionContent {
-  const content = generateAnswersFor(ROWS_FIXTURE.version, ROWS_FIXTURE.agencyType, { seed: ROWS_FIXTURE.seed, missingRate: 0.15 });
+  const content = generateAnswersFor(ROWS_FIXTURE.version, ROWS_FIXTURE.agencyType, {
+    seed: ROWS_FIXTURE.seed,
+    missingRate: 0.15,
+  });
   const codes = ['RUS', 'CHN', 'KGZ', 'DEU', 'UZB', 'TUR', 'CHN', 'KAZ', 'FRA', 'ITA', 'IND', 'POL', 'GEO'];
-  content.answers['s1.q5.partner_countries'] = { value: codes.map((country, i) => ({ name: `Партнер ${i + 1}`, country })) };
+  content.answers['s1.q5.partner_countries'] = {
+    value: codes.map((country, i) => ({ name: `Партнер ${i + 1}`, country })),
+  };
   return content;
 }
 
 export async function rowsFixtureTemplate(): Promise<Buffer> {
   const form = getForm(ROWS_FIXTURE.version, ROWS_FIXTURE.agencyType);
-  const blank = await buildTemplate({ form, campaignId: ROWS_FIXTURE.campaignId, organisationId: ROWS_FIXTURE.organisationId, organisationName: { kk: 'Ұйым', ru: 'Организация' }, reportingYear: 2026, lang: 'kk', revision: 0, content: { answers: {} } });
+  const blank = await buildTemplate({
+    form,
+    campaignId: ROWS_FIXTURE.campaignId,
+    organisationId: ROWS_FIXTURE.organisationId,
+    organisationName: { kk: 'Ұйым', ru: 'Организация' },
+    reportingYear: 2026,
+    lang: 'kk',
+    revision: 0,
+    content: { answers: {} },
+  });
   // Typed as people type countries: names in either language, codes, the drop-down's text.
   const typed = rowsFixtureContent();
   const list = typed.answers['s1.q5.partner_countries'] as { value: { name: string; country: string }[] };
-  const withNames = { answers: { ...typed.answers, 's1.q5.partner_countries': { value: list.value.map((e, i) => ({ ...e, country: PARTNERS[i]! })) } } };
+  const withNames = {
+    answers: {
+      ...typed.answers,
+      's1.q5.partner_countries': { value: list.value.map((e, i) => ({ ...e, country: PARTNERS[i]! })) },
+    },
+  };
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await fillTemplate(blank, withNames as SubmissionContent, form)) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(2)!;
@@ -58,13 +91,23 @@ export async function rowsFixtureTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export const fixtureContent = (): SubmissionContent => generateAnswersFor(FIXTURE.version, FIXTURE.agencyType, { seed: FIXTURE.seed, missingRate: 0.15 });
+export const fixtureContent = (): SubmissionContent =>
+  generateAnswersFor(FIXTURE.version, FIXTURE.agencyType, { seed: FIXTURE.seed, missingRate: 0.15 });
 
 /** The template before LibreOffice: pre-filled, then some answers retyped by hand. */
 export async function fixtureTemplate(): Promise<Buffer> {
   const content = fixtureContent();
   const form = getForm(FIXTURE.version, FIXTURE.agencyType);
-  const bytes = await buildTemplate({ form, campaignId: FIXTURE.campaignId, organisationId: FIXTURE.organisationId, organisationName: { kk: 'Ұйым', ru: 'Организация' }, reportingYear: 2026, lang: 'ru', revision: 0, content });
+  const bytes = await buildTemplate({
+    form,
+    campaignId: FIXTURE.campaignId,
+    organisationId: FIXTURE.organisationId,
+    organisationName: { kk: 'Ұйым', ru: 'Организация' },
+    reportingYear: 2026,
+    lang: 'ru',
+    revision: 0,
+    content,
+  });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   let counts = 0;

@@ -21,7 +21,12 @@ describe('GET /health', () => {
 
   it('answers 503 when the database is unreachable', async () => {
     const database = await openTestDatabase();
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-test-secret-test-secret-0123', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ctip-')) });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ctip-')),
+    });
     const app = await buildApp({ config, database, ownsDatabase: false });
     try {
       expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);

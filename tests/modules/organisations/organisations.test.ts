@@ -11,19 +11,40 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const create = (payload: Record<string, unknown>) =>
-  t.request(admin, { method: 'POST', url: '/api/v1/organisations', payload: { agencyType: 'mvd', region: 'astana', name: { kk: 'ІІМ', ru: 'МВД' }, ...payload } });
+  t.request(admin, {
+    method: 'POST',
+    url: '/api/v1/organisations',
+    payload: { agencyType: 'mvd', region: 'astana', name: { kk: 'ІІМ', ru: 'МВД' }, ...payload },
+  });
 const patch = (id: string, payload: Record<string, unknown>, etag?: string) =>
-  t.request(admin, { method: 'PATCH', url: `/api/v1/organisations/${id}`, payload, headers: etag === undefined ? {} : { 'if-match': etag } });
+  t.request(admin, {
+    method: 'PATCH',
+    url: `/api/v1/organisations/${id}`,
+    payload,
+    headers: etag === undefined ? {} : { 'if-match': etag },
+  });
 const get = (token: string, id: string) => t.request(token, { method: 'GET', url: `/api/v1/organisations/${id}` });
-const list = async (token: string, query = '') => ((await t.request(token, { method: 'GET', url: `/api/v1/organisations${query}` })).json() as { id: string }[]).map((o) => o.id);
+const list = async (token: string, query = '') =>
+  ((await t.request(token, { method: 'GET', url: `/api/v1/organisations${query}` })).json() as { id: string }[]).map(
+    (o) => o.id,
+  );
 
 describe('organisations (admin)', () => {
   it('creates an organisation with names in both languages, audited', async () => {
     const res = await create({ region: 'almaty', name: { kk: 'Алматы ІІД', ru: 'ДП Алматы' } });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ agencyType: 'mvd', region: 'almaty', parentId: null, name: { kk: 'Алматы ІІД', ru: 'ДП Алматы' }, active: true, version: 1 });
+    expect(res.json()).toMatchObject({
+      agencyType: 'mvd',
+      region: 'almaty',
+      parentId: null,
+      name: { kk: 'Алматы ІІД', ru: 'ДП Алматы' },
+      active: true,
+      version: 1,
+    });
     expect(res.headers.etag).toBe('"1"');
-    const audit = (await t.request(admin, { method: 'GET', url: `/api/v1/audit?objectType=organisation&objectId=${res.json().id}` })).json();
+    const audit = (
+      await t.request(admin, { method: 'GET', url: `/api/v1/audit?objectType=organisation&objectId=${res.json().id}` })
+    ).json();
     expect(audit.map((e: { action: string }) => e.action)).toEqual(['organisation.create']);
   });
 
@@ -58,7 +79,9 @@ describe('organisations (admin)', () => {
     const toGrandchild = await patch(root.json().id, { parentId: grandchild.json().id }, root.headers.etag as string);
     expect(toGrandchild.statusCode).toBe(400);
     expect(toGrandchild.json().error.code).toBe('organisation.parent_invalid');
-    expect((await patch(root.json().id, { parentId: root.json().id }, root.headers.etag as string)).statusCode).toBe(400);
+    expect((await patch(root.json().id, { parentId: root.json().id }, root.headers.etag as string)).statusCode).toBe(
+      400,
+    );
     // Moving a subtree elsewhere is fine.
     const other = await create({});
     const moved = await patch(child.json().id, { parentId: other.json().id }, child.headers.etag as string);
@@ -68,7 +91,15 @@ describe('organisations (admin)', () => {
 
   it('writes are for administrators only', async () => {
     const expert = (await t.user(['expert'])).token;
-    expect((await t.request(expert, { method: 'POST', url: '/api/v1/organisations', payload: { agencyType: 'mvd', region: 'astana', name: { kk: 'a', ru: 'b' } } })).statusCode).toBe(403);
+    expect(
+      (
+        await t.request(expert, {
+          method: 'POST',
+          url: '/api/v1/organisations',
+          payload: { agencyType: 'mvd', region: 'astana', name: { kk: 'a', ru: 'b' } },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 

@@ -26,7 +26,10 @@ describe('reference data', () => {
   });
 
   it('is served to any signed-in user', async () => {
-    for (const [url, data] of [['/api/v1/reference/agency-types', agencyTypes], ['/api/v1/reference/regions', regions]] as const) {
+    for (const [url, data] of [
+      ['/api/v1/reference/agency-types', agencyTypes],
+      ['/api/v1/reference/regions', regions],
+    ] as const) {
       const res = await t.request(token, { method: 'GET', url });
       expect(res.statusCode).toBe(200);
       const body = res.json() as { code: string; name: { kk: string; ru: string } }[];

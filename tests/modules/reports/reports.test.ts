@@ -27,7 +27,9 @@ async function keyedRows(xlsx: Buffer): Promise<{ sheet: string; cells: string }
     const cell = wb.getWorksheet(sheet)!.getCell(address);
     const id = `${sheet}!${cell.row}`;
     if (!rows.has(id)) rows.set(id, { sheet, cells: [] });
-    rows.get(id)!.cells.push(cell.value === null ? String(cell.note) : formatNumber(Number(cell.value)).replace(/\s/g, ' '));
+    rows
+      .get(id)!
+      .cells.push(cell.value === null ? String(cell.note) : formatNumber(Number(cell.value)).replace(/\s/g, ' '));
   });
   return [...rows.values()].map((r) => ({ sheet: r.sheet, cells: r.cells.join(' ') }));
 }
@@ -67,13 +69,25 @@ describe('narrative', () => {
     const res = await t.request(expert, { method: 'GET', url: url('/narrative') });
     expect(res.statusCode).toBe(200);
     const chapters = res.json().chapters as { chapter: string; revision: number }[];
-    expect(chapters.map((c) => c.chapter)).toEqual(expect.arrayContaining(['description', 'recommendations', 'profile.mvd', ...conclusionKeys.map((k) => `conclusions.${k}`)]));
+    expect(chapters.map((c) => c.chapter)).toEqual(
+      expect.arrayContaining([
+        'description',
+        'recommendations',
+        'profile.mvd',
+        ...conclusionKeys.map((k) => `conclusions.${k}`),
+      ]),
+    );
     expect(chapters.every((c) => c.revision === 0)).toBe(true);
   });
 
   it('saves revisions with If-Match: 428 without, 409 when stale, audited', async () => {
     const put = (ifMatch: string | undefined, body: object, chapter = 'conclusions.nature') =>
-      t.request(expert, { method: 'PUT', url: url(`/narrative/${chapter}`), payload: body, headers: ifMatch === undefined ? {} : { 'if-match': ifMatch } });
+      t.request(expert, {
+        method: 'PUT',
+        url: url(`/narrative/${chapter}`),
+        payload: body,
+        headers: ifMatch === undefined ? {} : { 'if-match': ifMatch },
+      });
     expect((await put(undefined, { textKk: 'a', textRu: 'b' })).statusCode).toBe(428);
     const first = await put('"0"', { textKk: KK_TEXT, textRu: 'Вербовка через социальные сети выросла.' });
     expect(first.statusCode).toBe(200);
@@ -81,20 +95,39 @@ describe('narrative', () => {
     const stale = await put('"0"', { textKk: 'x', textRu: 'y' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.details.currentVersion).toBe(1);
-    expect((await put('"1"', { textKk: `${KK_TEXT}\n\nЕкінші абзац.`, textRu: 'Вербовка через социальные сети выросла.\n\nВторой абзац.' })).statusCode).toBe(200);
+    expect(
+      (
+        await put('"1"', {
+          textKk: `${KK_TEXT}\n\nЕкінші абзац.`,
+          textRu: 'Вербовка через социальные сети выросла.\n\nВторой абзац.',
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await put('"0"', { textKk: 'a', textRu: 'b' }, 'no_such_chapter')).statusCode).toBe(404);
     expect((await put('"0"', { textKk: 'a' })).statusCode).toBe(400);
 
-    const revisions = (await t.request(admin, { method: 'GET', url: url('/narrative/conclusions.nature/revisions') })).json();
+    const revisions = (
+      await t.request(admin, { method: 'GET', url: url('/narrative/conclusions.nature/revisions') })
+    ).json();
     expect(revisions.map((r: { revision: number }) => r.revision)).toEqual([2, 1]);
-    const audit = await t.app.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'narrative.save'), eq(auditLog.objectId, fx.assessmentId)));
+    const audit = await t.app.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'narrative.save'), eq(auditLog.objectId, fx.assessmentId)));
     expect(audit).toHaveLength(2);
   });
 
   it('serialises concurrent saves of one revision: exactly one wins', async () => {
     const body = { textKk: 'Сипаттама', textRu: 'Описание' };
     const results = await Promise.all(
-      [0, 1, 2].map(() => t.request(expert, { method: 'PUT', url: url('/narrative/description'), payload: body, headers: { 'if-match': '"0"' } })),
+      [0, 1, 2].map(() =>
+        t.request(expert, {
+          method: 'PUT',
+          url: url('/narrative/description'),
+          payload: body,
+          headers: { 'if-match': '"0"' },
+        }),
+      ),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
   });
@@ -107,7 +140,8 @@ describe('preview', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     const text = await pdfText(res.rawPayload);
     const kk = loadTexts('kk');
-    for (const title of [...Object.values(kk.chapters), ...conclusionKeys.map((k) => kk.conclusionHeadings[k])]) expect(text).toContain(title);
+    for (const title of [...Object.values(kk.chapters), ...conclusionKeys.map((k) => kk.conclusionHeadings[k])])
+      expect(text).toContain(title);
     for (const letter of KAZAKH_LETTERS) expect(text).toContain(letter);
     expect(text).toContain(fx.topRisk.title.kk.slice(0, 25));
     expect(text).toContain('Әлеуметтік желілер арқылы арбау өсті.');
@@ -116,14 +150,27 @@ describe('preview', () => {
 
 /** Accepts every required chapter of an assessment: its generated draft without the marker line. */
 async function acceptDrafts(assessmentId: string, only?: (chapter: string) => boolean) {
-  const drafts = (await t.request(expert, { method: 'GET', url: `/api/v1/assessments/${assessmentId}/narrative/drafts` })).json() as Draft[];
+  const drafts = (
+    await t.request(expert, { method: 'GET', url: `/api/v1/assessments/${assessmentId}/narrative/drafts` })
+  ).json() as Draft[];
   const strip = (text: string) => text.split('\n\n').slice(1).join('\n\n');
   for (const d of drafts.filter((x) => !x.accepted && (!only || only(x.chapter)))) {
-    const res = await t.request(expert, { method: 'PUT', url: `/api/v1/assessments/${assessmentId}/narrative/${d.chapter}`, payload: { textKk: strip(d.textKk), textRu: strip(d.textRu) }, headers: { 'if-match': `"${d.revision}"` } });
+    const res = await t.request(expert, {
+      method: 'PUT',
+      url: `/api/v1/assessments/${assessmentId}/narrative/${d.chapter}`,
+      payload: { textKk: strip(d.textKk), textRu: strip(d.textRu) },
+      headers: { 'if-match': `"${d.revision}"` },
+    });
     expect(res.statusCode, d.chapter).toBe(200);
   }
 }
-interface Draft { chapter: string; textKk: string; textRu: string; revision: number; accepted: boolean }
+interface Draft {
+  chapter: string;
+  textKk: string;
+  textRu: string;
+  revision: number;
+  accepted: boolean;
+}
 
 describe('analysis drafts and their acceptance', () => {
   it('offers a deterministic kk and ru draft of the description and every §14 point, marked as generated', async () => {
@@ -135,7 +182,12 @@ describe('analysis drafts and their acceptance', () => {
       expect(d.textRu.split('\n\n').length).toBeGreaterThan(2);
     }
     // The description and the nature point were written by the narrative tests above.
-    expect(first.filter((d) => d.accepted).map((d) => d.chapter).sort()).toEqual(['conclusions.nature', 'description']);
+    expect(
+      first
+        .filter((d) => d.accepted)
+        .map((d) => d.chapter)
+        .sort(),
+    ).toEqual(['conclusions.nature', 'description']);
     expect((await t.request(expert, { method: 'GET', url: url('/narrative/drafts') })).json()).toEqual(first);
     expect((await t.request(secretariat, { method: 'GET', url: url('/narrative/drafts') })).statusCode).toBe(403);
   });
@@ -144,7 +196,16 @@ describe('analysis drafts and their acceptance', () => {
     const drafts = (await t.request(expert, { method: 'GET', url: url('/narrative/drafts') })).json() as Draft[];
     // Saving the draft as it is, marker and all, does not accept it.
     const sources = drafts.find((d) => d.chapter === 'conclusions.sources')!;
-    expect((await t.request(expert, { method: 'PUT', url: url('/narrative/conclusions.sources'), payload: { textKk: sources.textKk, textRu: sources.textRu }, headers: { 'if-match': '"0"' } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.request(expert, {
+          method: 'PUT',
+          url: url('/narrative/conclusions.sources'),
+          payload: { textKk: sources.textKk, textRu: sources.textRu },
+          headers: { 'if-match': '"0"' },
+        })
+      ).statusCode,
+    ).toBe(200);
     const res = await t.request(expert, { method: 'POST', url: url('/finalise') });
     expect(res.statusCode).toBe(409);
     const error = res.json().error;
@@ -162,7 +223,10 @@ describe('analysis drafts and their acceptance', () => {
 describe('finalisation', () => {
   it('refuses an assessment without a ranking run', async () => {
     const unranked = await createReportAssessment(t, { ranked: false, load: false });
-    const res = await t.request(expert, { method: 'POST', url: `/api/v1/assessments/${unranked.assessmentId}/finalise` });
+    const res = await t.request(expert, {
+      method: 'POST',
+      url: `/api/v1/assessments/${unranked.assessmentId}/finalise`,
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('report.ranking_missing');
   }, 60_000);
@@ -170,11 +234,22 @@ describe('finalisation', () => {
   it('ends a job whose data cannot be rendered as failed, leaving the assessment a draft', async () => {
     const broken = await createReportAssessment(t, { ranked: false, load: false });
     await t.app.database.db.insert(assessmentRuns).values({
-      assessmentId: broken.assessmentId, step: 'ranking', inputHash: 'x', parameters: {}, result: { riskRegisterVersion: '2024-v1', risks: 'not a list' }, resultHash: 'x', startedAt: new Date(),
+      assessmentId: broken.assessmentId,
+      step: 'ranking',
+      inputHash: 'x',
+      parameters: {},
+      result: { riskRegisterVersion: '2024-v1', risks: 'not a list' },
+      resultHash: 'x',
+      startedAt: new Date(),
     });
     // Its ranking cannot be read, so no drafts either: the experts' own texts are accepted texts.
     for (const chapter of ['description', ...conclusionKeys.map((k) => `conclusions.${k}`)])
-      await t.request(expert, { method: 'PUT', url: `/api/v1/assessments/${broken.assessmentId}/narrative/${chapter}`, payload: { textKk: 'Мәтін.', textRu: 'Текст.' }, headers: { 'if-match': '"0"' } });
+      await t.request(expert, {
+        method: 'PUT',
+        url: `/api/v1/assessments/${broken.assessmentId}/narrative/${chapter}`,
+        payload: { textKk: 'Мәтін.', textRu: 'Текст.' },
+        headers: { 'if-match': '"0"' },
+      });
     const res = await t.request(expert, { method: 'POST', url: `/api/v1/assessments/${broken.assessmentId}/finalise` });
     expect(res.statusCode).toBe(202);
     const job = await waitForJob(admin, res.json().id);
@@ -182,7 +257,9 @@ describe('finalisation', () => {
     expect(job.message).toBeTruthy();
     expect(job.finishedAt).not.toBeNull();
     expect(await assessmentStatus(t, broken.assessmentId)).toBe('draft');
-    expect((await t.request(expert, { method: 'GET', url: `/api/v1/assessments/${broken.assessmentId}/files` })).json()).toEqual([]);
+    expect(
+      (await t.request(expert, { method: 'GET', url: `/api/v1/assessments/${broken.assessmentId}/files` })).json(),
+    ).toEqual([]);
   }, 60_000);
 
   let files: { name: string; sha256: string; size: number; contentType: string }[] = [];
@@ -204,7 +281,15 @@ describe('finalisation', () => {
 
     files = (await t.request(secretariat, { method: 'GET', url: url('/files') })).json();
     const names = files.map((f) => f.name);
-    for (const n of ['report-kk.pdf', 'report-ru.pdf', 'report-kk.xlsx', 'report-ru.xlsx', 'profile-mvd-kk.pdf', 'profile-mvd-ru.pdf', 'profile-border_service-ru.pdf']) {
+    for (const n of [
+      'report-kk.pdf',
+      'report-ru.pdf',
+      'report-kk.xlsx',
+      'report-ru.xlsx',
+      'profile-mvd-kk.pdf',
+      'profile-mvd-ru.pdf',
+      'profile-border_service-ru.pdf',
+    ]) {
       expect(names).toContain(n);
     }
     // The raw fact table is restricted to the expert group and administrators: never listed
@@ -214,18 +299,35 @@ describe('finalisation', () => {
     for (const name of ['facts-restricted.arrow', 'facts.arrow']) {
       expect((await t.request(secretariat, { method: 'GET', url: url(`/files/${name}`) })).statusCode).toBe(404);
     }
-    const expertFiles = (await t.request(expert, { method: 'GET', url: url('/files') })).json() as { name: string; restricted: boolean }[];
+    const expertFiles = (await t.request(expert, { method: 'GET', url: url('/files') })).json() as {
+      name: string;
+      restricted: boolean;
+    }[];
     expect(expertFiles.filter((f) => f.restricted).map((f) => f.name)).toEqual(['facts-restricted.arrow']);
-    const downloads = () => t.app.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'assessment.restricted_file_download'), eq(auditLog.objectId, fx.assessmentId)));
+    const downloads = () =>
+      t.app.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'assessment.restricted_file_download'), eq(auditLog.objectId, fx.assessmentId)));
     expect(await downloads()).toHaveLength(0);
-    expect((await t.request(expert, { method: 'GET', url: url('/files/facts-restricted.arrow') })).statusCode).toBe(200);
+    expect((await t.request(expert, { method: 'GET', url: url('/files/facts-restricted.arrow') })).statusCode).toBe(
+      200,
+    );
     expect((await t.request(admin, { method: 'GET', url: url('/files/facts-restricted.arrow') })).statusCode).toBe(200);
     expect(await downloads()).toHaveLength(2);
-    const put = await t.request(expert, { method: 'PUT', url: url('/narrative/description'), payload: { textKk: 'a', textRu: 'b' }, headers: { 'if-match': '"1"' } });
+    const put = await t.request(expert, {
+      method: 'PUT',
+      url: url('/narrative/description'),
+      payload: { textKk: 'a', textRu: 'b' },
+      headers: { 'if-match': '"1"' },
+    });
     expect(put.statusCode).toBe(409);
     expect(put.json().error.code).toBe('assessment.finalised');
     expect((await t.request(expert, { method: 'POST', url: url('/finalise') })).statusCode).toBe(409);
-    const audit = await t.app.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'assessment.finalise'), eq(auditLog.objectId, fx.assessmentId)));
+    const audit = await t.app.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'assessment.finalise'), eq(auditLog.objectId, fx.assessmentId)));
     expect(audit).toHaveLength(1);
   }, 120_000);
 
@@ -239,18 +341,27 @@ describe('finalisation', () => {
       expect(res.headers['content-type']).toBe(f.contentType);
       expect(res.headers['content-disposition']).toBe(`attachment; filename="${f.name}"`);
     }
-    const again = await t.request(secretariat, { method: 'GET', url: url('/files/report-ru.pdf'), headers: { 'if-none-match': `"${files.find((f) => f.name === 'report-ru.pdf')!.sha256}"` } });
+    const again = await t.request(secretariat, {
+      method: 'GET',
+      url: url('/files/report-ru.pdf'),
+      headers: { 'if-none-match': `"${files.find((f) => f.name === 'report-ru.pdf')!.sha256}"` },
+    });
     expect(again.statusCode).toBe(304);
     expect((await t.request(secretariat, { method: 'GET', url: url('/files/nothing.pdf') })).statusCode).toBe(404);
   });
 
   it('stores a ru PDF with the ru headings and the top-ranked risk, and kk profiles with Kazakh letters', async () => {
     const ru = loadTexts('ru');
-    const text = await pdfText((await t.request(secretariat, { method: 'GET', url: url('/files/report-ru.pdf') })).rawPayload);
-    for (const title of [...Object.values(ru.chapters), ...conclusionKeys.map((k) => ru.conclusionHeadings[k])]) expect(text).toContain(title);
+    const text = await pdfText(
+      (await t.request(secretariat, { method: 'GET', url: url('/files/report-ru.pdf') })).rawPayload,
+    );
+    for (const title of [...Object.values(ru.chapters), ...conclusionKeys.map((k) => ru.conclusionHeadings[k])])
+      expect(text).toContain(title);
     expect(text).toContain(fx.topRisk.title.ru.slice(0, 25));
     expect(text).toContain(ru.suppressed);
-    const profile = await pdfText((await t.request(secretariat, { method: 'GET', url: url('/files/profile-mvd-kk.pdf') })).rawPayload);
+    const profile = await pdfText(
+      (await t.request(secretariat, { method: 'GET', url: url('/files/profile-mvd-kk.pdf') })).rawPayload,
+    );
     expect(profile).toContain(loadTexts('kk').profile.documentTitle);
     for (const letter of ['Қ', 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'і']) expect(profile).toContain(letter);
   });
@@ -260,7 +371,20 @@ describe('finalisation', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheets = wb.worksheets.map((w) => w.name);
-    for (const s of ['about', 'tables', 'codes', 'participation', 'regions', 'citizenship', 'key_indicators', 'risk_register', 'heat_map', 'quality_findings', 'missing_reasons']) expect(sheets).toContain(s);
+    for (const s of [
+      'about',
+      'tables',
+      'codes',
+      'participation',
+      'regions',
+      'citizenship',
+      'key_indicators',
+      'risk_register',
+      'heat_map',
+      'quality_findings',
+      'missing_reasons',
+    ])
+      expect(sheets).toContain(s);
 
     const expected = new Map<string, number[]>();
     for (const f of fx.facts) {
@@ -271,9 +395,17 @@ describe('finalisation', () => {
       expected.set(f.region, v);
     }
     const participation = wb.getWorksheet('participation')!;
-    const rowOf = (label: string | RegExp) => participation.getRows(2, participation.rowCount - 1)!.find((r) => (typeof label === 'string' ? r.getCell(1).value === label : label.test(String(r.getCell(1).value))))!;
+    const rowOf = (label: string | RegExp) =>
+      participation
+        .getRows(2, participation.rowCount - 1)!
+        .find((r) =>
+          typeof label === 'string' ? r.getCell(1).value === label : label.test(String(r.getCell(1).value)),
+        )!;
     const x = loadTexts('ru').description;
-    expect(rowOf(x.responseRate).getCell(2).value).toBeCloseTo(fx.participation.participating / fx.participation.requested, 3);
+    expect(rowOf(x.responseRate).getCell(2).value).toBeCloseTo(
+      fx.participation.participating / fx.participation.requested,
+      3,
+    );
     expect(rowOf(x.timeliness).getCell(2).value).toBeCloseTo(fx.participation.timely / fx.participation.submissions, 3);
     // The response of each year beside "ever answered".
     expect(rowOf(new RegExp(`за ${YEARS[0]} год \\(\\d+ из \\d+\\)$`))).toBeDefined();
@@ -285,7 +417,9 @@ describe('finalisation', () => {
       const name = regions.find((r) => r.code === code)!.name.ru;
       let row = -1;
       // The region's code is in column A, its name beside it.
-      ws.eachRow((r, n) => { if (r.getCell(1).value === code) row = n; });
+      ws.eachRow((r, n) => {
+        if (r.getCell(1).value === code) row = n;
+      });
       expect(row, name).toBeGreaterThan(1);
       expect(ws.getRow(row).getCell(3).value).toBe(name);
       const values = expected.get(code) ?? [0, 0, 0];
@@ -317,13 +451,19 @@ describe('finalisation', () => {
   });
 
   it('stores the disclosure audit with the run and prints it in the methodology annex', async () => {
-    const [run] = await t.app.database.db.select().from(assessmentRuns).where(and(eq(assessmentRuns.assessmentId, fx.assessmentId), eq(assessmentRuns.step, 'disclosure')));
-    const summary = (run.result as { summary: { primary: number; secondary: number; exposed: number; ms: number } }).summary;
+    const [run] = await t.app.database.db
+      .select()
+      .from(assessmentRuns)
+      .where(and(eq(assessmentRuns.assessmentId, fx.assessmentId), eq(assessmentRuns.step, 'disclosure')));
+    const summary = (run.result as { summary: { primary: number; secondary: number; exposed: number; ms: number } })
+      .summary;
     expect(summary.exposed).toBe(0);
     expect(summary.primary).toBeGreaterThan(0);
     expect(summary.secondary).toBeGreaterThan(0);
     expect(run.parameters).toEqual({ threshold: 10, rule: { kind: 'label-range' } });
-    const text = await pdfText((await t.request(secretariat, { method: 'GET', url: url('/files/report-ru.pdf') })).rawPayload);
+    const text = await pdfText(
+      (await t.request(secretariat, { method: 'GET', url: url('/files/report-ru.pdf') })).rawPayload,
+    );
     expect(text).toContain(`ячеек «<10» — ${summary.primary}, ячеек «x» — ${summary.secondary}, раскрыто — 0`);
   });
 
@@ -338,13 +478,22 @@ describe('finalisation', () => {
       const rows = await keyedRows(xlsx);
       const pdfs = new Map<string, string>();
       const pdf = async (name: string) => {
-        if (!pdfs.has(name)) pdfs.set(name, await pdfText((await t.request(secretariat, { method: 'GET', url: url(`/files/${name}`) })).rawPayload));
+        if (!pdfs.has(name))
+          pdfs.set(
+            name,
+            await pdfText((await t.request(secretariat, { method: 'GET', url: url(`/files/${name}`) })).rawPayload),
+          );
         return pdfs.get(name)!;
       };
       let checked = 0;
       for (const row of rows) {
         const agency = /^v_[a-z]+_(.+)$/.exec(row.sheet)?.[1];
-        const names = [`report-${lang}.pdf`, ...(agency && files.some((f) => f.name === `profile-${agency}-${lang}.pdf`) ? [`profile-${agency}-${lang}.pdf`] : [])];
+        const names = [
+          `report-${lang}.pdf`,
+          ...(agency && files.some((f) => f.name === `profile-${agency}-${lang}.pdf`)
+            ? [`profile-${agency}-${lang}.pdf`]
+            : []),
+        ];
         for (const name of names) {
           expect(await pdf(name), `${row.sheet} ${row.cells} in ${name}`).toContain(row.cells);
           checked++;

@@ -14,7 +14,15 @@ export const REGISTER = '2024-v1';
 export async function insertAssessment(db: Db, values: Partial<typeof assessments.$inferInsert> = {}): Promise<string> {
   const [row] = await db
     .insert(assessments)
-    .values({ titleKk: 'Бағалау 2024-2026', titleRu: 'Оценка 2024-2026', startYear: 2024, endYear: 2026, coordinatingBody: 'mvd', riskRegisterVersion: REGISTER, ...values })
+    .values({
+      titleKk: 'Бағалау 2024-2026',
+      titleRu: 'Оценка 2024-2026',
+      startYear: 2024,
+      endYear: 2026,
+      coordinatingBody: 'mvd',
+      riskRegisterVersion: REGISTER,
+      ...values,
+    })
     .returning({ id: assessments.id });
   return row!.id;
 }
@@ -24,12 +32,24 @@ export async function insertAssessment(db: Db, values: Partial<typeof assessment
  * yes/no as category 'yes'/'no' with value 1/0, a breakdown's total on a plain row plus one
  * row per category; tables and entity lists are skipped (no risk reads them).
  */
-export function factsFromAnswers(answers: Record<string, AnswerEntry>, org: { organisationId: string; agencyType: string; region: string; year: number }): EvidenceFact[] {
+export function factsFromAnswers(
+  answers: Record<string, AnswerEntry>,
+  org: { organisationId: string; agencyType: string; region: string; year: number },
+): EvidenceFact[] {
   const form = getForm(VERSION, org.agencyType);
   const base = { year: org.year, organisationId: org.organisationId, region: org.region };
   const out: EvidenceFact[] = [];
   const row = (itemId: string, r: Partial<EvidenceFact>) =>
-    out.push({ ...base, itemId, dimension: null, category: null, value: null, textValue: null, missingReason: null, ...r });
+    out.push({
+      ...base,
+      itemId,
+      dimension: null,
+      category: null,
+      value: null,
+      textValue: null,
+      missingReason: null,
+      ...r,
+    });
   for (const item of form.items) {
     const entry = answers[item.id];
     if (!entry) continue;
@@ -46,17 +66,25 @@ export function factsFromAnswers(answers: Record<string, AnswerEntry>, org: { or
     else if (item.kind === 'breakdown') {
       const b = v as { total: number; byCategory: Record<string, number> };
       row(item.id, { value: b.total });
-      for (const [category, n] of Object.entries(b.byCategory)) row(item.id, { dimension: item.dimension, category, value: n });
+      for (const [category, n] of Object.entries(b.byCategory))
+        row(item.id, { dimension: item.dimension, category, value: n });
     }
   }
   return out;
 }
 
-export function syntheticFacts(org: { organisationId: string; agencyType: string; region: string; year: number }, seed: number): EvidenceFact[] {
+export function syntheticFacts(
+  org: { organisationId: string; agencyType: string; region: string; year: number },
+  seed: number,
+): EvidenceFact[] {
   return factsFromAnswers(generateAnswersFor(VERSION, org.agencyType, { seed, missingRate: 0.1 }).answers, org);
 }
 
-export async function insertFacts(db: Db, assessmentId: string, rows: readonly (EvidenceFact & { agencyType: string })[]): Promise<void> {
+export async function insertFacts(
+  db: Db,
+  assessmentId: string,
+  rows: readonly (EvidenceFact & { agencyType: string })[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     await db.insert(facts).values(rows.slice(i, i + 500).map((r) => ({ ...r, assessmentId })));
   }

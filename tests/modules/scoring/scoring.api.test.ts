@@ -20,9 +20,18 @@ const riskCodes = loadRegister(REGISTER).risks.map((r) => r.code);
 const factRows: Parameters<typeof insertFacts>[2][number][] = [];
 
 const orgs: [string, string][] = [
-  ['mvd', 'almaty'], ['mvd', 'astana'], ['mvd', 'turkistan'], ['mvd', 'shymkent'],
-  ['labour_inspection', 'almaty'], ['labour_inspection', 'karaganda'], ['ngo', 'almaty'], ['ngo', 'astana'],
-  ['mio', 'turkistan'], ['health_org', 'abai'], ['mki', 'national'], ['border_service', 'kostanay'],
+  ['mvd', 'almaty'],
+  ['mvd', 'astana'],
+  ['mvd', 'turkistan'],
+  ['mvd', 'shymkent'],
+  ['labour_inspection', 'almaty'],
+  ['labour_inspection', 'karaganda'],
+  ['ngo', 'almaty'],
+  ['ngo', 'astana'],
+  ['mio', 'turkistan'],
+  ['health_org', 'abai'],
+  ['mki', 'national'],
+  ['border_service', 'kostanay'],
 ];
 
 /** Deterministic full scores of one expert; e3 disagrees on the first two risks. */
@@ -31,11 +40,19 @@ function panelScores(expert: 'e1' | 'e2' | 'e3') {
   return riskCodes.map((riskCode, k) => {
     const base = 1 + (k % 5);
     const jitter = rng.int(0, 1);
-    return k < 2 && expert === 'e3' ? { riskCode, likelihood: 5 - (k % 5) , impact: 1 } : { riskCode, likelihood: Math.min(5, base + jitter), impact: Math.max(1, 5 - (k % 4) - jitter), comment: `${expert} ${k}` };
+    return k < 2 && expert === 'e3'
+      ? { riskCode, likelihood: 5 - (k % 5), impact: 1 }
+      : {
+          riskCode,
+          likelihood: Math.min(5, base + jitter),
+          impact: Math.max(1, 5 - (k % 4) - jitter),
+          comment: `${expert} ${k}`,
+        };
   });
 }
 
-const put = (token: string, id: string, scores: unknown[]) => t.request(token, { method: 'PUT', url: `/api/v1/assessments/${id}/scores`, payload: { scores } });
+const put = (token: string, id: string, scores: unknown[]) =>
+  t.request(token, { method: 'PUT', url: `/api/v1/assessments/${id}/scores`, payload: { scores } });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -52,7 +69,10 @@ beforeAll(async () => {
   let seed = 1;
   for (const [agencyType, region] of orgs) {
     const organisationId = await t.organisation(agencyType, region);
-    for (const year of [2024, 2025, 2026]) factRows.push(...syntheticFacts({ organisationId, agencyType, region, year }, seed++).map((f) => ({ ...f, agencyType })));
+    for (const year of [2024, 2025, 2026])
+      factRows.push(
+        ...syntheticFacts({ organisationId, agencyType, region, year }, seed++).map((f) => ({ ...f, agencyType })),
+      );
   }
 });
 afterAll(() => t?.close());
@@ -74,9 +94,15 @@ describe('risk registers', () => {
     const body = res.json();
     expect(body.sources.map((s: { doc: string }) => s.doc)).toEqual(['sop', 'order']);
     const school = body.risks.find((r: { code: string }) => r.code === 'group.minor.not_attending_school');
-    expect(school).toMatchObject({ evidence: 'expert_judgement', items: [], refs: [{ doc: 'sop', lines: [435, 435] }] });
+    expect(school).toMatchObject({
+      evidence: 'expert_judgement',
+      items: [],
+      refs: [{ doc: 'sop', lines: [435, 435] }],
+    });
     expect(body.indicators.length).toBeGreaterThan(0);
-    expect(body.measures.find((m: { code: string }) => m.code === 'measure.duty.inform_police').kind).toBe('shared_duty');
+    expect(body.measures.find((m: { code: string }) => m.code === 'measure.duty.inform_police').kind).toBe(
+      'shared_duty',
+    );
   });
 });
 
@@ -87,36 +113,67 @@ describe('expert scoring', () => {
   });
 
   it('saves an expert partial scores for the current round and returns them', async () => {
-    const res = await put(tok.e1, id, [{ riskCode: riskCodes[0], likelihood: 4, impact: 5, comment: 'высокий' }, { riskCode: riskCodes[1], likelihood: 2, impact: 3 }]);
+    const res = await put(tok.e1, id, [
+      { riskCode: riskCodes[0], likelihood: 4, impact: 5, comment: 'высокий' },
+      { riskCode: riskCodes[1], likelihood: 2, impact: 3 },
+    ]);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().round).toBe(1);
-    expect(res.json().scores.map((s: { riskCode: string; likelihood: number }) => [s.riskCode, s.likelihood])).toEqual([[riskCodes[0], 4], [riskCodes[1], 2]].sort());
+    expect(res.json().scores.map((s: { riskCode: string; likelihood: number }) => [s.riskCode, s.likelihood])).toEqual(
+      [
+        [riskCodes[0], 4],
+        [riskCodes[1], 2],
+      ].sort(),
+    );
     // Re-saving one risk updates it and leaves the other.
     const again = await put(tok.e1, id, [{ riskCode: riskCodes[1], likelihood: 3, impact: 3 }]);
     expect(again.json().scores).toHaveLength(2);
     expect(again.json().scores.find((s: { riskCode: string }) => s.riskCode === riskCodes[1]).likelihood).toBe(3);
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.objectId, id), eq(auditLog.action, 'scoring.scores_save')));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, id), eq(auditLog.action, 'scoring.scores_save')));
     expect(audit).toHaveLength(2);
   });
 
   it('rejects unknown risk codes with the offending fields, and stores nothing', async () => {
-    const res = await put(tok.e2, id, [{ riskCode: riskCodes[2], likelihood: 1, impact: 1 }, { riskCode: 'risk.no_such', likelihood: 2, impact: 2 }]);
+    const res = await put(tok.e2, id, [
+      { riskCode: riskCodes[2], likelihood: 1, impact: 1 },
+      { riskCode: 'risk.no_such', likelihood: 2, impact: 2 },
+    ]);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('scoring.risk_unknown');
     expect(res.json().error.details).toEqual({ fields: ['scores.1.riskCode'], riskCodes: ['risk.no_such'] });
-    const rows = await db.select().from(expertScores).where(and(eq(expertScores.assessmentId, id), eq(expertScores.expertId, ids.e2)));
+    const rows = await db
+      .select()
+      .from(expertScores)
+      .where(and(eq(expertScores.assessmentId, id), eq(expertScores.expertId, ids.e2)));
     expect(rows).toEqual([]);
   });
 
   it('rejects out-of-range scores, duplicates and empty bodies with 400', async () => {
-    for (const scores of [[{ riskCode: riskCodes[0], likelihood: 6, impact: 1 }], [{ riskCode: riskCodes[0], likelihood: 0, impact: 1 }], [{ riskCode: riskCodes[0], likelihood: 2.5, impact: 1 }], []]) {
+    for (const scores of [
+      [{ riskCode: riskCodes[0], likelihood: 6, impact: 1 }],
+      [{ riskCode: riskCodes[0], likelihood: 0, impact: 1 }],
+      [{ riskCode: riskCodes[0], likelihood: 2.5, impact: 1 }],
+      [],
+    ]) {
       const res = await put(tok.e2, id, scores);
       expect(res.statusCode, JSON.stringify(scores)).toBe(400);
     }
-    const dup = await put(tok.e2, id, [{ riskCode: riskCodes[0], likelihood: 2, impact: 1 }, { riskCode: riskCodes[0], likelihood: 3, impact: 1 }]);
+    const dup = await put(tok.e2, id, [
+      { riskCode: riskCodes[0], likelihood: 2, impact: 1 },
+      { riskCode: riskCodes[0], likelihood: 3, impact: 1 },
+    ]);
     expect(dup.statusCode).toBe(400);
     expect(dup.json().error.code).toBe('scoring.risk_duplicate');
-    expect((await put(tok.e2, '00000000-0000-4000-8000-000000000000', [{ riskCode: riskCodes[0], likelihood: 1, impact: 1 }])).statusCode).toBe(404);
+    expect(
+      (
+        await put(tok.e2, '00000000-0000-4000-8000-000000000000', [
+          { riskCode: riskCodes[0], likelihood: 1, impact: 1 },
+        ])
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('shows experts their own scores and the admin everyone', async () => {
@@ -125,7 +182,9 @@ describe('expert scoring', () => {
     expect(own.json().scores.map((s: { expertId: string }) => s.expertId)).toEqual([ids.e2]);
     const all = await t.request(tok.admin, { method: 'GET', url: `/api/v1/assessments/${id}/scores?round=1` });
     expect(new Set(all.json().scores.map((s: { expertId: string }) => s.expertId))).toEqual(new Set([ids.e1, ids.e2]));
-    expect((await t.request(tok.admin, { method: 'GET', url: `/api/v1/assessments/${id}/scores?round=2` })).statusCode).toBe(404);
+    expect(
+      (await t.request(tok.admin, { method: 'GET', url: `/api/v1/assessments/${id}/scores?round=2` })).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -168,8 +227,13 @@ describe('Delphi rounds and summary', () => {
     const s2 = await t.request(tok.admin, { method: 'GET', url: `/api/v1/assessments/${id}/rounds/2/summary` });
     expect(s2.json().risks).toHaveLength(1);
     expect(s2.json().risks[0].status).toBe('insufficient_experts');
-    expect((await t.request(tok.admin, { method: 'GET', url: `/api/v1/assessments/${id}/rounds/3/summary` })).statusCode).toBe(404);
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.objectId, id), eq(auditLog.action, 'scoring.round_start')));
+    expect(
+      (await t.request(tok.admin, { method: 'GET', url: `/api/v1/assessments/${id}/rounds/3/summary` })).statusCode,
+    ).toBe(404);
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, id), eq(auditLog.action, 'scoring.round_start')));
     expect(audit).toHaveLength(1);
   });
 });
@@ -187,7 +251,9 @@ describe('ranking', () => {
     const res = await t.request(tok.admin, { method: 'POST', url: `/api/v1/assessments/${empty}/ranking` });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('ranking.no_scores');
-    expect((await t.request(tok.admin, { method: 'GET', url: `/api/v1/assessments/${empty}/ranking` })).statusCode).toBe(404);
+    expect(
+      (await t.request(tok.admin, { method: 'GET', url: `/api/v1/assessments/${empty}/ranking` })).statusCode,
+    ).toBe(404);
   });
 
   it('computes and stores the ranking with evidence, regions and Kendall W', async () => {
@@ -196,10 +262,15 @@ describe('ranking', () => {
     const body = res.json();
     expect(body.risks).toHaveLength(riskCodes.length);
     expect(body.risks.map((r: { position: number }) => r.position)).toEqual(riskCodes.map((_, i) => i + 1));
-    for (let i = 1; i < body.risks.length; i++) expect(body.risks[i - 1].score).toBeGreaterThanOrEqual(body.risks[i].score);
-    expect(body.risks.filter((r: { evidence: number | null }) => r.evidence !== null).length).toBeGreaterThan(riskCodes.length / 2);
+    for (let i = 1; i < body.risks.length; i++)
+      expect(body.risks[i - 1].score).toBeGreaterThanOrEqual(body.risks[i].score);
+    expect(body.risks.filter((r: { evidence: number | null }) => r.evidence !== null).length).toBeGreaterThan(
+      riskCodes.length / 2,
+    );
     // Section 1 risks draw on the yes/no answers; free-text-only "other risks" has no evidence.
-    expect(body.risks.find((r: { riskCode: string }) => r.riskCode === 'risk.legislation_gaps').evidence).not.toBeNull();
+    expect(
+      body.risks.find((r: { riskCode: string }) => r.riskCode === 'risk.legislation_gaps').evidence,
+    ).not.toBeNull();
     expect(body.risks.find((r: { riskCode: string }) => r.riskCode === 'risk.other_risks').evidence).toBeNull();
     expect(body.risks[0].title.kk.length).toBeGreaterThan(0);
     expect(body.risks[0].measures[0].title.ru.length).toBeGreaterThan(0);
@@ -210,9 +281,19 @@ describe('ranking', () => {
     expect(body.result.kendall.n).toBe(riskCodes.length);
     expect(typeof body.result.kendall.W).toBe('number');
     // The stored result is exactly a RankingResult, hashed as stored, and the run is audited.
-    expect(Object.keys(body.result).sort()).toEqual(['heatMap', 'kendall', 'regions', 'riskRegisterVersion', 'risks', 'round']);
+    expect(Object.keys(body.result).sort()).toEqual([
+      'heatMap',
+      'kendall',
+      'regions',
+      'riskRegisterVersion',
+      'risks',
+      'round',
+    ]);
     expect(createHash('sha256').update(canonicalJson(body.result)).digest('hex')).toBe(body.resultHash);
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.objectId, id), eq(auditLog.action, 'scoring.ranking_run')));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, id), eq(auditLog.action, 'scoring.ranking_run')));
     expect(audit.map((a) => (a.after as { runId: string }).runId)).toContain(body.runId);
     const read = await t.request(tok.e2, { method: 'GET', url: `/api/v1/assessments/${id}/ranking` });
     expect(read.json().result).toEqual(body.result);
@@ -257,7 +338,11 @@ describe('ranking', () => {
       ['POST', `/api/v1/assessments/${id}/rounds`, tok.admin],
       ['POST', `/api/v1/assessments/${id}/ranking`, tok.admin],
     ] as const) {
-      const res = await t.request(token, { method, url, payload: method === 'PUT' ? { scores: [{ riskCode: riskCodes[0], likelihood: 1, impact: 1 }] } : undefined });
+      const res = await t.request(token, {
+        method,
+        url,
+        payload: method === 'PUT' ? { scores: [{ riskCode: riskCodes[0], likelihood: 1, impact: 1 }] } : undefined,
+      });
       expect(res.statusCode, url).toBe(409);
       expect(res.json().error.code).toBe('assessment.finalised');
     }

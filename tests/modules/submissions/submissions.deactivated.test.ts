@@ -19,13 +19,20 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const save = (c: Collection, etag: string) => t.request(c.focal, { method: 'PUT', url: c.url, payload: { content: form }, headers: { 'if-match': etag } });
-const revision = async (c: Collection) => (await t.request(c.admin, { method: 'GET', url: c.url })).json().revision as number;
+const save = (c: Collection, etag: string) =>
+  t.request(c.focal, { method: 'PUT', url: c.url, payload: { content: form }, headers: { 'if-match': etag } });
+const revision = async (c: Collection) =>
+  (await t.request(c.admin, { method: 'GET', url: c.url })).json().revision as number;
 
 async function deactivate(c: Collection) {
   const url = `/api/v1/organisations/${c.organisationId}`;
   const etag = (await t.request(c.admin, { method: 'GET', url })).headers.etag as string;
-  const res = await t.request(c.admin, { method: 'PATCH', url, payload: { active: false }, headers: { 'if-match': etag } });
+  const res = await t.request(c.admin, {
+    method: 'PATCH',
+    url,
+    payload: { active: false },
+    headers: { 'if-match': etag },
+  });
   expect(res.statusCode, res.body).toBe(200);
 }
 
@@ -41,7 +48,9 @@ describe('deactivated organisation', () => {
     expect((await save(c, '"1"')).statusCode).toBe(200);
     await deactivate(c);
     expectInactive(await save(c, '"2"'));
-    expectInactive(await t.request(c.focal, { method: 'POST', url: `${c.url}/submit`, payload: {}, headers: { 'if-match': '"2"' } }));
+    expectInactive(
+      await t.request(c.focal, { method: 'POST', url: `${c.url}/submit`, payload: {}, headers: { 'if-match': '"2"' } }),
+    );
     expect(await revision(c)).toBe(2);
     // Reading stays possible.
     expect((await t.request(c.focal, { method: 'GET', url: c.url })).statusCode).toBe(200);

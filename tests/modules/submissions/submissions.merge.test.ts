@@ -23,8 +23,13 @@ afterAll(() => t?.close());
 const put = (c: Collection, content: object, etag: number, token = c.focal) =>
   t.request(token, { method: 'PUT', url: c.url, payload: { content }, headers: { 'if-match': `"${etag}"` } });
 const current = async (c: Collection) => (await t.request(c.focal, { method: 'GET', url: c.url })).json();
-const revisions = async (c: Collection) => (await t.request(c.focal, { method: 'GET', url: `${c.url}/revisions` })).json().length as number;
-const withValue = (content: { answers: Record<string, unknown> }, id: string, value: unknown): { answers: Record<string, unknown> } => ({ answers: { ...content.answers, [id]: { value } } });
+const revisions = async (c: Collection) =>
+  (await t.request(c.focal, { method: 'GET', url: `${c.url}/revisions` })).json().length as number;
+const withValue = (
+  content: { answers: Record<string, unknown> },
+  id: string,
+  value: unknown,
+): { answers: Record<string, unknown> } => ({ answers: { ...content.answers, [id]: { value } } });
 
 /** A draft at revision 1 holding `full`, and a second focal point of the organisation. */
 async function started() {
@@ -47,7 +52,11 @@ describe('mergeContents', () => {
     expect(r.theirs).toEqual(['x']);
   });
   it('treats key order inside a value as the same value', () => {
-    const r = mergeContents({ answers: {} }, { answers: { t: { value: { total: 1, byCategory: {} } } } }, { answers: { t: { value: { byCategory: {}, total: 1 } } } });
+    const r = mergeContents(
+      { answers: {} },
+      { answers: { t: { value: { total: 1, byCategory: {} } } } },
+      { answers: { t: { value: { byCategory: {}, total: 1 } } } },
+    );
     expect(r.conflicts).toEqual([]);
   });
 });
@@ -67,7 +76,9 @@ describe('draft writes based on an older revision', () => {
 
   it('same item changed on both sides: 409 with base, current (who and when) and incoming, nothing stored', async () => {
     const { c, colleague } = await started();
-    expect((await put(c, withValue(withValue(full, count, 777), text, 'theirs'), 1, colleague.token)).statusCode).toBe(200);
+    expect((await put(c, withValue(withValue(full, count, 777), text, 'theirs'), 1, colleague.token)).statusCode).toBe(
+      200,
+    );
     const res = await put(c, withValue(withValue(full, count, 5), text, 'mine'), 1);
     expect(res.statusCode, res.body).toBe(409);
     const error = res.json().error;
@@ -75,7 +86,13 @@ describe('draft writes based on an older revision', () => {
     expect(error.details).toMatchObject({ currentVersion: 2, baseVersion: 1 });
     expect(error.details.conflicts.map((x: { itemId: string }) => x.itemId).sort()).toEqual([count, text].sort());
     const item = error.details.conflicts.find((x: { itemId: string }) => x.itemId === count);
-    expect(item).toMatchObject({ base: full.answers[count], current: { value: 777 }, incoming: { value: 5 }, changedBy: colleague.id, changedInRevision: 2 });
+    expect(item).toMatchObject({
+      base: full.answers[count],
+      current: { value: 777 },
+      incoming: { value: 5 },
+      changedBy: colleague.id,
+      changedInRevision: 2,
+    });
     expect(Date.parse(item.changedAt)).not.toBeNaN();
     expect(await revisions(c)).toBe(2);
     expect((await current(c)).content.answers[count]).toEqual({ value: 777 });
@@ -119,14 +136,19 @@ describe('draft writes based on an older revision', () => {
     const me = (await t.request(c.focal, { method: 'GET', url: '/api/v1/auth/me' })).json();
     const clash = await put(c, withValue(full, count, 2), 1);
     expect(clash.statusCode).toBe(409);
-    expect(clash.json().error.details.conflicts).toEqual([expect.objectContaining({ itemId: count, changedBy: me.id })]);
+    expect(clash.json().error.details.conflicts).toEqual([
+      expect.objectContaining({ itemId: count, changedBy: me.id }),
+    ]);
   });
 });
 
 describe('concurrent writers with the same base', () => {
   it('on different items: both land', async () => {
     const { c, colleague } = await started();
-    const [r1, r2] = await Promise.all([put(c, withValue(full, count, 31), 1), put(c, withValue(full, text, 'concurrent'), 1, colleague.token)]);
+    const [r1, r2] = await Promise.all([
+      put(c, withValue(full, count, 31), 1),
+      put(c, withValue(full, text, 'concurrent'), 1, colleague.token),
+    ]);
     expect([r1.statusCode, r2.statusCode], r1.body + r2.body).toEqual([200, 200]);
     const after = await current(c);
     expect(after.revision).toBe(3);
@@ -136,7 +158,10 @@ describe('concurrent writers with the same base', () => {
 
   it('on the same item: one lands, the other gets the conflict', async () => {
     const { c, colleague } = await started();
-    const [r1, r2] = await Promise.all([put(c, withValue(full, count, 41), 1), put(c, withValue(full, count, 42), 1, colleague.token)]);
+    const [r1, r2] = await Promise.all([
+      put(c, withValue(full, count, 41), 1),
+      put(c, withValue(full, count, 42), 1, colleague.token),
+    ]);
     expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 409]);
     const loser = r1.statusCode === 409 ? r1 : r2;
     expect(loser.json().error.code).toBe('submission.conflict');

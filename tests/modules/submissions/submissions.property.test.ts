@@ -20,7 +20,16 @@ const badValue = fc.oneof(
   fc.integer({ max: -1 }),
   fc.double({ noNaN: false }),
   fc.string({ maxLength: 30 }),
-  fc.constantFrom(null, true, [], {}, 'yes', { answer: 'maybe' }, { total: -1, byCategory: {} }, { total: 3, byCategory: { nope: 3 } }),
+  fc.constantFrom(
+    null,
+    true,
+    [],
+    {},
+    'yes',
+    { answer: 'maybe' },
+    { total: -1, byCategory: {} },
+    { total: 3, byCategory: { nope: 3 } },
+  ),
   fc.anything({ maxDepth: 2 }),
 );
 const badEntry = fc.oneof(
@@ -31,7 +40,10 @@ const badEntry = fc.oneof(
   fc.string({ maxLength: 5000 }).map((s) => ({ value: { answer: 'yes', description: s.repeat(3) } })),
   fc.anything({ maxDepth: 2 }),
 );
-const badAnswers = fc.dictionary(fc.oneof(fc.constantFrom(...itemIds), fc.string({ maxLength: 40 })), badEntry, { minKeys: 1, maxKeys: 6 });
+const badAnswers = fc.dictionary(fc.oneof(fc.constantFrom(...itemIds), fc.string({ maxLength: 40 })), badEntry, {
+  minKeys: 1,
+  maxKeys: 6,
+});
 const payload = fc.oneof(
   badAnswers.map((answers) => ({ content: { answers } })),
   fc.anything({ maxDepth: 3 }),
@@ -45,7 +57,12 @@ describe('save endpoint under generated bad payloads', () => {
     let revision = 0;
     await fc.assert(
       fc.asyncProperty(payload, async (body) => {
-        const res = await t.request(c.focal, { method: 'PUT', url: c.url, payload: body as object, headers: { 'if-match': `"${revision}"`, 'content-type': 'application/json' } });
+        const res = await t.request(c.focal, {
+          method: 'PUT',
+          url: c.url,
+          payload: body as object,
+          headers: { 'if-match': `"${revision}"`, 'content-type': 'application/json' },
+        });
         expect(res.statusCode).toBeLessThan(500);
         if (res.statusCode === 200) revision = res.json().revision;
         else expect(res.json().error.code).toEqual(expect.any(String));

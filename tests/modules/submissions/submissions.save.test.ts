@@ -28,7 +28,8 @@ async function savedOnce(): Promise<Collection & { focalId: string }> {
 const save = (c: Pick<Collection, 'url' | 'focal'>, content: object, etag: string) =>
   t.request(c.focal, { method: 'PUT', url: c.url, payload: { content }, headers: { 'if-match': etag } });
 
-const revisions = async (c: Collection) => (await t.request(c.admin, { method: 'GET', url: `${c.url}/revisions` })).json().length as number;
+const revisions = async (c: Collection) =>
+  (await t.request(c.admin, { method: 'GET', url: `${c.url}/revisions` })).json().length as number;
 
 /** An admin's edit with the current ETag. */
 async function edit(c: Collection, url: string, payload: object, method: 'PATCH' | 'PUT' = 'PATCH', etagUrl = url) {
@@ -54,7 +55,11 @@ describe('one-statement draft save', () => {
 
   it('refuses a token issued before a password reset with 401', async () => {
     const c = await savedOnce();
-    const reset = await t.request(c.admin, { method: 'POST', url: `/api/v1/users/${c.focalId}/password`, payload: { password: `${TEST_PASSWORD}-new` } });
+    const reset = await t.request(c.admin, {
+      method: 'POST',
+      url: `/api/v1/users/${c.focalId}/password`,
+      payload: { password: `${TEST_PASSWORD}-new` },
+    });
     expect(reset.statusCode, reset.body).toBe(200);
     expect((await save(c, ngoForm, '"1"')).statusCode).toBe(401);
     expect(await revisions(c)).toBe(1);
@@ -82,7 +87,15 @@ describe('one-statement draft save', () => {
 
   it('refuses once the campaign is closed', async () => {
     const c = await savedOnce();
-    expect((await t.request(c.admin, { method: 'POST', url: `/api/v1/campaigns/${c.campaignId}/close`, headers: { 'if-match': '"2"' } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.request(c.admin, {
+          method: 'POST',
+          url: `/api/v1/campaigns/${c.campaignId}/close`,
+          headers: { 'if-match': '"2"' },
+        })
+      ).statusCode,
+    ).toBe(200);
     const res = await save(c, ngoForm, '"1"');
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('submission.campaign_not_open');
@@ -92,7 +105,13 @@ describe('one-statement draft save', () => {
   it('refuses once the organisation is no longer a recipient', async () => {
     const c = await savedOnce();
     const someoneElse = await t.organisation('ngo', 'almaty');
-    await edit(c, `/api/v1/campaigns/${c.campaignId}/recipients`, { organisationIds: [someoneElse] }, 'PUT', `/api/v1/campaigns/${c.campaignId}`);
+    await edit(
+      c,
+      `/api/v1/campaigns/${c.campaignId}/recipients`,
+      { organisationIds: [someoneElse] },
+      'PUT',
+      `/api/v1/campaigns/${c.campaignId}`,
+    );
     const refused = await save(c, ngoForm, '"1"');
     expect(refused.statusCode).toBe(404);
     expect(refused.json().error.code).toBe('submission.not_recipient');

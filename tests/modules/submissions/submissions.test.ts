@@ -17,10 +17,16 @@ afterAll(() => t?.close());
 
 const get = (token = c.focal) => t.request(token, { method: 'GET', url: c.url });
 const put = (content: object, etag: string | undefined, token = c.focal) =>
-  t.request(token, { method: 'PUT', url: c.url, payload: { content }, headers: etag === undefined ? {} : { 'if-match': etag } });
+  t.request(token, {
+    method: 'PUT',
+    url: c.url,
+    payload: { content },
+    headers: etag === undefined ? {} : { 'if-match': etag },
+  });
 const post = (action: string, etag: string, payload: object = {}, token = c.focal) =>
   t.request(token, { method: 'POST', url: `${c.url}/${action}`, payload, headers: { 'if-match': etag } });
-const progress = async () => (await t.request(c.admin, { method: 'GET', url: `/api/v1/campaigns/${c.campaignId}/progress` })).json();
+const progress = async () =>
+  (await t.request(c.admin, { method: 'GET', url: `/api/v1/campaigns/${c.campaignId}/progress` })).json();
 
 describe('submission lifecycle', () => {
   it('runs the whole cycle', async () => {
@@ -48,7 +54,9 @@ describe('submission lifecycle', () => {
     expect((await put(complete, '"1"')).statusCode).toBe(200);
     let attempt = await post('submit', '"2"');
     if (attempt.statusCode === 422 && attempt.json().error.code === 'submission.warnings_unacknowledged') {
-      const acknowledgements = Object.fromEntries(attempt.json().error.details.issues.map((i: { key: string }) => [i.key, 'checked with the registry']));
+      const acknowledgements = Object.fromEntries(
+        attempt.json().error.details.issues.map((i: { key: string }) => [i.key, 'checked with the registry']),
+      );
       attempt = await post('submit', '"2"', { acknowledgements });
     }
     expect(attempt.statusCode, attempt.body).toBe(200);
@@ -63,17 +71,26 @@ describe('submission lifecycle', () => {
     expect(locked.json().error.code).toBe('submission.locked');
 
     const itemId = Object.keys(complete.answers)[0]!;
-    const returned = await post('return', '"3"', { comments: [{ itemId, comment: 'Please check the figure' }] }, c.expert);
+    const returned = await post(
+      'return',
+      '"3"',
+      { comments: [{ itemId, comment: 'Please check the figure' }] },
+      c.expert,
+    );
     expect(returned.statusCode, returned.body).toBe(200);
     const view = (await get()).json();
     expect(view.status).toBe('returned');
     expect(view.comments).toEqual([expect.objectContaining({ itemId, comment: 'Please check the figure' })]);
 
-    const fixed = { answers: { ...complete.answers, [itemId]: { missingReason: 'other', missingComment: 'corrected after review' } } };
+    const fixed = {
+      answers: { ...complete.answers, [itemId]: { missingReason: 'other', missingComment: 'corrected after review' } },
+    };
     expect((await put(fixed, '"4"')).statusCode).toBe(200);
     let resubmit = await post('submit', '"5"');
     if (resubmit.statusCode === 422) {
-      const acknowledgements = Object.fromEntries(resubmit.json().error.details.issues.map((i: { key: string }) => [i.key, 'checked']));
+      const acknowledgements = Object.fromEntries(
+        resubmit.json().error.details.issues.map((i: { key: string }) => [i.key, 'checked']),
+      );
       resubmit = await post('submit', '"5"', { acknowledgements });
     }
     expect(resubmit.statusCode, resubmit.body).toBe(200);
@@ -82,11 +99,21 @@ describe('submission lifecycle', () => {
     expect((await progress()).recipients[0].status).toBe('accepted');
 
     const history = (await t.request(c.focal, { method: 'GET', url: `${c.url}/revisions` })).json();
-    expect(history.map((h: { action: string }) => h.action)).toEqual(['accept', 'submit', 'save', 'return', 'submit', 'save', 'save']);
+    expect(history.map((h: { action: string }) => h.action)).toEqual([
+      'accept',
+      'submit',
+      'save',
+      'return',
+      'submit',
+      'save',
+      'save',
+    ]);
     const diff = (await t.request(c.focal, { method: 'GET', url: `${c.url}/diff?from=4&to=5` })).json();
     expect(diff).toEqual([expect.objectContaining({ itemId, change: 'changed' })]);
     // The whole history with each revision's changes against the one before, in one request.
-    const withChanges = (await t.request(c.focal, { method: 'GET', url: `${c.url}/revisions?changes=true` })).json() as { revision: number; changes: { itemId: string; change: string }[] }[];
+    const withChanges = (
+      await t.request(c.focal, { method: 'GET', url: `${c.url}/revisions?changes=true` })
+    ).json() as { revision: number; changes: { itemId: string; change: string }[] }[];
     const changesOf = new Map(withChanges.map((h) => [h.revision, h.changes]));
     expect(changesOf.get(5)).toEqual([{ itemId, change: 'changed' }]);
     expect(changesOf.get(1)).toHaveLength(Object.keys(partial.answers).length);
@@ -95,7 +122,12 @@ describe('submission lifecycle', () => {
     expect(changesOf.get(2)!.length).toBeGreaterThan(0);
 
     const audit = (await t.request(c.admin, { method: 'GET', url: `/api/v1/audit?objectType=submission` })).json();
-    expect(audit.map((a: { action: string }) => a.action)).toEqual(['submission.accept', 'submission.submit', 'submission.return', 'submission.submit']);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual([
+      'submission.accept',
+      'submission.submit',
+      'submission.return',
+      'submission.submit',
+    ]);
   });
 
   it('refuses bad input with item ids, in the requested language, and stores nothing', async () => {
@@ -122,10 +154,21 @@ describe('submission lifecycle', () => {
     const submit = async (etag: string) => {
       const first = await call('submit', etag);
       if (first.statusCode !== 422) return first;
-      const acknowledgements = Object.fromEntries(first.json().error.details.issues.map((i: { key: string }) => [i.key, 'ok']));
+      const acknowledgements = Object.fromEntries(
+        first.json().error.details.issues.map((i: { key: string }) => [i.key, 'ok']),
+      );
       return call('submit', etag, w.focal, { acknowledgements });
     };
-    expect((await t.request(w.focal, { method: 'PUT', url: w.url, payload: { content: complete }, headers: { 'if-match': '"0"' } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.request(w.focal, {
+          method: 'PUT',
+          url: w.url,
+          payload: { content: complete },
+          headers: { 'if-match': '"0"' },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await submit('"1"')).statusCode).toBe(200);
     expect((await call('withdraw', '"2"')).json()).toEqual({ revision: 3, status: 'draft' });
     expect((await submit('"3"')).statusCode).toBe(200);
@@ -137,18 +180,46 @@ describe('submission lifecycle', () => {
   it('marks a submission after the deadline as late', async () => {
     const late = await setUpCollection(t, 'ngo', 2024, { requestDate: '2025-01-10', deadline: '2025-02-10' });
     const content = generateAnswersFor(VERSION, 'ngo', { seed: 3, missingRate: 0.3 });
-    expect((await t.request(late.focal, { method: 'PUT', url: late.url, payload: { content }, headers: { 'if-match': '"0"' } })).statusCode).toBe(200);
-    let res = await t.request(late.focal, { method: 'POST', url: `${late.url}/submit`, payload: {}, headers: { 'if-match': '"1"' } });
+    expect(
+      (
+        await t.request(late.focal, {
+          method: 'PUT',
+          url: late.url,
+          payload: { content },
+          headers: { 'if-match': '"0"' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    let res = await t.request(late.focal, {
+      method: 'POST',
+      url: `${late.url}/submit`,
+      payload: {},
+      headers: { 'if-match': '"1"' },
+    });
     if (res.statusCode === 422) {
-      const acknowledgements = Object.fromEntries(res.json().error.details.issues.map((i: { key: string }) => [i.key, 'ok']));
-      res = await t.request(late.focal, { method: 'POST', url: `${late.url}/submit`, payload: { acknowledgements }, headers: { 'if-match': '"1"' } });
+      const acknowledgements = Object.fromEntries(
+        res.json().error.details.issues.map((i: { key: string }) => [i.key, 'ok']),
+      );
+      res = await t.request(late.focal, {
+        method: 'POST',
+        url: `${late.url}/submit`,
+        payload: { acknowledgements },
+        headers: { 'if-match': '"1"' },
+      });
     }
     expect(res.statusCode, res.body).toBe(200);
-    const p = (await t.request(late.admin, { method: 'GET', url: `/api/v1/campaigns/${late.campaignId}/progress` })).json();
+    const p = (
+      await t.request(late.admin, { method: 'GET', url: `/api/v1/campaigns/${late.campaignId}/progress` })
+    ).json();
     expect(p.recipients[0].timeliness).toBe('late');
     expect(p.totals.late).toBe(1);
     // Withdrawal is only possible before the deadline.
-    const withdraw = await t.request(late.focal, { method: 'POST', url: `${late.url}/withdraw`, payload: {}, headers: { 'if-match': '"2"' } });
+    const withdraw = await t.request(late.focal, {
+      method: 'POST',
+      url: `${late.url}/withdraw`,
+      payload: {},
+      headers: { 'if-match': '"2"' },
+    });
     expect(withdraw.json().error.code).toBe('submission.deadline_passed');
   });
 });
@@ -159,7 +230,10 @@ describe('concurrency', () => {
     const second = (await t.user(['focal_point'], k.organisationId)).token;
     const a = { answers: Object.fromEntries(Object.entries(complete.answers).slice(0, 3)) };
     const b = { answers: Object.fromEntries(Object.entries(complete.answers).slice(3, 6)) };
-    expect((await t.request(k.focal, { method: 'PUT', url: k.url, payload: { content: a }, headers: { 'if-match': '"0"' } })).statusCode).toBe(200);
+    expect(
+      (await t.request(k.focal, { method: 'PUT', url: k.url, payload: { content: a }, headers: { 'if-match': '"0"' } }))
+        .statusCode,
+    ).toBe(200);
     const [r1, r2] = await Promise.all([
       t.request(k.focal, { method: 'PUT', url: k.url, payload: { content: a }, headers: { 'if-match': '"1"' } }),
       t.request(second, { method: 'PUT', url: k.url, payload: { content: b }, headers: { 'if-match': '"1"' } }),
@@ -183,9 +257,23 @@ describe('access', () => {
     const parentFocal = (await t.user(['focal_point'], parent)).token;
     const childUrl = `/api/v1/campaigns/${campaignId}/submissions/${child}`;
     expect((await t.request(parentFocal, { method: 'GET', url: childUrl })).statusCode).toBe(200);
-    expect((await t.request(parentFocal, { method: 'PUT', url: childUrl, payload: { content: { answers: {} } }, headers: { 'if-match': '"0"' } })).statusCode).toBe(403);
-    expect((await t.request(parentFocal, { method: 'GET', url: `/api/v1/campaigns/${campaignId}/submissions/${stranger}` })).statusCode).toBe(404);
-    const list = (await t.request(parentFocal, { method: 'GET', url: `/api/v1/campaigns/${campaignId}/submissions` })).json();
+    expect(
+      (
+        await t.request(parentFocal, {
+          method: 'PUT',
+          url: childUrl,
+          payload: { content: { answers: {} } },
+          headers: { 'if-match': '"0"' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.request(parentFocal, { method: 'GET', url: `/api/v1/campaigns/${campaignId}/submissions/${stranger}` }))
+        .statusCode,
+    ).toBe(404);
+    const list = (
+      await t.request(parentFocal, { method: 'GET', url: `/api/v1/campaigns/${campaignId}/submissions` })
+    ).json();
     expect(list.map((s: { organisationId: string }) => s.organisationId).sort()).toEqual([parent, child].sort());
   });
 });

@@ -21,8 +21,16 @@ interface Logged {
 
 function captureLog(): { log: FastifyBaseLogger; lines: Logged[] } {
   const lines: Logged[] = [];
-  const at = (level: string) => (obj: unknown, msg?: string) => lines.push(typeof obj === 'string' ? { level, obj: {}, msg: obj } : { level, obj, msg });
-  const log = { info: at('info'), warn: at('warn'), error: at('error'), debug: at('debug'), trace: at('trace'), fatal: at('fatal') } as unknown as FastifyBaseLogger;
+  const at = (level: string) => (obj: unknown, msg?: string) =>
+    lines.push(typeof obj === 'string' ? { level, obj: {}, msg: obj } : { level, obj, msg });
+  const log = {
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    debug: at('debug'),
+    trace: at('trace'),
+    fatal: at('fatal'),
+  } as unknown as FastifyBaseLogger;
   return { log, lines };
 }
 
@@ -39,16 +47,23 @@ async function freshDb(): Promise<Database> {
   return open;
 }
 
-const config = (env: Record<string, string>): Config => loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ctip-')), ...env });
+const config = (env: Record<string, string>): Config =>
+  loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ctip-')), ...env });
 
 describe('first administrator', () => {
   it('is created from ADMIN_EMAIL and ADMIN_PASSWORD and can sign in', async () => {
     const t = await createTestApp({ ADMIN_EMAIL: 'Chief@Example.kz', ADMIN_PASSWORD: 'a-long-admin-password' });
     try {
-      const res = await t.request(null, { method: 'POST', url: '/api/v1/auth/login', payload: { email: 'chief@example.kz', password: 'a-long-admin-password' } });
+      const res = await t.request(null, {
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'chief@example.kz', password: 'a-long-admin-password' },
+      });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().user).toMatchObject({ email: 'Chief@Example.kz', roles: ['admin'] });
-      const audit = (await t.request(res.json().token, { method: 'GET', url: '/api/v1/audit?action=user.create' })).json();
+      const audit = (
+        await t.request(res.json().token, { method: 'GET', url: '/api/v1/audit?action=user.create' })
+      ).json();
       expect(audit).toHaveLength(1);
       expect(audit[0].actorId).toBeNull();
     } finally {
@@ -59,8 +74,26 @@ describe('first administrator', () => {
   it('is created only when there are no users', async () => {
     const { db } = await freshDb();
     const { log, lines } = captureLog();
-    await ensureFirstAdmin(db, config({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ADMIN_EMAIL: 'one@example.kz', ADMIN_PASSWORD: 'a-long-admin-password' }), log);
-    await ensureFirstAdmin(db, config({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ADMIN_EMAIL: 'two@example.kz', ADMIN_PASSWORD: 'a-long-admin-password' }), log);
+    await ensureFirstAdmin(
+      db,
+      config({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        ADMIN_EMAIL: 'one@example.kz',
+        ADMIN_PASSWORD: 'a-long-admin-password',
+      }),
+      log,
+    );
+    await ensureFirstAdmin(
+      db,
+      config({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        ADMIN_EMAIL: 'two@example.kz',
+        ADMIN_PASSWORD: 'a-long-admin-password',
+      }),
+      log,
+    );
     expect((await listUsers(db)).map((u) => u.email)).toEqual(['one@example.kz']);
     expect(lines.filter((l) => l.msg?.includes('created'))).toHaveLength(1);
     expect(JSON.stringify(lines)).not.toContain('a-long-admin-password');

@@ -10,14 +10,29 @@ const T = 10;
 /** Cells of a categories x years table with row, year and grand totals, like the report's count tables. */
 function table(measure: string, slice: string, rows: Record<string, number[]>): { key: string; value: number }[] {
   const out: { key: string; value: number }[] = [];
-  const put = (category: string, period: string, value: number) => out.push({ key: cellKey({ measure, slice, category, period }), value });
+  const put = (category: string, period: string, value: number) =>
+    out.push({ key: cellKey({ measure, slice, category, period }), value });
   const cats = Object.entries(rows);
   for (const [c, v] of cats) {
     v.forEach((x, y) => put(c, YEARS[y], x));
-    put(c, '', v.reduce((a, b) => a + b, 0));
+    put(
+      c,
+      '',
+      v.reduce((a, b) => a + b, 0),
+    );
   }
-  YEARS.forEach((y, i) => put('', y, cats.reduce((a, [, v]) => a + v[i], 0)));
-  put('', '', cats.reduce((a, [, v]) => a + v.reduce((s, x) => s + x, 0), 0));
+  YEARS.forEach((y, i) =>
+    put(
+      '',
+      y,
+      cats.reduce((a, [, v]) => a + v[i], 0),
+    ),
+  );
+  put(
+    '',
+    '',
+    cats.reduce((a, [, v]) => a + v.reduce((s, x) => s + x, 0), 0),
+  );
   return out;
 }
 
@@ -32,7 +47,8 @@ function agenciesAndNational(measure: string, agencies: Record<string, Record<st
 }
 
 const cellValue = (set: LinkedSet, key: string) => set.cells.find((c) => c.key === key)!.value;
-const markOf = (set: LinkedSet, marks: readonly Mark[], key: string) => marks[set.cells.findIndex((c) => c.key === key)];
+const markOf = (set: LinkedSet, marks: readonly Mark[], key: string) =>
+  marks[set.cells.findIndex((c) => c.key === key)];
 
 /** Interval propagation along every relation (repeated subtraction), with the marks' information. */
 function propagate(set: LinkedSet, marks: readonly Mark[]): { lo: number[]; hi: number[] } {
@@ -61,9 +77,14 @@ function propagate(set: LinkedSet, marks: readonly Mark[]): { lo: number[]; hi: 
  */
 function propagationAttack(set: LinkedSet, marks: readonly Mark[]): string[] {
   const got = propagate(set, marks);
-  const base = propagate(set, set.cells.map((c, i) => marks[i] ?? (c.value > 0 ? 'secondary' : null)));
+  const base = propagate(
+    set,
+    set.cells.map((c, i) => marks[i] ?? (c.value > 0 ? 'secondary' : null)),
+  );
   return set.cells.flatMap((c, i) =>
-    marks[i] === 'primary' && (got.lo[i] > Math.max(1, base.lo[i]) || got.hi[i] < Math.min(T - 1, base.hi[i])) ? [`${c.key} in [${got.lo[i]}, ${got.hi[i]}]`] : [],
+    marks[i] === 'primary' && (got.lo[i] > Math.max(1, base.lo[i]) || got.hi[i] < Math.min(T - 1, base.hi[i]))
+      ? [`${c.key} in [${got.lo[i]}, ${got.hi[i]}]`]
+      : [],
   );
 }
 
@@ -78,7 +99,9 @@ describe('attacks of issue 14 (regression)', () => {
     const set = linkCells(citizenship);
     const marks = primaryMarks(set, T);
     const audit = auditLinkedSet(set, marks, { threshold: T });
-    expect(audit.exposed.map((e) => [e.key, e.lo, e.hi])).toEqual(YEARS.map((y) => [`victims_by:citizenship|agency:mz|vnm|${y}`, 6, 6]));
+    expect(audit.exposed.map((e) => [e.key, e.lo, e.hi])).toEqual(
+      YEARS.map((y) => [`victims_by:citizenship|agency:mz|vnm|${y}`, 6, 6]),
+    );
     expect(propagationAttack(set, marks)).toHaveLength(3);
   });
 
@@ -101,7 +124,9 @@ describe('attacks of issue 14 (regression)', () => {
   it('row totals: the published cells and the row total give the hidden cell (age 18-25 = 61 - published)', () => {
     const cells = table('victims_by:age', 'agency:mz', { a18_25: [20, 32, 9], a26_35: [40, 41, 45] });
     const set = linkCells(cells);
-    expect(auditLinkedSet(set, primaryMarks(set, T), { threshold: T }).exposed.map((e) => e.key)).toEqual(['victims_by:age|agency:mz|a18_25|2027']);
+    expect(auditLinkedSet(set, primaryMarks(set, T), { threshold: T }).exposed.map((e) => e.key)).toEqual([
+      'victims_by:age|agency:mz|a18_25|2027',
+    ]);
     const { marks, audit } = protectLinkedSet(set, { threshold: T });
     expect(audit.exposed).toEqual([]);
     expect(propagationAttack(set, marks)).toEqual([]);
@@ -126,7 +151,13 @@ describe('attacks of issue 14 (regression)', () => {
     const age = table('victims_by:age', 'agency:mp', { under_18: [4, 4, 4], adult: [12, 12, 12] });
     const sex = table('victims_by:sex', 'agency:mp', { female: [6, 6, 6], male: [10, 10, 10] });
     const set = linkCells([...age, ...sex]);
-    expect(set.relations.some((r) => set.cells[r.total].key.startsWith('victims_by:age|agency:mp||') && set.cells[r.parts[0]].key.startsWith('victims_by:sex'))).toBe(true);
+    expect(
+      set.relations.some(
+        (r) =>
+          set.cells[r.total].key.startsWith('victims_by:age|agency:mp||') &&
+          set.cells[r.parts[0]].key.startsWith('victims_by:sex'),
+      ),
+    ).toBe(true);
     const { marks, audit } = protectLinkedSet(set, { threshold: T });
     expect(audit.exposed).toEqual([]);
     expect(propagationAttack(set, marks)).toEqual([]);
@@ -157,13 +188,21 @@ describe('attacks of issue 14 (regression)', () => {
 });
 
 describe('linked protection (property)', () => {
-  const counts = fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 10, max: 60 })), { minLength: 3, maxLength: 3 });
+  const counts = fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 10, max: 60 })), {
+    minLength: 3,
+    maxLength: 3,
+  });
   const agencyTable = fc.array(counts, { minLength: 1, maxLength: 3 });
   it('random agency and national tables with small counts: the audit finds nothing exposed, nor does subtraction', () => {
     fc.assert(
       fc.property(fc.array(agencyTable, { minLength: 1, maxLength: 3 }), (agencies) => {
         const width = Math.max(...agencies.map((a) => a.length));
-        const input = Object.fromEntries(agencies.map((rows, a) => [`a${a}`, Object.fromEntries(Array.from({ length: width }, (_, c) => [`c${c}`, rows[c] ?? [0, 0, 0]]))]));
+        const input = Object.fromEntries(
+          agencies.map((rows, a) => [
+            `a${a}`,
+            Object.fromEntries(Array.from({ length: width }, (_, c) => [`c${c}`, rows[c] ?? [0, 0, 0]])),
+          ]),
+        );
         const set = linkCells(agenciesAndNational('victims_by:p', input));
         const { marks, audit } = protectLinkedSet(set, { threshold: T });
         expect(audit.exposed).toEqual([]);
@@ -179,7 +218,10 @@ describe('relations read off the published tables', () => {
   it("links a subject's published total to the equal total of its breakdowns", () => {
     // The foreign ministry's victims (an indicator row) equal its breakdown by sex: 423 = 400 + 23.
     const sex = table('victims_by:sex', 'agency:mid', { female: [400, 410, 420], male: [23, 22, 21] });
-    const indicator = YEARS.map((y, i) => ({ key: cellKey({ measure: 'mid_victims', slice: '', category: '', period: y }), value: [423, 432, 441][i] }));
+    const indicator = YEARS.map((y, i) => ({
+      key: cellKey({ measure: 'mid_victims', slice: '', category: '', period: y }),
+      value: [423, 432, 441][i],
+    }));
     const set = linkCells([...sex, ...indicator]);
     const linked = set.relations.filter((r) => set.cells[r.total].key.startsWith('mid_victims'));
     expect(linked.map((r) => set.cells[r.parts[0]].key)).toEqual(YEARS.map((y) => `victims_by:sex|agency:mid||${y}`));

@@ -33,7 +33,9 @@ describe('quality check on the synthetic national dataset', () => {
   it('raises no anomaly finding on clean data', () => {
     expect(cleanResult.findings.filter((f) => ANOMALY.test(f.code))).toEqual([]);
     // The demo's dataset too.
-    expect(runQuality(generateNationalDataset({ plants: false })).findings.filter((f) => ANOMALY.test(f.code))).toEqual([]);
+    expect(runQuality(generateNationalDataset({ plants: false })).findings.filter((f) => ANOMALY.test(f.code))).toEqual(
+      [],
+    );
     // Non-response and lateness are part of realistic clean data.
     expect(cleanResult.summary.byCode['completeness.not_submitted']).toBeGreaterThan(0);
     expect(cleanResult.summary.byCode['completeness.late']).toBeGreaterThan(0);
@@ -41,25 +43,46 @@ describe('quality check on the synthetic national dataset', () => {
 
   it('plants every kind of anomaly', () => {
     const kinds = new Set(planted.plants.map((p) => p.code));
-    for (const code of ['consistency.rule', 'consistency.breakdown_sum', 'consistency.description_required', 'outlier.temporal', 'outlier.regional', 'reconciliation.residence_petitions', 'reconciliation.mvd_social_referrals', 'reconciliation.gobmp_referrals'])
+    for (const code of [
+      'consistency.rule',
+      'consistency.breakdown_sum',
+      'consistency.description_required',
+      'outlier.temporal',
+      'outlier.regional',
+      'reconciliation.residence_petitions',
+      'reconciliation.mvd_social_referrals',
+      'reconciliation.gobmp_referrals',
+    ])
       expect(kinds, code).toContain(code);
   });
 
-  it.each(planted.plants.map((p) => [`${p.code} ${p.ruleId ?? p.itemId} ${p.year} ${p.region ?? p.organisationId}`, p] as const))('finds the planted %s', (_name, p) => {
+  it.each(
+    planted.plants.map(
+      (p) => [`${p.code} ${p.ruleId ?? p.itemId} ${p.year} ${p.region ?? p.organisationId}`, p] as const,
+    ),
+  )('finds the planted %s', (_name, p) => {
     expect(plantedResult.findings.some((f) => matches(f, p))).toBe(true);
   });
 
   it('finds each temporal and regional plant with the statistics of the outlier module', () => {
-    const temporal = plantedResult.findings.filter((f) => f.code === 'outlier.temporal' && planted.plants.some((p) => p.kind === 'temporal' && matches(f, p)));
+    const temporal = plantedResult.findings.filter(
+      (f) => f.code === 'outlier.temporal' && planted.plants.some((p) => p.kind === 'temporal' && matches(f, p)),
+    );
     for (const f of temporal) expect(f.details).toMatchObject({ reason: 'temporal_increase' });
-    const regional = plantedResult.findings.find((f) => planted.plants.some((p) => p.kind === 'regional' && matches(f, p)))!;
+    const regional = plantedResult.findings.find((f) =>
+      planted.plants.some((p) => p.kind === 'regional' && matches(f, p)),
+    )!;
     expect(Math.abs(regional.details!.modifiedZ as number)).toBeGreaterThan(3.5);
   });
 
   it('is deterministic: the same input gives identical findings, in a canonical order', () => {
     const again = runQuality(generateNationalDataset({ seed: 'quality-test' }));
     expect(again).toEqual(plantedResult);
-    const shuffled = { ...planted, submissions: [...planted.submissions].reverse(), organisations: [...planted.organisations].reverse() };
+    const shuffled = {
+      ...planted,
+      submissions: [...planted.submissions].reverse(),
+      organisations: [...planted.organisations].reverse(),
+    };
     expect(runQuality(shuffled).findings).toEqual(plantedResult.findings);
   });
 
@@ -90,8 +113,12 @@ describe('conformity with the appendix', () => {
     delete answers[dropped];
     answers['s99.q1.not_in_form'] = { value: 1 };
     const found = runQuality(data).findings.filter((f) => f.submissionId === s.id);
-    expect(found).toContainEqual(expect.objectContaining({ code: 'conformity.missing_item', itemId: dropped, severity: 'error' }));
-    expect(found).toContainEqual(expect.objectContaining({ code: 'conformity.unknown_item', itemId: 's99.q1.not_in_form' }));
+    expect(found).toContainEqual(
+      expect.objectContaining({ code: 'conformity.missing_item', itemId: dropped, severity: 'error' }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ code: 'conformity.unknown_item', itemId: 's99.q1.not_in_form' }),
+    );
   });
 });
 
@@ -107,20 +134,29 @@ describe('cross-agency reconciliation rules', () => {
       const org = orgs.get(s.organisationId)!;
       if (s.year !== year || !side.agencyTypes.includes(org.agencyType) || (region && org.region !== region)) continue;
       const form = getForm(s.questionnaireVersion, org.agencyType);
-      for (const o of side.operands.filter((x) => form.index.has(x.item))) setOperand(form, s.content as SubmissionContent, o, sideValue(form, s.content as SubmissionContent, [o]) * 10 + 20);
+      for (const o of side.operands.filter((x) => form.index.has(x.item)))
+        setOperand(
+          form,
+          s.content as SubmissionContent,
+          o,
+          sideValue(form, s.content as SubmissionContent, [o]) * 10 + 20,
+        );
     }
     return region ?? 'nationwide';
   }
 
-  it.each(reconciliationRules.map((r) => [r.id, r.scope] as const))('%s (%s): found on a mismatch, silent on clean data', (ruleId) => {
-    const code = `reconciliation.${ruleId}`;
-    expect(cleanResult.findings.filter((f) => f.code === code)).toEqual([]);
-    const data = clean();
-    const unit = mismatch(data, ruleId);
-    const found = runQuality(data).findings.filter((f) => f.code === code);
-    expect(found.map((f) => [regionOf(f), f.year])).toContainEqual([unit, data.years[2]]);
-    expect(found.every((f) => f.severity === 'warning' && f.message.kk && f.message.ru)).toBe(true);
-  });
+  it.each(reconciliationRules.map((r) => [r.id, r.scope] as const))(
+    '%s (%s): found on a mismatch, silent on clean data',
+    (ruleId) => {
+      const code = `reconciliation.${ruleId}`;
+      expect(cleanResult.findings.filter((f) => f.code === code)).toEqual([]);
+      const data = clean();
+      const unit = mismatch(data, ruleId);
+      const found = runQuality(data).findings.filter((f) => f.code === code);
+      expect(found.map((f) => [regionOf(f), f.year])).toContainEqual([unit, data.years[2]]);
+      expect(found.every((f) => f.severity === 'warning' && f.message.kk && f.message.ru)).toBe(true);
+    },
+  );
 });
 
 describe('every declared consistency rule of the questionnaire', () => {
@@ -154,7 +190,12 @@ describe('every declared consistency rule of the questionnaire', () => {
         const compiled = compileRule(rule, form.index);
         const content = s.content as SubmissionContent;
         const out = compiled.evaluate(content.answers as Answers);
-        if (!out?.ok || (form.index.get(rule.left[0]!.item)!.item.kind === 'table' && !(content.answers[rule.left[0]!.item] as { value: TableRow[] }).value.length)) continue;
+        if (
+          !out?.ok ||
+          (form.index.get(rule.left[0]!.item)!.item.kind === 'table' &&
+            !(content.answers[rule.left[0]!.item] as { value: TableRow[] }).value.length)
+        )
+          continue;
         if (rule.op === 'gte') bump(form, content, rule.right[0]!, out.left - out.right + 1);
         else bump(form, content, rule.left[0]!, rule.op === 'eq' ? 1 : out.right - out.left + 1);
         if (compiled.evaluate(content.answers as Answers)?.ok !== false) continue;
@@ -167,7 +208,11 @@ describe('every declared consistency rule of the questionnaire', () => {
     expect(broken.length).toBeGreaterThan(rules.length * 0.9);
     expect(new Set(broken.map((b) => b.ruleId)).size).toBe(broken.length);
     const findings = runQuality(data).findings.filter((f) => f.code === 'consistency.rule');
-    for (const b of broken) expect(findings.some((f) => f.ruleId === b.ruleId && f.submissionId === b.submissionId), b.ruleId).toBe(true);
+    for (const b of broken)
+      expect(
+        findings.some((f) => f.ruleId === b.ruleId && f.submissionId === b.submissionId),
+        b.ruleId,
+      ).toBe(true);
     expect(cleanResult.findings.filter((f) => f.code === 'consistency.rule')).toEqual([]);
   });
 });

@@ -20,7 +20,8 @@ describe('the §14 analysis map (reports/analysis-map.json)', () => {
       for (const l of p.texts) {
         const ids = expandLink(l.id, map.questionnaireVersion);
         expect(ids, `${p.key}: ${l.id}`).not.toHaveLength(0);
-        for (const id of ids) expect(['text', 'yes_no', 'table', 'entity_list']).toContain(version.items.get(id)!.item.kind);
+        for (const id of ids)
+          expect(['text', 'yes_no', 'table', 'entity_list']).toContain(version.items.get(id)!.item.kind);
       }
     }
   });
@@ -28,8 +29,13 @@ describe('the §14 analysis map (reports/analysis-map.json)', () => {
   it('reads every free-text item of the questionnaire under exactly one point', () => {
     const texts = [...version.items.values()].filter((i) => i.item.kind === 'text').map((i) => i.item.id);
     for (const id of texts) {
-      const under = map.points.filter((p) => p.texts.some((t) => expandLink(t.id, map.questionnaireVersion).includes(id)));
-      expect(under.map((p) => p.key), id).toHaveLength(1);
+      const under = map.points.filter((p) =>
+        p.texts.some((t) => expandLink(t.id, map.questionnaireVersion).includes(id)),
+      );
+      expect(
+        under.map((p) => p.key),
+        id,
+      ).toHaveLength(1);
       expect(textPointOf(id)).toBe(under[0]!.key);
     }
   });
@@ -48,7 +54,9 @@ describe('the §14 analysis map (reports/analysis-map.json)', () => {
     expect(textPointOf('s16.q5.new_forms_methods')).toBe('recruitment_and_control');
     expect(textPointOf('s12.q3.platforms')).toBe('recruitment_and_control');
     // §14(3) "including from abroad": the foreign missions' data.
-    expect(analysisPoint('likelihood_by_territory').items.map((l) => l.id)).toEqual(expect.arrayContaining(['s11.q1.victims_total', 's11.q2.*', 's5.q1.citizens_left_abroad']));
+    expect(analysisPoint('likelihood_by_territory').items.map((l) => l.id)).toEqual(
+      expect.arrayContaining(['s11.q1.victims_total', 's11.q2.*', 's5.q1.citizens_left_abroad']),
+    );
     // §14(9) demand reduction is named.
     expect(analysisPoint('effective_prevention').items.filter((l) => l.demand).length).toBeGreaterThanOrEqual(3);
   });

@@ -6,7 +6,13 @@ import { countTable } from '../../../src/reports/build/privacy.js';
 import { protectTables } from '../../../src/reports/build/disclosure.js';
 import type { AssessmentInput } from '../../../src/reports/build/inputs.js';
 import { syntheticAssessmentInput } from '../../../src/synthetic/assessment.js';
-import { conclusionKeys, isSuppressed, type ReportTable, type ReportViewModel, type TableCell } from '../../../src/reports/report.view-model.js';
+import {
+  conclusionKeys,
+  isSuppressed,
+  type ReportTable,
+  type ReportViewModel,
+  type TableCell,
+} from '../../../src/reports/report.view-model.js';
 
 // National-size counts are large; a high threshold makes the suppression visible.
 const THRESHOLD = 20;
@@ -42,7 +48,8 @@ describe('report view model', () => {
     const almaty = regions.rows.find((r) => r[1] === 'город Алматы')!;
     const expected = [0, 0, 0];
     for (const f of input.facts)
-      if (f.region === 'almaty' && f.itemId === 's2.q8.victims_total' && f.dimension === null && f.value !== null) expected[input.years.indexOf(f.year)] += f.value;
+      if (f.region === 'almaty' && f.itemId === 's2.q8.victims_total' && f.dimension === null && f.value !== null)
+        expected[input.years.indexOf(f.year)] += f.value;
     expect(almaty.slice(3, 6)).toEqual(expected);
     expect(almaty[6]).toBe(expected[0] + expected[1] + expected[2]);
     // Police figures only: the note defines the score and its colours, says why the regions add up to less than
@@ -51,7 +58,9 @@ describe('report view model', () => {
     expect(regions.note).toContain('В опубликованных таблицах');
     expect(regions.note).not.toContain('одно лицо может быть указано');
     expect(regions.rows.at(-1)![1]).toBe('Сумма по регионам');
-    expect(table(raw, 'citizenship').note).toMatch(/^Данные за 2022–2024 годы, по каждому субъекту отдельно\. Графы не суммируются/);
+    expect(table(raw, 'citizenship').note).toMatch(
+      /^Данные за 2022–2024 годы, по каждому субъекту отдельно\. Графы не суммируются/,
+    );
   });
 
   it("shows each subject's victim count side by side, never added up", () => {
@@ -60,7 +69,17 @@ describe('report view model', () => {
     expect(bySubject.rows.length).toBeGreaterThanOrEqual(12);
     expect(bySubject.columns.map((c) => c.key)).not.toContain('total');
     const sum = (question: string, agencyType?: string) =>
-      input.years.map((y) => input.facts.filter((f) => f.year === y && f.itemId === `${question}.victims_total` && f.dimension === null && (!agencyType || f.agencyType === agencyType)).reduce((a, f) => a + (f.value ?? 0), 0));
+      input.years.map((y) =>
+        input.facts
+          .filter(
+            (f) =>
+              f.year === y &&
+              f.itemId === `${question}.victims_total` &&
+              f.dimension === null &&
+              (!agencyType || f.agencyType === agencyType),
+          )
+          .reduce((a, f) => a + (f.value ?? 0), 0),
+      );
     expect(bySubject.rows[0]).toEqual([expect.stringContaining('МВД'), ...sum('s2.q8'), expect.anything()]);
     expect(bySubject.rows.find((r) => String(r[0]).endsWith('(МИО)'))!.slice(1, 4)).toEqual(sum('s3.q1', 'mio'));
     expect(bySubject.rows.find((r) => String(r[0]).includes('НКО'))!.slice(1, 4)).toEqual(sum('s16.q1'));
@@ -72,9 +91,13 @@ describe('report view model', () => {
     const ranks = raw.annexes.riskRegister.map((r) => r.rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(raw.annexes.heatMap.cells).toHaveLength(25);
-    expect(raw.annexes.heatMap.cells.flatMap((c) => c.ranks).sort((a, b) => a - b)).toEqual([...ranks].sort((a, b) => a - b));
+    expect(raw.annexes.heatMap.cells.flatMap((c) => c.ranks).sort((a, b) => a - b)).toEqual(
+      [...ranks].sort((a, b) => a - b),
+    );
     expect(raw.recommendations.length).toBeGreaterThan(0);
-    for (const rec of raw.recommendations) for (const a of rec.agencies) expect(input.register.find((r) => r.code === rec.risks[0].id)!.agencies).toContain(a.code);
+    for (const rec of raw.recommendations)
+      for (const a of rec.agencies)
+        expect(input.register.find((r) => r.code === rec.risks[0].id)!.agencies).toContain(a.code);
     const mvd = raw.riskProfiles.find((p) => p.agency.code === 'mvd')!;
     for (const r of mvd.riskAreas) expect(input.register.find((x) => x.code === r.id)!.agencies).toContain('mvd');
     // The police report age, sex and citizenship (question 2.8); no empty tables for the other dimensions.
@@ -93,7 +116,15 @@ describe('report view model', () => {
 
   it('shows raw figures unpublished and hides every victim count in 1..threshold-1 when published', () => {
     let hidden = 0;
-    const victimTables = ['regions', 'citizenship', 'age', 'sex', 'exploitation_form', 'v_sex_mvd', 'v_cit_border_service'];
+    const victimTables = [
+      'regions',
+      'citizenship',
+      'age',
+      'sex',
+      'exploitation_form',
+      'v_sex_mvd',
+      'v_cit_border_service',
+    ];
     for (const id of victimTables) {
       const r = table(raw, id);
       const p = table(published, id);
@@ -127,10 +158,17 @@ describe('published XLSX', () => {
       const codes = (wb: ExcelJS.Workbook) => wb.getWorksheet(sheet)!.getColumn(1).values.slice(1);
       expect(codes(kk), sheet).toEqual(codes(ru));
       expect(codes(ru)[0], sheet).toBe('code');
-      expect(codes(ru).slice(1).every((c) => typeof c === 'string' && c.length > 0), sheet).toBe(true);
+      expect(
+        codes(ru)
+          .slice(1)
+          .every((c) => typeof c === 'string' && c.length > 0),
+        sheet,
+      ).toBe(true);
     }
     // Same codes, different words.
-    expect(kk.getWorksheet('citizenship')!.getCell('B2').value).not.toBe(ru.getWorksheet('citizenship')!.getCell('B2').value);
+    expect(kk.getWorksheet('citizenship')!.getCell('B2').value).not.toBe(
+      ru.getWorksheet('citizenship')!.getCell('B2').value,
+    );
   });
 
   it('labels hidden counts with the assessment threshold', async () => {
@@ -138,7 +176,12 @@ describe('published XLSX', () => {
     await wb.xlsx.load((await renderReportXlsx(published)) as unknown as ArrayBuffer);
     const marks: unknown[] = [];
     // Hidden counts are empty cells: visit those too.
-    for (const ws of wb.worksheets) ws.eachRow((r) => r.eachCell({ includeEmpty: true }, (c) => { if (c.note) marks.push(c.note); }));
+    for (const ws of wb.worksheets)
+      ws.eachRow((r) =>
+        r.eachCell({ includeEmpty: true }, (c) => {
+          if (c.note) marks.push(c.note);
+        }),
+      );
     expect(marks).toContain(`<${THRESHOLD}`);
     expect(marks).not.toContain('<10');
   });
@@ -146,7 +189,13 @@ describe('published XLSX', () => {
 
 describe('count table protection', () => {
   const spec = (rows: [number, number, number][], victims = true) => ({
-    id: 't', caption: 'c', firstLabel: 'k', years: [2022, 2023, 2024], lang: 'ru' as const, victims, measure: 'victims_by:test',
+    id: 't',
+    caption: 'c',
+    firstLabel: 'k',
+    years: [2022, 2023, 2024],
+    lang: 'ru' as const,
+    victims,
+    measure: 'victims_by:test',
     rows: rows.map((values, i) => ({ label: `r${i}`, values, category: `c${i}` })),
   });
   const publish = (rows: [number, number, number][], threshold = 10) => {
@@ -158,7 +207,10 @@ describe('count table protection', () => {
   const mark = (c: TableCell) => (isSuppressed(c) ? c.mark : null);
 
   it('adds secondary cells, marked apart, so a hidden cell cannot be recovered from the totals', () => {
-    const [r0, r1, total] = publish([[3, 40, 50], [20, 30, 60]]).rows;
+    const [r0, r1, total] = publish([
+      [3, 40, 50],
+      [20, 30, 60],
+    ]).rows;
     expect(mark(r0[1])).toBe('primary');
     // Row 0 and column 2022 each need a second hidden entry, never labelled "<10".
     expect(r0.slice(2, 5).some((c) => mark(c) === 'secondary')).toBe(true);
@@ -166,7 +218,10 @@ describe('count table protection', () => {
   });
 
   it('hides a small total even when every cell is zero or large', () => {
-    const t = publish([[0, 0, 4], [0, 0, 0]]);
+    const t = publish([
+      [0, 0, 4],
+      [0, 0, 0],
+    ]);
     expect(t.rows).toHaveLength(2); // the all-zero row is dropped
     expect(mark(t.rows[0][3])).toBe('primary');
     expect(mark(t.rows[0][4])).toBe('primary');
@@ -180,6 +235,8 @@ describe('count table protection', () => {
   });
 
   it('refuses to publish a person count without a protection', () => {
-    expect(() => countTable(spec([[3, 40, 50]]), { publish: true, threshold: 10 })).toThrow(/without disclosure protection/);
+    expect(() => countTable(spec([[3, 40, 50]]), { publish: true, threshold: 10 })).toThrow(
+      /without disclosure protection/,
+    );
   });
 });

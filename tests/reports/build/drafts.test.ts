@@ -26,14 +26,24 @@ describe('generated analysis drafts', () => {
     const key = nature.tables.find((t) => t.id === 'key_indicators')!;
     const [label, first, , last] = key.rows[1]!; // registered crimes
     const text = nature.paragraphs.join(' ');
-    expect(text).toContain(`${String(label)}: ${formatNumber(first as number)} в ${input.years[0]} г., ${formatNumber(last as number)} в ${input.years[2]} г.`);
+    expect(text).toContain(
+      `${String(label)}: ${formatNumber(first as number)} в ${input.years[0]} г., ${formatNumber(last as number)} в ${input.years[2]} г.`,
+    );
     expect(text).toMatch(/(рост|снижение) на \d+,\d%|без изменений/);
-    expect(vm.conclusions.find((c) => c.key === 'likelihood_by_territory')!.paragraphs.join(' ')).toContain('Потенциальные жертвы, обратившиеся в загранучреждения');
-    expect(vm.conclusions.find((c) => c.key === 'effective_prevention')!.paragraphs.join(' ')).toContain('Снижение спроса');
+    expect(vm.conclusions.find((c) => c.key === 'likelihood_by_territory')!.paragraphs.join(' ')).toContain(
+      'Потенциальные жертвы, обратившиеся в загранучреждения',
+    );
+    expect(vm.conclusions.find((c) => c.key === 'effective_prevention')!.paragraphs.join(' ')).toContain(
+      'Снижение спроса',
+    );
   });
 
-  it('yield to the experts\' text once one is written', () => {
-    const vm = buildReportViewModel({ ...input, narrative: { 'conclusions.sources': { kk: 'Мәтін.', ru: 'Текст экспертов.' } } }, 'ru', { publish: false });
+  it("yield to the experts' text once one is written", () => {
+    const vm = buildReportViewModel(
+      { ...input, narrative: { 'conclusions.sources': { kk: 'Мәтін.', ru: 'Текст экспертов.' } } },
+      'ru',
+      { publish: false },
+    );
     const sources = vm.conclusions.find((c) => c.key === 'sources')!;
     expect(sources.paragraphs).toEqual(['Текст экспертов.']);
     expect(sources.draft).toBe(false);
@@ -41,17 +51,47 @@ describe('generated analysis drafts', () => {
 
   it('count themes in the free-text answers and invent none', () => {
     const texts = [
-      { year: input.years[0], itemId: 's16.q5.new_forms_methods', agencyType: 'ngo', region: 'almaty', text: 'Вербовка через Telegram и Instagram под видом трудоустройства.' },
-      { year: input.years[1], itemId: 's16.q5.new_forms_methods', agencyType: 'ngo', region: 'almaty', text: 'Изымают паспорта у работников.' },
-      { year: input.years[2], itemId: 's12.q3.platforms', agencyType: 'mki', region: 'national', text: 'Совсем другое.' },
-      { year: input.years[2], itemId: 's1.q10.problem_issues', agencyType: 'mvd', region: 'almaty', text: 'Не относится к пункту 7.' },
+      {
+        year: input.years[0],
+        itemId: 's16.q5.new_forms_methods',
+        agencyType: 'ngo',
+        region: 'almaty',
+        text: 'Вербовка через Telegram и Instagram под видом трудоустройства.',
+      },
+      {
+        year: input.years[1],
+        itemId: 's16.q5.new_forms_methods',
+        agencyType: 'ngo',
+        region: 'almaty',
+        text: 'Изымают паспорта у работников.',
+      },
+      {
+        year: input.years[2],
+        itemId: 's12.q3.platforms',
+        agencyType: 'mki',
+        region: 'national',
+        text: 'Совсем другое.',
+      },
+      {
+        year: input.years[2],
+        itemId: 's1.q10.problem_issues',
+        agencyType: 'mvd',
+        region: 'almaty',
+        text: 'Не относится к пункту 7.',
+      },
     ];
     const t = themeCounts(texts, 'recruitment_and_control', input.years);
     expect(t.n).toBe(3);
-    expect(Object.fromEntries(t.counts.map(([th, n]) => [th.code, n]))).toEqual({ online: 1, employment: 1, documents: 1 });
+    expect(Object.fromEntries(t.counts.map(([th, n]) => [th.code, n]))).toEqual({
+      online: 1,
+      employment: 1,
+      documents: 1,
+    });
     expect(t.other).toBe(1);
     expect(t.questions).toEqual(['12.3', '16.5']);
     const none = buildReportViewModel({ ...input, texts: [] }, 'ru', { publish: false });
-    expect(none.conclusions.find((c) => c.key === 'recruitment_and_control')!.paragraphs).toContain('Свободных ответов по этому пункту нет.');
+    expect(none.conclusions.find((c) => c.key === 'recruitment_and_control')!.paragraphs).toContain(
+      'Свободных ответов по этому пункту нет.',
+    );
   });
 });

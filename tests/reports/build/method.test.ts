@@ -11,14 +11,20 @@ describe('measures defined where they are used', () => {
   it('names the test whose p-value is given: chi-square for many risks, permutation for few', () => {
     const many = buildReportViewModel(input, 'ru', { publish: false }).description.method.kendall;
     expect(many.test).toMatch(/^критерий χ² = [\d,]+ при \d+ степенях свободы$/);
-    const few = kendallW([[1, 2, 3, 4, 5], [2, 1, 3, 5, 4], [1, 3, 2, 4, 5]]);
+    const few = kendallW([
+      [1, 2, 3, 4, 5],
+      [2, 1, 3, 5, 4],
+      [1, 3, 2, 4, 5],
+    ]);
     expect(few.W !== null && few.pValueMethod).not.toBe('chi-square');
-    const small = buildReportViewModel({ ...input, ranking: { ...input.ranking, kendall: few } }, 'ru', { publish: false }).description.method.kendall;
+    const small = buildReportViewModel({ ...input, ranking: { ...input.ranking, kendall: few } }, 'ru', {
+      publish: false,
+    }).description.method.kendall;
     expect(small.test).toMatch(/перестановочный тест/);
     expect(small.test).not.toContain('χ² =');
   });
 
-  it('shows the experts\' agreement as the share within ±1 of the median, and defines it', () => {
+  it("shows the experts' agreement as the share within ±1 of the median, and defines it", () => {
     const vm = buildReportViewModel(input, 'ru', { publish: false });
     const table = riskTable('r', 'c', vm.annexes.riskRegister, loadTexts('ru'));
     const col = table.columns.findIndex((c) => c.key === 'agreement');

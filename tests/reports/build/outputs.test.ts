@@ -9,7 +9,10 @@ describe('renderOutputs', () => {
     const input = syntheticAssessmentInput({ seed: 1 });
     const real = protectReport(input);
     // Table-by-table thinking: the small counts hidden and nothing else, and a protector that claims success.
-    const primaryOnly: ReportProtection = { ...real, marks: new Map([...real.marks].filter(([, m]) => m === 'primary')) };
+    const primaryOnly: ReportProtection = {
+      ...real,
+      marks: new Map([...real.marks].filter(([, m]) => m === 'primary')),
+    };
     const progress = vi.fn();
     const err = await renderOutputs(input, progress, primaryOnly).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DisclosureExposedError);

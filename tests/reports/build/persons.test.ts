@@ -13,12 +13,22 @@ import { syntheticAssessmentInput } from '../../../src/synthetic/assessment.js';
 function numericCells(vm: ReportViewModel): Map<string, number> {
   const out = new Map<string, number>();
   const table = (where: string, t: ReportTable) =>
-    t.rows.forEach((row, r) => row.forEach((c, i) => typeof c === 'number' && !isSuppressed(c) && out.set(`${where}/${t.id}[${String(row[0])}#${r}][${t.columns[i]?.key}]`, c)));
+    t.rows.forEach((row, r) =>
+      row.forEach(
+        (c, i) =>
+          typeof c === 'number' &&
+          !isSuppressed(c) &&
+          out.set(`${where}/${t.id}[${String(row[0])}#${r}][${t.columns[i]?.key}]`, c),
+      ),
+    );
   for (const s of vm.conclusions) {
     s.tables.forEach((t) => table(s.key, t));
     for (const ch of s.charts) {
       if (ch.kind === 'bar') ch.bars.forEach((b) => out.set(`${s.key}/${ch.id}[${b.label}]`, b.value));
-      else ch.series.forEach((se) => se.values.forEach((v, i) => v !== null && out.set(`${s.key}/${ch.id}[${se.label}][${i}]`, v)));
+      else
+        ch.series.forEach((se) =>
+          se.values.forEach((v, i) => v !== null && out.set(`${s.key}/${ch.id}[${se.label}][${i}]`, v)),
+        );
     }
   }
   for (const p of vm.riskProfiles) p.victimProfile.forEach((t) => table(`profile.${p.agency.code}`, t));
@@ -29,14 +39,18 @@ function numericCells(vm: ReportViewModel): Map<string, number> {
 
 const scaled = (input: AssessmentInput, agencyType: string): AssessmentInput => ({
   ...input,
-  facts: input.facts.map((f) => (f.agencyType === agencyType && f.value !== null && isPersonItem(f.itemId) ? { ...f, value: f.value * 3 } : f)),
+  facts: input.facts.map((f) =>
+    f.agencyType === agencyType && f.value !== null && isPersonItem(f.itemId) ? { ...f, value: f.value * 3 } : f,
+  ),
 });
 
 describe('person counts in the report', () => {
   it('are never added across subject types in any table or chart', () => {
     const input = syntheticAssessmentInput({ seed: 17, regions: ['almaty', 'astana', 'abai', 'zhambyl'] });
     const base = numericCells(buildReportViewModel(input, 'ru', { publish: false }));
-    const subjects = [...new Set(input.facts.filter((f) => isPersonItem(f.itemId) && f.value).map((f) => f.agencyType))].sort();
+    const subjects = [
+      ...new Set(input.facts.filter((f) => isPersonItem(f.itemId) && f.value).map((f) => f.agencyType)),
+    ].sort();
     expect(subjects.length).toBeGreaterThanOrEqual(8);
     const movedBy = new Map<string, string[]>();
     for (const s of subjects) {
@@ -51,7 +65,14 @@ describe('person counts in the report', () => {
 
   it('are recognised for every victim, minor and person item of the questionnaire', () => {
     const ids = [...getVersion('2024-10-order-849-410').items.keys()];
-    for (const id of ids.filter((i) => /\.(victims|minors|persons)_/.test(i) || i.endsWith('.referring_subjects'))) expect(isPersonItem(id), id).toBe(true);
-    for (const id of ['s2.q1.crimes_registered', 's2.q2.channels_total', 's12.q1.sites_blocked_total', 's12.q4.resources_by_subject']) expect(isPersonItem(id), id).toBe(false);
+    for (const id of ids.filter((i) => /\.(victims|minors|persons)_/.test(i) || i.endsWith('.referring_subjects')))
+      expect(isPersonItem(id), id).toBe(true);
+    for (const id of [
+      's2.q1.crimes_registered',
+      's2.q2.channels_total',
+      's12.q1.sites_blocked_total',
+      's12.q4.resources_by_subject',
+    ])
+      expect(isPersonItem(id), id).toBe(false);
   });
 });

@@ -4,7 +4,10 @@ import { syntheticAssessmentInput } from '../../../src/synthetic/assessment.js';
 
 describe('placeholders of the register ("other ... (describe)")', () => {
   const input = syntheticAssessmentInput({ seed: 3, regions: ['almaty', 'astana'] });
-  const unanswered = { ...input, facts: input.facts.filter((f) => f.itemId !== 's1.q1.other_risks' && f.itemId !== 's1.q3.other_measures') };
+  const unanswered = {
+    ...input,
+    facts: input.facts.filter((f) => f.itemId !== 's1.q1.other_risks' && f.itemId !== 's1.q3.other_measures'),
+  };
 
   it('are dropped when no subject described one, and the ranks close up', () => {
     const vm = buildReportViewModel(unanswered, 'ru', { publish: false });

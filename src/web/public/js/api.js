@@ -98,7 +98,11 @@ export async function download(path, fallbackName) {
 let openApi = null;
 /** Whether the server documents a route (pages for routes still being built hide themselves). */
 export async function hasRoute(method, path) {
-  if (!openApi) openApi = fetch('/docs/json').then((r) => (r.ok ? r.json() : { paths: {} }), () => ({ paths: {} }));
+  if (!openApi)
+    openApi = fetch('/docs/json').then(
+      (r) => (r.ok ? r.json() : { paths: {} }),
+      () => ({ paths: {} }),
+    );
   const doc = await openApi;
   return Boolean(doc.paths?.[path]?.[method.toLowerCase()]);
 }

@@ -16,28 +16,65 @@ const navItems = [
   { path: '/admin/campaigns', key: 'nav.adminCampaigns', roles: ['admin'] },
 ];
 
-
 function languageSwitch() {
   const button = (lang, label) =>
-    h('button', { type: 'button', class: 'lang', lang, 'aria-pressed': String(getLang() === lang), onclick: async () => {
-      setLang(lang);
-      await render();
-      // Keep the keyboard user's place: the header is rebuilt by the render.
-      document.querySelector(`.lang-switch button[lang="${lang}"]`)?.focus();
-    } }, label);
-  return h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.switch') }, button('kk', 'Қазақша'), button('ru', 'Русский'));
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'lang',
+        lang,
+        'aria-pressed': String(getLang() === lang),
+        onclick: async () => {
+          setLang(lang);
+          await render();
+          // Keep the keyboard user's place: the header is rebuilt by the render.
+          document.querySelector(`.lang-switch button[lang="${lang}"]`)?.focus();
+        },
+      },
+      label,
+    );
+  return h(
+    'div',
+    { class: 'lang-switch', role: 'group', 'aria-label': t('lang.switch') },
+    button('kk', 'Қазақша'),
+    button('ru', 'Русский'),
+  );
 }
 
 function header() {
   const current = location.pathname;
   const nav = state.user
-    ? h('nav', { 'aria-label': t('nav.label') }, h('ul', {}, navItems.filter((i) => hasRole(...i.roles)).map((i) =>
-        h('li', {}, link(i.path, t(i.key), current.startsWith(i.path) ? { 'aria-current': 'page' } : {})))))
+    ? h(
+        'nav',
+        { 'aria-label': t('nav.label') },
+        h(
+          'ul',
+          {},
+          navItems
+            .filter((i) => hasRole(...i.roles))
+            .map((i) =>
+              h('li', {}, link(i.path, t(i.key), current.startsWith(i.path) ? { 'aria-current': 'page' } : {})),
+            ),
+        ),
+      )
     : null;
   const user = state.user
-    ? h('div', { class: 'user' }, h('span', { class: 'user-name' }, state.user.name), h('button', { type: 'button', class: 'secondary', onclick: signOut }, t('auth.signOut')))
+    ? h(
+        'div',
+        { class: 'user' },
+        h('span', { class: 'user-name' }, state.user.name),
+        h('button', { type: 'button', class: 'secondary', onclick: signOut }, t('auth.signOut')),
+      )
     : null;
-  return h('header', { class: 'top' }, h('a', { class: 'skip', href: '#main' }, t('nav.skip')), h('div', { class: 'brand' }, t('app.title')), nav, h('div', { class: 'top-right' }, languageSwitch(), user));
+  return h(
+    'header',
+    { class: 'top' },
+    h('a', { class: 'skip', href: '#main' }, t('nav.skip')),
+    h('div', { class: 'brand' }, t('app.title')),
+    nav,
+    h('div', { class: 'top-right' }, languageSwitch(), user),
+  );
 }
 
 function signOut() {
@@ -49,7 +86,12 @@ function signOut() {
 function match(pathname) {
   for (const route of routes) {
     const names = [];
-    const pattern = new RegExp(`^${route.path.replace(/:(\w+)/g, (_, n) => { names.push(n); return '([^/]+)'; })}$`);
+    const pattern = new RegExp(
+      `^${route.path.replace(/:(\w+)/g, (_, n) => {
+        names.push(n);
+        return '([^/]+)';
+      })}$`,
+    );
     const m = pattern.exec(pathname);
     if (m) return { route, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])])) };
   }

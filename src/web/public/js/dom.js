@@ -7,7 +7,14 @@ export function h(tag, attrs = {}, ...children) {
     else if (name === 'class') el.className = value;
     else if (name === 'for') el.htmlFor = value;
     else if (name === 'value') el.value = value;
-    else if (name === 'checked' || name === 'selected' || name === 'disabled' || name === 'hidden' || name === 'required') el[name] = Boolean(value);
+    else if (
+      name === 'checked' ||
+      name === 'selected' ||
+      name === 'disabled' ||
+      name === 'hidden' ||
+      name === 'required'
+    )
+      el[name] = Boolean(value);
     else el.setAttribute(name, value === true ? '' : String(value));
   }
   append(el, children);
@@ -43,5 +50,9 @@ export function field(labelText, control, hint) {
 }
 
 export function select(options, value, attrs = {}) {
-  return h('select', attrs, options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
+  return h(
+    'select',
+    attrs,
+    options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)),
+  );
 }

@@ -12,7 +12,9 @@ function toDate(iso) {
 
 function day(date, lang) {
   const [y, m, d] = [date.getFullYear(), date.getMonth(), date.getDate()];
-  return lang === 'kk' ? `${y} ${dateWords.kk.year} ${d} ${months.kk[m]}` : `${d} ${months.ru[m]} ${y} ${dateWords.ru.year}`;
+  return lang === 'kk'
+    ? `${y} ${dateWords.kk.year} ${d} ${months.kk[m]}`
+    : `${d} ${months.ru[m]} ${y} ${dateWords.ru.year}`;
 }
 
 export function formatDateIn(lang, iso) {

@@ -36,7 +36,19 @@ export function homeFor(user) {
 }
 
 export function link(path, text, attrs = {}) {
-  return h('a', { href: path, ...attrs, onclick: (e) => { if (e.ctrlKey || e.metaKey) return; e.preventDefault(); navigate(path); } }, text);
+  return h(
+    'a',
+    {
+      href: path,
+      ...attrs,
+      onclick: (e) => {
+        if (e.ctrlKey || e.metaKey) return;
+        e.preventDefault();
+        navigate(path);
+      },
+    },
+    text,
+  );
 }
 
 export async function signIn(email, password) {

@@ -15,7 +15,11 @@ export const routes = [
   { path: '/login', page: loginPage },
   { path: '/campaigns', roles: ['focal_point'], page: campaignsPage },
   { path: '/submissions/:campaignId/:organisationId', roles: ['focal_point', 'expert', 'admin'], page: submissionPage },
-  { path: '/submissions/:campaignId/:organisationId/history', roles: ['focal_point', 'expert', 'admin'], page: historyPage },
+  {
+    path: '/submissions/:campaignId/:organisationId/history',
+    roles: ['focal_point', 'expert', 'admin'],
+    page: historyPage,
+  },
   { path: '/board', roles: ['expert', 'admin'], page: boardPage },
   { path: '/assessments', roles: ['expert', 'admin'], page: assessmentsPage },
   { path: '/assessments/:id', roles: ['expert', 'admin'], page: assessmentPage },

@@ -14,9 +14,17 @@ export function statusBadge(status) {
 export function showError(container, err) {
   const issues = err?.details?.issues;
   container.replaceChildren(
-    notice('error', err.message, Array.isArray(issues) && issues.length && issues[0].message
-      ? h('ul', {}, issues.slice(0, 20).map((i) => h('li', {}, i.path ? `${i.path}: ${i.message}` : i.message)))
-      : null),
+    notice(
+      'error',
+      err.message,
+      Array.isArray(issues) && issues.length && issues[0].message
+        ? h(
+            'ul',
+            {},
+            issues.slice(0, 20).map((i) => h('li', {}, i.path ? `${i.path}: ${i.message}` : i.message)),
+          )
+        : null,
+    ),
   );
 }
 
@@ -38,8 +46,30 @@ export async function busy(button, out, action) {
 
 /** A table that scrolls inside its own labelled region when wider than the screen (phones). */
 export function table(headers, rows, attrs = {}) {
-  const el = h('table', attrs, h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, rows));
-  return h('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': headers.filter((x) => typeof x === 'string').join(', ') }, el);
+  const el = h(
+    'table',
+    attrs,
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        headers.map((x) => h('th', { scope: 'col' }, x)),
+      ),
+    ),
+    h('tbody', {}, rows),
+  );
+  return h(
+    'div',
+    {
+      class: 'table-scroll',
+      role: 'region',
+      tabindex: '0',
+      'aria-label': headers.filter((x) => typeof x === 'string').join(', '),
+    },
+    el,
+  );
 }
 
 /** A button that runs a pipeline step and reloads the page. */
@@ -56,11 +86,16 @@ export function stepButton(label, out, action) {
  */
 export function organisationPicker(orgs, value, { none = true, label } = {}) {
   const options = [...(none ? [['', '—']] : []), ...orgs.map((o) => [o.id, `${o.name.ru} / ${o.name.kk}`])];
-  const picker = h('select', { id: `${label}-select` }, options.map(([v, text]) => h('option', { value: v, selected: v === (value ?? '') }, text)));
+  const picker = h(
+    'select',
+    { id: `${label}-select` },
+    options.map(([v, text]) => h('option', { value: v, selected: v === (value ?? '') }, text)),
+  );
   const search = h('input', { type: 'search', 'aria-label': t('org.search'), placeholder: t('org.search') });
   search.addEventListener('input', () => {
     const needle = search.value.trim().toLocaleLowerCase();
-    for (const option of picker.options) option.hidden = Boolean(needle) && option.value !== '' && !option.text.toLocaleLowerCase().includes(needle);
+    for (const option of picker.options)
+      option.hidden = Boolean(needle) && option.value !== '' && !option.text.toLocaleLowerCase().includes(needle);
   });
   return { element: h('div', { class: 'picker' }, search, picker), select: picker };
 }

@@ -7,41 +7,110 @@ import { agencyTypes, names, organisations, questionnaires } from '../refdata.js
 import { busy, statusBadge, table } from '../ui.js';
 
 export async function adminCampaignsPage() {
-  const [campaigns, orgs, versions, agencyName] = await Promise.all([get('/api/v1/campaigns'), organisations(), questionnaires(), names(agencyTypes())]);
+  const [campaigns, orgs, versions, agencyName] = await Promise.all([
+    get('/api/v1/campaigns'),
+    organisations(),
+    questionnaires(),
+    names(agencyTypes()),
+  ]);
   const out = h('div', { 'aria-live': 'polite' });
   const rows = campaigns.map((c) => {
     const actions = [];
     const act = (key, path) => {
       const b = h('button', { type: 'button', class: 'secondary' }, t(key));
-      b.addEventListener('click', () => busy(b, out, async () => { await api('POST', `/api/v1/campaigns/${c.id}/${path}`, { ifMatch: c.version }); render(); }));
+      b.addEventListener('click', () =>
+        busy(b, out, async () => {
+          await api('POST', `/api/v1/campaigns/${c.id}/${path}`, { ifMatch: c.version });
+          render();
+        }),
+      );
       actions.push(b);
     };
     if (c.status === 'draft') act('campaign.open', 'open');
     if (c.status === 'open') act('campaign.close', 'close');
-    return h('tr', {}, h('td', {}, t('campaign.name', { year: c.reportingYear })), h('td', {}, c.questionnaireVersion), h('td', {}, formatDate(c.deadline)),
-      h('td', {}, String(c.recipientCount)), h('td', {}, statusBadge(`campaign_${c.status}`)), h('td', {}, actions));
+    return h(
+      'tr',
+      {},
+      h('td', {}, t('campaign.name', { year: c.reportingYear })),
+      h('td', {}, c.questionnaireVersion),
+      h('td', {}, formatDate(c.deadline)),
+      h('td', {}, String(c.recipientCount)),
+      h('td', {}, statusBadge(`campaign_${c.status}`)),
+      h('td', {}, actions),
+    );
   });
 
-  const year = h('input', { type: 'number', min: 2024, max: 2100, required: true, value: new Date().getFullYear() - 1 });
-  const version = select(versions.map((v) => [v.id, `${v.id} — ${loc(v.title)}`]), versions[0]?.id);
+  const year = h('input', {
+    type: 'number',
+    min: 2024,
+    max: 2100,
+    required: true,
+    value: new Date().getFullYear() - 1,
+  });
+  const version = select(
+    versions.map((v) => [v.id, `${v.id} — ${loc(v.title)}`]),
+    versions[0]?.id,
+  );
   const requestDate = h('input', { type: 'date' });
   const deadline = h('input', { type: 'date' });
-  const boxes = orgs.filter((o) => o.active).map((o) => ({ o, box: h('input', { type: 'checkbox', id: uid(), checked: true }) }));
+  const boxes = orgs
+    .filter((o) => o.active)
+    .map((o) => ({ o, box: h('input', { type: 'checkbox', id: uid(), checked: true }) }));
   const create = h('button', { type: 'submit' }, t('campaign.create'));
-  const formEl = h('form', { class: 'card', onsubmit: (e) => {
-    e.preventDefault();
-    busy(create, out, async () => {
-      const body = { reportingYear: Number(year.value), questionnaireVersion: version.value, recipients: boxes.filter((b) => b.box.checked).map((b) => b.o.id) };
-      if (requestDate.value) body.requestDate = requestDate.value;
-      if (deadline.value) body.deadline = deadline.value;
-      await api('POST', '/api/v1/campaigns', { body });
-      render();
-    });
-  } }, h('h2', {}, t('campaign.new')),
-    h('div', { class: 'row' }, field(t('campaign.year'), year), field(t('campaign.version'), version), field(t('campaign.requestDate'), requestDate), field(t('campaign.deadline'), deadline)),
-    h('fieldset', { class: 'recipients' }, h('legend', {}, t('campaign.recipients')),
-      boxes.map((b) => h('label', { class: 'inline', for: b.box.id }, b.box, `${loc(b.o.name)} (${agencyName(b.o.agencyType)})`))),
-    create);
-  return h('section', {}, h('h1', {}, t('campaign.adminTitle')), out,
-    table([t('campaign.year'), t('campaign.version'), t('campaign.deadline'), t('campaign.recipientCount'), t('campaign.status'), t('common.actions')], rows), formEl);
+  const formEl = h(
+    'form',
+    {
+      class: 'card',
+      onsubmit: (e) => {
+        e.preventDefault();
+        busy(create, out, async () => {
+          const body = {
+            reportingYear: Number(year.value),
+            questionnaireVersion: version.value,
+            recipients: boxes.filter((b) => b.box.checked).map((b) => b.o.id),
+          };
+          if (requestDate.value) body.requestDate = requestDate.value;
+          if (deadline.value) body.deadline = deadline.value;
+          await api('POST', '/api/v1/campaigns', { body });
+          render();
+        });
+      },
+    },
+    h('h2', {}, t('campaign.new')),
+    h(
+      'div',
+      { class: 'row' },
+      field(t('campaign.year'), year),
+      field(t('campaign.version'), version),
+      field(t('campaign.requestDate'), requestDate),
+      field(t('campaign.deadline'), deadline),
+    ),
+    h(
+      'fieldset',
+      { class: 'recipients' },
+      h('legend', {}, t('campaign.recipients')),
+      boxes.map((b) =>
+        h('label', { class: 'inline', for: b.box.id }, b.box, `${loc(b.o.name)} (${agencyName(b.o.agencyType)})`),
+      ),
+    ),
+    create,
+  );
+  return h(
+    'section',
+    {},
+    h('h1', {}, t('campaign.adminTitle')),
+    out,
+    table(
+      [
+        t('campaign.year'),
+        t('campaign.version'),
+        t('campaign.deadline'),
+        t('campaign.recipientCount'),
+        t('campaign.status'),
+        t('common.actions'),
+      ],
+      rows,
+    ),
+    formEl,
+  );
 }

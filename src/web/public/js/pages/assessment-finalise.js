@@ -11,11 +11,22 @@ const POLL_MS = 1000;
 /** What a stored file is, for people: its group, what it is, and its language if any. */
 function describe(name, agencyName) {
   let m = /^report-(kk|ru)\.(pdf|xlsx)$/.exec(name);
-  if (m) return { group: 'report', key: m[2], label: t(m[2] === 'pdf' ? 'files.reportPdf' : 'files.reportXlsx'), lang: m[1] };
+  if (m)
+    return {
+      group: 'report',
+      key: m[2],
+      label: t(m[2] === 'pdf' ? 'files.reportPdf' : 'files.reportXlsx'),
+      lang: m[1],
+    };
   m = /^profile-(.+)-(kk|ru)\.pdf$/.exec(name);
   if (m) return { group: 'profiles', key: m[1], label: agencyName(m[1]), lang: m[2] };
   // Raw victim-level data (experts and administrators only) says so.
-  return { group: 'data', key: name, label: t(name.includes('-restricted.') ? 'files.restricted' : 'files.data'), lang: null };
+  return {
+    group: 'data',
+    key: name,
+    label: t(name.includes('-restricted.') ? 'files.restricted' : 'files.data'),
+    lang: null,
+  };
 }
 
 const GROUPS = ['report', 'profiles', 'data'];
@@ -25,7 +36,10 @@ const GROUPS = ['report', 'profiles', 'data'];
  * download button per language; human labels, the file name only in the button's label.
  */
 export async function filesTable(assessmentId, out) {
-  const [files, agencyName] = await Promise.all([get(`/api/v1/assessments/${assessmentId}/files`).catch(() => []), names(agencyTypes())]);
+  const [files, agencyName] = await Promise.all([
+    get(`/api/v1/assessments/${assessmentId}/files`).catch(() => []),
+    names(agencyTypes()),
+  ]);
   if (!files.length) return notice('info', t('files.none'));
   const docs = new Map();
   for (const f of files) {
@@ -35,25 +49,50 @@ export async function filesTable(assessmentId, out) {
     docs.get(id).files.push(f);
   }
   const button = (f, lang) => {
-    const b = h('button', { type: 'button', class: 'secondary', 'aria-label': t('files.downloadName', { name: f.name }) },
-      lang ? t('files.downloadLang', { lang: t(`files.lang.${lang}`) }) : t('files.download'));
-    b.addEventListener('click', () => busy(b, out, () => download(`/api/v1/assessments/${assessmentId}/files/${encodeURIComponent(f.name)}`, f.name)));
+    const b = h(
+      'button',
+      { type: 'button', class: 'secondary', 'aria-label': t('files.downloadName', { name: f.name }) },
+      lang ? t('files.downloadLang', { lang: t(`files.lang.${lang}`) }) : t('files.download'),
+    );
+    b.addEventListener('click', () =>
+      busy(b, out, () => download(`/api/v1/assessments/${assessmentId}/files/${encodeURIComponent(f.name)}`, f.name)),
+    );
     return b;
   };
   const sections = GROUPS.map((group) => {
     const list = [...docs.values()].filter((d) => d.group === group).sort((a, b) => a.label.localeCompare(b.label));
     if (!list.length) return null;
     const rows = list.map((d) => {
-      const sorted = d.files.map((f) => ({ f, lang: describe(f.name, agencyName).lang })).sort((a, b) => (a.lang ?? '').localeCompare(b.lang ?? ''));
+      const sorted = d.files
+        .map((f) => ({ f, lang: describe(f.name, agencyName).lang }))
+        .sort((a, b) => (a.lang ?? '').localeCompare(b.lang ?? ''));
       const size = d.files.reduce((n, f) => n + f.size, 0);
-      return h('tr', {}, h('th', { scope: 'row' }, d.label), h('td', { class: 'downloads' }, sorted.map(({ f, lang }) => button(f, lang))),
-        h('td', {}, t('files.kb', { n: Math.max(1, Math.round(size / 1024)) })), h('td', {}, formatDateTime(d.files[0].createdAt)));
+      return h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, d.label),
+        h(
+          'td',
+          { class: 'downloads' },
+          sorted.map(({ f, lang }) => button(f, lang)),
+        ),
+        h('td', {}, t('files.kb', { n: Math.max(1, Math.round(size / 1024)) })),
+        h('td', {}, formatDateTime(d.files[0].createdAt)),
+      );
     });
-    const body = h('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': t(`files.group.${group}`) },
-      table([t('files.what'), t('files.download'), t('files.size'), t('files.created')], rows));
+    const body = h(
+      'div',
+      { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': t(`files.group.${group}`) },
+      table([t('files.what'), t('files.download'), t('files.size'), t('files.created')], rows),
+    );
     // Dozens of profiles: folded, so the report stays in view.
     return group === 'profiles'
-      ? h('details', { class: 'file-group' }, h('summary', {}, t('files.groupCount', { group: t(`files.group.${group}`), n: list.length })), body)
+      ? h(
+          'details',
+          { class: 'file-group' },
+          h('summary', {}, t('files.groupCount', { group: t(`files.group.${group}`), n: list.length })),
+          body,
+        )
       : h('section', { class: 'file-group' }, h('h4', {}, t(`files.group.${group}`)), body);
   });
   return h('div', {}, sections);
@@ -66,23 +105,42 @@ export async function finalisePanel(assessment) {
   if (assessment.status !== 'finalised') {
     const b = h('button', { type: 'button' }, t('finalise.run'));
     // Finalisation is irreversible: a confirmation says what it produces first.
-    const confirm = h('div', { class: 'confirm', role: 'group', 'aria-label': t('finalise.confirmTitle'), hidden: true },
-      h('p', {}, h('strong', {}, t('finalise.confirmTitle'))), h('p', {}, t('finalise.confirmText')));
+    const confirm = h(
+      'div',
+      { class: 'confirm', role: 'group', 'aria-label': t('finalise.confirmTitle'), hidden: true },
+      h('p', {}, h('strong', {}, t('finalise.confirmTitle'))),
+      h('p', {}, t('finalise.confirmText')),
+    );
     const yes = h('button', { type: 'button' }, t('finalise.confirm'));
     const no = h('button', { type: 'button', class: 'secondary' }, t('finalise.cancel'));
     confirm.append(h('div', { class: 'actions' }, yes, no));
-    b.addEventListener('click', () => { confirm.hidden = false; b.hidden = true; yes.focus(); });
-    no.addEventListener('click', () => { confirm.hidden = true; b.hidden = false; b.focus(); });
-    yes.addEventListener('click', () => busy(yes, out, async () => {
-      let { data: job } = await api('POST', `/api/v1/assessments/${assessment.id}/finalise`);
-      while (job.status === 'queued' || job.status === 'running') {
-        progress.textContent = t('finalise.progress', { pct: Math.round((job.progress ?? 0) * (job.progress <= 1 ? 100 : 1)) });
-        await new Promise((r) => setTimeout(r, POLL_MS));
-        job = await get(`/api/v1/jobs/${job.id}`);
-      }
-      if (job.status === 'failed') { out.replaceChildren(notice('error', t('finalise.failed'), ' ', job.message ?? '')); return; }
-      render();
-    }));
+    b.addEventListener('click', () => {
+      confirm.hidden = false;
+      b.hidden = true;
+      yes.focus();
+    });
+    no.addEventListener('click', () => {
+      confirm.hidden = true;
+      b.hidden = false;
+      b.focus();
+    });
+    yes.addEventListener('click', () =>
+      busy(yes, out, async () => {
+        let { data: job } = await api('POST', `/api/v1/assessments/${assessment.id}/finalise`);
+        while (job.status === 'queued' || job.status === 'running') {
+          progress.textContent = t('finalise.progress', {
+            pct: Math.round((job.progress ?? 0) * (job.progress <= 1 ? 100 : 1)),
+          });
+          await new Promise((r) => setTimeout(r, POLL_MS));
+          job = await get(`/api/v1/jobs/${job.id}`);
+        }
+        if (job.status === 'failed') {
+          out.replaceChildren(notice('error', t('finalise.failed'), ' ', job.message ?? ''));
+          return;
+        }
+        render();
+      }),
+    );
     parts.push(h('p', {}, t('finalise.help')), b, confirm, progress);
   } else {
     parts.push(notice('success', t('finalise.done', { time: formatDateTime(assessment.finalisedAt) })));

@@ -10,40 +10,99 @@ export async function qualityPanel(assessment, { query }) {
   const severity = query.get('severity') ?? '';
   const offset = Math.max(0, Number(query.get('offset')) || 0);
   const [findings, campaigns] = await Promise.all([
-    get(`${base}/findings?limit=${PAGE}&offset=${offset}&lang=${getLang()}${severity ? `&severity=${severity}` : ''}`).catch(() => ({ total: 0, limit: PAGE, offset: 0, items: [] })),
+    get(
+      `${base}/findings?limit=${PAGE}&offset=${offset}&lang=${getLang()}${severity ? `&severity=${severity}` : ''}`,
+    ).catch(() => ({ total: 0, limit: PAGE, offset: 0, items: [] })),
     get('/api/v1/campaigns'),
   ]);
-  const campaignFor = (year) => campaigns.find((c) => assessment.campaignIds.includes(c.id) && c.reportingYear === year)?.id ?? assessment.campaignIds[0];
+  const campaignFor = (year) =>
+    campaigns.find((c) => assessment.campaignIds.includes(c.id) && c.reportingYear === year)?.id ??
+    assessment.campaignIds[0];
   const out = h('div', { 'aria-live': 'polite' });
   const editable = assessment.status !== 'finalised';
-  const filter = select([['', t('findings.all')], ...['error', 'warning', 'info'].map((s) => [s, t(`severity.${s}`)])], severity, { id: uid(),
-    onchange: (e) => { const q = new URLSearchParams(location.search); q.set('severity', e.target.value); q.delete('offset'); history.replaceState(null, '', `?${q}`); render(); } });
-  const rows = findings.items.map((f) => h('tr', {},
-    h('td', {}, h('span', { class: `badge sev-${f.severity}` }, t(`severity.${f.severity}`))),
-    h('td', {}, f.year ?? ''),
-    h('td', {}, f.messages[getLang()] ?? f.message),
-    h('td', {}, f.itemId && f.organisationId ? link(`/submissions/${campaignFor(f.year)}/${f.organisationId}?item=${encodeURIComponent(f.itemId)}`, t('findings.openItem')) : ''),
-    // Only a submitted (not yet accepted) submission goes back for correction.
-    h('td', {}, f.itemId && f.submissionStatus === 'submitted' && editable && hasRole('expert') ? returnButton(f) : '')));
+  const filter = select(
+    [['', t('findings.all')], ...['error', 'warning', 'info'].map((s) => [s, t(`severity.${s}`)])],
+    severity,
+    {
+      id: uid(),
+      onchange: (e) => {
+        const q = new URLSearchParams(location.search);
+        q.set('severity', e.target.value);
+        q.delete('offset');
+        history.replaceState(null, '', `?${q}`);
+        render();
+      },
+    },
+  );
+  const rows = findings.items.map((f) =>
+    h(
+      'tr',
+      {},
+      h('td', {}, h('span', { class: `badge sev-${f.severity}` }, t(`severity.${f.severity}`))),
+      h('td', {}, f.year ?? ''),
+      h('td', {}, f.messages[getLang()] ?? f.message),
+      h(
+        'td',
+        {},
+        f.itemId && f.organisationId
+          ? link(
+              `/submissions/${campaignFor(f.year)}/${f.organisationId}?item=${encodeURIComponent(f.itemId)}`,
+              t('findings.openItem'),
+            )
+          : '',
+      ),
+      // Only a submitted (not yet accepted) submission goes back for correction.
+      h(
+        'td',
+        {},
+        f.itemId && f.submissionStatus === 'submitted' && editable && hasRole('expert') ? returnButton(f) : '',
+      ),
+    ),
+  );
   // Sends the finding's text back to the focal point as a comment on the item.
   function returnButton(f) {
-    const b = h('button', { type: 'button', class: 'secondary', 'aria-label': t('findings.returnN', { n: f.id }) }, t('findings.return'));
-    b.addEventListener('click', () => busy(b, out, async () => {
-      await api('POST', `${base}/findings/${f.id}/return`);
-      out.replaceChildren(notice('success', t('findings.returned')));
-      b.disabled = true;
-    }));
+    const b = h(
+      'button',
+      { type: 'button', class: 'secondary', 'aria-label': t('findings.returnN', { n: f.id }) },
+      t('findings.return'),
+    );
+    b.addEventListener('click', () =>
+      busy(b, out, async () => {
+        await api('POST', `${base}/findings/${f.id}/return`);
+        out.replaceChildren(notice('success', t('findings.returned')));
+        b.disabled = true;
+      }),
+    );
     return b;
   }
-  return h('div', {},
-    editable ? h('div', { class: 'actions' },
-      stepButton(t('assessment.runQuality'), out, async () => { await api('POST', `${base}/quality`); render(); }),
-      stepButton(t('assessment.runStructuring'), out, async () => { await api('POST', `${base}/structuring`); render(); })) : null,
+  return h(
+    'div',
+    {},
+    editable
+      ? h(
+          'div',
+          { class: 'actions' },
+          stepButton(t('assessment.runQuality'), out, async () => {
+            await api('POST', `${base}/quality`);
+            render();
+          }),
+          stepButton(t('assessment.runStructuring'), out, async () => {
+            await api('POST', `${base}/structuring`);
+            render();
+          }),
+        )
+      : null,
     out,
     h('h2', {}, t('findings.title', { n: findings.total })),
     h('div', { class: 'field' }, h('label', { for: filter.id }, t('findings.severity')), filter),
-    findings.items.length ? table([t('findings.severity'), t('findings.year'), t('findings.message'), t('findings.item'), t('common.actions')], rows) : notice('info', t('findings.none')),
-    findingsPager(findings));
+    findings.items.length
+      ? table(
+          [t('findings.severity'), t('findings.year'), t('findings.message'), t('findings.item'), t('common.actions')],
+          rows,
+        )
+      : notice('info', t('findings.none')),
+    findingsPager(findings),
+  );
 }
 
 const PAGE = 100;
@@ -57,8 +116,11 @@ function findingsPager(findings) {
     return `${location.pathname}?${q}`;
   };
   const last = Math.min(findings.offset + findings.items.length, findings.total);
-  return h('nav', { class: 'pager', 'aria-label': t('findings.pages') },
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': t('findings.pages') },
     findings.offset > 0 ? link(to(Math.max(0, findings.offset - findings.limit)), t('board.prev')) : null,
     h('span', {}, t('findings.range', { from: findings.offset + 1, to: last, total: findings.total })),
-    last < findings.total ? link(to(findings.offset + findings.limit), t('board.next')) : null);
+    last < findings.total ? link(to(findings.offset + findings.limit), t('board.next')) : null,
+  );
 }

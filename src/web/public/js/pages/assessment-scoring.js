@@ -32,12 +32,30 @@ export async function scoringPanel(assessment) {
   const pending = new Set();
   const inputs = register.risks.map((risk) => {
     const s = existing.get(risk.code);
-    const scale = (label, value) => select([['', '—'], ...SCALE.map((n) => [String(n), t(`scale.${n}`)])], value ? String(value) : '', { id: uid(), disabled: !editable, 'aria-label': `${label}: ${loc(risk.title)}` });
-    const row = { risk, likelihood: scale(t('scoring.likelihood'), s?.likelihood), impact: scale(t('scoring.impact'), s?.impact),
-      comment: h('textarea', { rows: 1, value: s?.comment ?? '', disabled: !editable, 'aria-label': `${t('scoring.comment')}: ${loc(risk.title)}` }),
-      state: h('span', { class: 'row-state', role: 'status' }, s ? t('scoring.rowSaved') : ''), timer: null };
+    const scale = (label, value) =>
+      select([['', '—'], ...SCALE.map((n) => [String(n), t(`scale.${n}`)])], value ? String(value) : '', {
+        id: uid(),
+        disabled: !editable,
+        'aria-label': `${label}: ${loc(risk.title)}`,
+      });
+    const row = {
+      risk,
+      likelihood: scale(t('scoring.likelihood'), s?.likelihood),
+      impact: scale(t('scoring.impact'), s?.impact),
+      comment: h('textarea', {
+        rows: 1,
+        value: s?.comment ?? '',
+        disabled: !editable,
+        'aria-label': `${t('scoring.comment')}: ${loc(risk.title)}`,
+      }),
+      state: h('span', { class: 'row-state', role: 'status' }, s ? t('scoring.rowSaved') : ''),
+      timer: null,
+    };
     const schedule = () => {
-      if (!row.likelihood.value || !row.impact.value) { row.state.textContent = t('scoring.rowIncomplete'); return; }
+      if (!row.likelihood.value || !row.impact.value) {
+        row.state.textContent = t('scoring.rowIncomplete');
+        return;
+      }
       pending.add(row);
       row.state.textContent = t('scoring.rowPending');
       clearTimeout(row.timer);
@@ -49,8 +67,18 @@ export async function scoringPanel(assessment) {
   });
   async function saveRow(row) {
     try {
-      await api('PUT', `${base}/scores`, { body: { scores: [{ riskCode: row.risk.code, likelihood: Number(row.likelihood.value), impact: Number(row.impact.value),
-        ...(row.comment.value.trim() ? { comment: row.comment.value.trim() } : {}) }] } });
+      await api('PUT', `${base}/scores`, {
+        body: {
+          scores: [
+            {
+              riskCode: row.risk.code,
+              likelihood: Number(row.likelihood.value),
+              impact: Number(row.impact.value),
+              ...(row.comment.value.trim() ? { comment: row.comment.value.trim() } : {}),
+            },
+          ],
+        },
+      });
       pending.delete(row);
       row.state.textContent = t('scoring.rowSaved');
     } catch (err) {
@@ -65,21 +93,83 @@ export async function scoringPanel(assessment) {
     const b = before.get(code);
     const m = myBefore.get(code);
     const e = evidence.get(code);
-    return h('td', { class: 'feedback' },
-      b ? h('div', {}, t('scoring.previousMedian', { l: formatNumber(b.medianLikelihood, 1), i: formatNumber(b.medianImpact, 1), iqrL: formatNumber(b.iqrLikelihood, 1), iqrI: formatNumber(b.iqrImpact, 1), n: b.nExperts })) : null,
+    return h(
+      'td',
+      { class: 'feedback' },
+      b
+        ? h(
+            'div',
+            {},
+            t('scoring.previousMedian', {
+              l: formatNumber(b.medianLikelihood, 1),
+              i: formatNumber(b.medianImpact, 1),
+              iqrL: formatNumber(b.iqrLikelihood, 1),
+              iqrI: formatNumber(b.iqrImpact, 1),
+              n: b.nExperts,
+            }),
+          )
+        : null,
       m ? h('div', {}, t('scoring.previousMine', { l: m.likelihood, i: m.impact })) : null,
-      e !== undefined && e !== null ? h('div', {}, t('scoring.evidenceValue', { e: formatNumber(e, 1) })) : null);
+      e !== undefined && e !== null ? h('div', {}, t('scoring.evidenceValue', { e: formatNumber(e, 1) })) : null,
+    );
   };
   const withFeedback = round > 1 || evidence.size > 0;
-  const table = h('table', { class: 'scoring' },
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('scoring.risk')),
-      withFeedback ? h('th', { scope: 'col' }, round > 1 ? t('scoring.feedback', { n: round - 1 }) : t('ranking.evidence')) : null,
-      h('th', { scope: 'col' }, t('scoring.likelihood')), h('th', { scope: 'col' }, t('scoring.impact')), h('th', { scope: 'col' }, t('scoring.comment')), h('th', { scope: 'col' }, t('scoring.rowState')))),
-    h('tbody', {}, inputs.map((i, n) => h('tr', {}, h('th', { scope: 'row' }, `${n + 1}. ${loc(i.risk.title)}`),
-      withFeedback ? feedback(i.risk.code) : null, h('td', {}, i.likelihood), h('td', {}, i.impact), h('td', {}, i.comment), h('td', {}, i.state)))));
-  return h('div', {}, h('h2', {}, t('scoring.title', { n: mine.round ?? round })), h('p', { class: 'hint' }, t('scoring.help')), out,
+  const table = h(
+    'table',
+    { class: 'scoring' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t('scoring.risk')),
+        withFeedback
+          ? h('th', { scope: 'col' }, round > 1 ? t('scoring.feedback', { n: round - 1 }) : t('ranking.evidence'))
+          : null,
+        h('th', { scope: 'col' }, t('scoring.likelihood')),
+        h('th', { scope: 'col' }, t('scoring.impact')),
+        h('th', { scope: 'col' }, t('scoring.comment')),
+        h('th', { scope: 'col' }, t('scoring.rowState')),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      inputs.map((i, n) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, `${n + 1}. ${loc(i.risk.title)}`),
+          withFeedback ? feedback(i.risk.code) : null,
+          h('td', {}, i.likelihood),
+          h('td', {}, i.impact),
+          h('td', {}, i.comment),
+          h('td', {}, i.state),
+        ),
+      ),
+    ),
+  );
+  return h(
+    'div',
+    {},
+    h('h2', {}, t('scoring.title', { n: mine.round ?? round })),
+    h('p', { class: 'hint' }, t('scoring.help')),
+    out,
     h('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': t('scoring.risk') }, table),
-    editable ? h('div', { class: 'actions' },
-      stepButton(t('scoring.newRound'), out, async () => { await api('POST', `${base}/rounds`); render(); }),
-      stepButton(t('ranking.compute'), out, async () => { await api('POST', `${base}/ranking`); out.replaceChildren(notice('success', t('ranking.computed'))); })) : null);
+    editable
+      ? h(
+          'div',
+          { class: 'actions' },
+          stepButton(t('scoring.newRound'), out, async () => {
+            await api('POST', `${base}/rounds`);
+            render();
+          }),
+          stepButton(t('ranking.compute'), out, async () => {
+            await api('POST', `${base}/ranking`);
+            out.replaceChildren(notice('success', t('ranking.computed')));
+          }),
+        )
+      : null,
+  );
 }

@@ -1,5 +1,5 @@
 // One assessment: quality findings, risk scoring per round, ranking, narrative, finalise.
-import { api, } from '../api.js';
+import { api } from '../api.js';
 import { link } from '../nav.js';
 import { h } from '../dom.js';
 import { loc, t } from '../i18n.js';
@@ -22,10 +22,35 @@ export async function assessmentPage({ id }, query) {
   const { data: assessment, etag } = await api('GET', `/api/v1/assessments/${id}`);
   const tab = TABS.some(([k]) => k === query.get('tab')) ? query.get('tab') : 'quality';
   const panel = await TABS.find(([k]) => k === tab)[1](assessment, { etag, query });
-  const tabs = h('nav', { class: 'tabs', 'aria-label': t('assessment.parts') }, h('ul', {}, TABS.map(([k]) =>
-    h('li', {}, link(`/assessments/${id}?tab=${k}`, t(`assessment.tab.${k}`), k === tab ? { 'aria-current': 'page' } : {})))));
-  return h('section', {}, h('h1', {}, loc(assessment.title)),
-    h('p', {}, statusBadge(`assessment_${assessment.status}`), ' ', t('assessment.periodValue', { start: assessment.startYear, end: assessment.endYear }), ' · ',
-      t('assessment.roundValue', { n: assessment.currentRound })),
-    tabs, h('div', { class: 'panel' }, panel));
+  const tabs = h(
+    'nav',
+    { class: 'tabs', 'aria-label': t('assessment.parts') },
+    h(
+      'ul',
+      {},
+      TABS.map(([k]) =>
+        h(
+          'li',
+          {},
+          link(`/assessments/${id}?tab=${k}`, t(`assessment.tab.${k}`), k === tab ? { 'aria-current': 'page' } : {}),
+        ),
+      ),
+    ),
+  );
+  return h(
+    'section',
+    {},
+    h('h1', {}, loc(assessment.title)),
+    h(
+      'p',
+      {},
+      statusBadge(`assessment_${assessment.status}`),
+      ' ',
+      t('assessment.periodValue', { start: assessment.startYear, end: assessment.endYear }),
+      ' · ',
+      t('assessment.roundValue', { n: assessment.currentRound }),
+    ),
+    tabs,
+    h('div', { class: 'panel' }, panel),
+  );
 }

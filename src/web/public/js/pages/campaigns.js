@@ -8,18 +8,39 @@ import { notice, statusBadge, table } from '../ui.js';
 export async function campaignsPage() {
   const orgId = session.user.organisationId;
   const campaigns = (await get('/api/v1/campaigns')).filter((c) => c.status !== 'draft');
-  const rows = await Promise.all(campaigns.map(async (c) => {
-    const sub = await get(`/api/v1/campaigns/${c.id}/submissions/${orgId}`).catch(() => null);
-    const path = `/submissions/${c.id}/${orgId}`;
-    const pct = sub?.completeness ? Math.round(((sub.completeness.answered + sub.completeness.explained) / sub.completeness.total) * 100) : 0;
-    return h('tr', {},
-      h('td', {}, link(path, t('campaign.name', { year: c.reportingYear }))),
-      h('td', {}, formatDate(c.deadline)),
-      h('td', {}, statusBadge(`campaign_${c.status}`)),
-      h('td', {}, sub ? statusBadge(sub.status) : '—'),
-      h('td', {}, t('common.percent', { value: pct })));
-  }));
-  return h('section', {}, h('h1', {}, t('campaigns.title')),
-    campaigns.length === 0 ? notice('info', t('campaigns.none'))
-      : table([t('campaign.year'), t('campaign.deadline'), t('campaign.status'), t('submission.status'), t('submission.completeness')], rows));
+  const rows = await Promise.all(
+    campaigns.map(async (c) => {
+      const sub = await get(`/api/v1/campaigns/${c.id}/submissions/${orgId}`).catch(() => null);
+      const path = `/submissions/${c.id}/${orgId}`;
+      const pct = sub?.completeness
+        ? Math.round(((sub.completeness.answered + sub.completeness.explained) / sub.completeness.total) * 100)
+        : 0;
+      return h(
+        'tr',
+        {},
+        h('td', {}, link(path, t('campaign.name', { year: c.reportingYear }))),
+        h('td', {}, formatDate(c.deadline)),
+        h('td', {}, statusBadge(`campaign_${c.status}`)),
+        h('td', {}, sub ? statusBadge(sub.status) : '—'),
+        h('td', {}, t('common.percent', { value: pct })),
+      );
+    }),
+  );
+  return h(
+    'section',
+    {},
+    h('h1', {}, t('campaigns.title')),
+    campaigns.length === 0
+      ? notice('info', t('campaigns.none'))
+      : table(
+          [
+            t('campaign.year'),
+            t('campaign.deadline'),
+            t('campaign.status'),
+            t('submission.status'),
+            t('submission.completeness'),
+          ],
+          rows,
+        ),
+  );
 }

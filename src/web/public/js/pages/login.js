@@ -8,7 +8,19 @@ export function loginPage() {
   const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
   const out = h('div', { 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit' }, t('auth.signIn'));
-  const form = h('form', { class: 'card narrow', onsubmit: (e) => { e.preventDefault(); busy(submit, out, () => signIn(email.value.trim(), password.value)); } },
-    field(t('auth.email'), email), field(t('auth.password'), password), out, submit);
+  const form = h(
+    'form',
+    {
+      class: 'card narrow',
+      onsubmit: (e) => {
+        e.preventDefault();
+        busy(submit, out, () => signIn(email.value.trim(), password.value));
+      },
+    },
+    field(t('auth.email'), email),
+    field(t('auth.password'), password),
+    out,
+    submit,
+  );
   return h('section', {}, h('h1', {}, t('auth.title')), form);
 }

@@ -8,8 +8,28 @@ import { filesTable } from './assessment-finalise.js';
 export async function reportsPage() {
   const finalised = (await get('/api/v1/assessments')).filter((a) => a.status === 'finalised');
   const out = h('div', { 'aria-live': 'polite' });
-  const blocks = await Promise.all(finalised.map(async (a) => h('article', { class: 'card' },
-    h('h2', {}, loc(a.title)), h('p', {}, t('assessment.periodValue', { start: a.startYear, end: a.endYear }), ' · ', t('finalise.done', { time: formatDateTime(a.finalisedAt) })),
-    await filesTable(a.id, out))));
-  return h('section', {}, h('h1', {}, t('reports.title')), out, finalised.length ? blocks : notice('info', t('reports.none')));
+  const blocks = await Promise.all(
+    finalised.map(async (a) =>
+      h(
+        'article',
+        { class: 'card' },
+        h('h2', {}, loc(a.title)),
+        h(
+          'p',
+          {},
+          t('assessment.periodValue', { start: a.startYear, end: a.endYear }),
+          ' · ',
+          t('finalise.done', { time: formatDateTime(a.finalisedAt) }),
+        ),
+        await filesTable(a.id, out),
+      ),
+    ),
+  );
+  return h(
+    'section',
+    {},
+    h('h1', {}, t('reports.title')),
+    out,
+    finalised.length ? blocks : notice('info', t('reports.none')),
+  );
 }

@@ -13,20 +13,34 @@ const SAVE_DELAY_MS = 800;
 export async function submissionPage({ campaignId, organisationId }, query) {
   const base = `/api/v1/campaigns/${campaignId}/submissions/${organisationId}`;
   const { data: sub } = await api('GET', base);
-  const [form, countries] = await Promise.all([loadForm(sub.questionnaireVersion, sub.agencyType), loadCountries().catch(() => [])]);
+  const [form, countries] = await Promise.all([
+    loadForm(sub.questionnaireVersion, sub.agencyType),
+    loadCountries().catch(() => []),
+  ]);
   const isFocal = hasRole('focal_point') && session.user.organisationId === organisationId;
   const readOnly = !(isFocal && sub.editable);
   const answers = structuredClone(sub.content.answers);
   // rejected: items whose value the server refused (kept on screen with the message, left out of saves so
   // that everything else still gets saved).
   // touched: items edited since the last save was sent (what a merged answer from the server must not overwrite).
-  const state = { revision: sub.revision, issues: sub.issues, rejected: new Map(), showMissing: false, timer: null, saving: null, dirty: false, conflict: false, touched: new Set() };
+  const state = {
+    revision: sub.revision,
+    issues: sub.issues,
+    rejected: new Map(),
+    showMissing: false,
+    timer: null,
+    saving: null,
+    dirty: false,
+    conflict: false,
+    touched: new Set(),
+  };
   const itemById = new Map();
   for (const s of form.sections) for (const q of s.questions) for (const i of q.items) itemById.set(i.id, i);
   const itemSection = new Map();
   for (const s of form.sections) for (const q of s.questions) for (const i of q.items) itemSection.set(i.id, s.number);
   const focusItem = query.get('item');
-  let sectionNumber = Number(query.get('section')) || (focusItem ? itemSection.get(focusItem) : null) || form.sections[0].number;
+  let sectionNumber =
+    Number(query.get('section')) || (focusItem ? itemSection.get(focusItem) : null) || form.sections[0].number;
 
   const saveStatus = h('span', { class: 'save-status', role: 'status', 'aria-live': 'polite' });
   const statusValue = h('dd', {}, statusBadge(sub.status));
@@ -63,21 +77,41 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     progressText.textContent = t('submission.completenessValue', { done, total, pct: progress.value });
     for (const [itemId, boxEl] of messageBoxes) {
       const list = issuesFor(itemId);
-      boxEl.replaceChildren(...list.map((i) => h('p', { class: `msg ${i.severity}` }, i.messages[getLang()] ?? i.message)));
+      boxEl.replaceChildren(
+        ...list.map((i) => h('p', { class: `msg ${i.severity}` }, i.messages[getLang()] ?? i.message)),
+      );
     }
-    sectionNav.replaceChildren(...form.sections.map((s) => {
-      const errors = allIssues().filter((i) => itemSection.get(i.itemId) === s.number && (state.showMissing || i.code !== 'answer.missing')).length;
-      const returned = sub.comments.filter((c) => itemSection.get(c.itemId) === s.number).length;
-      return h('li', {}, h('button', { type: 'button', class: 'link', 'aria-current': s.number === sectionNumber ? 'step' : null, onclick: () => showSection(s.number) },
-        `${s.number}. ${loc(s.title)}`, errors ? h('span', { class: 'count error' }, t('submission.issuesCount', { n: errors })) : null,
-        returned ? h('span', { class: 'count warning' }, t('submission.commentsCount', { n: returned })) : null));
-    }));
+    sectionNav.replaceChildren(
+      ...form.sections.map((s) => {
+        const errors = allIssues().filter(
+          (i) => itemSection.get(i.itemId) === s.number && (state.showMissing || i.code !== 'answer.missing'),
+        ).length;
+        const returned = sub.comments.filter((c) => itemSection.get(c.itemId) === s.number).length;
+        return h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              'aria-current': s.number === sectionNumber ? 'step' : null,
+              onclick: () => showSection(s.number),
+            },
+            `${s.number}. ${loc(s.title)}`,
+            errors ? h('span', { class: 'count error' }, t('submission.issuesCount', { n: errors })) : null,
+            returned ? h('span', { class: 'count warning' }, t('submission.commentsCount', { n: returned })) : null,
+          ),
+        );
+      }),
+    );
   }
 
   function contentToSave() {
     // A reason not chosen yet is not an answer: leave the item empty until it is.
     const out = {};
-    for (const [id, a] of Object.entries(answers)) if (!state.rejected.has(id) && (a.value !== undefined || a.missingReason)) out[id] = a;
+    for (const [id, a] of Object.entries(answers))
+      if (!state.rejected.has(id) && (a.value !== undefined || a.missingReason)) out[id] = a;
     return { answers: out };
   }
 
@@ -97,7 +131,10 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     clearTimeout(state.timer);
     state.timer = null;
     if (state.conflict || !state.dirty) return;
-    if (state.saving) { await state.saving; return save(); }
+    if (state.saving) {
+      await state.saving;
+      return save();
+    }
     state.dirty = false;
     state.touched.clear();
     saveStatus.textContent = t('submission.saving');
@@ -113,7 +150,10 @@ export async function submissionPage({ campaignId, organisationId }, query) {
         saveStatus.textContent = state.rejected.size
           ? t('submission.savedExcept', { n: state.rejected.size })
           : data.merged?.theirs.length
-            ? t('submission.savedMerged', { n: data.merged.theirs.length, time: formatDateTime(new Date().toISOString()) })
+            ? t('submission.savedMerged', {
+                n: data.merged.theirs.length,
+                time: formatDateTime(new Date().toISOString()),
+              })
             : t('submission.savedAt', { time: formatDateTime(new Date().toISOString()) });
       })
       .catch((err) => {
@@ -124,13 +164,24 @@ export async function submissionPage({ campaignId, organisationId }, query) {
         } else if (err instanceof ApiError && err.code === 'version.stale') {
           state.conflict = true;
           saveStatus.textContent = t('submission.notSaved');
-          alerts.replaceChildren(notice('error', h('strong', {}, t('submission.conflictTitle')), ' ', t('submission.conflictText'), ' ',
-            h('button', { type: 'button', onclick: () => render() }, t('submission.reload'))));
+          alerts.replaceChildren(
+            notice(
+              'error',
+              h('strong', {}, t('submission.conflictTitle')),
+              ' ',
+              t('submission.conflictText'),
+              ' ',
+              h('button', { type: 'button', onclick: () => render() }, t('submission.reload')),
+            ),
+          );
         } else if (err instanceof ApiError && Array.isArray(err.details.issues)) {
           // Refused values: show the messages next to the items and save the rest without them.
           let added = false;
           for (const issue of err.details.issues) {
-            if (!state.rejected.has(issue.itemId)) { state.rejected.set(issue.itemId, []); added = true; }
+            if (!state.rejected.has(issue.itemId)) {
+              state.rejected.set(issue.itemId, []);
+              added = true;
+            }
             if (!state.rejected.get(issue.itemId).includes(issue)) state.rejected.get(issue.itemId).push(issue);
           }
           saveStatus.textContent = t('submission.notSavedFix');
@@ -142,18 +193,27 @@ export async function submissionPage({ campaignId, organisationId }, query) {
           showError(alerts, err);
         }
       })
-      .finally(() => { state.saving = null; refreshIndicators(); });
+      .finally(() => {
+        state.saving = null;
+        refreshIndicators();
+      });
     await state.saving;
   }
 
   /** A short text of an answer entry, to compare two versions of an item. */
   function describe(entry, item) {
     if (!entry) return t('conflict.empty');
-    if (entry.missingReason) return `${t('conflict.reason')}: ${loc(form.missingReasons.find((r) => r.code === entry.missingReason)?.label) || entry.missingReason}${entry.missingComment ? ` — ${entry.missingComment}` : ''}`;
+    if (entry.missingReason)
+      return `${t('conflict.reason')}: ${loc(form.missingReasons.find((r) => r.code === entry.missingReason)?.label) || entry.missingReason}${entry.missingComment ? ` — ${entry.missingComment}` : ''}`;
     const v = entry.value;
-    if (v && typeof v === 'object' && 'answer' in v) return `${t(`item.${v.answer}`)}${v.description ? ` — ${v.description}` : ''}`;
+    if (v && typeof v === 'object' && 'answer' in v)
+      return `${t(`item.${v.answer}`)}${v.description ? ` — ${v.description}` : ''}`;
     if (v && typeof v === 'object' && 'total' in v) return `${t('conflict.total')}: ${v.total}`;
-    if (Array.isArray(v)) return t('conflict.rows', { n: v.length }) + (item?.kind === 'entity_list' ? `: ${v.map((e) => e.name).join(', ')}` : '');
+    if (Array.isArray(v))
+      return (
+        t('conflict.rows', { n: v.length }) +
+        (item?.kind === 'entity_list' ? `: ${v.map((e) => e.name).join(', ')}` : '')
+      );
     return String(v);
   }
 
@@ -164,31 +224,74 @@ export async function submissionPage({ campaignId, organisationId }, query) {
       const item = itemById.get(c.itemId);
       const name = uid('keep');
       const who = [c.changedByName, c.changedAt ? formatDateTime(c.changedAt) : null].filter(Boolean).join(', ');
-      const option = (value, label, text) => h('label', { class: 'inline' },
-        h('input', { type: 'radio', name, value, checked: value === 'mine', onchange: () => choices.set(c.itemId, value) }), h('strong', {}, label), ' ', text);
-      return h('li', { class: 'conflict' },
-        h('p', {}, h('button', { type: 'button', class: 'link', onclick: () => goToItem(c.itemId) }, item ? loc(item.label) : c.itemId)),
-        h('div', { role: 'radiogroup', 'aria-label': item ? loc(item.label) : c.itemId },
+      const option = (value, label, text) =>
+        h(
+          'label',
+          { class: 'inline' },
+          h('input', {
+            type: 'radio',
+            name,
+            value,
+            checked: value === 'mine',
+            onchange: () => choices.set(c.itemId, value),
+          }),
+          h('strong', {}, label),
+          ' ',
+          text,
+        );
+      return h(
+        'li',
+        { class: 'conflict' },
+        h(
+          'p',
+          {},
+          h(
+            'button',
+            { type: 'button', class: 'link', onclick: () => goToItem(c.itemId) },
+            item ? loc(item.label) : c.itemId,
+          ),
+        ),
+        h(
+          'div',
+          { role: 'radiogroup', 'aria-label': item ? loc(item.label) : c.itemId },
           option('mine', t('conflict.keepMine'), describe(answers[c.itemId], item)),
-          option('theirs', t('conflict.keepTheirs'), `${describe(c.current, item)}${who ? ` (${who})` : ''}`)));
+          option('theirs', t('conflict.keepTheirs'), `${describe(c.current, item)}${who ? ` (${who})` : ''}`),
+        ),
+      );
     });
-    const apply = h('button', { type: 'button', onclick: () => {
-      // Everything the others changed and we did not, then the chosen side of each conflicting item.
-      const mine = new Map(details.conflicts.map((c) => [c.itemId, answers[c.itemId]]));
-      adopt(details.merged, Object.keys({ ...details.merged.answers, ...answers }).filter((id) => !mine.has(id)));
-      for (const c of details.conflicts) {
-        const keep = choices.get(c.itemId) === 'mine' ? mine.get(c.itemId) : c.current ?? undefined;
-        if (keep === undefined) delete answers[c.itemId];
-        else answers[c.itemId] = keep;
-      }
-      state.revision = details.currentVersion;
-      state.conflict = false;
-      state.dirty = true;
-      alerts.replaceChildren();
-      drawSection();
-      save();
-    } }, t('conflict.apply'));
-    return notice('error', h('strong', {}, t('conflict.title')), h('p', {}, t('conflict.text')), h('ul', { class: 'conflicts' }, rows), apply);
+    const apply = h(
+      'button',
+      {
+        type: 'button',
+        onclick: () => {
+          // Everything the others changed and we did not, then the chosen side of each conflicting item.
+          const mine = new Map(details.conflicts.map((c) => [c.itemId, answers[c.itemId]]));
+          adopt(
+            details.merged,
+            Object.keys({ ...details.merged.answers, ...answers }).filter((id) => !mine.has(id)),
+          );
+          for (const c of details.conflicts) {
+            const keep = choices.get(c.itemId) === 'mine' ? mine.get(c.itemId) : (c.current ?? undefined);
+            if (keep === undefined) delete answers[c.itemId];
+            else answers[c.itemId] = keep;
+          }
+          state.revision = details.currentVersion;
+          state.conflict = false;
+          state.dirty = true;
+          alerts.replaceChildren();
+          drawSection();
+          save();
+        },
+      },
+      t('conflict.apply'),
+    );
+    return notice(
+      'error',
+      h('strong', {}, t('conflict.title')),
+      h('p', {}, t('conflict.text')),
+      h('ul', { class: 'conflicts' }, rows),
+      apply,
+    );
   }
 
   const onChange = (itemId) => {
@@ -207,16 +310,39 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     const messages = h('div', { class: 'messages', id: `msg-${item.id}` });
     messageBoxes.set(item.id, messages);
     const comments = sub.comments.filter((c) => c.itemId === item.id);
-    const block = h('fieldset', { class: `item${comments.length ? ' returned' : ''}`, id: `item-${item.id}`, tabindex: '-1', 'aria-describedby': messages.id },
+    const block = h(
+      'fieldset',
+      {
+        class: `item${comments.length ? ' returned' : ''}`,
+        id: `item-${item.id}`,
+        tabindex: '-1',
+        'aria-describedby': messages.id,
+      },
       h('legend', {}, loc(item.label)),
       annotations(item),
-      comments.map((c) => h('div', { class: 'expert-comment', role: 'note' }, h('strong', {}, t('submission.expertComment')), ' ', c.comment,
-        h('span', { class: 'meta' }, ` — ${c.authorName ?? ''}, ${formatDateTime(c.createdAt)}`))),
+      comments.map((c) =>
+        h(
+          'div',
+          { class: 'expert-comment', role: 'note' },
+          h('strong', {}, t('submission.expertComment')),
+          ' ',
+          c.comment,
+          h('span', { class: 'meta' }, ` — ${c.authorName ?? ''}, ${formatDateTime(c.createdAt)}`),
+        ),
+      ),
       itemEditor(item, { form, answers, readOnly, onChange, countries }),
-      messages);
+      messages,
+    );
     if (canReview) {
-      const area = h('textarea', { rows: 2, id: uid(), value: returnComments.get(item.id) ?? '',
-        oninput: (e) => { if (e.target.value.trim()) returnComments.set(item.id, e.target.value); else returnComments.delete(item.id); } });
+      const area = h('textarea', {
+        rows: 2,
+        id: uid(),
+        value: returnComments.get(item.id) ?? '',
+        oninput: (e) => {
+          if (e.target.value.trim()) returnComments.set(item.id, e.target.value);
+          else returnComments.delete(item.id);
+        },
+      });
       block.append(h('div', { class: 'field review' }, h('label', { for: area.id }, t('review.commentFor')), area));
     }
     return block;
@@ -238,19 +364,45 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     messageBoxes.clear();
     const number = sectionNumber;
     // A section the form does not have (an old link, another agency type) opens its first one.
-    const index = Math.max(0, form.sections.findIndex((s) => s.number === number));
+    const index = Math.max(
+      0,
+      form.sections.findIndex((s) => s.number === number),
+    );
     const section = form.sections[index];
     const [prev, next] = [form.sections[index - 1], form.sections[index + 1]];
-    clear(body,
+    clear(
+      body,
       h('h2', { tabindex: '-1' }, t('submission.section', { n: section.number }), ' ', loc(section.title)),
       section.respondents ? h('p', { class: 'hint' }, loc(section.respondents)) : null,
-      section.questions.map((q) => h('div', { class: 'question' },
-        h('h3', {}, `${q.number}. ${loc(q.text)}`), annotations(q),
-        q.items.map(itemBlock))),
+      section.questions.map((q) =>
+        h(
+          'div',
+          { class: 'question' },
+          h('h3', {}, `${q.number}. ${loc(q.text)}`),
+          annotations(q),
+          q.items.map(itemBlock),
+        ),
+      ),
       // Neighbours in the form's own order: a form may hold sections 1, 3 and 5 only.
-      h('div', { class: 'pager' },
-        prev ? h('button', { type: 'button', class: 'secondary', onclick: () => showSection(prev.number) }, t('submission.prevSection')) : null,
-        next ? h('button', { type: 'button', class: 'secondary', onclick: () => showSection(next.number) }, t('submission.nextSection')) : null));
+      h(
+        'div',
+        { class: 'pager' },
+        prev
+          ? h(
+              'button',
+              { type: 'button', class: 'secondary', onclick: () => showSection(prev.number) },
+              t('submission.prevSection'),
+            )
+          : null,
+        next
+          ? h(
+              'button',
+              { type: 'button', class: 'secondary', onclick: () => showSection(next.number) },
+              t('submission.nextSection'),
+            )
+          : null,
+      ),
+    );
     refreshIndicators();
   }
 
@@ -265,19 +417,34 @@ export async function submissionPage({ campaignId, organisationId }, query) {
   }
   if (isFocal && sub.status === 'submitted') {
     const withdraw = h('button', { type: 'button', class: 'secondary' }, t('submission.withdraw'));
-    withdraw.addEventListener('click', () => busy(withdraw, actionOut, async () => { await api('POST', `${base}/withdraw`, { body: {}, ifMatch: state.revision }); render(); }));
+    withdraw.addEventListener('click', () =>
+      busy(withdraw, actionOut, async () => {
+        await api('POST', `${base}/withdraw`, { body: {}, ifMatch: state.revision });
+        render();
+      }),
+    );
     actions.append(withdraw);
   }
   if (canReview) {
     const ret = h('button', { type: 'button', class: 'secondary' }, t('review.return'));
-    ret.addEventListener('click', () => busy(ret, actionOut, async () => {
-      const comments = [...returnComments].map(([itemId, comment]) => ({ itemId, comment }));
-      if (!comments.length) { actionOut.replaceChildren(notice('error', t('review.needComment'))); return; }
-      await api('POST', `${base}/return`, { body: { comments }, ifMatch: state.revision });
-      render();
-    }));
+    ret.addEventListener('click', () =>
+      busy(ret, actionOut, async () => {
+        const comments = [...returnComments].map(([itemId, comment]) => ({ itemId, comment }));
+        if (!comments.length) {
+          actionOut.replaceChildren(notice('error', t('review.needComment')));
+          return;
+        }
+        await api('POST', `${base}/return`, { body: { comments }, ifMatch: state.revision });
+        render();
+      }),
+    );
     const accept = h('button', { type: 'button' }, t('review.accept'));
-    accept.addEventListener('click', () => busy(accept, actionOut, async () => { await api('POST', `${base}/accept`, { body: {}, ifMatch: state.revision }); render(); }));
+    accept.addEventListener('click', () =>
+      busy(accept, actionOut, async () => {
+        await api('POST', `${base}/accept`, { body: {}, ifMatch: state.revision });
+        render();
+      }),
+    );
     actions.append(accept, ret);
   }
 
@@ -294,22 +461,53 @@ export async function submissionPage({ campaignId, organisationId }, query) {
         state.showMissing = true;
         refreshIndicators();
       }
-      if (err.code === 'submission.warnings_unacknowledged') return askAcknowledgements(err.details.issues.filter((i) => i.severity === 'warning'));
+      if (err.code === 'submission.warnings_unacknowledged')
+        return askAcknowledgements(err.details.issues.filter((i) => i.severity === 'warning'));
       const first = err.details.issues?.[0];
-      actionOut.replaceChildren(notice('error', err.message, first ? h('p', {}, h('button', { type: 'button', class: 'link', onclick: () => goToItem(first.itemId) }, t('submission.goToFirstProblem'))) : null));
+      actionOut.replaceChildren(
+        notice(
+          'error',
+          err.message,
+          first
+            ? h(
+                'p',
+                {},
+                h(
+                  'button',
+                  { type: 'button', class: 'link', onclick: () => goToItem(first.itemId) },
+                  t('submission.goToFirstProblem'),
+                ),
+              )
+            : null,
+        ),
+      );
     }
   }
 
   function askAcknowledgements(warnings) {
     const inputs = warnings.map((w) => {
       const area = h('textarea', { rows: 2, id: uid(), required: true });
-      return { key: w.key, area, el: h('div', { class: 'field' }, h('label', { for: area.id }, w.messages[getLang()] ?? w.message), area) };
+      return {
+        key: w.key,
+        area,
+        el: h('div', { class: 'field' }, h('label', { for: area.id }, w.messages[getLang()] ?? w.message), area),
+      };
     });
     const confirm = h('button', { type: 'submit' }, t('submission.submitWithAck'));
-    const formEl = h('form', { class: 'card', onsubmit: (e) => {
-      e.preventDefault();
-      busy(confirm, actionOut, () => submit(Object.fromEntries(inputs.map((i) => [i.key, i.area.value.trim()]))));
-    } }, h('h2', {}, t('submission.warningsTitle')), h('p', {}, t('submission.warningsText')), inputs.map((i) => i.el), confirm);
+    const formEl = h(
+      'form',
+      {
+        class: 'card',
+        onsubmit: (e) => {
+          e.preventDefault();
+          busy(confirm, actionOut, () => submit(Object.fromEntries(inputs.map((i) => [i.key, i.area.value.trim()]))));
+        },
+      },
+      h('h2', {}, t('submission.warningsTitle')),
+      h('p', {}, t('submission.warningsText')),
+      inputs.map((i) => i.el),
+      confirm,
+    );
     actionOut.replaceChildren(formEl);
     inputs[0]?.area.focus();
   }
@@ -327,16 +525,43 @@ export async function submissionPage({ campaignId, organisationId }, query) {
   if (isFocal && (await hasRoute('GET', templatePath))) {
     const dl = h('button', { type: 'button', class: 'secondary' }, t('excel.download'));
     const excelOut = h('div', { 'aria-live': 'polite' });
-    dl.addEventListener('click', () => busy(dl, excelOut, () => download(`${base}/template.xlsx?lang=${getLang()}`, 'template.xlsx')));
+    dl.addEventListener('click', () =>
+      busy(dl, excelOut, () => download(`${base}/template.xlsx?lang=${getLang()}`, 'template.xlsx')),
+    );
     excel.append(h('h2', {}, t('excel.title')), dl);
     if (sub.editable && (await hasRoute('POST', importPath))) {
-      const file = h('input', { type: 'file', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', id: uid() });
+      const file = h('input', {
+        type: 'file',
+        accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        id: uid(),
+      });
       const up = h('button', { type: 'button' }, t('excel.upload'));
       // Cell-level problems: { sheet, cell, itemId, code, message: {kk, ru}, blocks } (issues carry messages instead).
-      const text = (p) => (typeof p.message === 'string' ? p.messages?.[getLang()] ?? p.message : loc(p.message));
-      const where = (p) => (p.cell || p.sheet ? [h('strong', {}, p.cell ? t('excel.cell', { sheet: p.sheet ?? '', cell: p.cell }) : t('excel.sheet', { sheet: p.sheet })), ' '] : null);
-      const toItem = (p) => (p.itemId && itemSection.has(p.itemId) ? [' ', h('button', { type: 'button', class: 'link', onclick: () => goToItem(p.itemId) }, t('excel.goToItem'))] : null);
-      const problemList = (problems, cls = 'cell-problems') => h('ul', { class: cls }, problems.slice(0, 200).map((p) => h('li', {}, where(p), text(p), toItem(p))));
+      const text = (p) => (typeof p.message === 'string' ? (p.messages?.[getLang()] ?? p.message) : loc(p.message));
+      const where = (p) =>
+        p.cell || p.sheet
+          ? [
+              h(
+                'strong',
+                {},
+                p.cell ? t('excel.cell', { sheet: p.sheet ?? '', cell: p.cell }) : t('excel.sheet', { sheet: p.sheet }),
+              ),
+              ' ',
+            ]
+          : null;
+      const toItem = (p) =>
+        p.itemId && itemSection.has(p.itemId)
+          ? [
+              ' ',
+              h('button', { type: 'button', class: 'link', onclick: () => goToItem(p.itemId) }, t('excel.goToItem')),
+            ]
+          : null;
+      const problemList = (problems, cls = 'cell-problems') =>
+        h(
+          'ul',
+          { class: cls },
+          problems.slice(0, 200).map((p) => h('li', {}, where(p), text(p), toItem(p))),
+        );
       const label = (id) => (itemById.has(id) ? loc(itemById.get(id).label) : id);
       const send = (params, ifMatch, resolutions) => {
         const data = new FormData();
@@ -346,7 +571,9 @@ export async function submissionPage({ campaignId, organisationId }, query) {
       };
       const showRefusal = (err) => {
         if (!(err instanceof ApiError)) throw err;
-        excelOut.replaceChildren(notice('error', err.message, problemList(err.details?.problems ?? err.details?.issues ?? [])));
+        excelOut.replaceChildren(
+          notice('error', err.message, problemList(err.details?.problems ?? err.details?.issues ?? [])),
+        );
       };
 
       /** The preview (REDCap-style): what changes, what conflicts, what blocks; then confirm exactly that. */
@@ -359,68 +586,188 @@ export async function submissionPage({ campaignId, organisationId }, query) {
         const conflicts = p.conflicts.map((c) => {
           const name = uid('keep');
           const who = [c.changedByName, c.changedAt ? formatDateTime(c.changedAt) : null].filter(Boolean).join(', ');
-          const option = (value, caption, entry) => h('label', { class: 'inline' },
-            h('input', { type: 'radio', name, value, onchange: () => { resolutions[c.itemId] = value; confirm.disabled = blocking.length > 0 || p.conflicts.some((x) => !resolutions[x.itemId]); } }),
-            h('strong', {}, caption), ' ', describe(entry, itemById.get(c.itemId)));
-          return h('li', {}, where(c), label(c.itemId), h('div', { role: 'radiogroup', 'aria-label': label(c.itemId) },
-            option('mine', t('conflict.keepWorkbook'), c.incoming), option('theirs', t('conflict.keepTheirs'), c.current), who ? h('span', { class: 'meta' }, ` (${who})`) : null));
+          const option = (value, caption, entry) =>
+            h(
+              'label',
+              { class: 'inline' },
+              h('input', {
+                type: 'radio',
+                name,
+                value,
+                onchange: () => {
+                  resolutions[c.itemId] = value;
+                  confirm.disabled = blocking.length > 0 || p.conflicts.some((x) => !resolutions[x.itemId]);
+                },
+              }),
+              h('strong', {}, caption),
+              ' ',
+              describe(entry, itemById.get(c.itemId)),
+            );
+          return h(
+            'li',
+            {},
+            where(c),
+            label(c.itemId),
+            h(
+              'div',
+              { role: 'radiogroup', 'aria-label': label(c.itemId) },
+              option('mine', t('conflict.keepWorkbook'), c.incoming),
+              option('theirs', t('conflict.keepTheirs'), c.current),
+              who ? h('span', { class: 'meta' }, ` (${who})`) : null,
+            ),
+          );
         });
         if (conflicts.length) confirm.disabled = true;
-        confirm.addEventListener('click', () => busy(confirm, excelOut, async () => {
-          try {
-            const { data } = await send('', p.currentRevision, resolutions);
-            if (data.unchanged) excelOut.replaceChildren(notice('info', t('excel.noChanges')));
-            else render();
-          } catch (err) {
-            if (err instanceof ApiError && err.code === 'version.stale') excelOut.replaceChildren(notice('error', t('excel.moved')));
-            else showRefusal(err);
-          }
-        }));
+        confirm.addEventListener('click', () =>
+          busy(confirm, excelOut, async () => {
+            try {
+              const { data } = await send('', p.currentRevision, resolutions);
+              if (data.unchanged) excelOut.replaceChildren(notice('info', t('excel.noChanges')));
+              else render();
+            } catch (err) {
+              if (err instanceof ApiError && err.code === 'version.stale')
+                excelOut.replaceChildren(notice('error', t('excel.moved')));
+              else showRefusal(err);
+            }
+          }),
+        );
         const section = (title, content) => (content ? [h('h3', {}, title), content] : null);
-        excelOut.replaceChildren(h('div', { class: 'card import-preview' },
-          h('h3', {}, t('excel.previewTitle')),
-          p.unchanged ? notice('info', t('excel.noChanges')) : h('p', {}, t('excel.previewSummary', { changes: p.changes.length, empty: p.empty.length })),
-          section(t('excel.blocking'), blocking.length ? problemList(blocking) : null),
-          section(t('excel.conflicts'), conflicts.length ? h('ul', { class: 'conflicts' }, conflicts) : null),
-          section(t('excel.changes'), p.changes.length ? h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('excel.item')), h('th', { scope: 'col' }, t('excel.before')), h('th', { scope: 'col' }, t('excel.after')))),
-            h('tbody', {}, p.changes.slice(0, 300).map((c) => h('tr', {}, h('td', {}, label(c.itemId)), h('td', {}, describe(c.before, itemById.get(c.itemId))), h('td', {}, describe(c.after, itemById.get(c.itemId))))))) : null),
-          section(t('excel.blocksSubmission'), later.length ? problemList(later) : null),
-          section(t('excel.warnings'), warnings.length ? problemList(warnings) : null),
-          section(t('excel.emptyItems'), p.empty.length ? problemList(p.empty.map((e) => ({ ...e, message: { kk: label(e.itemId), ru: label(e.itemId) } })), 'empty-items') : null),
-          p.unchanged ? null : confirm));
+        excelOut.replaceChildren(
+          h(
+            'div',
+            { class: 'card import-preview' },
+            h('h3', {}, t('excel.previewTitle')),
+            p.unchanged
+              ? notice('info', t('excel.noChanges'))
+              : h('p', {}, t('excel.previewSummary', { changes: p.changes.length, empty: p.empty.length })),
+            section(t('excel.blocking'), blocking.length ? problemList(blocking) : null),
+            section(t('excel.conflicts'), conflicts.length ? h('ul', { class: 'conflicts' }, conflicts) : null),
+            section(
+              t('excel.changes'),
+              p.changes.length
+                ? h(
+                    'table',
+                    {},
+                    h(
+                      'thead',
+                      {},
+                      h(
+                        'tr',
+                        {},
+                        h('th', { scope: 'col' }, t('excel.item')),
+                        h('th', { scope: 'col' }, t('excel.before')),
+                        h('th', { scope: 'col' }, t('excel.after')),
+                      ),
+                    ),
+                    h(
+                      'tbody',
+                      {},
+                      p.changes
+                        .slice(0, 300)
+                        .map((c) =>
+                          h(
+                            'tr',
+                            {},
+                            h('td', {}, label(c.itemId)),
+                            h('td', {}, describe(c.before, itemById.get(c.itemId))),
+                            h('td', {}, describe(c.after, itemById.get(c.itemId))),
+                          ),
+                        ),
+                    ),
+                  )
+                : null,
+            ),
+            section(t('excel.blocksSubmission'), later.length ? problemList(later) : null),
+            section(t('excel.warnings'), warnings.length ? problemList(warnings) : null),
+            section(
+              t('excel.emptyItems'),
+              p.empty.length
+                ? problemList(
+                    p.empty.map((e) => ({ ...e, message: { kk: label(e.itemId), ru: label(e.itemId) } })),
+                    'empty-items',
+                  )
+                : null,
+            ),
+            p.unchanged ? null : confirm,
+          ),
+        );
       }
 
-      up.addEventListener('click', () => busy(up, excelOut, async () => {
-        if (!file.files[0]) { excelOut.replaceChildren(notice('error', t('excel.chooseFile'))); return; }
-        await save();
-        try {
-          showPreview((await send('?dryRun=true')).data);
-        } catch (err) {
-          showRefusal(err);
-        }
-      }));
+      up.addEventListener('click', () =>
+        busy(up, excelOut, async () => {
+          if (!file.files[0]) {
+            excelOut.replaceChildren(notice('error', t('excel.chooseFile')));
+            return;
+          }
+          await save();
+          try {
+            showPreview((await send('?dryRun=true')).data);
+          } catch (err) {
+            showRefusal(err);
+          }
+        }),
+      );
       excel.append(h('div', { class: 'field' }, h('label', { for: file.id }, t('excel.file')), file), up);
     }
     excel.append(excelOut);
   }
 
-  const page = h('section', { class: 'submission' },
-    h('h1', {}, t('submission.title')), h('p', { class: 'subtitle' }, loc(form.title)),
-    h('dl', { class: 'facts' },
-      h('dt', {}, t('submission.status')), statusValue,
-      h('dt', {}, t('campaign.deadline')), h('dd', {}, formatDate(sub.deadline)),
-      h('dt', {}, t('submission.revision')), h('dd', {}, revisionValue, ' ', link(`/submissions/${campaignId}/${organisationId}/history`, t('submission.history')))),
+  const page = h(
+    'section',
+    { class: 'submission' },
+    h('h1', {}, t('submission.title')),
+    h('p', { class: 'subtitle' }, loc(form.title)),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, t('submission.status')),
+      statusValue,
+      h('dt', {}, t('campaign.deadline')),
+      h('dd', {}, formatDate(sub.deadline)),
+      h('dt', {}, t('submission.revision')),
+      h(
+        'dd',
+        {},
+        revisionValue,
+        ' ',
+        link(`/submissions/${campaignId}/${organisationId}/history`, t('submission.history')),
+      ),
+    ),
     // Completeness, save state and conflicts stay in view while the user scrolls through a section.
-    h('div', { class: 'sticky-bar' },
-      h('div', { class: 'completeness' }, h('label', { for: progress.id }, t('submission.completeness')), progress, progressText, ' ', saveStatus),
-      alerts),
-    sub.status === 'returned' && sub.comments.length ? notice('warning', t('submission.returnedNotice', { n: sub.comments.length })) : null,
+    h(
+      'div',
+      { class: 'sticky-bar' },
+      h(
+        'div',
+        { class: 'completeness' },
+        h('label', { for: progress.id }, t('submission.completeness')),
+        progress,
+        progressText,
+        ' ',
+        saveStatus,
+      ),
+      alerts,
+    ),
+    sub.status === 'returned' && sub.comments.length
+      ? notice('warning', t('submission.returnedNotice', { n: sub.comments.length }))
+      : null,
     readOnly && isFocal ? notice('info', t('submission.readOnly')) : null,
-    h('div', { class: 'layout' }, h('nav', { class: 'section-nav', 'aria-label': t('submission.sections') }, sectionNav), body),
-    h('div', { class: 'bottom' }, actions, actionOut, excel));
+    h(
+      'div',
+      { class: 'layout' },
+      h('nav', { class: 'section-nav', 'aria-label': t('submission.sections') }, sectionNav),
+      body,
+    ),
+    h('div', { class: 'bottom' }, actions, actionOut, excel),
+  );
 
   // Save before leaving the page (language switch, navigation) or the tab.
-  const beforeUnload = (e) => { if (state.dirty && !state.conflict) { save(); e.preventDefault(); } };
+  const beforeUnload = (e) => {
+    if (state.dirty && !state.conflict) {
+      save();
+      e.preventDefault();
+    }
+  };
   window.addEventListener('beforeunload', beforeUnload);
   onLeave(async () => {
     window.removeEventListener('beforeunload', beforeUnload);
