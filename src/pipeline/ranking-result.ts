@@ -70,26 +70,7 @@ export function buildRankingResult(inputs: RankingInputs): { result: RankingResu
   const result: RankingResult = {
     riskRegisterVersion: inputs.riskRegisterVersion,
     round: inputs.round,
-    risks: ranked.map((r) => {
-      const s = summaryByCode.get(r.riskCode)!;
-      return {
-        riskCode: r.riskCode,
-        position: r.position,
-        rank: r.rank,
-        round: s.round,
-        nExperts: s.nExperts,
-        medianLikelihood: s.medianLikelihood,
-        medianImpact: s.medianImpact,
-        iqrLikelihood: s.iqrLikelihood,
-        iqrImpact: s.iqrImpact,
-        agreementLikelihood: s.agreementLikelihood,
-        agreementImpact: s.agreementImpact,
-        score: s.score,
-        level: s.level,
-        consensus: s.status,
-        evidence: r.evidence,
-      };
-    }),
+    risks: ranked.map((r) => rankedRisk(r, summaryByCode.get(r.riskCode)!)),
     regions: rankRegions(inputs.regionEvidence.map((r) => ({ regionCode: r.regionCode, evidence: r.evidence }))).map(
       (r) => ({
         regionCode: r.regionCode,
@@ -102,4 +83,28 @@ export function buildRankingResult(inputs: RankingInputs): { result: RankingResu
     kendall: kendallW(matrix),
   };
   return { result, kendallScope: scope };
+}
+
+/** One ranked risk as stored: its place in the order with its Delphi aggregate. */
+export function rankedRisk(
+  r: ReturnType<typeof rankRisks>[number],
+  s: ReturnType<typeof aggregateDelphi>[number],
+): RankingResult['risks'][number] {
+  return {
+    riskCode: r.riskCode,
+    position: r.position,
+    rank: r.rank,
+    round: s.round,
+    nExperts: s.nExperts,
+    medianLikelihood: s.medianLikelihood,
+    medianImpact: s.medianImpact,
+    iqrLikelihood: s.iqrLikelihood,
+    iqrImpact: s.iqrImpact,
+    agreementLikelihood: s.agreementLikelihood,
+    agreementImpact: s.agreementImpact,
+    score: s.score,
+    level: s.level,
+    consensus: s.status,
+    evidence: r.evidence,
+  };
 }

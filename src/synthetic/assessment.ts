@@ -6,6 +6,7 @@ import { territorialRegionCodes } from '../domain/reference.js';
 import { aggregateDelphi, heatMap, latestRounds, type ExpertScore } from '../pipeline/delphi.js';
 import { kendallW } from '../pipeline/kendall.js';
 import { rankRegions, rankRisks } from '../pipeline/ranking.js';
+import { rankedRisk } from '../pipeline/ranking-result.js';
 import type { RankingResult } from '../pipeline/results.js';
 import type { PipelineInput } from '../pipeline/quality/types.js';
 import { generateNationalDataset, type NationalDataset } from './national.js';
@@ -124,26 +125,7 @@ export function syntheticRanking(register: readonly RegisterRisk[], experts: num
   return {
     riskRegisterVersion: SYNTHETIC_REGISTER,
     round: 1,
-    risks: ranked.map((r) => {
-      const s = byCode.get(r.riskCode)!;
-      return {
-        riskCode: r.riskCode,
-        position: r.position,
-        rank: r.rank,
-        round: s.round,
-        nExperts: s.nExperts,
-        medianLikelihood: s.medianLikelihood,
-        medianImpact: s.medianImpact,
-        iqrLikelihood: s.iqrLikelihood,
-        iqrImpact: s.iqrImpact,
-        agreementLikelihood: s.agreementLikelihood,
-        agreementImpact: s.agreementImpact,
-        score: s.score,
-        level: s.level,
-        consensus: s.status,
-        evidence: r.evidence,
-      };
-    }),
+    risks: ranked.map((r) => rankedRisk(r, byCode.get(r.riskCode)!)),
     regions: rankRegions(
       territorialRegionCodes.map((regionCode) => ({ regionCode, evidence: Math.round(rng.next() * 100) / 10 })),
     ),
