@@ -1,3 +1,4 @@
+import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyTypes as agencyTypesTable, regions as regionsTable } from '../../../src/db/schema.js';
 import { agencyTypes, regions } from '../../../src/domain/reference.js';
@@ -16,13 +17,16 @@ afterAll(() => t?.close());
 describe('reference data', () => {
   it('is seeded at start with Kazakh and Russian names, and seeding again changes nothing', async () => {
     const db = t.app.database.db;
-    const before = { types: await db.select().from(agencyTypesTable), regions: await db.select().from(regionsTable) };
+    // Ordered by code: an upsert may move rows, and without ORDER BY PostgreSQL returns them in any order.
+    const types = () => db.select().from(agencyTypesTable).orderBy(asc(agencyTypesTable.code));
+    const regionRows = () => db.select().from(regionsTable).orderBy(asc(regionsTable.code));
+    const before = { types: await types(), regions: await regionRows() };
     expect(before.types).toHaveLength(agencyTypes.length);
     expect(before.regions).toHaveLength(regions.length);
     await seedReference(db);
     await seedReference(db);
-    expect(await db.select().from(agencyTypesTable)).toEqual(before.types);
-    expect(await db.select().from(regionsTable)).toEqual(before.regions);
+    expect(await types()).toEqual(before.types);
+    expect(await regionRows()).toEqual(before.regions);
   });
 
   it('is served to any signed-in user', async () => {
