@@ -81,7 +81,11 @@ export const excelRoutes: Routes = async (app) => {
     async (request, reply) => {
       const dryRun = request.query.dryRun === 'true';
       const expected = dryRun ? undefined : requireIfMatch(request);
-      const file = await request.file();
+      // A body that is not well-formed multipart (busboy's "Unexpected end of form") has no file in it: 400, not 500.
+      const file = await request.file().catch((err: { code?: string; statusCode?: number }) => {
+        if (err.code || err.statusCode) throw err;
+        throw fileRequired();
+      });
       if (!file) throw fileRequired();
       const bytes = await file.toBuffer().catch((err: { code?: string }) => {
         // Multipart's own limit error is the documented Excel refusal, with its limits in both languages.
