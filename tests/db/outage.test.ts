@@ -11,7 +11,8 @@ let c: Collection;
 let admin: { email: string; token: string };
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // An instance of its own: the test closes it under the app.
+  t = await createTestApp({}, { own: true });
   c = await setUpCollection(t, 'ngo', 2025);
   admin = await t.user(['admin']);
   const database = t.app.database as typeof t.app.database & { url?: string };

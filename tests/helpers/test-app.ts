@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { insertOrganisation } from '../../src/modules/organisations/organisations.repository.js';
 import { createUser } from '../../src/modules/users/users.service.js';
 import type { Role } from '../../src/shared/access.js';
-import { openTestDatabase } from './database.js';
+import { openTestDatabase, type TestDatabaseOptions } from './database.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
 
@@ -29,8 +29,11 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  databaseOptions: TestDatabaseOptions = {},
+): Promise<TestApp> {
+  const database = await openTestDatabase(databaseOptions);
   const config = loadConfig(
     {
       NODE_ENV: 'test',

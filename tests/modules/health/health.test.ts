@@ -20,7 +20,8 @@ describe('GET /health', () => {
   });
 
   it('answers 503 when the database is unreachable', async () => {
-    const database = await openTestDatabase();
+    // An instance of its own: the test closes it under the app.
+    const database = await openTestDatabase({ own: true });
     const config = loadConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
