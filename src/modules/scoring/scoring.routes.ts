@@ -1,4 +1,5 @@
 import { currentUser } from '../../shared/access.js';
+import { requireIfMatch, setEtag } from '../../shared/etag.js';
 import { actorOf } from '../../shared/context.js';
 import type { Routes } from '../module.js';
 import {
@@ -66,7 +67,11 @@ export const scoringRoutes: Routes = async (app) => {
   app.post(
     `${base}/rounds`,
     { config: panel, schema: { tags, params: assessmentIdParams, response: { 201: roundSchema } } },
-    async (request, reply) => reply.status(201).send(await startNextRound(db, actorOf(request), request.params.id)),
+    async (request, reply) => {
+      const round = await startNextRound(db, actorOf(request), request.params.id, requireIfMatch(request));
+      setEtag(reply, round.version);
+      return reply.status(201).send(round);
+    },
   );
 
   app.get(

@@ -44,6 +44,8 @@ export const roundSchema = z.object({
   assessmentId: z.uuid(),
   previousRound: z.number().int(),
   currentRound: z.number().int(),
+  /** The assessment's version after the round started (also the ETag). */
+  version: z.number().int(),
 });
 export type RoundView = z.infer<typeof roundSchema>;
 

@@ -7,6 +7,7 @@ import { buildRankingResult } from '../../pipeline/ranking-result.js';
 import type { RankingResult } from '../../pipeline/results.js';
 import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor } from '../../shared/context.js';
+import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
 import { canonicalJson } from '../../domain/questionnaire/loader.js';
 import { regions as referenceRegions } from '../../domain/reference.js';
@@ -121,10 +122,18 @@ export async function getScores(db: Db, user: AuthUser, assessmentId: string, ro
 }
 
 /** Starts the next Delphi round; earlier rounds stay as they are. */
-export async function startNextRound(db: Db, actor: Actor, assessmentId: string): Promise<RoundView> {
+/** Closes the current Delphi round and opens the next; If-Match is the assessment's version. */
+export async function startNextRound(
+  db: Db,
+  actor: Actor,
+  assessmentId: string,
+  expectedVersion: number,
+): Promise<RoundView> {
   return db.transaction(async (tx) => {
     const a = await requireAssessment(tx, assessmentId, true);
     requireDraft(a);
+    // Two experts pressing "next round" from the same page state start one round, not two.
+    if (a.version !== expectedVersion) throw staleVersion(a.version);
     // An empty round would only add noise to the record (and a double click would skip a round).
     if ((await countScores(tx, assessmentId, a.currentRound)) === 0) throw roundEmpty(a.currentRound);
     const next = a.currentRound + 1;
@@ -136,7 +145,7 @@ export async function startNextRound(db: Db, actor: Actor, assessmentId: string)
       { type: 'assessment', id: assessmentId },
       { before: { currentRound: a.currentRound }, after: { currentRound: next } },
     );
-    return { assessmentId, previousRound: a.currentRound, currentRound: next };
+    return { assessmentId, previousRound: a.currentRound, currentRound: next, version: a.version + 1 };
   });
 }
 

@@ -51,6 +51,16 @@ function panelScores(expert: 'e1' | 'e2' | 'e3') {
   });
 }
 
+/** The assessment's current version, for If-Match. */
+const versionOf = async (id: string) =>
+  (await db.select({ v: assessments.version }).from(assessments).where(eq(assessments.id, id)))[0]!.v;
+const startRound = async (token: string, id: string, ifMatch?: string) =>
+  t.request(token, {
+    method: 'POST',
+    url: `/api/v1/assessments/${id}/rounds`,
+    headers: { 'if-match': ifMatch ?? `"${await versionOf(id)}"` },
+  });
+
 const put = (token: string, id: string, scores: unknown[]) =>
   t.request(token, { method: 'PUT', url: `/api/v1/assessments/${id}/scores`, payload: { scores } });
 
@@ -195,7 +205,7 @@ describe('Delphi rounds and summary', () => {
   });
 
   it('refuses to start a round nobody has scored', async () => {
-    const res = await t.request(tok.admin, { method: 'POST', url: `/api/v1/assessments/${id}/rounds` });
+    const res = await startRound(tok.admin, id);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('scoring.round_empty');
   });
@@ -216,10 +226,26 @@ describe('Delphi rounds and summary', () => {
     expect(first.title.ru.length).toBeGreaterThan(0);
   });
 
+  it('starts a round only with the current version in If-Match: none 428, stale 409, one round per page state', async () => {
+    const bare = await t.request(tok.e2, { method: 'POST', url: `/api/v1/assessments/${id}/rounds` });
+    expect(bare.statusCode).toBe(428);
+    expect(bare.json().error.code).toBe('precondition.required');
+    const version = await versionOf(id);
+    const stale = await startRound(tok.e2, id, `"${version - 1}"`);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version.stale');
+    expect(await versionOf(id)).toBe(version);
+  });
+
   it('starts round 2, keeps round 1, and scores go to the new round', async () => {
-    const res = await t.request(tok.e2, { method: 'POST', url: `/api/v1/assessments/${id}/rounds` });
+    const version = await versionOf(id);
+    const res = await startRound(tok.e2, id, `"${version}"`);
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toEqual({ assessmentId: id, previousRound: 1, currentRound: 2 });
+    expect(res.json()).toEqual({ assessmentId: id, previousRound: 1, currentRound: 2, version: version + 1 });
+    expect(res.headers.etag).toBe(`"${version + 1}"`);
+    // A second expert on the same page state (a double click) does not skip round 2.
+    const again = await startRound(tok.e3, id, `"${version}"`);
+    expect(again.statusCode).toBe(409);
     const saved = await put(tok.e3, id, [{ riskCode: riskCodes[0], likelihood: 2, impact: 4 }]);
     expect(saved.json().round).toBe(2);
     const r1 = await t.request(tok.admin, { method: 'GET', url: `/api/v1/assessments/${id}/scores?round=1` });
@@ -341,6 +367,7 @@ describe('ranking', () => {
       const res = await t.request(token, {
         method,
         url,
+        headers: { 'if-match': `"${await versionOf(id)}"` },
         payload: method === 'PUT' ? { scores: [{ riskCode: riskCodes[0], likelihood: 1, impact: 1 }] } : undefined,
       });
       expect(res.statusCode, url).toBe(409);

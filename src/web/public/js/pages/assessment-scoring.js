@@ -162,7 +162,7 @@ export async function scoringPanel(assessment) {
           'div',
           { class: 'actions' },
           stepButton(t('scoring.newRound'), out, async () => {
-            await api('POST', `${base}/rounds`);
+            await api('POST', `${base}/rounds`, { ifMatch: assessment.version });
             render();
           }),
           stepButton(t('ranking.compute'), out, async () => {
