@@ -24,6 +24,7 @@ import { registerAccessControl, TOKEN_ALGORITHM, type Role } from './shared/acce
 import { registerErrorHandling } from './shared/error-handler.js';
 import { documentErrorResponses } from './shared/error-schema.js';
 import { DOCS_CSP, registerSecurity } from './shared/security.js';
+import { databaseRateLimitStore } from './db/rate-limit.store.js';
 import { webPlugin } from './web/web.plugin.js';
 import './modules/module.js';
 
@@ -71,6 +72,7 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
     heavyMax: config.RATE_LIMIT_HEAVY_MAX,
     heavyWindowSeconds: config.RATE_LIMIT_HEAVY_WINDOW_SECONDS,
     heavyConcurrency: config.RATE_LIMIT_HEAVY_CONCURRENCY,
+    store: databaseRateLimitStore(db),
   });
   // Verified tokens are memoised (signature checks cost more than the rest of a draft save's
   // access check); expiry still applies and the account is still read or checked per request.

@@ -112,6 +112,17 @@ export const loginFailures = pgTable(
   (t) => [index('login_failures_email_idx').on(t.email, t.at), index('login_failures_ip_idx').on(t.ip, t.at)],
 );
 
+/**
+ * Requests counted against the per-user limits of expensive routes, one row per (route,
+ * caller): in the database so every instance behind a load balancer counts the same hits.
+ * Bounded by users x expensive routes; a row restarts when its window has passed.
+ */
+export const rateLimitHits = pgTable('rate_limit_hits', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  hits: integer('hits').notNull(),
+});
+
 export const auditLog = pgTable(
   'audit_log',
   {

@@ -2,8 +2,9 @@
 // application passes (it has no inline script or style), no-store on API answers,
 // refusal of request bodies in an encoding the server does not decode, and per-user
 // rate limits on the routes that declare `config.cost: 'heavy'` (exports, previews,
-// pipeline steps, finalisation), each route counted on its own, plus a cap on how many of
-// them one instance runs at once (a window limit alone lets a burst exhaust memory).
+// pipeline steps, finalisation), each route counted on its own and across instances (the
+// store is the database), plus a cap on how many of them one instance runs at once (a window
+// limit alone lets a burst exhaust memory).
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -21,6 +22,8 @@ export interface SecurityOptions {
   heavyWindowSeconds: number;
   /** Expensive requests one instance runs at once. */
   heavyConcurrency: number;
+  /** Where hits are counted (@fastify/rate-limit's `store`): shared by all instances. */
+  store?: NonNullable<Parameters<typeof fastifyRateLimit>[1]>['store'];
 }
 
 /** The web application's policy: everything from this origin, nothing inline, never framed. */
@@ -77,6 +80,7 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
   });
   await app.register(fastifyRateLimit, {
     global: false,
+    ...(opts.store ? { store: opts.store } : {}),
     // After the access hook, so the caller is known: the limit is per user, not per address.
     hook: 'preHandler',
     keyGenerator: (request) => request.token?.sub ?? request.ip,

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../helpers/collection.js';
 import { DOCS_CSP } from '../../src/shared/security.js';
+import { buildApp } from '../../src/app.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -102,6 +103,36 @@ describe('rate limits on expensive routes', () => {
     expect(limited.json().error.code).toBe('request.rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect((await get(other.token, url)).statusCode).toBe(200);
+  });
+
+  it('counts hits in the database: a second instance on the same database sees them; a passed window starts again', async () => {
+    const user = await t.user(['admin']);
+    const created = await t.request(admin.token, {
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      payload: { reportingYear: 2031, questionnaireVersion: VERSION },
+    });
+    const url = `/api/v1/campaigns/${created.json().id}/export.xlsx`;
+    const other = await buildApp({ config: t.config, database: t.app.database, ownsDatabase: false });
+    try {
+      const viaOther = () => other.inject({ method: 'GET', url, headers: { authorization: `Bearer ${user.token}` } });
+      expect((await get(user.token, url)).statusCode).toBe(200);
+      expect((await viaOther()).statusCode).toBe(200);
+      // The third request in the window, on either instance, is over the limit of 2.
+      expect((await viaOther()).statusCode).toBe(429);
+      expect((await get(user.token, url)).statusCode).toBe(429);
+      // One row per (route, caller).
+      const routes = (await t.app.database.query(`select key from rate_limit_hits where key like $1`, [`%|${user.id}`]))
+        .rows;
+      expect(routes.map((r) => String(r.key).split('|')[0])).toEqual(['GET /api/v1/campaigns/:id/export.xlsx']);
+      await t.app.database.query(
+        `update rate_limit_hits set window_start = now() - interval '61 seconds' where key like $1`,
+        [`%|${user.id}`],
+      );
+      expect((await viaOther()).statusCode).toBe(200);
+    } finally {
+      await other.close();
+    }
   });
 
   it('runs at most RATE_LIMIT_HEAVY_CONCURRENCY expensive requests at once per instance; the rest get 503 service.busy with Retry-After', async () => {
