@@ -29,8 +29,7 @@ export function skippedItems(answers: Record<string, unknown>, parents: Readonly
   const skipped = new Set<string>();
   for (const [child, parent] of parents) {
     const entry = Object.hasOwn(answers, parent) ? answers[parent] : undefined;
-    if (isObj(entry) && !Object.hasOwn(entry, 'value') && typeof entry.missingReason === 'string')
-      skipped.add(child);
+    if (isObj(entry) && !Object.hasOwn(entry, 'value') && typeof entry.missingReason === 'string') skipped.add(child);
   }
   return skipped;
 }

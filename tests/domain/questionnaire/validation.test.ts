@@ -225,7 +225,9 @@ describe('complete validator (fixture)', () => {
     c.answers['s1.q3.trainings'] = { value: [{ trained: 1, location: 'abroad', topic: 't', cost: 1 }] };
     c.answers['s3.q1.staff'] = { value: 5 };
     const r = complete.validate(c);
-    expect(r.issues.map((i) => [i.ruleId, i.message.ru.includes('указано: 1 и 5, разница — 4')])).toEqual([['s3.trained_gte_staff', true]]);
+    expect(r.issues.map((i) => [i.ruleId, i.message.ru.includes('указано: 1 и 5, разница — 4')])).toEqual([
+      ['s3.trained_gte_staff', true],
+    ]);
   });
 
   it('rejects a content that is not an answer envelope', () => {
