@@ -374,7 +374,6 @@ export default {
   'files.kb': '{n} КБ',
   'files.created': 'Құрылды',
   'files.download': 'Жүктеп алу',
-  'files.downloadName': '{name} жүктеп алу',
   'reports.title': 'Аяқталған тәуекелдерді бағалау',
   'reports.none': 'Әзірге аяқталған бағалау жоқ.',
   // Issue 19: readiness, problems beside Submit, skip logic, captions, shared session, campaigns, download all.

@@ -375,7 +375,6 @@ export default {
   'files.kb': '{n} КБ',
   'files.created': 'Создан',
   'files.download': 'Скачать',
-  'files.downloadName': 'Скачать {name}',
   'reports.title': 'Завершенные оценки рисков',
   'reports.none': 'Завершенных оценок пока нет.',
   // Issue 19: readiness, problems beside Submit, skip logic, captions, shared session, campaigns, download all.
