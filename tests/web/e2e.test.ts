@@ -583,9 +583,16 @@ suite('web application in Chromium', () => {
       await tab2.goto('/campaigns');
       await hasText(tab2.getByRole('heading', { level: 1 }), ru['campaigns.title']);
       // The last problem fixed: nothing blocks, Submit goes through, and everything is read-only.
-      await page.locator('details.problems summary').click();
-      await page.locator('details.problems li button').first().click();
-      await item(page, YES_NO).getByLabel(ru['item.description'], { exact: true }).fill('Пробелы в законодательстве');
+      // With the keyboard alone: open the list, follow the problem to its item, type the description.
+      await page.locator('details.problems summary').focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab'); // the list's scrolling region
+      await page.keyboard.press('Tab'); // its first problem
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`item-${YES_NO}`);
+      for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab'); // answer/missing, yes/no, description
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+      await page.keyboard.type('Пробелы в законодательстве');
       await visible(page.getByRole('status').filter({ hasText: ru['submission.savedAt'].split(' ')[0] }));
       await hasText(page.locator('details.problems summary'), ru['submission.noProblems']);
       await containsText(page.locator('.completeness'), '(100%)');
