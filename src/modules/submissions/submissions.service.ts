@@ -339,11 +339,17 @@ async function validateAndWrite(db: Db, form: FormHint, draft: Draft, lang: Lang
     if (hinted) return undefined;
     throw invalidContent(refused.map((i) => issueView(i, lang)));
   }
+  const ready = readiness(draft.content, getForm(questionnaireVersion, agencyType), validation.issues);
   const v = {
     ...draft,
     questionnaireVersion,
     agencyType,
-    completeness: countsOf(draft.content, questionnaireVersion, agencyType),
+    // The board shows the same completeness as the form: what submission will accept.
+    completeness: {
+      ...countsOf(draft.content, questionnaireVersion, agencyType),
+      ready: ready.ready,
+      required: ready.required,
+    },
     savedAt: new Date(),
   };
   const saved =
@@ -375,7 +381,7 @@ async function validateAndWrite(db: Db, form: FormHint, draft: Draft, lang: Lang
       revision: saved.revision,
       status: saved.status,
       issues: validation.issues.map((i) => issueView(i, lang)),
-      readiness: readiness(draft.content, getForm(questionnaireVersion, agencyType), validation.issues),
+      readiness: ready,
     }
   );
 }

@@ -35,6 +35,10 @@ describe('readiness', () => {
     expect(saved.json().issues.map((i: { code: string }) => i.code)).toContain('yes_no.description_required');
     expect(r1.ready).toBe(r1.required - 1);
     expect(r1.blocking).toBeGreaterThan(0);
+    const early = (
+      await t.request(c.expert, { method: 'GET', url: `/api/v1/campaigns/${c.campaignId}/progress` })
+    ).json();
+    expect(early.recipients[0].completeness).toMatchObject({ ready: r1.ready, required: r1.required });
     const refused = await submit(1);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('submission.incomplete');
@@ -54,6 +58,12 @@ describe('readiness', () => {
     expect([r2.ready, r2.blocking]).toEqual([r2.required, 0]);
     const view = (await t.request(c.focal, { method: 'GET', url: c.url })).json();
     expect(view.readiness).toEqual(r2);
+    // The board shows the same completeness as the form.
+    const board = (
+      await t.request(c.expert, { method: 'GET', url: `/api/v1/campaigns/${c.campaignId}/progress` })
+    ).json();
+    expect(board.recipients[0].completeness).toMatchObject({ ready: r2.ready, required: r2.required });
+    expect(board.totals.completeness).toBe(1);
 
     let attempt = await submit(2);
     if (attempt.statusCode === 422 && attempt.json().error.code === 'submission.warnings_unacknowledged')
