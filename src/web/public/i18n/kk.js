@@ -398,11 +398,11 @@ export default {
   'recipients.byAgencyType': 'Субъект түрлері бойынша',
   'recipients.all': 'Барлығын таңдау',
   'recipients.none': 'Барлығын алып тастау',
-  'recipients.selected': 'Таңдалған алушылар: {total} жұмыс істеп тұрған ұйымның {n}',
+  'recipients.selected': 'Таңдалған алушылар: {n} (жұмыс істеп тұрған ұйымдар барлығы — {total})',
   'recipients.review': 'Таңдалған ұйымдардың тізімі',
   'campaign.deadlineOf': '{year} жылғы деректерді ұсыну мерзімі',
   'campaign.changeDeadline': 'Мерзімді өзгерту',
-  'questionnaire.versionName': '№ {orders} бұйрық бойынша сауалнама ({date} бастап қолданылады)',
+  'questionnaire.versionName': '№ {orders} бұйрық бойынша сауалнама (қолданысқа енген күні — {date})',
   'questionnaire.draft': 'жоба',
   'files.downloadAll': 'Барлық файлдарды бір мұрағатпен жүктеп алу (ZIP)',
 };

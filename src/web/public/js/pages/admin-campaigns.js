@@ -129,7 +129,7 @@ function deadlineEditor(c, out) {
   return h(
     'details',
     { class: 'inline-edit' },
-    h('summary', {}, formatDate(c.deadline)),
+    h('summary', {}, formatDate(c.deadline), h('span', { class: 'meta' }, ` · ${t('campaign.changeDeadline')}`)),
     h('div', { class: 'row' }, input, save),
   );
 }

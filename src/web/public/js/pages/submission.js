@@ -57,6 +57,8 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     const key = captionKey(item, itemQuestion.get(item.id), getLang());
     return key ? t(key) : loc(item.label);
   };
+  /** The item named away from its question (conflicts, Excel preview): "1.9. Количество". */
+  const itemName = (item) => `${itemSection.get(item.id)}.${itemQuestion.get(item.id).number}. ${caption(item)}`;
   const focusItem = query.get('item');
   let sectionNumber =
     Number(query.get('section')) || (focusItem ? itemSection.get(focusItem) : null) || form.sections[0].number;
@@ -332,7 +334,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
           h(
             'button',
             { type: 'button', class: 'link', onclick: () => goToItem(c.itemId) },
-            item ? caption(item) : c.itemId,
+            item ? itemName(item) : c.itemId,
           ),
         ),
         h(
@@ -679,7 +681,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
           { class: cls },
           problems.slice(0, 200).map((p) => h('li', {}, where(p), text(p), toItem(p))),
         );
-      const label = (id) => (itemById.has(id) ? caption(itemById.get(id)) : id);
+      const label = (id) => (itemById.has(id) ? itemName(itemById.get(id)) : id);
       const send = (params, ifMatch, resolutions) => {
         const data = new FormData();
         if (resolutions && Object.keys(resolutions).length) data.append('resolutions', JSON.stringify(resolutions));
