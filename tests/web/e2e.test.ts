@@ -573,6 +573,16 @@ suite('web application in Chromium', () => {
       expect(new URL(page.url()).searchParams.get('item')).toBe('s2.q8.victims_by_sex');
       await hasText(page.locator('details.problems summary'), kk['submission.problemsCount'].replace('{n}', '1'));
       await screenshot(page, 'form-1366-kk-skip');
+      // On a phone: nothing wider than the screen, and Submit still in view at the bottom of the section.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await item(page, 's2.q8.victims_by_sex').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await screenshot(page, 'form-390-kk-skip');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      const phoneBox = await page.getByRole('button', { name: kk['submission.submit'], exact: true }).boundingBox();
+      expect(phoneBox && phoneBox.y >= 0 && phoneBox.y + phoneBox.height <= 844, JSON.stringify(phoneBox)).toBe(true);
+      await screenshot(page, 'form-390-kk-bottom');
+      await page.setViewportSize({ width: 1366, height: 768 });
       await page.reload();
       await visible(item(page, 's2.q8.victims_by_sex'));
       await page.getByRole('button', { name: 'Русский' }).click();
