@@ -405,4 +405,6 @@ export default {
   'questionnaire.versionName': '№ {orders} бұйрық бойынша сауалнама (қолданысқа енген күні — {date})',
   'questionnaire.draft': 'жоба',
   'files.downloadAll': 'Барлық файлдарды бір мұрағатпен жүктеп алу (ZIP)',
+  'excel.pickFile': 'Файлды таңдау',
+  'excel.noFile': 'Файл таңдалмаған',
 };

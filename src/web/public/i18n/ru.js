@@ -406,4 +406,6 @@ export default {
   'questionnaire.versionName': 'Опросник по приказу № {orders} (действует с {date})',
   'questionnaire.draft': 'проект',
   'files.downloadAll': 'Скачать все файлы одним архивом (ZIP)',
+  'excel.pickFile': 'Выбрать файл',
+  'excel.noFile': 'Файл не выбран',
 };

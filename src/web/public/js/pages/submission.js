@@ -57,7 +57,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     const key = captionKey(item, itemQuestion.get(item.id), getLang());
     return key ? t(key) : loc(item.label);
   };
-  /** The item named away from its question (conflicts, Excel preview): "1.9. Количество". */
+  /** The item named away from its question (conflicts, Excel preview): "1.9. <count caption>". */
   const itemName = (item) => `${itemSection.get(item.id)}.${itemQuestion.get(item.id).number}. ${caption(item)}`;
   const focusItem = query.get('item');
   let sectionNumber =
@@ -826,7 +826,27 @@ export async function submissionPage({ campaignId, organisationId }, query) {
           }
         }),
       );
-      excel.append(h('div', { class: 'field' }, h('label', { for: file.id }, t('excel.file')), file), up);
+      // The browser's own file button speaks the browser's language ("Choose File"): ours speaks the page's.
+      const chosen = h('span', { class: 'file-name' }, t('excel.noFile'));
+      file.classList.add('sr-only');
+      file.addEventListener('change', () => {
+        chosen.textContent = file.files[0]?.name ?? t('excel.noFile');
+      });
+      excel.append(
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: file.id }, t('excel.file')),
+          h(
+            'div',
+            { class: 'file-picker' },
+            file,
+            h('label', { for: file.id, class: 'button secondary' }, t('excel.pickFile')),
+            chosen,
+          ),
+        ),
+        up,
+      );
     }
     excel.append(excelOut);
   }
