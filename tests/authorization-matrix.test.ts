@@ -81,6 +81,7 @@ const matrix: Record<string, Expect> = {
   'GET /api/v1/jobs/{id}': 'any',
   'GET /api/v1/assessments/{id}/files': ['admin', 'expert', 'secretariat'],
   'GET /api/v1/assessments/{id}/files/{name}': ['admin', 'expert', 'secretariat'],
+  'GET /api/v1/assessments/{id}/files.zip': ['admin', 'expert', 'secretariat'],
   'GET /api/v1/assessments/{id}/preview.pdf': ['admin', 'expert'],
 };
 

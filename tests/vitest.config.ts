@@ -11,6 +11,7 @@ const unit = [
   'tests/synthetic/**/*.test.ts',
   'tests/web/i18n.test.ts',
   'tests/web/format.test.ts',
+  'tests/web/labels.test.ts',
   'tests/modules/campaigns/campaigns.progress.test.ts',
   'tests/modules/excel/excel.values.test.ts',
   'tests/modules/excel/excel.property.test.ts',

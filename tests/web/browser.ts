@@ -1,5 +1,5 @@
 // Headless Debian chromium driven by playwright-core, and small page helpers for the e2e test.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
@@ -104,4 +104,65 @@ export function unlabelledControls(page: Page): Promise<string[]> {
       .filter((el) => !el.labels?.length && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
       .map((el) => el.outerHTML.slice(0, 120)),
   );
+}
+
+/** Where screenshots go: $CI_ARTIFACTS when the CI sets it, else tests/artifacts/ (git-ignored). */
+export const SCREENSHOTS = process.env.CI_ARTIFACTS ? path.resolve(process.env.CI_ARTIFACTS) : ARTIFACTS;
+
+const AXE_SOURCE = path.resolve('node_modules/axe-core/axe.min.js');
+
+/** axe-core (injected into the page) on the whole document: the violations, one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') refuses an injected <script>.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+  const violations = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe-core is injected as a global script.
+    const axe = (window as any).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map(
+      (v: { id: string; help: string; nodes: { target: string[] }[] }) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')})`,
+    );
+  });
+  return violations as string[];
+}
+
+/** Latin words allowed on kk/ru pages: formats, product names and codes that are the documents' own. */
+const LATIN_OK = new Set(['PDF', 'XLSX', 'ZIP', 'Excel', 'CSV', 'ISO', 'KAZ', 'IQR', 'W']);
+
+/**
+ * Visible text that betrays an untranslated page: English words, raw codes (snake_case like
+ * `campaign_open`, i18n keys like `submission.title`, the version id `2024-10-order-849-410`)
+ * and formulas in messages ("6 ≤ 4", "68 = 66"). E-mail addresses and `data` matches are left out.
+ */
+export async function rawText(page: Page, data: RegExp[] = [/\bUser \d+\b/g]): Promise<string[]> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point (hidden nodes are not shown to users).
+  const text = await page.evaluate(() => document.body.innerText);
+  // Users' own data (the fixtures' names "User 12", e-mail addresses) is not interface text.
+  const clean = data.reduce((acc, re) => acc.replace(re, ' '), text.replace(/[\w.+-]+@[\w.-]+/g, ' '));
+  const found = new Set<string>();
+  for (const m of clean.matchAll(/\b[a-z]+(?:_[a-z0-9]+)+\b|\b[a-z]+\.[a-z][A-Za-z]+\b|\d{4}-\d{2}-order[\w-]*/g))
+    found.add(m[0]);
+  for (const m of clean.matchAll(/\d+\s*[≤≥<>=]\s*\d+/g)) if (!/^p\s*</.test(m[0])) found.add(m[0]);
+  for (const m of clean.matchAll(/\b[A-Za-z]{2,}\b/g)) if (!LATIN_OK.has(m[0])) found.add(m[0]);
+  return [...found];
+}
+
+/** Every text input, select and textarea inside `selector` that can still be changed. */
+export function enabledControls(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate(
+    (sel) =>
+      [...document.querySelectorAll<HTMLInputElement>(`${sel} input, ${sel} select, ${sel} textarea`)]
+        .filter((el) => !el.disabled && el.type !== 'hidden')
+        .map((el) => el.outerHTML.slice(0, 100)),
+    selector,
+  );
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }

@@ -15,13 +15,17 @@ import { VERSION } from '../helpers/collection.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.js';
 import {
   ARTIFACTS,
+  axeViolations,
   containsText,
+  enabledControls,
   gone,
   hasChromium,
   hasText,
   item,
   launch,
   newPage,
+  rawText,
+  screenshot,
   shot,
   signIn,
   unlabelledControls,
@@ -65,7 +69,9 @@ suite('web application in Chromium', () => {
   let kk: Record<string, string>;
   const users: Record<string, { email: string; token: string }> = {};
   let organisationId: string;
+  let organisationId2: string;
   let campaignId = '';
+  let assessmentId = '';
   const problems: string[] = [];
   const openPages = new Map<string, Page>();
   const labels = () => ({ email: ru['auth.email'], password: ru['auth.password'], submit: ru['auth.signIn'] });
@@ -94,6 +100,8 @@ suite('web application in Chromium', () => {
     organisationId = await t.organisation('mvd', 'almaty');
     users.admin = await t.user(['admin']);
     users.focal = await t.user(['focal_point'], organisationId);
+    organisationId2 = await t.organisation('mvd', 'astana');
+    users.focal2 = await t.user(['focal_point'], organisationId2);
     users.expert = await t.user(['expert']);
     users.expert2 = await t.user(['expert']);
     users.secretariat = await t.user(['secretariat']);
@@ -166,6 +174,32 @@ suite('web application in Chromium', () => {
       await shot(page, '03-admin-organisations');
 
       await page.getByRole('link', { name: ru['nav.adminCampaigns'] }).click();
+      // Defaults that make sense: the next year without a campaign; the version named by its order, not its id.
+      const yearInput = page.getByLabel(ru['campaign.year'], { exact: true });
+      expect(await yearInput.inputValue()).toBe(String(new Date().getFullYear() - 1));
+      const versionText = await page
+        .getByLabel(ru['campaign.version'], { exact: true })
+        .locator('option')
+        .first()
+        .textContent();
+      expect(versionText).toBe(
+        ru['questionnaire.versionName'].replace('{orders}', '849/410').replace('{date}', '7 ноября 2024 г.'),
+      );
+      expect(await rawText(page)).toEqual([]);
+      // Recipients by region and agency type, not one checkbox per organisation.
+      const picker = page.locator('.recipients-picker');
+      const regionGroup = picker.locator('fieldset', { hasText: ru['recipients.byRegion'] });
+      const summary = picker.locator('.recipients-summary');
+      const allCount = (await summary.textContent())!;
+      await regionGroup.getByRole('button', { name: ru['recipients.none'] }).click();
+      await containsText(summary, `${ru['recipients.selected'].split('{n}')[0]}0 `);
+      await regionGroup
+        .getByRole('checkbox', { name: /^город Астана/ })
+        .first()
+        .check();
+      await containsText(summary, `${ru['recipients.selected'].split('{n}')[0]}1 `);
+      await regionGroup.getByRole('button', { name: ru['recipients.all'] }).click();
+      await hasText(summary, allCount);
       await page.getByLabel(ru['campaign.year'], { exact: true }).fill('2025');
       await page.getByLabel(ru['campaign.deadline'], { exact: true }).fill('2099-12-31');
       await page.getByRole('button', { name: ru['campaign.create'] }).click();
@@ -177,8 +211,21 @@ suite('web application in Chromium', () => {
       const campaigns = (await t.request(users.admin.token, { method: 'GET', url: '/api/v1/campaigns' })).json() as {
         id: string;
         reportingYear: number;
+        recipientCount: number;
       }[];
-      campaignId = campaigns.find((c) => c.reportingYear === 2025)!.id;
+      const created = campaigns.find((c) => c.reportingYear === 2025)!;
+      campaignId = created.id;
+      expect(created.recipientCount).toBeGreaterThanOrEqual(2);
+      // The deadline of an open campaign is changed in place.
+      await campaignRow.locator('.inline-edit summary').click();
+      await campaignRow.getByLabel(ru['campaign.deadlineOf'].replace('{year}', '2025')).fill('2099-11-30');
+      await campaignRow.getByRole('button', { name: ru['campaign.changeDeadline'] }).click();
+      await visible(
+        page.getByRole('row', { name: ru['campaign.name'].replace('{year}', '2025') }).getByText('30 ноября 2099'),
+      );
+      expect(
+        (await t.request(users.admin.token, { method: 'GET', url: `/api/v1/campaigns/${campaignId}` })).json().deadline,
+      ).toBe('2099-11-30');
 
       await page.getByRole('button', { name: ru['auth.signOut'] }).click();
       await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
@@ -456,6 +503,128 @@ suite('web application in Chromium', () => {
     E2E_TIMEOUT,
   );
 
+  it(
+    'focal point form: completeness as submission sees it, every problem beside a sticky Submit, skip logic, captions, place in the address, one session for all tabs',
+    async () => {
+      expect(campaignId).not.toBe('');
+      const url = `/api/v1/campaigns/${campaignId}/submissions/${organisationId2}`;
+      // Everything answered but a "yes" without its description, and the victims' breakdowns left empty.
+      const content = generateAnswersFor(VERSION, 'mvd', { seed: 19, missingRate: 0 });
+      content.answers[YES_NO] = { value: { answer: 'yes' } };
+      content.answers['s2.q8.victims_total'] = { value: 5 };
+      const breakdowns = ['s2.q8.victims_by_age', 's2.q8.victims_by_citizenship', 's2.q8.victims_by_sex'];
+      for (const id of breakdowns) delete content.answers[id];
+      const seeded = await t.request(users.focal2.token, {
+        method: 'PUT',
+        url,
+        headers: { 'if-match': '"0"' },
+        payload: { content },
+      });
+      expect(seeded.statusCode, seeded.body).toBe(200);
+      const { readiness } = seeded.json();
+      expect(readiness.ready).toBe(readiness.required - 4);
+
+      const page = await open('focal2');
+      await page.goto(`/submissions/${campaignId}/${organisationId2}`);
+      await hasText(page.getByRole('heading', { level: 1 }), ru['submission.title']);
+      // Completeness counts only what submission will accept: the "yes" without description is not done.
+      const pct = Math.round((readiness.ready / readiness.required) * 100);
+      await containsText(
+        page.locator('.completeness'),
+        ru['submission.completenessValue']
+          .replace('{done}', String(readiness.ready))
+          .replace('{total}', String(readiness.required))
+          .replace('{pct}', String(pct)),
+      );
+      const problems = page.locator('details.problems');
+      await hasText(problems.locator('summary'), ru['submission.problemsCount'].replace('{n}', '4'));
+      // Labels do not repeat the question: one-item questions get a short caption; question 5 is spelled out by its items.
+      await hasText(item(page, COUNT).locator('legend'), ru['item.caption.count']);
+      await visible(page.getByRole('heading', { level: 3, name: ru['submission.questionN'].replace('{n}', '5') }));
+      // Submit is always in view, also at the bottom of a long section.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      const box = await page.getByRole('button', { name: ru['submission.submit'], exact: true }).boundingBox();
+      expect(box && box.y >= 0 && box.y + box.height <= 768, JSON.stringify(box)).toBe(true);
+      await screenshot(page, 'form-1366-ru-problems');
+      // Each problem links to its item, which then is in the address.
+      await problems.locator('summary').click();
+      const listed = await problems.locator('li').allTextContents();
+      expect(listed).toHaveLength(4);
+      expect(listed.join(' ')).not.toMatch(/\d+\s*[≤≥=]\s*\d+/);
+      await problems.locator('li button').first().click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('item')).toBe(YES_NO);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`item-${YES_NO}`);
+      // Skip logic: the figure explained by a reason, its breakdowns are no longer demanded.
+      await problems.locator('li button').last().click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('section')).toBe('2');
+      const total = item(page, 's2.q8.victims_total');
+      await total.getByRole('radio', { name: ru['item.modeMissing'], exact: true }).check();
+      await total.getByLabel(ru['item.missingReason'], { exact: true }).selectOption('not_collected');
+      await visible(page.getByRole('status').filter({ hasText: ru['submission.savedAt'].split(' ')[0] }));
+      await hasText(problems.locator('summary'), ru['submission.problemsCount'].replace('{n}', '1'));
+      for (const id of breakdowns) await visible(item(page, id).locator('.skip-note'));
+      await screenshot(page, 'form-1366-ru-skip');
+      // The place survives the language switch and a reload.
+      await item(page, 's2.q8.victims_by_sex').locator('summary').focus();
+      await expect.poll(() => new URL(page.url()).searchParams.get('item')).toBe('s2.q8.victims_by_sex');
+      await page.getByRole('button', { name: 'Қазақша' }).click();
+      await hasText(page.getByRole('heading', { level: 1 }), kk['submission.title']);
+      await visible(item(page, 's2.q8.victims_by_sex'));
+      expect(new URL(page.url()).searchParams.get('item')).toBe('s2.q8.victims_by_sex');
+      await hasText(page.locator('details.problems summary'), kk['submission.problemsCount'].replace('{n}', '1'));
+      await screenshot(page, 'form-1366-kk-skip');
+      // On a phone: nothing wider than the screen, and Submit still in view at the bottom of the section.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await item(page, 's2.q8.victims_by_sex').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await screenshot(page, 'form-390-kk-skip');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      const phoneBox = await page.getByRole('button', { name: kk['submission.submit'], exact: true }).boundingBox();
+      expect(phoneBox && phoneBox.y >= 0 && phoneBox.y + phoneBox.height <= 844, JSON.stringify(phoneBox)).toBe(true);
+      await screenshot(page, 'form-390-kk-bottom');
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.reload();
+      await visible(item(page, 's2.q8.victims_by_sex'));
+      await page.getByRole('button', { name: 'Русский' }).click();
+      await hasText(page.getByRole('heading', { level: 1 }), ru['submission.title']);
+
+      // A second tab of the same browser shares the session: no second sign-in.
+      const tab2 = await page.context().newPage();
+      await tab2.goto('/campaigns');
+      await hasText(tab2.getByRole('heading', { level: 1 }), ru['campaigns.title']);
+      // The last problem fixed: nothing blocks, Submit goes through, and everything is read-only.
+      // With the keyboard alone: open the list, follow the problem to its item, type the description.
+      await page.locator('details.problems summary').focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab'); // the list's scrolling region
+      await page.keyboard.press('Tab'); // its first problem
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`item-${YES_NO}`);
+      for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab'); // answer/missing, yes/no, description
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+      await page.keyboard.type('Пробелы в законодательстве');
+      await visible(page.getByRole('status').filter({ hasText: ru['submission.savedAt'].split(' ')[0] }));
+      await hasText(page.locator('details.problems summary'), ru['submission.noProblems']);
+      await containsText(page.locator('.completeness'), '(100%)');
+      await submitInBrowser(page);
+      await visible(page.locator('.facts').getByText(ru['status.submitted']));
+      expect(await enabledControls(page, '.section-body')).toEqual([]);
+      // Signing out in one tab signs the other out too.
+      await tab2.getByRole('button', { name: ru['auth.signOut'] }).click();
+      await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
+      await tab2.close();
+      // The session ends after the idle timeout, in every tab; the sign-in page says why.
+      await signIn(page, users.focal2.email, TEST_PASSWORD, labels());
+      await page.evaluate(() => localStorage.setItem('ctip.activity', String(Date.now() - 31 * 60_000)));
+      await page.reload();
+      await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
+      await visible(page.getByText(ru['auth.signedOutIdle'].replace('{n}', '30')));
+      expect(await page.evaluate(() => localStorage.getItem('ctip.token'))).toBeNull();
+      await page.close();
+    },
+    E2E_TIMEOUT,
+  );
+
   async function submitInBrowser(page: Page) {
     await page.getByRole('button', { name: ru['submission.submit'], exact: true }).click();
     // Consistency warnings (if any) need an explanation each before the submission goes through.
@@ -489,7 +658,7 @@ suite('web application in Chromium', () => {
       await expert.getByLabel(ru['assessment.startYear'], { exact: true }).fill('2024');
       await expert.getByRole('button', { name: ru['assessment.create'] }).click();
       await hasText(expert.getByRole('heading', { level: 1 }), 'Оценка рисков 2024–2026');
-      const assessmentId = new URL(expert.url()).pathname.split('/').pop()!;
+      assessmentId = new URL(expert.url()).pathname.split('/').pop()!;
 
       await expert.getByRole('button', { name: ru['assessment.runQuality'] }).click();
       await visible(expert.getByRole('heading', { name: new RegExp(ru['findings.title'].replace(' ({n})', '')) }));
@@ -621,71 +790,104 @@ suite('web application in Chromium', () => {
       // Files grouped under human labels; the report's row has a button per language.
       await visible(secretariat.getByRole('heading', { name: ru['files.group.report'], exact: true }));
       const pdfRow = secretariat.getByRole('row').filter({ hasText: ru['files.reportPdf'] });
-      const pdfButton = pdfRow.getByRole('button', {
-        name: ru['files.downloadName'].replace('{name}', 'report-ru.pdf'),
-      });
+      const pdfButton = pdfRow.getByRole('button', { name: /: report-ru\.pdf$/ });
       const [download] = await Promise.all([secretariat.waitForEvent('download'), pdfButton.click()]);
       const file = path.join(ARTIFACTS, `downloaded-${download.suggestedFilename()}`);
       await download.saveAs(file);
       expect(download.suggestedFilename()).toBe('report-ru.pdf');
       expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      // "Download all": one ZIP of every published file.
+      const [archive] = await Promise.all([
+        secretariat.waitForEvent('download'),
+        secretariat.getByRole('button', { name: ru['files.downloadAll'] }).first().click(),
+      ]);
+      const zip = path.join(ARTIFACTS, `downloaded-${archive.suggestedFilename()}`);
+      await archive.saveAs(zip);
+      expect(archive.suggestedFilename()).toMatch(/^assessment-2024-2026\.zip$/);
+      expect(readFileSync(zip).subarray(0, 2).toString('latin1')).toBe('PK');
       await secretariat.close();
     },
     E2E_TIMEOUT,
   );
 
   it(
-    'fits a phone screen (390x844) in both languages: no page wider than the screen',
+    'every page of every role at 1366x768 and 390x844 in both languages: no page wider than the screen, 0 axe-core violations, no raw codes or English',
     async () => {
       expect(campaignId).not.toBe('');
+      const submission = `/submissions/${campaignId}/${organisationId}`;
       const pages: [string, string][] = [
         ['focal', '/campaigns'],
-        ['focal', `/submissions/${campaignId}/${organisationId}`],
+        ['focal', `${submission}?section=2`],
+        ['focal', `${submission}/history`],
         ['expert', `/board?campaign=${campaignId}`],
+        ['expert', submission],
         ['expert', '/assessments'],
+        ...(assessmentId
+          ? (['quality', 'scoring', 'ranking', 'narrative', 'finalise'].map((tab) => [
+              'expert',
+              `/assessments/${assessmentId}?tab=${tab}`,
+            ]) as [string, string][])
+          : []),
         ['secretariat', '/reports'],
         ['admin', '/admin/users'],
         ['admin', '/admin/organisations'],
+        ['admin', '/admin/campaigns'],
       ];
+      const failures: string[] = [];
       for (const who of ['focal', 'expert', 'secretariat', 'admin']) {
         const page = await open(who);
-        await page.setViewportSize({ width: 390, height: 844 });
-        for (const lang of ['ru', 'kk']) {
-          await page.evaluate((l) => localStorage.setItem('ctip.lang', l), lang);
-          for (const [owner, path] of pages.filter(([o]) => o === who)) {
-            await page.goto(path);
-            await visible(page.getByRole('heading', { level: 1 }));
-            await page.waitForLoadState('networkidle');
-            await shot(
-              page,
-              `phone-${lang}-${
-                path
-                  .split('?')[0]
-                  .replace(/[^a-z]+/g, '-')
-                  .replace(/^-|-$/g, '')
-                  .slice(0, 40) || 'home'
-              }`,
-            );
-            const width = await page.evaluate(() => document.documentElement.scrollWidth);
-            // The widest elements that stick out, outside any scrolling region, to say what to fix.
-            const culprits = await page.evaluate(() =>
-              [...document.querySelectorAll('body *')]
-                .filter(
-                  (el) =>
-                    el.getBoundingClientRect().right > 392 && !el.parentElement?.closest('.table-scroll, .scroll'),
-                )
-                .slice(0, 5)
-                .map(
-                  (el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`,
-                ),
-            );
-            expect(width, `${owner} ${path} (${lang}) is ${width} px wide: ${culprits.join('; ')}`).toBeLessThanOrEqual(
-              390,
-            );
+        for (const [width, height] of [
+          [1366, 768],
+          [390, 844],
+        ]) {
+          await page.setViewportSize({ width, height });
+          for (const lang of ['ru', 'kk']) {
+            await page.evaluate((l) => localStorage.setItem('ctip.lang', l), lang);
+            for (const [, path] of pages.filter(([o]) => o === who)) {
+              await page.goto(path);
+              await visible(page.getByRole('heading', { level: 1 }));
+              await page.waitForLoadState('networkidle');
+              const where = `${who} ${path} (${lang}, ${width}x${height})`;
+              const name = path
+                .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '')
+                .replace(/[^a-z]+/g, '-')
+                .replace(/^-|-$/g, '')
+                .slice(0, 40);
+              await screenshot(page, `page-${width}-${lang}-${who}-${name || 'home'}`);
+              const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+              if (scrollWidth > width) {
+                // The widest elements that stick out, outside any scrolling region, to say what to fix.
+                const culprits = await page.evaluate(
+                  (w) =>
+                    [...document.querySelectorAll('body *')]
+                      .filter(
+                        (el) =>
+                          el.getBoundingClientRect().right > w + 2 &&
+                          !el.parentElement?.closest('.table-scroll, .scroll'),
+                      )
+                      .slice(0, 5)
+                      .map(
+                        (el) =>
+                          `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`,
+                      ),
+                  width,
+                );
+                failures.push(`${where}: ${scrollWidth} px wide: ${culprits.join('; ')}`);
+              }
+              for (const v of await axeViolations(page)) failures.push(`${where}: axe ${v}`);
+              const raw = await rawText(page);
+              if (raw.length) failures.push(`${where}: raw text ${raw.slice(0, 12).join(' | ')}`);
+              // Read-only means read-only: the expert's view of a submission has no editable answer.
+              if (who === 'expert' && path === submission) {
+                const editable = (await enabledControls(page, '.section-body')).filter((c) => !c.includes('textarea'));
+                if (editable.length) failures.push(`${where}: editable answers ${editable.join(' ')}`);
+              }
+            }
           }
         }
         await page.close();
       }
+      expect(failures).toEqual([]);
     },
     E2E_TIMEOUT,
   );

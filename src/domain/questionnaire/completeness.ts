@@ -10,6 +10,16 @@ export interface CompletenessCounts {
   empty: number;
   /** Explained items by reason code. */
   byReason: Record<string, number>;
+  /** Stored with each saved draft: its readiness (readiness.ts), what submission will accept. */
+  ready?: number;
+  required?: number;
+}
+
+/** Share done, 0..1: readiness where stored (saved drafts), else answered or explained over all items. */
+export function completionShare(c: CompletenessCounts | null | undefined): number | null {
+  if (!c) return null;
+  if (c.ready !== undefined && c.required !== undefined) return c.required > 0 ? c.ready / c.required : 1;
+  return c.total > 0 ? (c.answered + c.explained) / c.total : null;
 }
 
 export interface CompletenessSummary extends CompletenessCounts {

@@ -3,6 +3,7 @@
 import type { Dimension, Item, Manifest, Rule, Section } from './model.js';
 import type { Bilingual, Lang } from '../../shared/lang.js';
 import { getVersion, onQuestionnaireCacheClear, type LoadedVersion, type LocatedItem } from './loader.js';
+import { breakdownParents } from './skip.js';
 
 export interface Form {
   versionId: string;
@@ -18,6 +19,8 @@ export interface Form {
   rules: readonly Rule[];
   dimensionByCode: ReadonlyMap<string, Dimension>;
   missingReasons: Manifest['missingReasons'];
+  /** Breakdown item -> the figure it breaks down (skip logic, see skip.ts). */
+  breakdownOf: ReadonlyMap<string, string>;
 }
 
 export class UnknownAgencyTypeError extends Error {
@@ -66,6 +69,7 @@ export function buildForm(version: LoadedVersion, agencyType: string): Form {
     rules,
     dimensionByCode: version.dimensionByCode,
     missingReasons: version.manifest.missingReasons,
+    breakdownOf: breakdownParents(rules, index),
   };
 }
 
@@ -119,6 +123,8 @@ export interface FormView {
   /** Dimensions used by the form's items. */
   dimensions: readonly Dimension[];
   missingReasons: Manifest['missingReasons'];
+  /** Breakdown item -> the figure it breaks down: not demanded while that figure is explained. */
+  breakdownOf: Record<string, string>;
 }
 
 export function formView(form: Form): FormView;
@@ -138,6 +144,7 @@ export function formView(form: Form, lang?: Lang): FormView | Localized<FormView
     sections: form.sections,
     dimensions: form.version.dimensions.filter((d) => used.has(d.code)),
     missingReasons: form.missingReasons,
+    breakdownOf: Object.fromEntries(form.breakdownOf),
   };
   return lang ? localize(view, lang) : view;
 }

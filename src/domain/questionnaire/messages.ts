@@ -207,10 +207,11 @@ export const messageTexts = {
     (r, p) =>
       `${r}: «${p.code}» — не код alpha-3 страны из перечня ISO 3166-1 (например, KAZ); выберите страну из списка.`,
   ),
-  // Rule messages come from the data and already name the question.
+  // Rule messages come from the data and already name the question and say what must hold;
+  // the figures follow in words, never as a formula ("6 ≤ 4").
   'rule.violated': t(
-    (_r, p) => `${p.message} (қазір ${p.left} ${p.op} ${p.right} — шарт орындалмайды).`,
-    (_r, p) => `${p.message} (сейчас ${p.left} ${p.op} ${p.right} — условие не выполняется).`,
+    (_r, p) => `${p.message}. Қазір көрсетілгені: ${p.left} және ${p.right}, айырмасы — ${p.difference}.`,
+    (_r, p) => `${p.message}. Сейчас указано: ${p.left} и ${p.right}, разница — ${p.difference}.`,
   ),
 } satisfies Record<string, Text>;
 

@@ -106,5 +106,3 @@ export function compileRule(rule: Rule, index: ReadonlyMap<string, LocatedItem>)
     },
   };
 }
-
-export const opSymbol: Record<Rule['op'], string> = { lte: '≤', eq: '=', gte: '≥' };

@@ -5,7 +5,8 @@ import type { Bilingual } from '../../shared/lang.js';
 import { getForm, type Form } from './forms.js';
 import { onQuestionnaireCacheClear } from './loader.js';
 import { itemRef, message, refDetail, details, unknownRef, type IssueCode, type MessageParams } from './messages.js';
-import { compileRule, opSymbol, type Answers } from './rules.js';
+import { compileRule, type Answers } from './rules.js';
+import { skippedItems } from './skip.js';
 import { COMMENT_MAX, compileValueCheck, isObj, storableCheck, type Emit, type ValueCheck } from './checks.js';
 
 export type ValidationMode = 'draft' | 'complete';
@@ -52,6 +53,15 @@ export const WARNING_CODES: ReadonlySet<string> = new Set(['table.cell_missing']
 export function isBlocking(issue: Issue, mode: ValidationMode): boolean {
   if (issue.severity !== 'error') return false;
   return mode === 'complete' || !CONSISTENCY_CODES.has(issue.code);
+}
+
+/**
+ * Whether a complete-mode issue would make a draft invalid: the complete validator reports
+ * everything the draft one does plus completeness codes, so one pass serves a save's
+ * refusal and the readiness the page shows.
+ */
+export function blocksDraft(issue: Issue): boolean {
+  return isBlocking(issue, 'draft') && !COMPLETENESS_CODES.has(issue.code);
 }
 
 interface ItemPlan {
@@ -133,8 +143,10 @@ export function compileValidator(form: Form, mode: ValidationMode): Validator {
       else checkEntry(plan, answers[id], emit);
     }
     if (full) {
+      // Skip logic: a breakdown of a figure explained by a missing-data reason is not demanded.
+      const skipped = skippedItems(answers, form.breakdownOf);
       for (const [id, plan] of plans) {
-        if (own(answers, id)) continue;
+        if (own(answers, id) || skipped.has(id)) continue;
         currentItem = id;
         emit('answer.missing', id, plan.ref);
       }
@@ -153,7 +165,7 @@ export function compileValidator(form: Form, mode: ValidationMode): Validator {
         message: trimPeriod(r.message),
         left: fmt(outcome.left),
         right: fmt(outcome.right),
-        op: opSymbol[r.op],
+        difference: fmt(Math.abs(outcome.left - outcome.right)),
       };
       issues.push({
         itemId: subject.id,
@@ -174,8 +186,11 @@ function trimPeriod(b: Bilingual): Bilingual {
   return { kk: b.kk.replace(/[.\s]+$/, ''), ru: b.ru.replace(/[.\s]+$/, '') };
 }
 
+/** "1 234,5": grouped by a no-break space, decimal comma (kk and ru alike). */
 function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+  const [whole, frac] = (Number.isInteger(n) ? String(n) : n.toFixed(2)).split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  return frac ? `${grouped},${frac}` : grouped;
 }
 
 const validators = new Map<string, Validator>();

@@ -1,15 +1,10 @@
 // Campaign progress: per-recipient status and timeliness, rolled up by region and
 // agency type. Pure: the service feeds it rows and the current time.
+import { completionShare, type CompletenessCounts } from '../../domain/questionnaire/completeness.js';
 import { deadlineEnd } from '../../shared/dates.js';
 import type { RecipientProgress, Rollup } from './campaigns.schemas.js';
 
-export interface Completeness {
-  total: number;
-  answered: number;
-  explained: number;
-  empty: number;
-  byReason: Record<string, number>;
-}
+export type Completeness = CompletenessCounts;
 
 export interface RecipientState {
   organisationId: string;
@@ -53,8 +48,9 @@ export function rollup(key: string, rows: RecipientProgress[]): Rollup {
     byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
     if (r.timeliness === 'late') late += 1;
     if (r.timeliness === 'overdue') overdue += 1;
-    if (r.completeness && r.completeness.total > 0) {
-      shareSum += (r.completeness.answered + r.completeness.explained) / r.completeness.total;
+    const share = completionShare(r.completeness);
+    if (share !== null) {
+      shareSum += share;
       started += 1;
     }
   }

@@ -2,12 +2,10 @@
 // timeliness, a name search in either language), sorted and paged on the server, so the
 // browser receives one page of hundreds of organisations. Pure: the service passes every
 // recipient's progress; the roll-ups stay over all of them.
+import { completionShare } from '../../domain/questionnaire/completeness.js';
 import type { RecipientProgress, RecipientQuery } from './campaigns.schemas.js';
 
-const completenessShare = (r: RecipientProgress) =>
-  r.completeness && r.completeness.total > 0
-    ? (r.completeness.answered + r.completeness.explained) / r.completeness.total
-    : -1;
+const completenessShare = (r: RecipientProgress) => completionShare(r.completeness) ?? -1;
 
 const statusOrder = ['not_started', 'draft', 'returned', 'submitted', 'accepted'];
 const timelinessOrder = ['overdue', 'late', 'pending', 'on_time'];

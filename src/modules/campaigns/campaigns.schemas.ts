@@ -48,6 +48,9 @@ export const completenessSchema = z.object({
   explained: z.number(),
   empty: z.number(),
   byReason: z.record(z.string(), z.number()),
+  /** Readiness of a saved draft (items submission will accept, of those required); absent on older rows. */
+  ready: z.number().optional(),
+  required: z.number().optional(),
 });
 
 export const recipientProgress = z.object({
@@ -70,7 +73,7 @@ const rollup = z.object({
   byStatus: z.record(z.string(), z.number()),
   late: z.number(),
   overdue: z.number(),
-  /** Mean share of items answered or explained, 0..1, over recipients that started. */
+  /** Mean share done, 0..1 (readiness where stored, see completionShare), over recipients that started. */
   completeness: z.number().nullable(),
 });
 

@@ -20,6 +20,7 @@ import {
   previewQuery,
 } from './reports.schemas.js';
 import { getFile, getFiles, previewPdf } from './reports.service.js';
+import { filesArchive } from './reports.archive.js';
 
 const tags = ['reports'];
 const experts = { access: ['admin', 'expert'] as const };
@@ -97,6 +98,20 @@ export const reportsRoutes: Routes = async (app) => {
     '/api/v1/assessments/:id/files',
     { config: readers, schema: { tags, params: assessmentIdParams, response: { 200: z.array(fileSchema) } } },
     async (request) => getFiles(db, currentUser(request), request.params.id),
+  );
+
+  // "Download all": the published files in one ZIP, streamed (same readers as the files).
+  app.get(
+    '/api/v1/assessments/:id/files.zip',
+    { config: { ...readers, cost: 'heavy' }, schema: { tags, params: assessmentIdParams } },
+    async (request, reply) => {
+      const { fileName, stream } = await filesArchive(db, currentUser(request), request.params.id);
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(stream);
+    },
   );
 
   app.get(

@@ -22,6 +22,14 @@ export const issueSchema = z.object({
 });
 export type IssueView = z.infer<typeof issueSchema>;
 
+/** Completeness as submission sees it (domain/questionnaire/readiness.ts). */
+export const readinessSchema = z.object({
+  required: z.number().int(),
+  ready: z.number().int(),
+  skipped: z.array(z.string()),
+  blocking: z.number().int(),
+});
+
 export const commentSchema = z.object({
   id: z.uuid(),
   itemId: z.string(),
@@ -41,6 +49,7 @@ export const submissionSchema = z.object({
   revision: z.number().int(),
   content: contentSchema,
   completeness: completenessSchema.nullable(),
+  readiness: readinessSchema,
   /** What still stands between this content and a complete submission. */
   issues: z.array(issueSchema),
   comments: z.array(commentSchema),
@@ -60,6 +69,7 @@ export const saveResult = z.object({
   revision: z.number(),
   status: z.string(),
   issues: z.array(issueSchema),
+  readiness: readinessSchema,
   merged: z.object({ baseRevision: z.number().int(), theirs: z.array(z.string()), content: contentSchema }).optional(),
   unchanged: z.boolean().optional(),
 });

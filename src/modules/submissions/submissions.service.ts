@@ -11,7 +11,14 @@ import { audit } from '../audit/audit.repository.js';
 import { readableOrganisationIds } from '../organisations/organisations.service.js';
 import { getForm } from '../../domain/questionnaire/forms.js';
 import type { Lang } from '../../shared/lang.js';
-import { completenessSummary, getValidator, isBlocking, type Issue } from '../../domain/questionnaire/validation.js';
+import {
+  blocksDraft,
+  completenessSummary,
+  getValidator,
+  isBlocking,
+  type Issue,
+} from '../../domain/questionnaire/validation.js';
+import { readiness } from '../../domain/questionnaire/readiness.js';
 import { campaignNotFound } from '../campaigns/campaigns.errors.js';
 import {
   campaignNotOpen,
@@ -44,6 +51,7 @@ import {
 import { formHint, rememberForm, type FormHint } from './submissions.hints.js';
 import { mergeContents, sameContent, sameValue } from './submissions.merge.js';
 import type { Content, IssueView, SubmissionView } from './submissions.schemas.js';
+import type { Readiness } from '../../domain/questionnaire/readiness.js';
 
 type Target = NonNullable<Awaited<ReturnType<typeof findTarget>>>;
 
@@ -111,6 +119,7 @@ export async function getSubmission(
     revision: sub?.revision ?? 0,
     content,
     completeness: sub?.completeness ?? countsOf(content, t.questionnaireVersion, t.agencyType),
+    readiness: readiness(content, getForm(t.questionnaireVersion, t.agencyType), validation.issues),
     issues: validation.issues.map((i) => issueView(i, actor.lang)),
     comments: sub ? (await listComments(db, sub.id)).map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })) : [],
     acknowledgements: sub?.acknowledgements ?? null,
@@ -148,7 +157,9 @@ export interface SaveOptions {
 export interface SaveResult {
   revision: number;
   status: string;
+  /** Everything that still blocks submission (complete mode), as GET reports it. */
   issues: IssueView[];
+  readiness: Readiness;
   /** Present when the write was merged with changes saved since its base. */
   merged?: { baseRevision: number; theirs: string[]; content: Content };
   /** Nothing changed: no revision was written. */
@@ -206,11 +217,12 @@ export async function saveDraft(
         merged: plan.merged,
       });
     if (options.skipUnchanged && sameContent(plan.merged, plan.currentContent)) {
-      const issues = getValidator(form.questionnaireVersion, form.agencyType, 'draft').validate(plan.merged).issues;
+      const issues = getValidator(form.questionnaireVersion, form.agencyType, 'complete').validate(plan.merged).issues;
       return {
         revision: plan.currentRevision,
         status: plan.current?.status ?? 'not_started',
         issues: issues.map((i) => issueView(i, writer.lang)),
+        readiness: readiness(plan.merged, getForm(form.questionnaireVersion, form.agencyType), issues),
         unchanged: true,
       };
     }
@@ -320,16 +332,24 @@ type Draft = Omit<Parameters<typeof saveDraftRevision>[1], keyof FormHint | 'com
  */
 async function validateAndWrite(db: Db, form: FormHint, draft: Draft, lang: Lang, { hinted }: { hinted: boolean }) {
   const { questionnaireVersion, agencyType } = form;
-  const validation = getValidator(questionnaireVersion, agencyType, 'draft').validate(draft.content);
-  if (!validation.valid) {
+  // One complete-mode pass: what refuses the save (structural problems) and what the page must show.
+  const validation = getValidator(questionnaireVersion, agencyType, 'complete').validate(draft.content);
+  const refused = validation.issues.filter(blocksDraft);
+  if (refused.length) {
     if (hinted) return undefined;
-    throw invalidContent(validation.issues.filter((i) => isBlocking(i, 'draft')).map((i) => issueView(i, lang)));
+    throw invalidContent(refused.map((i) => issueView(i, lang)));
   }
+  const ready = readiness(draft.content, getForm(questionnaireVersion, agencyType), validation.issues);
   const v = {
     ...draft,
     questionnaireVersion,
     agencyType,
-    completeness: countsOf(draft.content, questionnaireVersion, agencyType),
+    // The board shows the same completeness as the form: what submission will accept.
+    completeness: {
+      ...countsOf(draft.content, questionnaireVersion, agencyType),
+      ready: ready.ready,
+      required: ready.required,
+    },
     savedAt: new Date(),
   };
   const saved =
@@ -361,6 +381,7 @@ async function validateAndWrite(db: Db, form: FormHint, draft: Draft, lang: Lang
       revision: saved.revision,
       status: saved.status,
       issues: validation.issues.map((i) => issueView(i, lang)),
+      readiness: ready,
     }
   );
 }

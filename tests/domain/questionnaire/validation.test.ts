@@ -203,10 +203,10 @@ describe('complete validator (fixture)', () => {
       ['s2.age_total_eq_identified', 's2.q2.by_age', 'error'],
     ]);
     expect(violated[0].message.kk).toBe(
-      'Анықталған құрбандар саны түскен өтініштерден аспауы тиіс (қазір 12 ≤ 10 — шарт орындалмайды).',
+      'Анықталған құрбандар саны түскен өтініштерден аспауы тиіс. Қазір көрсетілгені: 12 және 10, айырмасы — 2.',
     );
     expect(violated[0].message.ru).toBe(
-      'Число выявленных жертв не может превышать число поступивших обращений (сейчас 12 ≤ 10 — условие не выполняется).',
+      'Число выявленных жертв не может превышать число поступивших обращений. Сейчас указано: 12 и 10, разница — 2.',
     );
     c.answers['s2.q1.received'] = { missingReason: 'not_collected' };
     r = complete.validate(c);
@@ -225,7 +225,9 @@ describe('complete validator (fixture)', () => {
     c.answers['s1.q3.trainings'] = { value: [{ trained: 1, location: 'abroad', topic: 't', cost: 1 }] };
     c.answers['s3.q1.staff'] = { value: 5 };
     const r = complete.validate(c);
-    expect(r.issues.map((i) => [i.ruleId, i.message.ru.includes('1 ≥ 5')])).toEqual([['s3.trained_gte_staff', true]]);
+    expect(r.issues.map((i) => [i.ruleId, i.message.ru.includes('указано: 1 и 5, разница — 4')])).toEqual([
+      ['s3.trained_gte_staff', true],
+    ]);
   });
 
   it('rejects a content that is not an answer envelope', () => {

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzipSync } from 'fflate';
 import { assessmentRuns, auditLog } from '../../../src/db/schema.js';
 import { regions } from '../../../src/domain/reference.js';
 import { conclusionKeys } from '../../../src/reports/report.view-model.js';
@@ -348,6 +349,23 @@ describe('finalisation', () => {
     });
     expect(again.statusCode).toBe(304);
     expect((await t.request(secretariat, { method: 'GET', url: url('/files/nothing.pdf') })).statusCode).toBe(404);
+  });
+
+  it('streams every published file in one ZIP ("download all"), byte-identical, never the restricted table', async () => {
+    for (const who of [secretariat, expert]) {
+      const res = await t.request(who, { method: 'GET', url: url('/files.zip') });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toBe('application/zip');
+      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="assessment-\d{4}-\d{4}\.zip"$/);
+      const entries = unzipSync(new Uint8Array(res.rawPayload));
+      expect(Object.keys(entries).sort()).toEqual(files.map((f) => f.name).sort());
+      for (const f of files) expect(sha256(Buffer.from(entries[f.name]!))).toBe(f.sha256);
+    }
+    expect((await t.request(focal, { method: 'GET', url: url('/files.zip') })).statusCode).toBe(403);
+    expect(
+      (await t.request(secretariat, { method: 'GET', url: `/api/v1/assessments/${randomUUID()}/files.zip` }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('stores a ru PDF with the ru headings and the top-ranked risk, and kk profiles with Kazakh letters', async () => {

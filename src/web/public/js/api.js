@@ -2,15 +2,50 @@
 // ETag/If-Match for optimistic concurrency, and one error type for the pages.
 import { getLang } from './i18n.js';
 
+// The session is shared by the tabs of one browser (localStorage, same origin only) and ends
+// after IDLE_MINUTES without input in any of them; see README "Sessions in the browser".
 const TOKEN_KEY = 'ctip.token';
+const ACTIVITY_KEY = 'ctip.activity';
+export const IDLE_MINUTES = 30;
+const IDLE_MS = IDLE_MINUTES * 60_000;
+const IDLE_NOTICE_KEY = 'ctip.signedOutIdle';
+
+/** Whether this tab's session just ended for idleness (asked once, by the sign-in page). */
+export function takeIdleNotice() {
+  const was = sessionStorage.getItem(IDLE_NOTICE_KEY) === '1';
+  sessionStorage.removeItem(IDLE_NOTICE_KEY);
+  return was;
+}
+
+/** Whether the shared session has seen no input for longer than the idle timeout. */
+export function isIdle(now = Date.now()) {
+  const last = Number(localStorage.getItem(ACTIVITY_KEY));
+  return !(last > 0) || now - last > IDLE_MS;
+}
 
 export function getToken() {
-  return sessionStorage.getItem(TOKEN_KEY);
+  const token = localStorage.getItem(TOKEN_KEY);
+  if (token && isIdle()) {
+    setToken(null);
+    sessionStorage.setItem(IDLE_NOTICE_KEY, '1');
+    return null;
+  }
+  return token;
 }
 
 export function setToken(token) {
-  if (token) sessionStorage.setItem(TOKEN_KEY, token);
-  else sessionStorage.removeItem(TOKEN_KEY);
+  if (token) {
+    localStorage.setItem(TOKEN_KEY, token);
+    markActivity();
+  } else {
+    localStorage.removeItem(TOKEN_KEY);
+    localStorage.removeItem(ACTIVITY_KEY);
+  }
+}
+
+/** Records input now (every tab writes the same key, so activity in one keeps all alive). */
+export function markActivity() {
+  localStorage.setItem(ACTIVITY_KEY, String(Date.now()));
 }
 
 export class ApiError extends Error {
@@ -38,12 +73,14 @@ async function send(method, path, { body, ifMatch, formData } = {}) {
   const extra = {};
   if (body !== undefined) extra['content-type'] = 'application/json';
   if (ifMatch !== undefined && ifMatch !== null) extra['if-match'] = `"${ifMatch}"`;
+  const signedIn = Boolean(localStorage.getItem(TOKEN_KEY));
   const response = await fetch(path, {
     method,
     headers: headers(extra),
     body: formData ?? (body !== undefined ? JSON.stringify(body) : undefined),
   });
-  if (response.status === 401 && getToken()) {
+  // Refused for an expired, revoked or idle-ended session: back to the sign-in page.
+  if (response.status === 401 && signedIn) {
     setToken(null);
     onUnauthorised();
   }

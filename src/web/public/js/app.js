@@ -1,6 +1,6 @@
 // Application shell: header with navigation by role, language switch, router. Pages import
 // nav.js, never this file; the shell registers its render function there.
-import { get, getToken, setToken, setUnauthorisedHandler } from './api.js';
+import { get, getToken, isIdle, markActivity, setToken, setUnauthorisedHandler } from './api.js';
 import { clear, h } from './dom.js';
 import { getLang, setLang, t } from './i18n.js';
 import { hasRole, homeFor, link, navigate, session as state, setRenderer, takeLeaveHook } from './nav.js';
@@ -146,4 +146,31 @@ setUnauthorisedHandler(() => {
   navigate('/login', { replace: true });
 });
 window.addEventListener('popstate', render);
+
+// One session for all tabs: input anywhere keeps it alive (written at most every 15 s); signing
+// out or the idle timeout in one tab signs every tab out; signing in in one signs the others in.
+let lastMark = 0;
+const activity = () => {
+  if (!state.user || Date.now() - lastMark < 15_000) return;
+  lastMark = Date.now();
+  markActivity();
+};
+for (const type of ['keydown', 'pointerdown', 'input', 'wheel'])
+  window.addEventListener(type, activity, { capture: true, passive: true });
+const idleCheck = () => {
+  if (state.user && isIdle()) {
+    getToken(); // ends the idle session and leaves the notice for the sign-in page
+    state.user = null;
+    navigate('/login', { replace: true });
+  }
+};
+setInterval(idleCheck, 30_000);
+document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && idleCheck());
+window.addEventListener('storage', (e) => {
+  if (e.key !== 'ctip.token') return;
+  if (!e.newValue && state.user) {
+    state.user = null;
+    navigate('/login', { replace: true });
+  } else if (e.newValue && !state.user) render();
+});
 render();

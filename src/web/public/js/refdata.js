@@ -1,6 +1,6 @@
 // Reference lists, fetched once per session.
 import { get } from './api.js';
-import { loc } from './i18n.js';
+import { formatDate, loc, t } from './i18n.js';
 
 const cache = new Map();
 function once(path) {
@@ -27,4 +27,13 @@ export const organisations = () => get('/api/v1/organisations');
 export async function names(listPromise) {
   const list = await listPromise;
   return (code) => loc(list.find((x) => x.code === code)?.name) || code;
+}
+
+/** A questionnaire version by its legal basis and effective date, not its id ("2024-10-order-849-410"). */
+export function versionName(v) {
+  const orders = v.legalBasis?.orders?.map((o) => o.number).join('/');
+  const name = orders
+    ? t('questionnaire.versionName', { orders, date: formatDate(v.effectiveDate) })
+    : `${loc(v.title)} (${formatDate(v.effectiveDate)})`;
+  return v.status === 'published' ? name : `${name} — ${t('questionnaire.draft')}`;
 }

@@ -1,18 +1,24 @@
-// Administrator: data-collection campaigns — create with recipients, open, close.
+// Administrator: data-collection campaigns — create with recipients, open, close, change the deadline.
 import { api, get } from '../api.js';
 import { render } from '../nav.js';
-import { field, h, select, uid } from '../dom.js';
-import { formatDate, loc, t } from '../i18n.js';
-import { agencyTypes, names, organisations, questionnaires } from '../refdata.js';
+import { field, h, select } from '../dom.js';
+import { formatDate, t } from '../i18n.js';
+import { agencyTypes, organisations, questionnaires, regions, versionName } from '../refdata.js';
+import { recipientPicker } from '../recipients.js';
 import { busy, statusBadge, table } from '../ui.js';
 
 export async function adminCampaignsPage() {
-  const [campaigns, orgs, versions, agencyName] = await Promise.all([
+  const [campaigns, orgs, versions, agencyList, regionList] = await Promise.all([
     get('/api/v1/campaigns'),
     organisations(),
     questionnaires(),
-    names(agencyTypes()),
+    agencyTypes(),
+    regions(),
   ]);
+  const versionLabel = (id) => {
+    const v = versions.find((x) => x.id === id);
+    return v ? versionName(v) : id;
+  };
   const out = h('div', { 'aria-live': 'polite' });
   const rows = campaigns.map((c) => {
     const actions = [];
@@ -32,30 +38,27 @@ export async function adminCampaignsPage() {
       'tr',
       {},
       h('td', {}, t('campaign.name', { year: c.reportingYear })),
-      h('td', {}, c.questionnaireVersion),
-      h('td', {}, formatDate(c.deadline)),
+      h('td', {}, versionLabel(c.questionnaireVersion)),
+      h('td', {}, c.status === 'closed' ? formatDate(c.deadline) : deadlineEditor(c, out)),
       h('td', {}, String(c.recipientCount)),
       h('td', {}, statusBadge(`campaign_${c.status}`)),
       h('td', {}, actions),
     );
   });
 
-  const year = h('input', {
-    type: 'number',
-    min: 2024,
-    max: 2100,
-    required: true,
-    value: new Date().getFullYear() - 1,
-  });
+  // The next reporting year without a campaign, from last year on (one campaign per year).
+  const taken = new Set(campaigns.map((c) => c.reportingYear));
+  let nextYear = new Date().getFullYear() - 1;
+  while (taken.has(nextYear)) nextYear += 1;
+  const year = h('input', { type: 'number', min: 2024, max: 2100, required: true, value: nextYear });
+  const offered = versions.filter((v) => v.status === 'published');
   const version = select(
-    versions.map((v) => [v.id, `${v.id} — ${loc(v.title)}`]),
-    versions[0]?.id,
+    offered.map((v) => [v.id, versionName(v)]),
+    offered.at(-1)?.id,
   );
   const requestDate = h('input', { type: 'date' });
   const deadline = h('input', { type: 'date' });
-  const boxes = orgs
-    .filter((o) => o.active)
-    .map((o) => ({ o, box: h('input', { type: 'checkbox', id: uid(), checked: true }) }));
+  const recipients = recipientPicker(orgs, regionList, agencyList);
   const create = h('button', { type: 'submit' }, t('campaign.create'));
   const formEl = h(
     'form',
@@ -67,7 +70,7 @@ export async function adminCampaignsPage() {
           const body = {
             reportingYear: Number(year.value),
             questionnaireVersion: version.value,
-            recipients: boxes.filter((b) => b.box.checked).map((b) => b.o.id),
+            recipients: recipients.selected(),
           };
           if (requestDate.value) body.requestDate = requestDate.value;
           if (deadline.value) body.deadline = deadline.value;
@@ -85,14 +88,7 @@ export async function adminCampaignsPage() {
       field(t('campaign.requestDate'), requestDate),
       field(t('campaign.deadline'), deadline),
     ),
-    h(
-      'fieldset',
-      { class: 'recipients' },
-      h('legend', {}, t('campaign.recipients')),
-      boxes.map((b) =>
-        h('label', { class: 'inline', for: b.box.id }, b.box, `${loc(b.o.name)} (${agencyName(b.o.agencyType)})`),
-      ),
-    ),
+    recipients.el,
     create,
   );
   return h(
@@ -112,5 +108,28 @@ export async function adminCampaignsPage() {
       rows,
     ),
     formEl,
+  );
+}
+
+/** The deadline of a draft or open campaign, changed in place (PATCH with If-Match). */
+function deadlineEditor(c, out) {
+  const input = h('input', {
+    type: 'date',
+    value: c.deadline,
+    'aria-label': t('campaign.deadlineOf', { year: c.reportingYear }),
+  });
+  const save = h('button', { type: 'button', class: 'secondary' }, t('campaign.changeDeadline'));
+  save.addEventListener('click', () =>
+    busy(save, out, async () => {
+      if (input.value === c.deadline) return;
+      await api('PATCH', `/api/v1/campaigns/${c.id}`, { body: { deadline: input.value }, ifMatch: c.version });
+      render();
+    }),
+  );
+  return h(
+    'details',
+    { class: 'inline-edit' },
+    h('summary', {}, formatDate(c.deadline), h('span', { class: 'meta' }, ` · ${t('campaign.changeDeadline')}`)),
+    h('div', { class: 'row' }, input, save),
   );
 }

@@ -49,11 +49,9 @@ export async function filesTable(assessmentId, out) {
     docs.get(id).files.push(f);
   }
   const button = (f, lang) => {
-    const b = h(
-      'button',
-      { type: 'button', class: 'secondary', 'aria-label': t('files.downloadName', { name: f.name }) },
-      lang ? t('files.downloadLang', { lang: t(`files.lang.${lang}`) }) : t('files.download'),
-    );
+    const text = lang ? t('files.downloadLang', { lang: t(`files.lang.${lang}`) }) : t('files.download');
+    // The accessible name starts with the visible text (WCAG 2.5.3) and names the file.
+    const b = h('button', { type: 'button', class: 'secondary', 'aria-label': `${text}: ${f.name}` }, text);
     b.addEventListener('click', () =>
       busy(b, out, () => download(`/api/v1/assessments/${assessmentId}/files/${encodeURIComponent(f.name)}`, f.name)),
     );
@@ -80,11 +78,9 @@ export async function filesTable(assessmentId, out) {
         h('td', {}, formatDateTime(d.files[0].createdAt)),
       );
     });
-    const body = h(
-      'div',
-      { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': t(`files.group.${group}`) },
-      table([t('files.what'), t('files.download'), t('files.size'), t('files.created')], rows),
-    );
+    // One scrolling region per group, named by the group (the table's own region, renamed).
+    const body = table([t('files.what'), t('files.download'), t('files.size'), t('files.created')], rows);
+    body.setAttribute('aria-label', t(`files.group.${group}`));
     // Dozens of profiles: folded, so the report stays in view.
     return group === 'profiles'
       ? h(
@@ -93,7 +89,7 @@ export async function filesTable(assessmentId, out) {
           h('summary', {}, t('files.groupCount', { group: t(`files.group.${group}`), n: list.length })),
           body,
         )
-      : h('section', { class: 'file-group' }, h('h4', {}, t(`files.group.${group}`)), body);
+      : h('section', { class: 'file-group' }, h('h3', {}, t(`files.group.${group}`)), body);
   });
   return h('div', {}, sections);
 }

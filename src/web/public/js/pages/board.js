@@ -6,7 +6,14 @@ import { formatDate, formatDateTime, loc, t } from '../i18n.js';
 import { agencyTypes, names, regions } from '../refdata.js';
 import { busy, notice, statusBadge, table } from '../ui.js';
 
-const pct = (c) => (c ? Math.round(((c.answered + c.explained) / c.total) * 100) : 0);
+// Readiness where the server stored it (what submission will accept), as the form shows it.
+const pct = (c) =>
+  c
+    ? Math.round(
+        (c.required !== undefined ? (c.required ? c.ready / c.required : 1) : (c.answered + c.explained) / c.total) *
+          100,
+      )
+    : 0;
 
 // The list's filters, sort and page live in the address, so reload and back keep them.
 const LIST_KEYS = ['region', 'agencyType', 'status', 'timeliness', 'q', 'sort', 'order', 'page'];

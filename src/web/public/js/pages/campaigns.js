@@ -12,9 +12,8 @@ export async function campaignsPage() {
     campaigns.map(async (c) => {
       const sub = await get(`/api/v1/campaigns/${c.id}/submissions/${orgId}`).catch(() => null);
       const path = `/submissions/${c.id}/${orgId}`;
-      const pct = sub?.completeness
-        ? Math.round(((sub.completeness.answered + sub.completeness.explained) / sub.completeness.total) * 100)
-        : 0;
+      // The same completeness as the form shows: what submission will accept.
+      const pct = sub?.readiness?.required ? Math.round((sub.readiness.ready / sub.readiness.required) * 100) : 0;
       return h(
         'tr',
         {},

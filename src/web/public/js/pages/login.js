@@ -1,7 +1,8 @@
+import { IDLE_MINUTES, takeIdleNotice } from '../api.js';
 import { signIn } from '../nav.js';
 import { field, h } from '../dom.js';
 import { t } from '../i18n.js';
-import { busy } from '../ui.js';
+import { busy, notice } from '../ui.js';
 
 export function loginPage() {
   const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true });
@@ -22,5 +23,6 @@ export function loginPage() {
     out,
     submit,
   );
-  return h('section', {}, h('h1', {}, t('auth.title')), form);
+  const idle = takeIdleNotice() ? notice('info', t('auth.signedOutIdle', { n: IDLE_MINUTES })) : null;
+  return h('section', {}, h('h1', {}, t('auth.title')), idle, form);
 }

@@ -1,8 +1,8 @@
 // Secretariat: finalised assessments and their report files.
-import { get } from '../api.js';
+import { download, get } from '../api.js';
 import { h } from '../dom.js';
 import { formatDateTime, loc, t } from '../i18n.js';
-import { notice } from '../ui.js';
+import { busy, notice } from '../ui.js';
 import { filesTable } from './assessment-finalise.js';
 
 export async function reportsPage() {
@@ -21,6 +21,7 @@ export async function reportsPage() {
           ' · ',
           t('finalise.done', { time: formatDateTime(a.finalisedAt) }),
         ),
+        downloadAll(a, out),
         await filesTable(a.id, out),
       ),
     ),
@@ -32,4 +33,13 @@ export async function reportsPage() {
     out,
     finalised.length ? blocks : notice('info', t('reports.none')),
   );
+}
+
+/** Every published file of the assessment in one ZIP, streamed by the server. */
+function downloadAll(a, out) {
+  const button = h('button', { type: 'button', class: 'secondary download-all' }, t('files.downloadAll'));
+  button.addEventListener('click', () =>
+    busy(button, out, () => download(`/api/v1/assessments/${a.id}/files.zip`, `assessment-${a.startYear}.zip`)),
+  );
+  return h('p', {}, button);
 }

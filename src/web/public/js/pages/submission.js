@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, getLang, loc, t } from '../i18n.js';
 import { countries as loadCountries, form as loadForm } from '../refdata.js';
 import { busy, notice, showError, statusBadge } from '../ui.js';
 import { annotations, itemEditor } from './item-editor.js';
+import { captionKey, questionIsItems } from '../labels.js';
 
 const SAVE_DELAY_MS = 800;
 
@@ -33,11 +34,31 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     dirty: false,
     conflict: false,
     touched: new Set(),
+    // Items of the save in flight: their issues are as stale as those of touched items until it answers.
+    inflight: new Set(),
   };
   const itemById = new Map();
   for (const s of form.sections) for (const q of s.questions) for (const i of q.items) itemById.set(i.id, i);
   const itemSection = new Map();
-  for (const s of form.sections) for (const q of s.questions) for (const i of q.items) itemSection.set(i.id, s.number);
+  const itemQuestion = new Map();
+  for (const s of form.sections)
+    for (const q of s.questions)
+      for (const i of q.items) {
+        itemSection.set(i.id, s.number);
+        itemQuestion.set(i.id, q);
+      }
+  const itemOrder = [...itemSection.keys()];
+  // Skip logic (the server's rule, domain/questionnaire/skip.ts): breakdown -> the figure it breaks down.
+  const breakdownOf = new Map(Object.entries(form.breakdownOf ?? {}));
+  const breakdownsOf = new Map();
+  for (const [child, parent] of breakdownOf) breakdownsOf.set(parent, [...(breakdownsOf.get(parent) ?? []), child]);
+  /** The item's caption: its label, or a short one where the label would repeat the question. */
+  const caption = (item) => {
+    const key = captionKey(item, itemQuestion.get(item.id), getLang());
+    return key ? t(key) : loc(item.label);
+  };
+  /** The item named away from its question (conflicts, Excel preview): "1.9. <count caption>". */
+  const itemName = (item) => `${itemSection.get(item.id)}.${itemQuestion.get(item.id).number}. ${caption(item)}`;
   const focusItem = query.get('item');
   let sectionNumber =
     Number(query.get('section')) || (focusItem ? itemSection.get(focusItem) : null) || form.sections[0].number;
@@ -48,18 +69,83 @@ export async function submissionPage({ campaignId, organisationId }, query) {
   const alerts = h('div', { 'aria-live': 'assertive' });
   const progress = h('progress', { max: 100, value: 0, id: uid() });
   const progressText = h('span', {});
+  const problemsCount = h('span', {});
+  const problemsList = h('ol', { class: 'problem-list' });
+  const problems = h(
+    'details',
+    { class: 'problems' },
+    h('summary', {}, problemsCount),
+    h(
+      'div',
+      { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': t('submission.problemsTitle') },
+      problemsList,
+    ),
+  );
   const sectionNav = h('ol', { class: 'sections' });
   const body = h('div', { class: 'section-body' });
   const messageBoxes = new Map();
   const returnComments = new Map();
 
+  const hasEntry = (id) => {
+    const a = answers[id];
+    return Boolean(a && (a.value !== undefined || a.missingReason));
+  };
+  /** A breakdown not demanded: its figure is explained by a chosen missing-data reason. */
+  const isSkipped = (id) => {
+    const parent = breakdownOf.get(id);
+    const a = parent ? answers[parent] : undefined;
+    return Boolean(a && a.value === undefined && a.missingReason);
+  };
+  const isStale = (id) => state.touched.has(id) || state.inflight.has(id);
+
+  /**
+   * Completeness as submission sees it (the server's readiness, domain/questionnaire/readiness.ts):
+   * an item is done only when nothing blocks it. Items edited since the last answer count as
+   * typed until the server has checked them.
+   */
   function completeness() {
+    const blocked = new Set(blockingIssues().map((i) => i.itemId));
     let done = 0;
-    for (const id of itemSection.keys()) {
-      const a = answers[id];
-      if (a && !state.rejected.has(id) && (a.value !== undefined || a.missingReason)) done += 1;
+    let total = 0;
+    for (const id of itemOrder) {
+      if (isSkipped(id) && !hasEntry(id)) continue;
+      total += 1;
+      if (hasEntry(id) && !state.rejected.has(id) && !blocked.has(id)) done += 1;
     }
-    return { done, total: itemSection.size };
+    return { done, total };
+  }
+
+  /** Every problem that stops submission (errors, complete mode), in form order; stale ones left out. */
+  function blockingIssues() {
+    const order = new Map(itemOrder.map((id, n) => [id, n]));
+    return allIssues()
+      .filter((i) => i.severity === 'error' && (state.rejected.has(i.itemId) || !isStale(i.itemId)))
+      .filter((i) => !(i.code === 'answer.missing' && isSkipped(i.itemId)))
+      .sort((a, b) => (order.get(a.itemId) ?? 1e9) - (order.get(b.itemId) ?? 1e9));
+  }
+
+  function refreshCompleteness() {
+    const { done, total } = completeness();
+    progress.value = total ? Math.round((done / total) * 100) : 100;
+    progressText.textContent = t('submission.completenessValue', { done, total, pct: progress.value });
+    const list = blockingIssues();
+    problemsCount.textContent = list.length
+      ? t('submission.problemsCount', { n: list.length })
+      : t('submission.noProblems');
+    problems.classList.toggle('none', list.length === 0);
+    problemsList.replaceChildren(
+      ...list.map((i) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', class: 'link', onclick: () => goToItem(i.itemId) },
+            i.messages?.[getLang()] ?? i.message,
+          ),
+        ),
+      ),
+    );
   }
 
   function allIssues() {
@@ -72,9 +158,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
   }
 
   function refreshIndicators() {
-    const { done, total } = completeness();
-    progress.value = Math.round((done / total) * 100);
-    progressText.textContent = t('submission.completenessValue', { done, total, pct: progress.value });
+    refreshCompleteness();
     for (const [itemId, boxEl] of messageBoxes) {
       const list = issuesFor(itemId);
       boxEl.replaceChildren(
@@ -136,6 +220,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
       return save();
     }
     state.dirty = false;
+    state.inflight = new Set(state.touched);
     state.touched.clear();
     saveStatus.textContent = t('submission.saving');
     state.saving = api('PUT', base, { body: { content: contentToSave() }, ifMatch: state.revision })
@@ -195,6 +280,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
       })
       .finally(() => {
         state.saving = null;
+        state.inflight.clear();
         refreshIndicators();
       });
     await state.saving;
@@ -248,7 +334,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
           h(
             'button',
             { type: 'button', class: 'link', onclick: () => goToItem(c.itemId) },
-            item ? loc(item.label) : c.itemId,
+            item ? itemName(item) : c.itemId,
           ),
         ),
         h(
@@ -301,25 +387,40 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     saveStatus.textContent = t('submission.unsaved');
     clearTimeout(state.timer);
     state.timer = setTimeout(save, SAVE_DELAY_MS);
-    const { done, total } = completeness();
-    progress.value = Math.round((done / total) * 100);
-    progressText.textContent = t('submission.completenessValue', { done, total, pct: progress.value });
+    // A figure explained or answered again: its breakdowns are (no longer) skipped.
+    for (const child of breakdownsOf.get(itemId) ?? []) {
+      const el = blocks.get(child);
+      if (el && el.classList.contains('skipped') !== (isSkipped(child) && !hasEntry(child)))
+        el.replaceWith(itemBlock(itemById.get(child)));
+    }
+    refreshCompleteness();
   };
+
+  const blocks = new Map();
 
   function itemBlock(item) {
     const messages = h('div', { class: 'messages', id: `msg-${item.id}` });
     messageBoxes.set(item.id, messages);
     const comments = sub.comments.filter((c) => c.itemId === item.id);
+    const skipped = isSkipped(item.id) && !hasEntry(item.id);
+    const editor = itemEditor(item, { form, answers, readOnly, onChange, countries });
     const block = h(
       'fieldset',
       {
-        class: `item${comments.length ? ' returned' : ''}`,
+        class: `item${comments.length ? ' returned' : ''}${skipped ? ' skipped' : ''}`,
         id: `item-${item.id}`,
         tabindex: '-1',
         'aria-describedby': messages.id,
       },
-      h('legend', {}, loc(item.label)),
+      h('legend', {}, caption(item)),
       annotations(item),
+      skipped
+        ? h(
+            'p',
+            { class: 'skip-note' },
+            t('submission.skipped', { item: caption(itemById.get(breakdownOf.get(item.id))) }),
+          )
+        : null,
       comments.map((c) =>
         h(
           'div',
@@ -330,9 +431,15 @@ export async function submissionPage({ campaignId, organisationId }, query) {
           h('span', { class: 'meta' }, ` — ${c.authorName ?? ''}, ${formatDateTime(c.createdAt)}`),
         ),
       ),
-      itemEditor(item, { form, answers, readOnly, onChange, countries }),
+      // Not demanded, but may still be given: folded away, one click to open.
+      skipped && !readOnly
+        ? h('details', {}, h('summary', {}, t('submission.fillAnyway')), editor)
+        : skipped
+          ? null
+          : editor,
       messages,
     );
+    blocks.set(item.id, block);
     if (canReview) {
       const area = h('textarea', {
         rows: 2,
@@ -348,20 +455,33 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     return block;
   }
 
-  async function showSection(number) {
-    if (!readOnly) await save();
-    sectionNumber = number;
-    // The section is in the address: reload and the language switch keep the place.
+  /** Section and item are in the address: reload and the language switch keep the place. */
+  function remember(number, itemId) {
     const q = new URLSearchParams(location.search);
     q.set('section', String(number));
-    q.delete('item');
-    history.replaceState(null, '', `${location.pathname}?${q}`);
+    if (itemId) q.set('item', itemId);
+    else q.delete('item');
+    const next = `${location.pathname}?${q}`;
+    if (next !== `${location.pathname}${location.search}`) history.replaceState(null, '', next);
+  }
+
+  async function showSection(number, { keepItem = false } = {}) {
+    if (!readOnly) await save();
+    sectionNumber = number;
+    remember(number, keepItem ? new URLSearchParams(location.search).get('item') : null);
     drawSection();
     body.querySelector('h2').focus();
   }
 
+  // The item being worked on goes into the address as the focus moves.
+  body.addEventListener('focusin', (e) => {
+    const el = e.target.closest?.('fieldset.item');
+    if (el?.id.startsWith('item-')) remember(sectionNumber, el.id.slice(5));
+  });
+
   function drawSection() {
     messageBoxes.clear();
+    blocks.clear();
     const number = sectionNumber;
     // A section the form does not have (an old link, another agency type) opens its first one.
     const index = Math.max(
@@ -378,7 +498,12 @@ export async function submissionPage({ campaignId, organisationId }, query) {
         h(
           'div',
           { class: 'question' },
-          h('h3', {}, `${q.number}. ${loc(q.text)}`),
+          // The order's text once: when the items spell the question out, the heading is its number.
+          h(
+            'h3',
+            {},
+            questionIsItems(q, getLang()) ? t('submission.questionN', { n: q.number }) : `${q.number}. ${loc(q.text)}`,
+          ),
           annotations(q),
           q.items.map(itemBlock),
         ),
@@ -410,10 +535,13 @@ export async function submissionPage({ campaignId, organisationId }, query) {
   const actions = h('div', { class: 'actions' });
   const actionOut = h('div', { 'aria-live': 'polite' });
 
+  // Submit stays in the sticky bar beside the list of problems: reachable from anywhere in the form.
+  const submitBox = h('div', { class: 'submit-box' });
+  const submitOut = h('div', { 'aria-live': 'polite' });
   if (isFocal && sub.editable) {
-    const submitBtn = h('button', { type: 'button' }, t('submission.submit'));
-    submitBtn.addEventListener('click', () => busy(submitBtn, actionOut, () => submit({})));
-    actions.append(submitBtn);
+    const submitBtn = h('button', { type: 'button', class: 'submit' }, t('submission.submit'));
+    submitBtn.addEventListener('click', () => busy(submitBtn, submitOut, () => submit({})));
+    submitBox.append(submitBtn, problems, submitOut);
   }
   if (isFocal && sub.status === 'submitted') {
     const withdraw = h('button', { type: 'button', class: 'secondary' }, t('submission.withdraw'));
@@ -456,31 +584,18 @@ export async function submissionPage({ campaignId, organisationId }, query) {
       render();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      if (Array.isArray(err.details.issues)) {
-        state.issues = err.details.issues;
-        state.showMissing = true;
-        refreshIndicators();
-      }
       if (err.code === 'submission.warnings_unacknowledged')
         return askAcknowledgements(err.details.issues.filter((i) => i.severity === 'warning'));
-      const first = err.details.issues?.[0];
-      actionOut.replaceChildren(
-        notice(
-          'error',
-          err.message,
-          first
-            ? h(
-                'p',
-                {},
-                h(
-                  'button',
-                  { type: 'button', class: 'link', onclick: () => goToItem(first.itemId) },
-                  t('submission.goToFirstProblem'),
-                ),
-              )
-            : null,
-        ),
-      );
+      if (Array.isArray(err.details.issues)) {
+        // The refusal lists exactly the blocking problems; they replace what the page knew.
+        state.issues = [...err.details.issues, ...state.issues.filter((i) => i.severity === 'warning')];
+        state.showMissing = true;
+        refreshIndicators();
+        problems.open = true;
+      }
+      actionOut.replaceChildren();
+      submitOut.replaceChildren(notice('error', err.message, ' ', t('submission.seeProblems')));
+      problemsList.querySelector('button')?.focus();
     }
   }
 
@@ -508,12 +623,16 @@ export async function submissionPage({ campaignId, organisationId }, query) {
       inputs.map((i) => i.el),
       confirm,
     );
+    submitOut.replaceChildren();
     actionOut.replaceChildren(formEl);
+    formEl.scrollIntoView({ block: 'start' });
     inputs[0]?.area.focus();
   }
 
   async function goToItem(itemId) {
+    if (!itemSection.has(itemId)) return;
     await showSection(itemSection.get(itemId));
+    remember(sectionNumber, itemId);
     const el = document.getElementById(`item-${itemId}`);
     el?.scrollIntoView({ block: 'center' });
     el?.focus();
@@ -562,7 +681,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
           { class: cls },
           problems.slice(0, 200).map((p) => h('li', {}, where(p), text(p), toItem(p))),
         );
-      const label = (id) => (itemById.has(id) ? loc(itemById.get(id).label) : id);
+      const label = (id) => (itemById.has(id) ? itemName(itemById.get(id)) : id);
       const send = (params, ifMatch, resolutions) => {
         const data = new FormData();
         if (resolutions && Object.keys(resolutions).length) data.append('resolutions', JSON.stringify(resolutions));
@@ -707,7 +826,27 @@ export async function submissionPage({ campaignId, organisationId }, query) {
           }
         }),
       );
-      excel.append(h('div', { class: 'field' }, h('label', { for: file.id }, t('excel.file')), file), up);
+      // The browser's own file button speaks the browser's language ("Choose File"): ours speaks the page's.
+      const chosen = h('span', { class: 'file-name' }, t('excel.noFile'));
+      file.classList.add('sr-only');
+      file.addEventListener('change', () => {
+        chosen.textContent = file.files[0]?.name ?? t('excel.noFile');
+      });
+      excel.append(
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: file.id }, t('excel.file')),
+          h(
+            'div',
+            { class: 'file-picker' },
+            file,
+            h('label', { for: file.id, class: 'button secondary' }, t('excel.pickFile')),
+            chosen,
+          ),
+        ),
+        up,
+      );
     }
     excel.append(excelOut);
   }
@@ -746,6 +885,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
         ' ',
         saveStatus,
       ),
+      submitBox,
       alerts,
     ),
     sub.status === 'returned' && sub.comments.length
@@ -774,7 +914,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     if (!readOnly) await save();
   });
   setTimeout(async () => {
-    await showSection(sectionNumber);
+    await showSection(sectionNumber, { keepItem: true });
     if (focusItem) goToItem(focusItem);
   }, 0);
   return page;
