@@ -8,6 +8,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { insertOrganisation } from '../../src/modules/organisations/organisations.repository.js';
 import { createUser } from '../../src/modules/users/users.service.js';
+import { insertMember } from '../../src/modules/expert-group/expert-group.repository.js';
 import type { Role } from '../../src/shared/access.js';
 import { openTestDatabase } from './database.js';
 
@@ -23,6 +24,11 @@ export interface TestApp {
     email?: string,
   ) => Promise<{ id: string; email: string; token: string }>;
   organisation: (agencyType: string, region: string, parentId?: string | null) => Promise<string>;
+  /**
+   * An expert who is a current expert-group member representing an organisation of the
+   * coordinating body (Rules §6): the one who may start an assessment's steps and finalise it.
+   */
+  coordinator: (coordinatingBody?: 'mvd' | 'mtszn') => Promise<{ id: string; email: string; token: string }>;
   request: (token: string | null, opts: InjectOptions) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
 }
@@ -82,6 +88,18 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       });
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
       return { id: created.id, email: address, token: res.json().token as string };
+    },
+    async coordinator(coordinatingBody = 'mvd') {
+      const organisationId = await this.organisation(coordinatingBody, 'astana');
+      const u = await this.user(['expert']);
+      await insertMember(db, {
+        name: `Member ${counter}`,
+        organisationId,
+        userId: u.id,
+        role: 'member',
+        joinedOn: '2024-01-01',
+      });
+      return u;
     },
     close: () => app.close(),
   };
