@@ -107,6 +107,9 @@ const matrix: Record<string, Expect> = {
   'GET /api/v1/assessments/{id}/read-receipts': ['admin', 'secretariat'],
   'GET /api/v1/results': ['admin', 'expert', 'secretariat', 'focal_point'],
   'GET /api/v1/results/{id}/files/{name}': ['admin', 'expert', 'secretariat', 'focal_point'],
+  'GET /api/v1/campaigns/{campaignId}/follow-up/{organisationId}': ['admin', 'expert', 'secretariat', 'focal_point'],
+  'PUT /api/v1/campaigns/{campaignId}/follow-up/{organisationId}/actions/{actionId}': ['focal_point'],
+  'GET /api/v1/assessments/{id}/follow-up': ['admin', 'expert', 'secretariat'],
 };
 
 const allRoles: Role[] = ['admin', 'focal_point', 'expert', 'secretariat', 'specialist'];

@@ -56,42 +56,45 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(opts.headers ?? {}) },
     });
 
+  const organisation: TestApp['organisation'] = async (agencyType, region, parentId = null) => {
+    counter += 1;
+    const row = await insertOrganisation(db, {
+      agencyType,
+      region,
+      parentId,
+      nameKk: `Ұйым ${counter}`,
+      nameRu: `Организация ${counter}`,
+    });
+    return row.id;
+  };
+  const user: TestApp['user'] = async (roles, organisationId = null, email) => {
+    counter += 1;
+    const address = email ?? `${roles.join('-')}-${counter}-${Date.now()}@example.kz`;
+    const created = await createUser(db, null, {
+      email: address,
+      name: `User ${counter}`,
+      password: TEST_PASSWORD,
+      roles,
+      organisationId,
+    });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: address, password: TEST_PASSWORD },
+    });
+    if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+    return { id: created.id, email: address, token: res.json().token as string };
+  };
+
   return {
     app,
     config,
     request,
-    async organisation(agencyType, region, parentId = null) {
-      counter += 1;
-      const row = await insertOrganisation(db, {
-        agencyType,
-        region,
-        parentId,
-        nameKk: `Ұйым ${counter}`,
-        nameRu: `Организация ${counter}`,
-      });
-      return row.id;
-    },
-    async user(roles, organisationId = null, email) {
-      counter += 1;
-      const address = email ?? `${roles.join('-')}-${counter}-${Date.now()}@example.kz`;
-      const created = await createUser(db, null, {
-        email: address,
-        name: `User ${counter}`,
-        password: TEST_PASSWORD,
-        roles,
-        organisationId,
-      });
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { email: address, password: TEST_PASSWORD },
-      });
-      if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
-      return { id: created.id, email: address, token: res.json().token as string };
-    },
+    organisation,
+    user,
     async coordinator(coordinatingBody = 'mvd') {
-      const organisationId = await this.organisation(coordinatingBody, 'astana');
-      const u = await this.user(['expert']);
+      const organisationId = await organisation(coordinatingBody, 'astana');
+      const u = await user(['expert']);
       await insertMember(db, {
         name: `Member ${counter}`,
         organisationId,

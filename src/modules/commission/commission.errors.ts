@@ -81,3 +81,18 @@ export const notPublished = () =>
     undefined,
     'results.not_found',
   );
+export const actionNotFound = () =>
+  notFound(
+    { kk: 'Ұсыным бойынша іс-шара табылмады.', ru: 'Мероприятие по рекомендации не найдено.' },
+    undefined,
+    'follow_up.action_not_found',
+  );
+export const followUpDoneRequired = () =>
+  badRequest(
+    {
+      kk: 'Не істелгенін көрсетіңіз: «орындалды» немесе «орындалуда» мәртебесі сипаттаманы талап етеді.',
+      ru: 'Укажите, что сделано: для статуса «выполнено» или «выполняется» нужно описание.',
+    },
+    { field: 'body.done' },
+    'follow_up.done_required',
+  );

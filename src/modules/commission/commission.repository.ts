@@ -3,6 +3,7 @@
 import { and, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
+  actionReports,
   assessmentPublications,
   assessmentTransmittals,
   assessments,
@@ -149,4 +150,54 @@ export async function audience(db: DbOrTx) {
     .from(users)
     .where(and(eq(users.disabled, false), isNotNull(users.organisationId), sql`'focal_point' = any(${users.roles})`));
   return { orgs, focal };
+}
+
+// ---------------------------------------------------------------- follow-up on actions
+
+export type ActionReportRow = typeof actionReports.$inferSelect;
+
+export async function findAction(db: DbOrTx, id: string): Promise<ActionRow | undefined> {
+  const [row] = await db.select().from(recommendationActions).where(eq(recommendationActions.id, id));
+  return row;
+}
+
+export async function reportsOf(db: DbOrTx, filter: { campaignId?: string; organisationId?: string; actionIds: string[] }) {
+  if (filter.actionIds.length === 0) return [];
+  return db
+    .select()
+    .from(actionReports)
+    .where(
+      and(
+        inArray(actionReports.actionId, filter.actionIds),
+        filter.campaignId ? eq(actionReports.campaignId, filter.campaignId) : undefined,
+        filter.organisationId ? eq(actionReports.organisationId, filter.organisationId) : undefined,
+      ),
+    )
+    .orderBy(actionReports.updatedAt);
+}
+
+/** Inserts (expectedVersion 0) or updates the report at its version; undefined when stale. */
+export async function saveActionReport(
+  db: DbOrTx,
+  key: { actionId: string; campaignId: string; organisationId: string },
+  expectedVersion: number,
+  values: { status: ActionReportRow['status']; done: string; evidence: string; updatedBy: string },
+): Promise<ActionReportRow | undefined> {
+  if (expectedVersion === 0) {
+    const [row] = await db.insert(actionReports).values({ ...key, ...values }).onConflictDoNothing().returning();
+    return row;
+  }
+  const [row] = await db
+    .update(actionReports)
+    .set({ ...values, version: sql`${actionReports.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(actionReports.actionId, key.actionId),
+        eq(actionReports.campaignId, key.campaignId),
+        eq(actionReports.organisationId, key.organisationId),
+        eq(actionReports.version, expectedVersion),
+      ),
+    )
+    .returning();
+  return row;
 }

@@ -3,12 +3,20 @@
 import { z } from 'zod';
 import { currentUser } from '../../shared/access.js';
 import { actorOf } from '../../shared/context.js';
+import { requireIfMatch, setEtag } from '../../shared/etag.js';
 import type { Routes } from '../module.js';
+import { getFollowUp, getFollowUpSummary, saveFollowUp } from './commission.follow-up.js';
 import { getReadReceipts, getResultFile, getResults } from './commission.results.js';
 import {
   assessmentIdParams,
   commissionView,
   decisionBody,
+  followUpActionParams,
+  followUpBody,
+  followUpParams,
+  followUpReportView,
+  followUpSummaryView,
+  followUpView,
   readReceiptsView,
   recommendationCandidate,
   resultFileParams,
@@ -109,5 +117,44 @@ export const commissionRoutes: Routes = async (app) => {
         .header('content-length', file.size)
         .send(file.content);
     },
+  );
+
+  // The follow-up form: separate from the questionnaire, attached to the yearly campaign.
+  app.get(
+    '/api/v1/campaigns/:campaignId/follow-up/:organisationId',
+    {
+      config: { access: ['admin', 'expert', 'secretariat', 'focal_point'] },
+      schema: { tags, params: followUpParams, response: { 200: followUpView } },
+    },
+    async (request) =>
+      getFollowUp(db, currentUser(request), request.params.campaignId, request.params.organisationId),
+  );
+
+  app.put(
+    '/api/v1/campaigns/:campaignId/follow-up/:organisationId/actions/:actionId',
+    {
+      config: { access: ['focal_point'] },
+      schema: { tags, params: followUpActionParams, body: followUpBody, response: { 200: followUpReportView } },
+    },
+    async (request, reply) => {
+      const { campaignId, organisationId, actionId } = request.params;
+      const saved = await saveFollowUp(
+        db,
+        actorOf(request),
+        campaignId,
+        organisationId,
+        actionId,
+        requireIfMatch(request),
+        request.body,
+      );
+      setEtag(reply, saved.version);
+      return saved;
+    },
+  );
+
+  app.get(
+    '/api/v1/assessments/:id/follow-up',
+    { config: readers, schema: { tags, params: assessmentIdParams, response: { 200: followUpSummaryView } } },
+    async (request) => getFollowUpSummary(db, currentUser(request), request.params.id),
   );
 };

@@ -133,3 +133,44 @@ export const readReceiptsView = z.object({
 });
 
 export const actionStatus = z.enum(actionStatuses);
+
+export const followUpParams = z.object({ campaignId: z.uuid(), organisationId: z.uuid() });
+export const followUpActionParams = followUpParams.extend({ actionId: z.uuid() });
+export const followUpBody = z
+  .object({ status: actionStatus, done: text(5_000).default(''), evidence: text(5_000).default('') })
+  .strict();
+const followUpReport = z.object({
+  status: actionStatus,
+  done: z.string(),
+  evidence: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export const followUpReportView = followUpReport;
+export const followUpView = z.object({
+  campaignId: z.string(),
+  organisationId: z.string(),
+  reportingYear: z.number().int(),
+  open: z.boolean(),
+  /** The assessment whose recommendations the actions come from (the latest communicated before). */
+  assessment: z.object({ id: z.string(), startYear: z.number().int(), endYear: z.number().int() }).nullable(),
+  items: z.array(
+    z.object({
+      actionId: z.string(),
+      recommendationId: z.string(),
+      text: bilingual,
+      report: followUpReport.nullable(),
+    }),
+  ),
+});
+export const followUpSummaryView = z.array(
+  z.object({
+    actionId: z.string(),
+    recommendationId: z.string(),
+    agencyType: z.string(),
+    text: bilingual,
+    subjects: z.number().int(),
+    counts: z.record(z.string(), z.number().int()),
+    done: z.array(z.string()),
+  }),
+);

@@ -251,3 +251,69 @@ describe('publication to the subjects', () => {
     expect((await get(tok.fpMvd, `/api/v1/assessments/${fx.assessmentId}/read-receipts`)).statusCode).toBe(403);
   });
 });
+
+describe('follow-up on the approved recommendations', () => {
+  let campaignId: string;
+  let form: { items: { actionId: string; report: null | { version: number } }[] };
+  const formUrl = () => `/api/v1/campaigns/${campaignId}/follow-up/${mvdOrg}`;
+
+  it("attaches each subject's actions to the next yearly campaign, separately from the questionnaire", async () => {
+    const c = await post(tok.admin, '/api/v1/campaigns', {
+      reportingYear: 2025,
+      questionnaireVersion: '2024-10-order-849-410',
+      recipients: [mvdOrg, ngoOrg],
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    campaignId = c.json().id;
+    const res = await get(tok.fpMvd, formUrl());
+    expect(res.statusCode, res.body).toBe(200);
+    form = res.json();
+    expect(res.json()).toMatchObject({ reportingYear: 2025, open: false, assessment: { id: fx.assessmentId } });
+    expect(form.items.length).toBeGreaterThan(0);
+    expect(form.items.every((i) => i.report === null)).toBe(true);
+    expect((await get(tok.fpNgo, formUrl())).statusCode).toBe(403);
+  });
+
+  it('takes reports only while the campaign is open, with If-Match, and asks what was done', async () => {
+    const actionUrl = `${formUrl()}/actions/${form.items[0]!.actionId}`;
+    const put = (token: string, payload: object, version?: number) =>
+      t.request(token, {
+        method: 'PUT',
+        url: actionUrl,
+        payload,
+        headers: version === undefined ? {} : { 'if-match': `"${version}"` },
+      });
+    const body = {
+      status: 'done',
+      done: 'Проведено 12 семинаров для участковых',
+      evidence: 'Приказ № 15 от 01.03.2025',
+    };
+    expect((await put(tok.fpMvd, body, 0)).json().error.code).toBe('submission.campaign_not_open');
+    const campaign = await get(tok.admin, `/api/v1/campaigns/${campaignId}`);
+    const open = await t.request(tok.admin, {
+      method: 'POST',
+      url: `/api/v1/campaigns/${campaignId}/open`,
+      headers: { 'if-match': campaign.headers.etag as string },
+    });
+    expect(open.statusCode, open.body).toBe(200);
+    expect((await put(tok.fpMvd, body)).statusCode).toBe(428);
+    expect((await put(tok.fpMvd, { status: 'done', done: ' ' }, 0)).json().error.code).toBe('follow_up.done_required');
+    expect((await put(tok.fpMvd, { ...body, status: 'finished' }, 0)).statusCode).toBe(400);
+    expect((await put(tok.fpNgo, body, 0)).statusCode).toBe(403);
+    const saved = await put(tok.fpMvd, body, 0);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ status: 'done', version: 1 });
+    expect((await put(tok.fpMvd, { ...body, status: 'in_progress' }, 0)).statusCode).toBe(409);
+    const other = `${formUrl()}/actions/00000000-0000-4000-8000-000000000000`;
+    const unknown = await t.request(tok.fpMvd, {
+      method: 'PUT',
+      url: other,
+      payload: body,
+      headers: { 'if-match': '"0"' },
+    });
+    expect(unknown.json().error.code).toBe('follow_up.action_not_found');
+    const summary = (await get(tok.secretariat, `/api/v1/assessments/${fx.assessmentId}/follow-up`)).json();
+    const row = summary.find((s: { actionId: string }) => s.actionId === form.items[0]!.actionId);
+    expect(row).toMatchObject({ subjects: 1, counts: { done: 1 }, done: [body.done] });
+  });
+});
