@@ -53,7 +53,10 @@ async function formTarget(db: DbOrTx, user: AuthUser, campaignId: string, organi
 export async function getFollowUp(db: Db, user: AuthUser, campaignId: string, organisationId: string) {
   const { campaign, previous, actions } = await formTarget(db, user, campaignId, organisationId);
   const reports = new Map(
-    (await reportsOf(db, { campaignId, organisationId, actionIds: actions.map((a) => a.id) })).map((r) => [r.actionId, r]),
+    (await reportsOf(db, { campaignId, organisationId, actionIds: actions.map((a) => a.id) })).map((r) => [
+      r.actionId,
+      r,
+    ]),
   );
   return {
     campaignId,
@@ -82,7 +85,8 @@ export async function saveFollowUp(
   expectedVersion: number,
   body: FollowUpReportBody,
 ) {
-  if ((body.status === 'done' || body.status === 'in_progress') && body.done.trim() === '') throw followUpDoneRequired();
+  if ((body.status === 'done' || body.status === 'in_progress') && body.done.trim() === '')
+    throw followUpDoneRequired();
   return db.transaction(async (tx) => {
     if (actor.user.organisationId !== organisationId) throw notYourOrganisation();
     const { campaign, actions } = await formTarget(tx, actor.user, campaignId, organisationId);

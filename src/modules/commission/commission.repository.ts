@@ -161,7 +161,10 @@ export async function findAction(db: DbOrTx, id: string): Promise<ActionRow | un
   return row;
 }
 
-export async function reportsOf(db: DbOrTx, filter: { campaignId?: string; organisationId?: string; actionIds: string[] }) {
+export async function reportsOf(
+  db: DbOrTx,
+  filter: { campaignId?: string; organisationId?: string; actionIds: string[] },
+) {
   if (filter.actionIds.length === 0) return [];
   return db
     .select()
@@ -184,7 +187,11 @@ export async function saveActionReport(
   values: { status: ActionReportRow['status']; done: string; evidence: string; updatedBy: string },
 ): Promise<ActionReportRow | undefined> {
   if (expectedVersion === 0) {
-    const [row] = await db.insert(actionReports).values({ ...key, ...values }).onConflictDoNothing().returning();
+    const [row] = await db
+      .insert(actionReports)
+      .values({ ...key, ...values })
+      .onConflictDoNothing()
+      .returning();
     return row;
   }
   const [row] = await db

@@ -126,8 +126,7 @@ export const commissionRoutes: Routes = async (app) => {
       config: { access: ['admin', 'expert', 'secretariat', 'focal_point'] },
       schema: { tags, params: followUpParams, response: { 200: followUpView } },
     },
-    async (request) =>
-      getFollowUp(db, currentUser(request), request.params.campaignId, request.params.organisationId),
+    async (request) => getFollowUp(db, currentUser(request), request.params.campaignId, request.params.organisationId),
   );
 
   app.put(
