@@ -15,7 +15,6 @@ import { campaignNotOpen, notARecipient, notYourOrganisation } from '../submissi
 import { actionNotFound, followUpDoneRequired } from './commission.errors.js';
 import {
   actionsOf,
-  findAction,
   latestPublishedBefore,
   reportsOf,
   saveActionReport,

@@ -156,11 +156,6 @@ export async function audience(db: DbOrTx) {
 
 export type ActionReportRow = typeof actionReports.$inferSelect;
 
-export async function findAction(db: DbOrTx, id: string): Promise<ActionRow | undefined> {
-  const [row] = await db.select().from(recommendationActions).where(eq(recommendationActions.id, id));
-  return row;
-}
-
 export async function reportsOf(
   db: DbOrTx,
   filter: { campaignId?: string; organisationId?: string; actionIds: string[] },

@@ -4,7 +4,12 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessments, auditLog, recommendationActions } from '../../../src/db/schema.js';
+import { assessmentRuns, assessments, auditLog, recommendationActions } from '../../../src/db/schema.js';
+import { loadAssessmentInput } from '../../../src/modules/reports/reports.input.js';
+import { buildReportViewModel } from '../../../src/reports/build/build.js';
+import { renderReportPdf } from '../../../src/reports/pdf/report.js';
+import { SYNTHETIC_REGISTER } from '../../../src/synthetic/assessment.js';
+import { pdfText } from '../../helpers/pdf-text.js';
 import { replaceFiles } from '../../../src/modules/reports/reports.repository.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { createReportAssessment, type ReportFixture } from '../reports/fixture.js';
@@ -315,5 +320,53 @@ describe('follow-up on the approved recommendations', () => {
     const summary = (await get(tok.secretariat, `/api/v1/assessments/${fx.assessmentId}/follow-up`)).json();
     const row = summary.find((s: { actionId: string }) => s.actionId === form.items[0]!.actionId);
     expect(row).toMatchObject({ subjects: 1, counts: { done: 1 }, done: [body.done] });
+  });
+});
+
+describe("the next assessment's description", () => {
+  it('shows the specialists drawn in (§16) and what was done since the last assessment, in both languages', async () => {
+    const db = t.app.database.db;
+    const [next] = await db
+      .insert(assessments)
+      .values({
+        titleKk: 'Бағалау 2025–2027',
+        titleRu: 'Оценка 2025–2027',
+        startYear: 2025,
+        endYear: 2027,
+        coordinatingBody: 'mtszn',
+        riskRegisterVersion: SYNTHETIC_REGISTER,
+      })
+      .returning();
+    await db.insert(assessmentRuns).values({
+      assessmentId: next!.id,
+      step: 'ranking',
+      inputHash: 'r',
+      parameters: {},
+      result: fx.ranking,
+      resultHash: 'r',
+      startedAt: new Date(),
+    });
+    const specialist = await post(tok.otherExpert, `/api/v1/assessments/${next!.id}/specialists`, {
+      kind: 'international_organisation',
+      name: 'МОМ (Международная организация по миграции)',
+      field: 'миграция',
+      contribution: 'Данные о возвращенных жертвах',
+    });
+    expect(specialist.statusCode, specialist.body).toBe(201);
+    const input = await loadAssessmentInput(db, next!.id);
+    for (const lang of ['kk', 'ru'] as const) {
+      const vm = buildReportViewModel(input, lang, { publish: false });
+      const [participants, followUp] = vm.description.cycle!;
+      expect(participants!.table.rows[0]).toContain('МОМ (Международная организация по миграции)');
+      expect(followUp!.key).toBe('followUp');
+      const done = followUp!.table.rows.find((r) => r[2] === 1);
+      expect(done, lang).toBeDefined();
+      const text = await pdfText(await renderReportPdf(vm));
+      expect(text).toContain(participants!.heading);
+      expect(text).toContain(followUp!.heading);
+    }
+    expect(buildReportViewModel(input, 'ru', { publish: false }).description.cycle![1]!.heading).toBe(
+      'Сделанное по рекомендациям предыдущей оценки',
+    );
   });
 });
