@@ -522,4 +522,5 @@ export default {
   'group.files': 'Файлдар',
   'group.file': 'Хаттаманың немесе құжаттың файлы',
   'group.upload': 'Файлды жүктеу',
+  'results.decisionNoNumber': 'Ведомствоаралық комиссияның отырысында {date} қаралды',
 };

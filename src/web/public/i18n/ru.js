@@ -523,4 +523,5 @@ export default {
   'group.files': 'Файлы',
   'group.file': 'Файл протокола или документа',
   'group.upload': 'Загрузить файл',
+  'results.decisionNoNumber': 'Рассмотрено на заседании Межведомственной комиссии {date}',
 };

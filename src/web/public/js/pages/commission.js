@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, loc, t } from '../i18n.js';
 import { hasRole, render } from '../nav.js';
 import { agencyTypes, names } from '../refdata.js';
 import { busy, notice, table } from '../ui.js';
+import { decisionLine } from './results.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -146,7 +147,7 @@ async function decisionPart(a, c, out, agencyName) {
     return h(
       'div',
       {},
-      h('p', {}, t('results.decision', { date: formatDate(d.meetingOn), n: d.protocolNumber ?? '—' })),
+      h('p', {}, decisionLine(d.meetingOn, d.protocolNumber)),
       h('p', {}, loc(d.decision)),
       table(
         [t('commission.recommendations'), t('commission.rec.status'), t('commission.rec.agencies')],

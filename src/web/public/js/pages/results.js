@@ -8,6 +8,15 @@ import { hasRole, link, session } from '../nav.js';
 import { agencyTypes, names } from '../refdata.js';
 import { busy, notice, table } from '../ui.js';
 
+/** When and under which protocol the Commission considered the results. */
+export const decisionLine = (date, number) =>
+  number
+    ? t('results.decision', { date: formatDate(date), n: number })
+    : t('results.decisionNoNumber', { date: formatDate(date) });
+
+// The report first, then the profile.
+const order = (f) => `${f.kind === 'report' ? 0 : 1}${f.format}${f.lang}`;
+
 function fileRow(result, file, out, agencyName) {
   const b = h('button', { type: 'button', class: 'secondary' }, t('files.download'));
   b.setAttribute('aria-label', t('files.downloadName', { name: file.name }));
@@ -69,12 +78,12 @@ export async function resultsPage() {
         {},
         t('assessment.periodValue', { start: r.startYear, end: r.endYear }),
         ' · ',
-        t('results.decision', { date: formatDate(r.decision.meetingOn), n: r.decision.protocolNumber ?? '—' }),
+        decisionLine(r.decision.meetingOn, r.decision.protocolNumber),
       ),
       h('p', {}, loc(r.decision.text)),
       table(
         [t('files.what'), t('results.language'), t('files.size'), t('results.readStatus'), t('common.actions')],
-        r.files.map((f) => fileRow(r, f, out, agencyName)),
+        [...r.files].sort((a, b) => order(a).localeCompare(order(b))).map((f) => fileRow(r, f, out, agencyName)),
       ),
       h('h3', {}, t('results.actions')),
       r.actions.length
