@@ -2,7 +2,7 @@
 // start an assessment's steps and to finalise it belong to the expert-group members who
 // represent the coordinating body (an organisation of its agency type) while they are
 // members; an administrator keeps the platform's override on the routes that allow admins.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { expertGroupMembers, organisations } from '../../db/schema.js';
@@ -11,13 +11,19 @@ import { currentUser } from '../../shared/access.js';
 import { loadAssessment } from '../assessments/assessments.load.js';
 import { notCoordinator } from './expert-group.errors.js';
 
-/** The agency types the user represents as a current expert-group member. */
+/** The agency types the user represents as an expert-group member today (joined, and not yet left). */
 export async function representedAgencyTypes(db: DbOrTx, userId: string): Promise<string[]> {
   const rows = await db
     .select({ agencyType: organisations.agencyType })
     .from(expertGroupMembers)
     .innerJoin(organisations, eq(organisations.id, expertGroupMembers.organisationId))
-    .where(and(eq(expertGroupMembers.userId, userId), isNull(expertGroupMembers.leftOn)));
+    .where(
+      and(
+        eq(expertGroupMembers.userId, userId),
+        lte(expertGroupMembers.joinedOn, sql`current_date`),
+        or(isNull(expertGroupMembers.leftOn), gt(expertGroupMembers.leftOn, sql`current_date`)),
+      ),
+    );
   return rows.map((r) => r.agencyType);
 }
 

@@ -141,6 +141,20 @@ describe("the coordinating body's rights (§6)", () => {
       .set({ coordinatingBody: 'mvd' })
       .where(eq(assessments.id, assessmentId));
   });
+
+  it('ends the rights with the membership: a member who has left no longer starts steps', async () => {
+    const leaving = await t.coordinator('mvd');
+    expect((await req(leaving.token, 'POST', `/api/v1/assessments/${assessmentId}/quality`)).statusCode).toBe(201);
+    const [term] = (await req(admin, 'GET', '/api/v1/expert-group/members'))
+      .json()
+      .filter((m: { userId: string }) => m.userId === leaving.id);
+    const left = await req(admin, 'POST', `/api/v1/expert-group/members/${term.id}/changes`, {
+      leftOn: new Date().toISOString().slice(0, 10),
+      reason: 'переведен на другую работу',
+    });
+    expect(left.statusCode, left.body).toBe(201);
+    expect((await req(leaving.token, 'POST', `/api/v1/assessments/${assessmentId}/quality`)).statusCode).toBe(403);
+  });
 });
 
 describe('meetings', () => {
