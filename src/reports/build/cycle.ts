@@ -55,9 +55,9 @@ function participants(list: ParticipantInput[], t: CycleTexts): CycleSection {
     id: 'participants',
     caption: t.participantsCaption,
     columns: [
-      { key: 'kind', label: t.kind, align: 'left' },
+      { key: 'kind', label: t.kind, align: 'left', width: 1.5 },
       { key: 'name', label: t.name, align: 'left', width: 2 },
-      { key: 'field', label: t.field, align: 'left', width: 1.5 },
+      { key: 'field', label: t.field, align: 'left', width: 1.3 },
       { key: 'organisation', label: t.organisation, align: 'left', width: 1.5 },
       { key: 'contribution', label: t.contribution, align: 'left', width: 2.5 },
     ],
@@ -78,10 +78,16 @@ function followUp(f: FollowUpInput, t: CycleTexts, lang: Lang, labels: Labels): 
     id: 'follow_up',
     caption: t.followUpCaption,
     columns: [
-      { key: 'agency', label: t.agency, align: 'left', width: 1.5 },
-      { key: 'action', label: t.action, align: 'left', width: 3 },
-      ...statuses.map((s) => ({ key: s, label: t.statuses[s], align: 'right' as const, format: 'integer' as const })),
-      { key: 'subjects', label: t.subjects, align: 'right', format: 'integer' },
+      { key: 'agency', label: t.agency, align: 'left', width: 1.6 },
+      { key: 'action', label: t.action, align: 'left', width: 2.6 },
+      ...statuses.map((s) => ({
+        key: s,
+        label: t.statuses[s],
+        align: 'right' as const,
+        format: 'integer' as const,
+        width: 1.35,
+      })),
+      { key: 'subjects', label: t.subjects, align: 'right', format: 'integer', width: 1.2 },
     ],
     rows: f.actions.map((a) => [
       labels.agency(a.agencyType).name,
