@@ -105,3 +105,15 @@ export function unlabelledControls(page: Page): Promise<string[]> {
       .map((el) => el.outerHTML.slice(0, 120)),
   );
 }
+
+/** Whatever is still open after a test (a failure): a screenshot for the artefacts, its alerts, then closed. */
+export async function closeLeftOpen(openPages: Map<string, Page>, problems: string[], prefix = ''): Promise<void> {
+  for (const [who, page] of openPages) {
+    await shot(page, `${prefix}failed-${who}`).catch(() => {});
+    for (const p of await page
+      .evaluate(() => [...document.querySelectorAll('[role=alert]')].map((e) => e.textContent))
+      .catch(() => []))
+      problems.push(`${who} alert: ${p}`);
+    await page.close();
+  }
+}

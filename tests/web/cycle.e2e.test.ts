@@ -17,6 +17,7 @@ import { createReportAssessment } from '../modules/reports/fixture.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.js';
 import {
   ARTIFACTS,
+  closeLeftOpen,
   containsText,
   hasChromium,
   hasText,
@@ -111,16 +112,7 @@ suite('expert group, Commission and results in Chromium', () => {
     browser = await launch();
   }, 180_000);
 
-  afterEach(async () => {
-    for (const [who, page] of openPages) {
-      await shot(page, `cycle-failed-${who}`).catch(() => {});
-      for (const p of await page
-        .evaluate(() => [...document.querySelectorAll('[role=alert]')].map((e) => e.textContent))
-        .catch(() => []))
-        problems.push(`${who} alert: ${p}`);
-      await page.close();
-    }
-  });
+  afterEach(() => closeLeftOpen(openPages, problems, 'cycle-'));
 
   afterAll(async () => {
     await browser?.close();

@@ -15,6 +15,7 @@ import { VERSION } from '../helpers/collection.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.js';
 import {
   ARTIFACTS,
+  closeLeftOpen,
   containsText,
   gone,
   hasChromium,
@@ -101,16 +102,7 @@ suite('web application in Chromium', () => {
   }, 120_000);
 
   // Whatever is still open after a test (a failure) is captured for the artefacts.
-  afterEach(async () => {
-    for (const [who, page] of openPages) {
-      await shot(page, `failed-${who}`).catch(() => {});
-      for (const p of await page
-        .evaluate(() => [...document.querySelectorAll('[role=alert]')].map((e) => e.textContent))
-        .catch(() => []))
-        problems.push(`${who} alert: ${p}`);
-      await page.close();
-    }
-  });
+  afterEach(() => closeLeftOpen(openPages, problems));
 
   afterAll(async () => {
     await browser?.close();
