@@ -98,6 +98,7 @@ const matrix: Record<string, Expect> = {
   'POST /api/v1/assessments/{id}/specialists': ['admin', 'expert'],
   'DELETE /api/v1/assessments/{id}/specialists/{specialistId}': ['admin', 'expert'],
   'GET /api/v1/assessments/{id}/working-materials': ['admin', 'expert', 'specialist'],
+  'GET /api/v1/working-materials': ['specialist'],
   'GET /api/v1/assessments/{id}/working-materials/preview.pdf': ['admin', 'expert', 'specialist'],
   'GET /api/v1/assessments/{id}/commission': ['admin', 'expert', 'secretariat'],
   'GET /api/v1/assessments/{id}/commission/recommendations': ['admin', 'expert', 'secretariat'],

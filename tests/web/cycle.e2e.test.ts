@@ -94,6 +94,19 @@ suite('expert group, Commission and results in Chromium', () => {
         content: pdf,
       })),
     );
+    users.specialist = await t.user(['specialist']);
+    const invited = await t.request(users.coordinator.token, {
+      method: 'POST',
+      url: `/api/v1/assessments/${assessmentId}/specialists`,
+      payload: {
+        kind: 'researcher',
+        name: 'Ахметова Д.',
+        field: 'социология миграции',
+        contribution: 'Анализ рисков трудовой миграции',
+        userId: users.specialist.id,
+      },
+    });
+    if (invited.statusCode !== 201) throw new Error(invited.body);
     await db
       .update(assessments)
       .set({ status: 'finalised', finalisedAt: new Date() })
@@ -229,6 +242,22 @@ suite('expert group, Commission and results in Chromium', () => {
       await visible(sec.getByRole('cell', { name: 'User', exact: false }).first());
       await shot(sec, 'cycle-07-receipts-kk');
       await sec.close();
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    'shows an invited specialist the working materials of that assessment only',
+    async () => {
+      const page = await open('specialist', 'kk');
+      await hasText(page.getByRole('heading', { level: 1 }), kk['materials.title']);
+      await page.getByRole('link', { name: 'Тәуекелдерді бағалау 2022–2024' }).click();
+      await hasText(page.getByRole('heading', { level: 1 }), 'Тәуекелдерді бағалау 2022–2024');
+      await visible(page.getByRole('button', { name: kk['materials.preview'] }));
+      await shot(page, 'cycle-08-materials-kk');
+      await page.goto('/expert-group');
+      await hasText(page.getByRole('heading', { level: 1 }), kk['page.notFound']);
+      await page.close();
     },
     E2E_TIMEOUT,
   );

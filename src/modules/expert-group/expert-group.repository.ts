@@ -223,3 +223,12 @@ export async function hasSpecialistAccess(db: DbOrTx, assessmentId: string, user
     .limit(1);
   return !!row;
 }
+
+/** The assessments whose working materials this specialist account may read. */
+export async function grantedAssessmentIds(db: DbOrTx, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: assessmentSpecialists.assessmentId })
+    .from(assessmentSpecialists)
+    .where(eq(assessmentSpecialists.userId, userId));
+  return rows.map((r) => r.id);
+}

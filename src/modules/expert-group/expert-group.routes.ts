@@ -11,6 +11,7 @@ import { previewPdf } from '../reports/reports.service.js';
 import { meetingFileRequired, meetingFileTooLarge } from './expert-group.errors.js';
 import {
   assessmentIdParams,
+  grantedView,
   groupBody,
   groupView,
   meetingBody,
@@ -26,6 +27,7 @@ import {
   specialistBody,
   specialistParams,
   specialistView,
+  workingMaterialsView,
 } from './expert-group.schemas.js';
 import {
   addMeetingFile,
@@ -33,6 +35,7 @@ import {
   addSpecialist,
   changeMember,
   createMeeting,
+  getGrantedAssessments,
   getGroup,
   getMeeting,
   getMeetingFile,
@@ -203,8 +206,14 @@ export const expertGroupRoutes: Routes = async (app) => {
 
   app.get(
     '/api/v1/assessments/:id/working-materials',
-    { config: materials, schema: { tags, params: assessmentIdParams } },
+    { config: materials, schema: { tags, params: assessmentIdParams, response: { 200: workingMaterialsView } } },
     async (request) => getWorkingMaterials(db, currentUser(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/working-materials',
+    { config: { access: ['specialist'] }, schema: { tags, response: { 200: grantedView } } },
+    async (request) => getGrantedAssessments(db, currentUser(request)),
   );
 
   app.get(

@@ -141,3 +141,36 @@ export const specialistView = z.object({
   readAccess: z.boolean(),
 });
 export type SpecialistView = z.infer<typeof specialistView>;
+
+const materialAssessment = z.object({
+  id: z.string(),
+  title: z.object({ kk: z.string(), ru: z.string() }),
+  startYear: z.number().int(),
+  endYear: z.number().int(),
+  status: z.string(),
+});
+export const grantedView = z.array(materialAssessment);
+export const workingMaterialsView = z.object({
+  assessment: materialAssessment,
+  runs: z.array(
+    z.object({
+      id: z.string(),
+      step: z.string(),
+      startedAt: z.string(),
+      finishedAt: z.string(),
+      inputHash: z.string(),
+    }),
+  ),
+  narrative: z.array(
+    z.object({
+      chapter: z.string(),
+      revision: z.number().int(),
+      textKk: z.string(),
+      textRu: z.string(),
+      savedBy: z.string().nullable(),
+      savedAt: z.string().nullable(),
+    }),
+  ),
+  meetings: z.array(meetingView),
+  specialists: z.array(specialistView),
+});

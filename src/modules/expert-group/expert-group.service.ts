@@ -37,6 +37,7 @@ import {
   findMeeting,
   findMeetingFile,
   findMember,
+  grantedAssessmentIds,
   hasSpecialistAccess,
   insertMeeting,
   insertMember,
@@ -382,4 +383,19 @@ export async function getWorkingMaterials(db: Db, user: AuthUser, assessmentId: 
     meetings: await getMeetings(db, assessmentId),
     specialists: (await listSpecialists(db, assessmentId)).map(specialistView),
   };
+}
+
+/** A specialist's assessments (those naming the account), newest first. */
+export async function getGrantedAssessments(db: Db, user: AuthUser) {
+  const ids = await grantedAssessmentIds(db, user.id);
+  const rows = await Promise.all(ids.map((id) => loadAssessment(db, id)));
+  return rows
+    .sort((a, b) => b.startYear - a.startYear)
+    .map((a) => ({
+      id: a.id,
+      title: { kk: a.titleKk, ru: a.titleRu },
+      startYear: a.startYear,
+      endYear: a.endYear,
+      status: a.status,
+    }));
 }

@@ -260,6 +260,8 @@ describe('specialists (§16)', () => {
     const wm = await req(specialist.token, 'GET', materials);
     expect(wm.statusCode, wm.body).toBe(200);
     expect(wm.json().specialists).toHaveLength(1);
+    const granted = (await req(specialist.token, 'GET', '/api/v1/working-materials')).json();
+    expect(granted.map((a: { id: string }) => a.id)).toEqual([assessmentId]);
     // Raw victim-level data stays with the experts.
     expect((await req(specialist.token, 'GET', `/api/v1/assessments/${assessmentId}/facts.csv`)).statusCode).toBe(403);
     const other = await insertAssessment(t.app.database.db, { startYear: 2040, endYear: 2042 });

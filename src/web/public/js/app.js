@@ -16,6 +16,7 @@ const navItems = [
   { path: '/admin/campaigns', key: 'nav.adminCampaigns', roles: ['admin'] },
   { path: '/expert-group', key: 'nav.expertGroup', roles: ['admin', 'expert', 'secretariat'] },
   { path: '/results', key: 'nav.results', roles: ['focal_point', 'secretariat'] },
+  { path: '/materials', key: 'nav.materials', roles: ['specialist'] },
 ];
 
 function languageSwitch() {

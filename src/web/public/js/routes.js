@@ -12,6 +12,7 @@ import { resultsPage } from './pages/results.js';
 import { campaignsPage } from './pages/campaigns.js';
 import { historyPage } from './pages/history.js';
 import { loginPage } from './pages/login.js';
+import { materialsListPage, materialsPage } from './pages/materials.js';
 import { reportsPage } from './pages/reports.js';
 import { submissionPage } from './pages/submission.js';
 
@@ -34,6 +35,8 @@ export const routes = [
   // The cycle after and around the expert group (issue 21).
   { path: '/expert-group', roles: ['admin', 'expert', 'secretariat'], page: expertGroupPage },
   { path: '/commission/:id', roles: ['secretariat', 'expert', 'admin'], page: commissionPage },
+  { path: '/materials', roles: ['specialist'], page: materialsListPage },
+  { path: '/materials/:id', roles: ['specialist', 'expert', 'admin'], page: materialsPage },
   { path: '/results', roles: ['focal_point', 'secretariat', 'expert', 'admin'], page: resultsPage },
   {
     path: '/follow-up/:campaignId/:organisationId',
