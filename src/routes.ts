@@ -12,6 +12,8 @@ import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { scoringRoutes } from './modules/scoring/scoring.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { commissionRoutes } from './modules/commission/commission.routes.js';
+import { expertGroupRoutes } from './modules/expert-group/expert-group.routes.js';
 import type { Routes } from './modules/module.js';
 
 export const moduleRoutes: Routes[] = [
@@ -28,4 +30,6 @@ export const moduleRoutes: Routes[] = [
   assessmentsRoutes,
   scoringRoutes,
   reportsRoutes,
+  expertGroupRoutes,
+  commissionRoutes,
 ];

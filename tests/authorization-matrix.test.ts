@@ -83,9 +83,38 @@ const matrix: Record<string, Expect> = {
   'GET /api/v1/assessments/{id}/files/{name}': ['admin', 'expert', 'secretariat'],
   'GET /api/v1/assessments/{id}/files.zip': ['admin', 'expert', 'secretariat'],
   'GET /api/v1/assessments/{id}/preview.pdf': ['admin', 'expert'],
+  // Expert group, specialists and the Commission (issue 21).
+  'GET /api/v1/expert-group': ['admin', 'expert', 'secretariat'],
+  'PUT /api/v1/expert-group': ['admin'],
+  'GET /api/v1/expert-group/members': ['admin', 'expert', 'secretariat'],
+  'POST /api/v1/expert-group/members': ['admin'],
+  'POST /api/v1/expert-group/members/{memberId}/changes': ['admin'],
+  'GET /api/v1/expert-group/meetings': ['admin', 'expert', 'secretariat'],
+  'POST /api/v1/expert-group/meetings': ['admin', 'expert'],
+  'GET /api/v1/expert-group/meetings/{meetingId}': ['admin', 'expert', 'secretariat'],
+  'PUT /api/v1/expert-group/meetings/{meetingId}': ['admin', 'expert'],
+  'POST /api/v1/expert-group/meetings/{meetingId}/files': ['admin', 'expert'],
+  'GET /api/v1/expert-group/meetings/{meetingId}/files/{name}': ['admin', 'expert', 'secretariat'],
+  'GET /api/v1/assessments/{id}/specialists': ['admin', 'expert', 'secretariat'],
+  'POST /api/v1/assessments/{id}/specialists': ['admin', 'expert'],
+  'DELETE /api/v1/assessments/{id}/specialists/{specialistId}': ['admin', 'expert'],
+  'GET /api/v1/assessments/{id}/working-materials': ['admin', 'expert', 'specialist'],
+  'GET /api/v1/working-materials': ['specialist'],
+  'GET /api/v1/assessments/{id}/working-materials/preview.pdf': ['admin', 'expert', 'specialist'],
+  'GET /api/v1/assessments/{id}/commission': ['admin', 'expert', 'secretariat'],
+  'GET /api/v1/assessments/{id}/commission/recommendations': ['admin', 'expert', 'secretariat'],
+  'POST /api/v1/assessments/{id}/commission/transmittal': ['expert', 'secretariat'],
+  'POST /api/v1/assessments/{id}/commission/decision': ['secretariat'],
+  'POST /api/v1/assessments/{id}/commission/publication': ['secretariat'],
+  'GET /api/v1/assessments/{id}/read-receipts': ['admin', 'secretariat'],
+  'GET /api/v1/results': ['admin', 'expert', 'secretariat', 'focal_point'],
+  'GET /api/v1/results/{id}/files/{name}': ['admin', 'expert', 'secretariat', 'focal_point'],
+  'GET /api/v1/campaigns/{campaignId}/follow-up/{organisationId}': ['admin', 'expert', 'secretariat', 'focal_point'],
+  'PUT /api/v1/campaigns/{campaignId}/follow-up/{organisationId}/actions/{actionId}': ['focal_point'],
+  'GET /api/v1/assessments/{id}/follow-up': ['admin', 'expert', 'secretariat'],
 };
 
-const allRoles: Role[] = ['admin', 'focal_point', 'expert', 'secretariat'];
+const allRoles: Role[] = ['admin', 'focal_point', 'expert', 'secretariat', 'specialist'];
 const placeholder = '00000000-0000-4000-8000-000000000000';
 
 let t: TestApp;

@@ -14,7 +14,8 @@ import { findOrganisation } from '../modules/organisations/organisations.reposit
 import { seedReference } from '../modules/reference/reference.seed.js';
 import { findUserByEmail } from '../modules/users/users.repository.js';
 import { createUser } from '../modules/users/users.service.js';
-import { createAssessment } from '../modules/assessments/assessments.service.js';
+import { createAssessment, getAssessments } from '../modules/assessments/assessments.service.js';
+import { addMember, getMembers } from '../modules/expert-group/expert-group.service.js';
 import { runQualityStep, runStructuringStep } from '../modules/assessments/assessments.steps.js';
 import { getRegister, runRanking, saveScores } from '../modules/scoring/scoring.service.js';
 import type { Role } from '../shared/access.js';
@@ -83,15 +84,35 @@ async function main(): Promise<void> {
       [1, 2, 3, 4, 5].map((i) => demoActor(db, `demo-expert-${i}@example.kz`, ['expert'])),
     );
     const lead = experts[0]!;
-    const assessment = await createAssessment(db, lead, {
-      title: {
-        kk: `Адам саудасына қарсы іс-қимыл саласындағы тәуекелдерді бағалау ${data.years[0]}-${data.years[2]}`,
-        ru: `Оценка рисков в сфере противодействия торговле людьми ${data.years[0]}-${data.years[2]}`,
-      },
-      startYear: data.years[0]!,
-      coordinatingBody: 'mvd',
-      campaignIds: data.campaigns.map((c) => c.id),
-    });
+    // The experts are expert-group members for МВД (Rules §6: the coordinating body's members run the steps).
+    const mvd = data.organisations.find((o) => o.agencyType === 'mvd')!;
+    const members = await getMembers(db, {});
+    for (const e of experts)
+      if (!members.some((m) => m.userId === e.user.id))
+        await addMember(db, admin, {
+          name: e.user.name,
+          organisationId: mvd.id,
+          userId: e.user.id,
+          role: e === lead ? 'chair' : 'member',
+          joinedOn: `${data.years[0]}-01-01`,
+        });
+    // One assessment per three-year cycle (§3): a second run reuses this database's assessment.
+    const existing = (await getAssessments(db, admin.user)).find((a) => a.startYear === data.years[0]);
+    if (existing?.status === 'finalised') {
+      console.log(`Assessment ${existing.id} for these years is finalised; run with --fresh for a new one.`);
+      return;
+    }
+    const assessment =
+      existing ??
+      (await createAssessment(db, lead, {
+        title: {
+          kk: `Адам саудасына қарсы іс-қимыл саласындағы тәуекелдерді бағалау ${data.years[0]}-${data.years[2]}`,
+          ru: `Оценка рисков в сфере противодействия торговле людьми ${data.years[0]}-${data.years[2]}`,
+        },
+        startYear: data.years[0]!,
+        coordinatingBody: 'mvd',
+        campaignIds: data.campaigns.map((c) => c.id),
+      }));
     console.log(
       `Assessment ${assessment.id} (${assessment.startYear}-${assessment.endYear}, coordinated by ${assessment.coordinatingBody}, ${assessment.campaignIds.length} campaigns)`,
     );

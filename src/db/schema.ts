@@ -5,8 +5,13 @@ import { roles, type Role } from '../shared/access.js';
 import type { CompletenessCounts } from '../domain/questionnaire/completeness.js';
 import type { StoredContent } from '../domain/questionnaire/content.js';
 import {
+  actionStatuses,
   assessmentStatuses,
+  attendanceStatuses,
   campaignStatuses,
+  expertGroupRoles,
+  meetingFormats,
+  specialistKinds,
   coordinatingBodies,
   findingSeverities,
   jobStatuses,
@@ -286,6 +291,8 @@ export const assessments = pgTable(
     updatedAt: updatedAt(),
     finalisedBy: uuid('finalised_by').references(() => users.id),
     finalisedAt: timestamp('finalised_at', { withTimezone: true }),
+    /** Why an administrator let the same body coordinate two cycles in a row (§6 rotation overridden). */
+    coordinationOverrideReason: text('coordination_override_reason'),
   },
   (t) => [
     oneOf('assessments_coordinating_body_check', t.coordinatingBody, coordinatingBodies),
@@ -457,4 +464,242 @@ export const jobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [oneOf('jobs_status_check', t.status, jobStatuses)],
+);
+
+// ---------------------------------------------------------------- expert group (Rules §4-6, §16)
+
+/** The standing expert group (§4): one row; its size, meeting frequency and format are set by the authorised bodies (§5). */
+export const expertGroup = pgTable('expert_group', {
+  id: text('id').primaryKey().default('standing'),
+  plannedSize: integer('planned_size'),
+  meetingFrequency: text('meeting_frequency'),
+  workFormat: text('work_format', { enum: meetingFormats }),
+  /** The act that set the group up (number and date), as text. */
+  basis: text('basis'),
+  version: integer('version').notNull().default(1),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * A term of membership: a person representing a subject (organisation, §2(9)) in a role. A change of
+ * role or a departure ends the term (leftOn) and a new role opens a new one, so the rows are the history.
+ */
+export const expertGroupMembers = pgTable(
+  'expert_group_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The member's account, when they work in the platform (needed for a coordinator's rights). */
+    userId: uuid('user_id').references(() => users.id),
+    name: text('name').notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    role: text('role', { enum: expertGroupRoles }).notNull(),
+    joinedOn: date('joined_on').notNull(),
+    leftOn: date('left_on'),
+    leftReason: text('left_reason'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('expert_group_members_one_active_user_idx')
+      .on(t.userId)
+      .where(sql`left_on is null and user_id is not null`),
+    oneOf('expert_group_members_role_check', t.role, expertGroupRoles),
+  ],
+);
+
+/** A meeting of the expert group: date, format, agenda, minutes and decisions (linked to the assessment's steps). */
+export const expertGroupMeetings = pgTable(
+  'expert_group_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assessmentId: uuid('assessment_id').references(() => assessments.id, { onDelete: 'cascade' }),
+    heldOn: date('held_on').notNull(),
+    format: text('format', { enum: meetingFormats }).notNull(),
+    agenda: text('agenda').notNull(),
+    minutes: text('minutes'),
+    /** [{text, step, runId}]: what was decided and which step (or stored run) it concerns. */
+    decisions: jsonb('decisions')
+      .notNull()
+      .default(sql`'[]'::jsonb`)
+      .$type<{ text: string; step: string; runId: string | null }[]>(),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('expert_group_meetings_assessment_idx').on(t.assessmentId),
+    oneOf('expert_group_meetings_format_check', t.format, meetingFormats),
+  ],
+);
+
+export const meetingAttendance = pgTable(
+  'meeting_attendance',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => expertGroupMeetings.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => expertGroupMembers.id),
+    status: text('status', { enum: attendanceStatuses }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.memberId] }),
+    oneOf('meeting_attendance_status_check', t.status, attendanceStatuses),
+  ],
+);
+
+/** Signed minutes and other documents of a meeting, stored with their sha256. */
+export const meetingFiles = pgTable(
+  'meeting_files',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => expertGroupMeetings.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.name] })],
+);
+
+/** Specialists, scientific institutions, NGO and international participants drawn into the analysis (§16). */
+export const assessmentSpecialists = pgTable(
+  'assessment_specialists',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: specialistKinds }).notNull(),
+    name: text('name').notNull(),
+    field: text('field').notNull(),
+    organisation: text('organisation'),
+    contribution: text('contribution').notNull(),
+    /** An account with the specialist role that may read the assessment's working materials. */
+    userId: uuid('user_id').references(() => users.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('assessment_specialists_assessment_idx').on(t.assessmentId),
+    oneOf('assessment_specialists_kind_check', t.kind, specialistKinds),
+  ],
+);
+
+// ---------------------------------------------------------------- Commission (Rules §18-19)
+
+/** The results sent to the working body of the Interagency Commission (§18): when, under which number, which files. */
+export const assessmentTransmittals = pgTable('assessment_transmittals', {
+  assessmentId: uuid('assessment_id')
+    .primaryKey()
+    .references(() => assessments.id, { onDelete: 'cascade' }),
+  sentOn: date('sent_on').notNull(),
+  outgoingNumber: text('outgoing_number').notNull(),
+  /** The published files sent, as stored at the time: [{name, sha256, size}]. */
+  files: jsonb('files').notNull().$type<{ name: string; sha256: string; size: number }[]>(),
+  note: text('note'),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** The Commission's consideration (§19): meeting, decision, and what became of each recommendation. */
+export const commissionDecisions = pgTable('commission_decisions', {
+  assessmentId: uuid('assessment_id')
+    .primaryKey()
+    .references(() => assessments.id, { onDelete: 'cascade' }),
+  meetingOn: date('meeting_on').notNull(),
+  protocolNumber: text('protocol_number'),
+  decisionKk: text('decision_kk').notNull(),
+  decisionRu: text('decision_ru').notNull(),
+  recommendations: jsonb('recommendations')
+    .notNull()
+    .$type<{ id: string; status: string; textKk: string; textRu: string; agencyTypes: string[] }[]>(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** Communicated to the subjects (§19): from then on every focal point reads the final outputs. */
+export const assessmentPublications = pgTable('assessment_publications', {
+  assessmentId: uuid('assessment_id')
+    .primaryKey()
+    .references(() => assessments.id, { onDelete: 'cascade' }),
+  publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  publishedBy: uuid('published_by').references(() => users.id),
+});
+
+/** Who has read a published file: one row per user and file, first and last read. */
+export const readReceipts = pgTable(
+  'read_receipts',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    fileName: text('file_name').notNull(),
+    firstReadAt: timestamp('first_read_at', { withTimezone: true }).notNull().defaultNow(),
+    lastReadAt: timestamp('last_read_at', { withTimezone: true }).notNull().defaultNow(),
+    reads: integer('reads').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.userId, t.fileName] })],
+);
+
+/** An approved recommendation for one responsible agency type: the action its subjects report on. */
+export const recommendationActions = pgTable(
+  'recommendation_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    recommendationId: text('recommendation_id').notNull(),
+    agencyType: text('agency_type')
+      .notNull()
+      .references(() => agencyTypes.code),
+    textKk: text('text_kk').notNull(),
+    textRu: text('text_ru').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('recommendation_actions_unique_idx').on(t.assessmentId, t.recommendationId, t.agencyType),
+    index('recommendation_actions_agency_idx').on(t.agencyType),
+  ],
+);
+
+/** A subject's follow-up report on an action within a yearly campaign (separate from the questionnaire). */
+export const actionReports = pgTable(
+  'action_reports',
+  {
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => recommendationActions.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    status: text('status', { enum: actionStatuses }).notNull(),
+    done: text('done').notNull().default(''),
+    evidence: text('evidence').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.actionId, t.campaignId, t.organisationId] }),
+    index('action_reports_campaign_org_idx').on(t.campaignId, t.organisationId),
+    oneOf('action_reports_status_check', t.status, actionStatuses),
+  ],
 );

@@ -28,3 +28,45 @@ export type FindingSeverity = (typeof findingSeverities)[number];
 
 export const jobStatuses = ['queued', 'running', 'done', 'failed'] as const;
 export type JobStatus = (typeof jobStatuses)[number];
+
+/** A member's place in the expert group (Rules §4-5). */
+export const expertGroupRoles = ['chair', 'deputy_chair', 'secretary', 'member'] as const;
+export type ExpertGroupRole = (typeof expertGroupRoles)[number];
+
+/** How the expert group meets (Rules §5: the format of its work). */
+export const meetingFormats = ['in_person', 'online', 'mixed'] as const;
+export type MeetingFormat = (typeof meetingFormats)[number];
+
+export const attendanceStatuses = ['present', 'absent', 'excused'] as const;
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
+
+/** What a meeting's decision may be about: the assessment's steps and outputs. */
+export const decidedSteps = [
+  'quality',
+  'structuring',
+  'scoring',
+  'ranking',
+  'narrative',
+  'finalise',
+  'transmittal',
+  'other',
+] as const;
+export type DecidedStep = (typeof decidedSteps)[number];
+
+/** Who is drawn into the analysis (Rules §16). */
+export const specialistKinds = [
+  'specialist',
+  'scientific_institution',
+  'researcher',
+  'ngo',
+  'international_organisation',
+] as const;
+export type SpecialistKind = (typeof specialistKinds)[number];
+
+/** What the Interagency Commission did with a recommendation (Rules §19). */
+export const recommendationDecisions = ['approved', 'changed', 'rejected'] as const;
+export type RecommendationDecision = (typeof recommendationDecisions)[number];
+
+/** A subject's report on an action arising from an approved recommendation. */
+export const actionStatuses = ['not_started', 'in_progress', 'done', 'not_applicable'] as const;
+export type ActionStatus = (typeof actionStatuses)[number];

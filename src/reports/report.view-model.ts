@@ -134,6 +134,16 @@ export interface Description {
   /** Response per reporting year (submissions drawn on / recipients asked), when known. */
   responseByYear?: { year: number; submitted: number; requested: number }[];
   method: MethodDescription;
+  /** Specialists drawn into the analysis (§16) and the follow-up of the previous cycle, when recorded. */
+  cycle?: CycleSection[];
+}
+
+/** A section of chapter 1 printed after the method: heading, text and one table. */
+export interface CycleSection {
+  key: 'participants' | 'followUp';
+  heading: string;
+  paragraphs: string[];
+  table: ReportTable;
 }
 
 /** The nine analysis headings of Rules §14, in order. */

@@ -162,6 +162,7 @@ export function allReportTables(vm: ReportViewModel, t: ReportTexts): ReportTabl
     participationTable(vm.description, t),
     scalesTable(vm.description, t),
     levelBandsTable(vm.description, t),
+    ...(vm.description.cycle ?? []).map((c) => c.table),
     ...vm.conclusions.flatMap((s) => s.tables),
     recommendationsTable(vm.recommendations, t),
     ...vm.riskProfiles.flatMap((p) => p.victimProfile),

@@ -8,7 +8,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authRequired, notPermitted, routeNotDeclared } from './shared.errors.js';
 
-export const roles = ['admin', 'focal_point', 'expert', 'secretariat'] as const;
+// specialist: invited to the analysis (Rules §16); reads only the working materials of the assessments that grant it access.
+export const roles = ['admin', 'focal_point', 'expert', 'secretariat', 'specialist'] as const;
 export type Role = (typeof roles)[number];
 export type Access = 'public' | 'authenticated' | readonly Role[];
 

@@ -8,6 +8,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { insertOrganisation } from '../../src/modules/organisations/organisations.repository.js';
 import { createUser } from '../../src/modules/users/users.service.js';
+import { insertMember } from '../../src/modules/expert-group/expert-group.repository.js';
 import type { Role } from '../../src/shared/access.js';
 import { openTestDatabase, type TestDatabaseOptions } from './database.js';
 
@@ -23,6 +24,11 @@ export interface TestApp {
     email?: string,
   ) => Promise<{ id: string; email: string; token: string }>;
   organisation: (agencyType: string, region: string, parentId?: string | null) => Promise<string>;
+  /**
+   * An expert who is a current expert-group member representing an organisation of the
+   * coordinating body (Rules §6): the one who may start an assessment's steps and finalise it.
+   */
+  coordinator: (coordinatingBody?: 'mvd' | 'mtszn') => Promise<{ id: string; email: string; token: string }>;
   request: (token: string | null, opts: InjectOptions) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
 }
@@ -53,38 +59,53 @@ export async function createTestApp(
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(opts.headers ?? {}) },
     });
 
+  const organisation: TestApp['organisation'] = async (agencyType, region, parentId = null) => {
+    counter += 1;
+    const row = await insertOrganisation(db, {
+      agencyType,
+      region,
+      parentId,
+      nameKk: `Ұйым ${counter}`,
+      nameRu: `Организация ${counter}`,
+    });
+    return row.id;
+  };
+  const user: TestApp['user'] = async (roles, organisationId = null, email) => {
+    counter += 1;
+    const address = email ?? `${roles.join('-')}-${counter}-${Date.now()}@example.kz`;
+    const created = await createUser(db, null, {
+      email: address,
+      name: `User ${counter}`,
+      password: TEST_PASSWORD,
+      roles,
+      organisationId,
+    });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: address, password: TEST_PASSWORD },
+    });
+    if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+    return { id: created.id, email: address, token: res.json().token as string };
+  };
+
   return {
     app,
     config,
     request,
-    async organisation(agencyType, region, parentId = null) {
-      counter += 1;
-      const row = await insertOrganisation(db, {
-        agencyType,
-        region,
-        parentId,
-        nameKk: `Ұйым ${counter}`,
-        nameRu: `Организация ${counter}`,
-      });
-      return row.id;
-    },
-    async user(roles, organisationId = null, email) {
-      counter += 1;
-      const address = email ?? `${roles.join('-')}-${counter}-${Date.now()}@example.kz`;
-      const created = await createUser(db, null, {
-        email: address,
-        name: `User ${counter}`,
-        password: TEST_PASSWORD,
-        roles,
+    organisation,
+    user,
+    async coordinator(coordinatingBody = 'mvd') {
+      const organisationId = await organisation(coordinatingBody, 'astana');
+      const u = await user(['expert']);
+      await insertMember(db, {
+        name: `Member ${counter}`,
         organisationId,
+        userId: u.id,
+        role: 'member',
+        joinedOn: '2024-01-01',
       });
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { email: address, password: TEST_PASSWORD },
-      });
-      if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
-      return { id: created.id, email: address, token: res.json().token as string };
+      return u;
     },
     close: () => app.close(),
   };

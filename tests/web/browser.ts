@@ -40,9 +40,7 @@ export async function newPage(browser: Browser, baseURL: string): Promise<{ page
   return { page, problems };
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
-}
+export const shot = (page: Page, name: string): Promise<void> => screenshot(page, name);
 
 /** Signs in through the login form and waits for the first page after it. */
 export async function signIn(
@@ -165,4 +163,16 @@ export function enabledControls(page: Page, selector: string): Promise<string[]>
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** Whatever is still open after a test (a failure): a screenshot for the artefacts, its alerts, then closed. */
+export async function closeLeftOpen(openPages: Map<string, Page>, problems: string[], prefix = ''): Promise<void> {
+  for (const [who, page] of openPages) {
+    await shot(page, `${prefix}failed-${who}`).catch(() => {});
+    for (const p of await page
+      .evaluate(() => [...document.querySelectorAll('[role=alert]')].map((e) => e.textContent))
+      .catch(() => []))
+      problems.push(`${who} alert: ${p}`);
+    await page.close();
+  }
 }

@@ -16,6 +16,7 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.
 import {
   ARTIFACTS,
   axeViolations,
+  closeLeftOpen,
   containsText,
   enabledControls,
   gone,
@@ -102,23 +103,14 @@ suite('web application in Chromium', () => {
     users.focal = await t.user(['focal_point'], organisationId);
     organisationId2 = await t.organisation('mvd', 'astana');
     users.focal2 = await t.user(['focal_point'], organisationId2);
-    users.expert = await t.user(['expert']);
+    users.expert = await t.coordinator('mvd');
     users.expert2 = await t.user(['expert']);
     users.secretariat = await t.user(['secretariat']);
     browser = await launch();
   }, 120_000);
 
   // Whatever is still open after a test (a failure) is captured for the artefacts.
-  afterEach(async () => {
-    for (const [who, page] of openPages) {
-      await shot(page, `failed-${who}`).catch(() => {});
-      for (const p of await page
-        .evaluate(() => [...document.querySelectorAll('[role=alert]')].map((e) => e.textContent))
-        .catch(() => []))
-        problems.push(`${who} alert: ${p}`);
-      await page.close();
-    }
-  });
+  afterEach(() => closeLeftOpen(openPages, problems));
 
   afterAll(async () => {
     await browser?.close();

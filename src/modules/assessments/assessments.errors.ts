@@ -1,4 +1,4 @@
-import { badRequest, conflict, notFound } from '../../shared/errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../shared/errors.js';
 
 export const assessmentNotFound = () =>
   notFound({ kk: 'Бағалау табылмады.', ru: 'Оценка не найдена.' }, undefined, 'assessment.not_found');
@@ -57,4 +57,31 @@ export const findingNotReturnable = (reason: 'no_submission' | 'no_item' | 'stat
           },
     { reason, ...(status ? { status } : {}) },
     'finding.not_returnable',
+  );
+export const cycleOverlap = (other: { id: string; startYear: number; endYear: number }) =>
+  conflict(
+    {
+      kk: `Бағалау 3 жылда 1 рет жүргізіледі: ${other.startYear}–${other.endYear} жылдарды қамтитын бағалау бар, кезеңдер қиылыспауы тиіс.`,
+      ru: `Оценка проводится 1 раз в 3 года: уже есть оценка за ${other.startYear}–${other.endYear} годы, периоды не должны пересекаться.`,
+    },
+    { field: 'startYear', assessmentId: other.id, startYear: other.startYear, endYear: other.endYear },
+    'assessment.cycle_overlap',
+  );
+export const coordinationNotRotated = (neighbourId: string, coordinatingBody: string) =>
+  conflict(
+    {
+      kk: 'Сараптамалық топтың жұмысын уәкілетті мемлекеттік органдар үш жыл сайын кезекпен үйлестіреді: көрші кезеңді де осы орган үйлестіреді. Басқа органды таңдаңыз (әкімші себебін көрсетіп, ережеден ауытқи алады).',
+      ru: 'Координация работы экспертной группы осуществляется уполномоченными государственными органами на ротационной основе с периодичностью в три года: соседний цикл координирует тот же орган. Выберите другой орган (администратор может отступить от ротации, указав причину).',
+    },
+    { field: 'coordinatingBody', coordinatingBody, neighbourAssessmentId: neighbourId },
+    'assessment.coordination_not_rotated',
+  );
+export const coordinationOverrideForbidden = () =>
+  forbidden(
+    {
+      kk: 'Үйлестіру ротациясынан тек әкімші ауытқи алады.',
+      ru: 'Отступить от ротации координации может только администратор.',
+    },
+    { field: 'coordinationOverrideReason' },
+    'assessment.coordination_override_forbidden',
   );

@@ -3,6 +3,7 @@ import { currentUser } from '../../shared/access.js';
 import { actorOf } from '../../shared/context.js';
 import { requireIfMatch, setEtag } from '../../shared/etag.js';
 import type { Routes } from '../module.js';
+import { coordinatorOnly } from '../expert-group/expert-group.coordinator.js';
 import { exportFacts, getCompleteness, getFindings, getTexts, returnFinding } from './assessments.outputs.js';
 import {
   assessmentIdParams,
@@ -73,6 +74,7 @@ export const assessmentsRoutes: Routes = async (app) => {
     `${base}/quality`,
     {
       config: { ...experts, cost: 'heavy' },
+      preHandler: coordinatorOnly(db, { admins: true }),
       schema: { tags, params: assessmentIdParams, response: { 201: runSchema } },
     },
     async (request, reply) => reply.status(201).send(await runQualityStep(db, actorOf(request), request.params.id)),
@@ -82,6 +84,7 @@ export const assessmentsRoutes: Routes = async (app) => {
     `${base}/structuring`,
     {
       config: { ...experts, cost: 'heavy' },
+      preHandler: coordinatorOnly(db, { admins: true }),
       schema: { tags, params: assessmentIdParams, response: { 201: runSchema } },
     },
     async (request, reply) => reply.status(201).send(await runStructuringStep(db, actorOf(request), request.params.id)),

@@ -1,6 +1,6 @@
 import { assessmentStatuses, coordinatingBodies, findingSeverities, submissionStatuses } from '../../domain/states.js';
 import { z } from 'zod';
-import { isStorableText, requiredText, UNSTORABLE_TEXT_MESSAGE } from '../../shared/text.js';
+import { isStorableText, requiredText, text, UNSTORABLE_TEXT_MESSAGE } from '../../shared/text.js';
 
 const bilingual = z.object({ kk: requiredText(500), ru: requiredText(500) }).strict();
 /** A source of Rules §10 and §15; `id` lets the narrative cite it as [ref:id], `type` groups the list of sources. */
@@ -48,6 +48,8 @@ export const assessmentSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   finalisedAt: z.string().nullable(),
+  /** Set when an administrator let the same body coordinate neighbouring cycles (§6), with why. */
+  coordinationOverrideReason: z.string().nullable(),
 });
 export type AssessmentView = z.infer<typeof assessmentSchema>;
 
@@ -64,6 +66,8 @@ export const createAssessmentBody = z
     suppressionThreshold: z.number().int().min(0).max(1000).optional(),
     references: z.array(reference).max(500).optional(),
     riskRegisterVersion: requiredText(100).optional(),
+    /** Administrators only: why the rotation of the coordinating body (§6) is not followed. */
+    coordinationOverrideReason: text(1_000).optional(),
   })
   .strict();
 export type CreateAssessment = z.infer<typeof createAssessmentBody>;
@@ -77,6 +81,7 @@ export const updateAssessmentBody = z
     suppressionThreshold: z.number().int().min(0).max(1000).optional(),
     references: z.array(reference).max(500).optional(),
     riskRegisterVersion: requiredText(100).optional(),
+    coordinationOverrideReason: text(1_000).optional(),
   })
   .strict();
 export type UpdateAssessment = z.infer<typeof updateAssessmentBody>;

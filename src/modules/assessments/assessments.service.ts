@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor } from '../../shared/context.js';
 import { staleVersion } from '../../shared/shared.errors.js';
+import { checkCycle } from './assessments.cycle.js';
 import { loadAssessment, loadDraft } from './assessments.load.js';
 import { audit } from '../audit/audit.repository.js';
 import { campaignsOutOfRange, unknownCampaigns, yearsInvalid } from './assessments.errors.js';
@@ -39,6 +40,7 @@ export function toAssessmentView(a: AssessmentRow, campaignIds: string[]): Asses
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
     finalisedAt: a.finalisedAt?.toISOString() ?? null,
+    coordinationOverrideReason: a.coordinationOverrideReason,
   };
 }
 
@@ -78,7 +80,14 @@ export async function createAssessment(db: Db, actor: Actor, body: CreateAssessm
   if (endYear !== body.startYear + 2) throw yearsInvalid(body.startYear);
   return db.transaction(async (tx) => {
     const campaignIds = await resolveCampaigns(tx, body.startYear, endYear, body.campaignIds);
+    const override = await checkCycle(tx, actor, {
+      startYear: body.startYear,
+      endYear,
+      coordinatingBody: body.coordinatingBody,
+      overrideReason: body.coordinationOverrideReason,
+    });
     const row = await insertAssessment(tx, {
+      coordinationOverrideReason: override,
       titleKk: body.title.kk,
       titleRu: body.title.ru,
       startYear: body.startYear,
@@ -93,6 +102,14 @@ export async function createAssessment(db: Db, actor: Actor, body: CreateAssessm
     await replaceAssessmentCampaigns(tx, row.id, campaignIds);
     const view = toAssessmentView(row, campaignIds);
     await audit(tx, actor, 'assessment.create', { type: 'assessment', id: row.id }, { after: view });
+    if (override)
+      await audit(
+        tx,
+        actor,
+        'assessment.coordination_override',
+        { type: 'assessment', id: row.id },
+        { after: { coordinatingBody: row.coordinatingBody, reason: override } },
+      );
     return view;
   });
 }
@@ -112,7 +129,18 @@ export async function updateAssessment(
       body.campaignIds === undefined
         ? before.campaignIds
         : await resolveCampaigns(tx, current.startYear, current.endYear, body.campaignIds);
+    const override =
+      body.coordinatingBody !== undefined && body.coordinatingBody !== current.coordinatingBody
+        ? await checkCycle(tx, actor, {
+            id,
+            startYear: current.startYear,
+            endYear: current.endYear,
+            coordinatingBody: body.coordinatingBody,
+            overrideReason: body.coordinationOverrideReason,
+          })
+        : undefined;
     const row = await updateAssessmentVersioned(tx, id, expectedVersion, {
+      ...(override !== undefined ? { coordinationOverrideReason: override } : {}),
       ...(body.title ? { titleKk: body.title.kk, titleRu: body.title.ru } : {}),
       ...(body.coordinatingBody !== undefined ? { coordinatingBody: body.coordinatingBody } : {}),
       ...(body.includeSubmitted !== undefined ? { includeSubmitted: body.includeSubmitted } : {}),
@@ -124,6 +152,14 @@ export async function updateAssessment(
     if (body.campaignIds !== undefined) await replaceAssessmentCampaigns(tx, id, campaignIds);
     const after = toAssessmentView(row, campaignIds);
     await audit(tx, actor, 'assessment.update', { type: 'assessment', id: id }, { before, after });
+    if (override)
+      await audit(
+        tx,
+        actor,
+        'assessment.coordination_override',
+        { type: 'assessment', id },
+        { after: { coordinatingBody: row.coordinatingBody, reason: override } },
+      );
     return after;
   });
 }

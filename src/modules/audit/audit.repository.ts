@@ -37,9 +37,34 @@ export type AuditAction =
   | 'scoring.scores_save'
   | 'scoring.round_start'
   | 'scoring.ranking_run'
-  | 'access.refused';
+  | 'access.refused'
+  // Expert group, coordination, Commission and follow-up (issue 21).
+  | 'assessment.coordination_override'
+  | 'expert_group.update'
+  | 'expert_group.member_add'
+  | 'expert_group.member_update'
+  | 'expert_group.meeting_create'
+  | 'expert_group.meeting_update'
+  | 'expert_group.meeting_file'
+  | 'specialist.add'
+  | 'specialist.update'
+  | 'specialist.remove'
+  | 'commission.transmittal'
+  | 'commission.decision'
+  // The results communicated to the subjects (§19): what a notification sender follows.
+  | 'assessment.publish'
+  | 'follow_up.report';
 
-export type AuditObjectType = 'user' | 'organisation' | 'campaign' | 'submission' | 'assessment' | 'route';
+export type AuditObjectType =
+  | 'user'
+  | 'organisation'
+  | 'campaign'
+  | 'submission'
+  | 'assessment'
+  | 'route'
+  | 'expert_group'
+  | 'meeting'
+  | 'action';
 
 /** A request's actor; or, where there is none yet (sign-in), the user id if known and the request id. */
 export type AuditActor = Actor | { userId: string | null; requestId: string | null } | null;

@@ -1,5 +1,8 @@
 // Reads everything the report builder needs about one assessment into an AssessmentInput.
 // The ranking and its register join come from the scoring module (getRanking).
+import { followUpSummary } from '../commission/commission.follow-up.js';
+import { latestPublishedBefore } from '../commission/commission.repository.js';
+import { listSpecialists } from '../expert-group/expert-group.repository.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { RankingResult } from '../../pipeline/results.js';
 import type { AssessmentInput, Reference } from '../../reports/build/inputs.js';
@@ -76,5 +79,23 @@ export async function loadAssessmentInput(db: DbOrTx, assessmentId: string, at?:
       measures: r.measures.map((m) => m.title),
     })),
     narrative: Object.fromEntries(narratives.map((n) => [n.chapter, { kk: n.textKk, ru: n.textRu }])),
+    ...(await cycleInputs(db, a.id, a.startYear)),
+  };
+}
+
+/** §16 specialists of this assessment, and what was done on the previous published assessment's actions. */
+async function cycleInputs(db: DbOrTx, assessmentId: string, startYear: number) {
+  const participants = (await listSpecialists(db, assessmentId)).map((s) => ({
+    kind: s.kind,
+    name: s.name,
+    field: s.field,
+    organisation: s.organisation,
+    contribution: s.contribution,
+  }));
+  const previous = await latestPublishedBefore(db, startYear);
+  const actions = previous ? await followUpSummary(db, previous.id) : [];
+  return {
+    ...(participants.length ? { participants } : {}),
+    ...(previous && actions.length ? { followUp: { previous, actions } } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { currentUser } from '../../shared/access.js';
 import { actorOf } from '../../shared/context.js';
 import { requireIfMatch, setEtag } from '../../shared/etag.js';
 import type { Routes } from '../module.js';
+import { coordinatorOnly } from '../expert-group/expert-group.coordinator.js';
 import { getJob, requestFinalise, runFinalise } from './reports.jobs.js';
 import { getDrafts } from './reports.acceptance.js';
 import { getChapterRevisions, getNarrative, saveChapter } from './reports.narrative.js';
@@ -74,6 +75,7 @@ export const reportsRoutes: Routes = async (app) => {
     '/api/v1/assessments/:id/finalise',
     {
       config: { ...writers, cost: 'heavy' },
+      preHandler: coordinatorOnly(db, { admins: false }),
       schema: { tags, params: assessmentIdParams, response: { 202: jobSchema } },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@ import { currentUser } from '../../shared/access.js';
 import { requireIfMatch, setEtag } from '../../shared/etag.js';
 import { actorOf } from '../../shared/context.js';
 import type { Routes } from '../module.js';
+import { coordinatorOnly } from '../expert-group/expert-group.coordinator.js';
 import {
   assessmentIdParams,
   rankingSchema,
@@ -66,7 +67,11 @@ export const scoringRoutes: Routes = async (app) => {
 
   app.post(
     `${base}/rounds`,
-    { config: panel, schema: { tags, params: assessmentIdParams, response: { 201: roundSchema } } },
+    {
+      config: panel,
+      preHandler: coordinatorOnly(db, { admins: true }),
+      schema: { tags, params: assessmentIdParams, response: { 201: roundSchema } },
+    },
     async (request, reply) => {
       const round = await startNextRound(db, actorOf(request), request.params.id, requireIfMatch(request));
       setEtag(reply, round.version);
@@ -84,6 +89,7 @@ export const scoringRoutes: Routes = async (app) => {
     `${base}/ranking`,
     {
       config: { ...panel, cost: 'heavy' },
+      preHandler: coordinatorOnly(db, { admins: true }),
       schema: { tags, params: assessmentIdParams, response: { 201: rankingSchema } },
     },
     async (request, reply) => reply.status(201).send(await runRanking(db, actorOf(request), request.params.id)),

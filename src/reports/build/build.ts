@@ -3,9 +3,15 @@
 // person counts take the marks of the protection of the report's linked set.
 import type { Lang } from '../../shared/lang.js';
 import { agencyTypes } from '../../domain/reference.js';
-import { conclusionKeys, type ReportViewModel, type RiskProfileViewModel } from '../report.view-model.js';
+import {
+  conclusionKeys,
+  type Description,
+  type ReportViewModel,
+  type RiskProfileViewModel,
+} from '../report.view-model.js';
 import { buildAnnexes } from './annexes.js';
 import { buildConclusions } from './conclusions.js';
+import { buildCycleSections } from './cycle.js';
 import { buildDescription } from './description.js';
 import { allDrafts, conclusionDraft, descriptionDraft } from './drafts.js';
 import { FactIndex } from './facts.js';
@@ -67,7 +73,7 @@ export function buildReportViewModel(source: AssessmentInput, lang: Lang, option
       suppressionThreshold: input.suppressionThreshold,
       ...(protection ? { disclosure: summaryOf(protection.audit, protection.ms) } : {}),
     },
-    description: buildDescription(input, lang, descriptionDraft(ctx, input)),
+    description: withCycle(buildDescription(input, lang, descriptionDraft(ctx, input)), input, lang, labels),
     conclusions: buildConclusions(
       ctx,
       input,
@@ -78,6 +84,11 @@ export function buildReportViewModel(source: AssessmentInput, lang: Lang, option
     annexes: buildAnnexes(input, risks, index, labels, lang),
     ...(protection ? { cellRelations: protection.relations } : {}),
   };
+}
+
+function withCycle(d: Description, input: AssessmentInput, lang: Lang, labels: Labels): Description {
+  const cycle = buildCycleSections(input, lang, labels);
+  return cycle.length ? { ...d, cycle } : d;
 }
 
 /** The stand-alone profile documents of a built report. */

@@ -1,5 +1,6 @@
 // Plain data the report builder needs from an assessment. The reports repository
 // reads it from the database; tests and the bench build it in memory. No I/O here.
+import type { FollowUpInput, ParticipantInput } from './cycle.js';
 import type { Bilingual } from '../../shared/lang.js';
 import type { AgencyTypeCode } from '../../domain/reference.js';
 import type { NumericFact } from '../../pipeline/facts.js';
@@ -70,4 +71,8 @@ export interface AssessmentInput {
   texts?: TextAnswer[];
   /** Current narrative text per chapter key (see narrative.ts). */
   narrative: Record<string, Bilingual>;
+  /** Specialists and institutions drawn into the analysis (§16). */
+  participants?: ParticipantInput[];
+  /** What the subjects reported on the previous published assessment's actions. */
+  followUp?: FollowUpInput;
 }

@@ -46,6 +46,11 @@ function writeDescription(ctx: PdfContext, vm: ReportViewModel): void {
       p: k.p < 0.001 ? '< 0,001' : `= ${formatNumber(k.p, 'decimal3')}`,
     }),
   );
+  (d.cycle ?? []).forEach((section, i) => {
+    heading(ctx, 2, `1.${5 + i}.`, section.heading);
+    section.paragraphs.forEach((p) => paragraph(ctx, p));
+    drawTable(ctx, section.table);
+  });
 }
 
 function writeConclusions(ctx: PdfContext, vm: ReportViewModel): void {
@@ -126,7 +131,9 @@ function expectedToc(vm: ReportViewModel, t: ReportTexts): TocEntry[] {
   const e = (level: 1 | 2, label: string): TocEntry => ({ level, label, page: 0 });
   return [
     e(1, `1. ${t.chapters.description}`),
-    ...[x.scope, x.sources, x.participation, x.method].map((s, i) => e(2, `1.${i + 1}. ${s}`)),
+    ...[x.scope, x.sources, x.participation, x.method, ...(vm.description.cycle ?? []).map((c) => c.heading)].map(
+      (s, i) => e(2, `1.${i + 1}. ${s}`),
+    ),
     e(1, `2. ${t.chapters.conclusions}`),
     ...vm.conclusions.map((c, n) => e(2, `2.${n + 1}. ${t.conclusionHeadings[c.key]}`)),
     e(1, `3. ${t.chapters.recommendations}`),

@@ -24,7 +24,7 @@ const title = { kk: 'Тәуекелдерді бағалау 2025-2027', ru: 'О
 beforeAll(async () => {
   t = await createTestApp();
   admin = (await t.user(['admin'])).token;
-  expert = (await t.user(['expert'])).token;
+  expert = (await t.coordinator('mtszn')).token;
   secretariat = (await t.user(['secretariat'])).token;
   data = generateNationalDataset({
     seed: 'api-test',

@@ -44,7 +44,7 @@ let fx: ReportFixture;
 
 beforeAll(async () => {
   t = await createTestApp();
-  expert = (await t.user(['expert'])).token;
+  expert = (await t.coordinator()).token;
   admin = (await t.user(['admin'])).token;
   secretariat = (await t.user(['secretariat'])).token;
   focal = (await t.user(['focal_point'], await t.organisation('ngo', 'almaty'))).token;

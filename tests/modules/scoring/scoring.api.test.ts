@@ -69,7 +69,7 @@ beforeAll(async () => {
   db = t.app.database.db;
   tok.admin = (await t.user(['admin'])).token;
   for (const e of ['e1', 'e2', 'e3'] as const) {
-    const u = await t.user(['expert']);
+    const u = await t.coordinator();
     tok[e] = u.token;
     ids[e] = u.id;
   }

@@ -14,6 +14,9 @@ const navItems = [
   { path: '/admin/users', key: 'nav.users', roles: ['admin'] },
   { path: '/admin/organisations', key: 'nav.organisations', roles: ['admin'] },
   { path: '/admin/campaigns', key: 'nav.adminCampaigns', roles: ['admin'] },
+  { path: '/expert-group', key: 'nav.expertGroup', roles: ['admin', 'expert', 'secretariat'] },
+  { path: '/results', key: 'nav.results', roles: ['focal_point', 'secretariat'] },
+  { path: '/materials', key: 'nav.materials', roles: ['specialist'] },
 ];
 
 function languageSwitch() {

@@ -32,6 +32,7 @@ export function homeFor(user) {
   if (user.roles.includes('focal_point')) return '/campaigns';
   if (user.roles.includes('expert')) return '/board';
   if (user.roles.includes('secretariat')) return '/reports';
+  if (user.roles.includes('specialist')) return '/materials';
   return '/admin/users';
 }
 

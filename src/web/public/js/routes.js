@@ -5,9 +5,14 @@ import { adminUsersPage } from './pages/admin-users.js';
 import { assessmentPage } from './pages/assessment.js';
 import { assessmentsPage } from './pages/assessments.js';
 import { boardPage } from './pages/board.js';
+import { commissionPage } from './pages/commission.js';
+import { expertGroupPage } from './pages/expert-group.js';
+import { followUpPage } from './pages/follow-up.js';
+import { resultsPage } from './pages/results.js';
 import { campaignsPage } from './pages/campaigns.js';
 import { historyPage } from './pages/history.js';
 import { loginPage } from './pages/login.js';
+import { materialsListPage, materialsPage } from './pages/materials.js';
 import { reportsPage } from './pages/reports.js';
 import { submissionPage } from './pages/submission.js';
 
@@ -27,4 +32,15 @@ export const routes = [
   { path: '/admin/users', roles: ['admin'], page: adminUsersPage },
   { path: '/admin/organisations', roles: ['admin'], page: adminOrganisationsPage },
   { path: '/admin/campaigns', roles: ['admin'], page: adminCampaignsPage },
+  // The cycle after and around the expert group (issue 21).
+  { path: '/expert-group', roles: ['admin', 'expert', 'secretariat'], page: expertGroupPage },
+  { path: '/commission/:id', roles: ['secretariat', 'expert', 'admin'], page: commissionPage },
+  { path: '/materials', roles: ['specialist'], page: materialsListPage },
+  { path: '/materials/:id', roles: ['specialist', 'expert', 'admin'], page: materialsPage },
+  { path: '/results', roles: ['focal_point', 'secretariat', 'expert', 'admin'], page: resultsPage },
+  {
+    path: '/follow-up/:campaignId/:organisationId',
+    roles: ['focal_point', 'secretariat', 'expert', 'admin'],
+    page: followUpPage,
+  },
 ];

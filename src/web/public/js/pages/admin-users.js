@@ -6,7 +6,7 @@ import { loc, t } from '../i18n.js';
 import { organisations } from '../refdata.js';
 import { busy, notice, organisationPicker, table } from '../ui.js';
 
-const ROLES = ['admin', 'focal_point', 'expert', 'secretariat'];
+const ROLES = ['admin', 'focal_point', 'expert', 'secretariat', 'specialist'];
 
 export async function adminUsersPage() {
   const [users, orgs] = await Promise.all([get('/api/v1/users'), organisations()]);

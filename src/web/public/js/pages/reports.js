@@ -2,6 +2,7 @@
 import { download, get } from '../api.js';
 import { h } from '../dom.js';
 import { formatDateTime, loc, t } from '../i18n.js';
+import { link } from '../nav.js';
 import { busy, notice } from '../ui.js';
 import { filesTable } from './assessment-finalise.js';
 
@@ -20,6 +21,8 @@ export async function reportsPage() {
           t('assessment.periodValue', { start: a.startYear, end: a.endYear }),
           ' · ',
           t('finalise.done', { time: formatDateTime(a.finalisedAt) }),
+          ' · ',
+          link(`/commission/${a.id}`, t('commission.title')),
         ),
         downloadAll(a, out),
         await filesTable(a.id, out),
