@@ -34,7 +34,9 @@ import {
   findSubmission,
   findTarget,
   insertComments,
+  insertCorrection,
   insertFirstRevision,
+  listCorrections,
   saveDraftRevision,
   insertRevision,
   listComments,
@@ -113,6 +115,10 @@ export async function getSubmission(
     completeness: sub?.completeness ?? countsOf(content, t.questionnaireVersion, t.agencyType),
     issues: validation.issues.map((i) => issueView(i, actor.lang)),
     comments: sub ? (await listComments(db, sub.id)).map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })) : [],
+    inCorrection: sub?.inCorrection ?? false,
+    corrections: sub
+      ? (await listCorrections(db, sub.id)).map((c) => ({ ...c, createdAt: c.createdAt.toISOString() }))
+      : [],
     acknowledgements: sub?.acknowledgements ?? null,
     lastSavedAt: sub?.lastSavedAt.toISOString() ?? null,
     submittedAt: sub?.submittedAt?.toISOString() ?? null,
@@ -120,7 +126,7 @@ export async function getSubmission(
     deadline: t.deadline,
     campaignStatus: t.campaignStatus,
     editable:
-      t.campaignStatus === 'open' &&
+      (t.campaignStatus === 'open' || t.inCorrection) &&
       ['not_started', 'draft', 'returned'].includes(status) &&
       hasRole(actor.user, 'focal_point') &&
       actor.user.organisationId === organisationId,
@@ -131,7 +137,7 @@ export async function getSubmission(
 async function openTarget(db: Db, campaignId: string, organisationId: string): Promise<Target> {
   const t = await target(db, campaignId, organisationId);
   if (!t.organisationActive) throw organisationInactive();
-  if (t.campaignStatus !== 'open') throw campaignNotOpen();
+  if (t.campaignStatus !== 'open' && !t.inCorrection) throw campaignNotOpen();
   rememberForm(db, campaignId, organisationId, t);
   return t;
 }
@@ -368,8 +374,10 @@ async function validateAndWrite(db: Db, form: FormHint, draft: Draft, lang: Lang
 interface Transition {
   from: SubmissionStatus[];
   to: SubmissionStatus;
-  action: 'submit' | 'withdraw' | 'return' | 'accept';
+  action: 'submit' | 'withdraw' | 'return' | 'accept' | 'reopen';
   patch?: Partial<SubmissionRow>;
+  /** Recorded with the state change in the audit log (a reopening's reason). */
+  auditAfter?: Record<string, unknown>;
 }
 
 /** Moves a submission between states under the same optimistic-concurrency rule as saves. */
@@ -410,7 +418,7 @@ async function transition(
       { type: 'submission', id: row.id },
       {
         before: { status: existing.status, revision: existing.revision },
-        after: { status: row.status, revision: row.revision, campaignId, organisationId },
+        after: { status: row.status, revision: row.revision, campaignId, organisationId, ...tr.auditAfter },
       },
     );
     return { revision: row.revision, status: row.status };
@@ -510,6 +518,69 @@ export async function accept(
     from: ['submitted'],
     to: 'accepted',
     action: 'accept',
-    patch: { acceptedAt: new Date() },
+    patch: { acceptedAt: new Date(), inCorrection: false },
   });
+}
+
+export interface Reopening {
+  reason: string;
+  comments: { itemId: string; comment: string }[];
+  /** The quality finding that asked for the correction. */
+  finding?: { id: number; code: string };
+}
+
+/**
+ * Correction after acceptance: an expert reopens an accepted submission (at its current, accepted
+ * revision) with a reason and item comments. It becomes `returned` and editable by its focal point
+ * even in a closed campaign; the accepted revision stays readable in the history, the reopening is
+ * recorded (submission_corrections) and audited. Accepted again, it is what assessments draw on.
+ */
+export async function reopenForCorrection(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  organisationId: string,
+  expectedRevision: number,
+  r: Reopening,
+) {
+  const t = await target(db, campaignId, organisationId);
+  const sub = await findSubmission(db, campaignId, organisationId);
+  const form = getForm(t.questionnaireVersion, sub?.agencyType ?? t.agencyType);
+  const unknown = r.comments.filter((c) => !form.index.has(c.itemId)).map((c) => c.itemId);
+  if (unknown.length) throw unknownCommentItems(unknown);
+  return transition(
+    db,
+    actor,
+    campaignId,
+    organisationId,
+    expectedRevision,
+    {
+      from: ['accepted'],
+      to: 'returned',
+      action: 'reopen',
+      patch: { inCorrection: true },
+      auditAfter: { reason: r.reason, acceptedRevision: expectedRevision, findingId: r.finding?.id ?? null },
+    },
+    async (tx, row) => {
+      await insertComments(
+        tx,
+        r.comments.map((c) => ({
+          submissionId: row.id,
+          itemId: c.itemId,
+          comment: c.comment,
+          revision: row.revision,
+          authorId: actor.user.id,
+        })),
+      );
+      await insertCorrection(tx, {
+        submissionId: row.id,
+        acceptedRevision: expectedRevision,
+        revision: row.revision,
+        reason: r.reason,
+        findingId: r.finding?.id ?? null,
+        findingCode: r.finding?.code ?? null,
+        requestedBy: actor.user.id,
+      });
+    },
+  );
 }
