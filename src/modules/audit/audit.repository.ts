@@ -16,6 +16,7 @@ export type AuditAction =
   | 'user.update'
   | 'user.disable'
   | 'user.password_reset'
+  | 'user.preferences'
   | 'organisation.create'
   | 'organisation.update'
   | 'organisation.migrate'

@@ -8,6 +8,7 @@ import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
 import { listVersions } from '../../domain/questionnaire/loader.js';
 import { readableOrganisationIds } from '../organisations/organisations.service.js';
+import { notifyCampaignOpened } from '../notifications/notifications.service.js';
 import type { CoordinatingBody } from '../../domain/states.js';
 import {
   anotherOpenCampaign,
@@ -252,6 +253,8 @@ export async function transitionCampaign(
       const view = toCampaignView((await findCampaign(tx, id))!);
       const action =
         to === 'open' ? (before.status === 'closed' ? 'campaign.reopen' : 'campaign.open') : 'campaign.close';
+      // Opening the request asks its recipients' focal points for the data (once per campaign).
+      if (action === 'campaign.open') await notifyCampaignOpened(tx, id);
       await audit(
         tx,
         actor,

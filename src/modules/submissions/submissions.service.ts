@@ -8,6 +8,7 @@ import type { Actor, Writer } from '../../shared/context.js';
 import { deadlineEnd } from '../../shared/dates.js';
 import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
+import { notifySubmission } from '../notifications/notifications.service.js';
 import { readableOrganisationIds } from '../organisations/organisations.service.js';
 import { getForm } from '../../domain/questionnaire/forms.js';
 import type { Lang } from '../../shared/lang.js';
@@ -371,6 +372,13 @@ async function validateAndWrite(db: Db, form: FormHint, draft: Draft, lang: Lang
   );
 }
 
+/** What a state change tells the organisation's focal points. */
+const noticeOf: Partial<Record<Transition['action'], Parameters<typeof notifySubmission>[1]>> = {
+  return: 'submission_returned',
+  accept: 'submission_accepted',
+  reopen: 'submission_reopened',
+};
+
 interface Transition {
   from: SubmissionStatus[];
   to: SubmissionStatus;
@@ -411,6 +419,8 @@ async function transition(
       savedBy: actor.user.id,
     });
     if (after) await after(tx, row);
+    const notice = noticeOf[tr.action];
+    if (notice) await notifySubmission(tx, notice, row, tr.auditAfter?.reason as string | undefined);
     await audit(
       tx,
       actor,
