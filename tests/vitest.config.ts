@@ -19,6 +19,7 @@ const slow = [
   'tests/lint.test.ts',
   'tests/web/e2e.test.ts',
   'tests/web/docs.e2e.test.ts',
+  'tests/web/collection.e2e.test.ts',
   'tests/server.test.ts',
   'tests/db/migrate.test.ts',
   'tests/modules/reports/reports.test.ts',

@@ -97,7 +97,7 @@ async function notifyCampaign(
     {
       key,
       kind,
-      link: `/campaigns/${campaignId}`,
+      link: '/campaigns',
       facts: (r) => ({
         reportingYear: c.reportingYear,
         deadline: dottedDate(c.deadline),
@@ -131,7 +131,7 @@ export async function notifySubmission(
     {
       key: `${kind}:${s.id}:${s.revision}`,
       kind,
-      link: `/campaigns/${s.campaignId}/submissions/${s.organisationId}`,
+      link: `/submissions/${s.campaignId}/${s.organisationId}`,
       facts: () => ({
         reportingYear: c.reportingYear,
         ...(names.get(s.organisationId) ? { organisation: names.get(s.organisationId)! } : {}),

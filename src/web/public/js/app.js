@@ -14,6 +14,7 @@ const navItems = [
   { path: '/admin/users', key: 'nav.users', roles: ['admin'] },
   { path: '/admin/organisations', key: 'nav.organisations', roles: ['admin'] },
   { path: '/admin/campaigns', key: 'nav.adminCampaigns', roles: ['admin'] },
+  { path: '/notifications', key: 'nav.notifications', roles: ['focal_point', 'expert', 'secretariat', 'admin'] },
 ];
 
 function languageSwitch() {
@@ -42,6 +43,15 @@ function languageSwitch() {
   );
 }
 
+/** The notices link says how many are unread (fetched after the header is drawn). */
+function showUnread(a) {
+  get('/api/v1/notifications?unread=true&limit=1')
+    .then((r) => {
+      if (r.unread) a.textContent = t('nav.notificationsUnread', { n: r.unread });
+    })
+    .catch(() => {});
+}
+
 function header() {
   const current = location.pathname;
   const nav = state.user
@@ -53,9 +63,11 @@ function header() {
           {},
           navItems
             .filter((i) => hasRole(...i.roles))
-            .map((i) =>
-              h('li', {}, link(i.path, t(i.key), current.startsWith(i.path) ? { 'aria-current': 'page' } : {})),
-            ),
+            .map((i) => {
+              const a = link(i.path, t(i.key), current.startsWith(i.path) ? { 'aria-current': 'page' } : {});
+              if (i.path === '/notifications') showUnread(a);
+              return h('li', {}, a);
+            }),
         ),
       )
     : null;

@@ -10,6 +10,7 @@ import { historyPage } from './pages/history.js';
 import { loginPage } from './pages/login.js';
 import { reportsPage } from './pages/reports.js';
 import { submissionPage } from './pages/submission.js';
+import { notificationsPage } from './pages/notifications.js';
 
 export const routes = [
   { path: '/login', page: loginPage },
@@ -27,4 +28,5 @@ export const routes = [
   { path: '/admin/users', roles: ['admin'], page: adminUsersPage },
   { path: '/admin/organisations', roles: ['admin'], page: adminOrganisationsPage },
   { path: '/admin/campaigns', roles: ['admin'], page: adminCampaignsPage },
+  { path: '/notifications', roles: ['focal_point', 'expert', 'secretariat', 'admin'], page: notificationsPage },
 ];

@@ -2,9 +2,10 @@
 import { api, get } from '../api.js';
 import { render } from '../nav.js';
 import { field, h, select, uid } from '../dom.js';
-import { formatDate, loc, t } from '../i18n.js';
+import { loc, t } from '../i18n.js';
 import { agencyTypes, names, organisations, questionnaires } from '../refdata.js';
 import { busy, statusBadge, table } from '../ui.js';
+import { requestText, termText } from '../campaign-facts.js';
 
 export async function adminCampaignsPage() {
   const [campaigns, orgs, versions, agencyName] = await Promise.all([
@@ -33,9 +34,10 @@ export async function adminCampaignsPage() {
       {},
       h('td', {}, t('campaign.name', { year: c.reportingYear })),
       h('td', {}, c.questionnaireVersion),
-      h('td', {}, formatDate(c.deadline)),
+      h('td', {}, termText(c)),
+      h('td', { class: 'request' }, requestText(c)),
       h('td', {}, String(c.recipientCount)),
-      h('td', {}, statusBadge(`campaign_${c.status}`)),
+      h('td', {}, statusBadge(`campaign_${c.status}`), c.supersededAt ? ` (${t('campaign.superseded')})` : null),
       h('td', {}, actions),
     );
   });
@@ -53,6 +55,23 @@ export async function adminCampaignsPage() {
   );
   const requestDate = h('input', { type: 'date' });
   const deadline = h('input', { type: 'date' });
+  // The request (Rules §9): who asks, under which outgoing number and date.
+  const body = select(
+    [
+      ['mvd', t('campaign.body.mvd')],
+      ['mtszn', t('campaign.body.mtszn')],
+    ],
+    'mvd',
+  );
+  const outgoingNumber = h('input', { type: 'text', maxlength: 100, required: true });
+  const outgoingDate = h('input', { type: 'date', required: true });
+  // A correction campaign replaces a closed campaign of the same year (one campaign per year).
+  const closed = campaigns.filter((c) => c.status === 'closed' && !c.supersededAt);
+  const supersedes = select(
+    [['', t('campaign.supersedesNone')], ...closed.map((c) => [c.id, t('campaign.name', { year: c.reportingYear })])],
+    '',
+  );
+  const supersedeReason = h('textarea', { rows: 2 });
   const boxes = orgs
     .filter((o) => o.active)
     .map((o) => ({ o, box: h('input', { type: 'checkbox', id: uid(), checked: true }) }));
@@ -64,14 +83,18 @@ export async function adminCampaignsPage() {
       onsubmit: (e) => {
         e.preventDefault();
         busy(create, out, async () => {
-          const body = {
+          const payload = {
             reportingYear: Number(year.value),
             questionnaireVersion: version.value,
             recipients: boxes.filter((b) => b.box.checked).map((b) => b.o.id),
+            requestingBody: body.value,
+            outgoingNumber: outgoingNumber.value,
+            outgoingDate: outgoingDate.value,
           };
-          if (requestDate.value) body.requestDate = requestDate.value;
-          if (deadline.value) body.deadline = deadline.value;
-          await api('POST', '/api/v1/campaigns', { body });
+          if (requestDate.value) payload.requestDate = requestDate.value;
+          if (deadline.value) payload.deadline = deadline.value;
+          if (supersedes.value) payload.supersedes = { campaignId: supersedes.value, reason: supersedeReason.value };
+          await api('POST', '/api/v1/campaigns', { body: payload });
           render();
         });
       },
@@ -85,6 +108,21 @@ export async function adminCampaignsPage() {
       field(t('campaign.requestDate'), requestDate),
       field(t('campaign.deadline'), deadline),
     ),
+    h(
+      'div',
+      { class: 'row' },
+      field(t('campaign.requestingBody'), body),
+      field(t('campaign.outgoingNumber'), outgoingNumber),
+      field(t('campaign.outgoingDate'), outgoingDate),
+    ),
+    closed.length
+      ? h(
+          'div',
+          { class: 'row' },
+          field(t('campaign.supersedes'), supersedes),
+          field(t('campaign.supersedeReason'), supersedeReason),
+        )
+      : null,
     h(
       'fieldset',
       { class: 'recipients' },
@@ -104,7 +142,8 @@ export async function adminCampaignsPage() {
       [
         t('campaign.year'),
         t('campaign.version'),
-        t('campaign.deadline'),
+        t('campaign.term'),
+        t('campaign.request'),
         t('campaign.recipientCount'),
         t('campaign.status'),
         t('common.actions'),
