@@ -94,4 +94,27 @@ SELECT 'organisation.migrate', 'organisation', m."id"::text, jsonb_build_object(
 FROM "mio_mapping" m;--> statement-breakpoint
 UPDATE "organisations" o SET "agency_type" = m."agency_type", "version" = o."version" + 1, "updated_at" = now()
 FROM "mio_mapping" m WHERE o."id" = m."id";--> statement-breakpoint
+-- A draft (or returned) submission of a re-typed organisation in an open campaign continues on the
+-- new form: a new revision drops the answers to sections that form does not ask (the earlier
+-- revision keeps them), so the next save is not refused for items outside the form.
+WITH "moved" AS (
+  SELECT s."id", s."revision", s."status", o."agency_type" AS "new_type",
+    CASE o."agency_type" WHEN 'mio_oblast' THEN '^s(1|5|14)\.' WHEN 'mio_oblast_city' THEN '^s(1|3)\.' ELSE '^s(1|3|5|14)\.' END AS "keep"
+  FROM "submissions" s
+  JOIN "organisations" o ON o."id" = s."organisation_id"
+  JOIN "campaigns" c ON c."id" = s."campaign_id"
+  JOIN "mio_mapping" m ON m."id" = o."id"
+  WHERE s."agency_type" = 'mio' AND s."status" IN ('draft', 'returned') AND c."status" = 'open'
+), "revised" AS (
+  INSERT INTO "submission_revisions" ("submission_id", "revision", "action", "status", "content", "saved_by", "saved_at")
+  SELECT mv."id", mv."revision" + 1, 'save', mv."status",
+    jsonb_set(r."content", '{answers}', coalesce((
+      SELECT jsonb_object_agg(e."key", e."value") FROM jsonb_each(r."content"->'answers') AS e WHERE e."key" ~ mv."keep"
+    ), '{}'::jsonb)),
+    NULL, now()
+  FROM "moved" mv JOIN "submission_revisions" r ON r."submission_id" = mv."id" AND r."revision" = mv."revision"
+  RETURNING "submission_id"
+)
+UPDATE "submissions" s SET "agency_type" = mv."new_type", "revision" = mv."revision" + 1, "last_saved_at" = now()
+FROM "moved" mv WHERE s."id" = mv."id" AND s."id" IN (SELECT "submission_id" FROM "revised");--> statement-breakpoint
 DROP TABLE "mio_mapping";

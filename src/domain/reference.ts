@@ -197,3 +197,16 @@ export type RegionCode = (typeof regions)[number]['code'];
 export const regionCodes = regions.map((r) => r.code) as RegionCode[];
 /** The 20 territorial regions (oblasts and cities) used for regional rankings. */
 export const territorialRegionCodes = regionCodes.filter((c) => !['national', 'transport', 'abroad'].includes(c));
+
+/**
+ * Whether a list of competent agencies (risk registers, SOP indicators) covers an agency type. Those
+ * lists speak of "МИО / ЖАО" and "НКО / КЕҰ" as groups: `mio` covers every level of local executive
+ * body, and a non-commercial organisation providing special social services is both an NGO and a provider.
+ */
+export function coversAgencyType(listed: readonly string[], agencyType: string): boolean {
+  if (listed.includes(agencyType)) return true;
+  if (localExecutiveBodyTypes.includes(agencyType as AgencyTypeCode)) return listed.includes('mio');
+  if (agencyType === 'ngo_special_social_services')
+    return listed.includes('ngo') || listed.includes('special_social_services');
+  return false;
+}

@@ -38,7 +38,20 @@ beforeAll(async () => {
   await open.query(`insert into campaigns (id, reporting_year, questionnaire_version, request_date, deadline, status, created_at) values
     ('10000000-0000-4000-8000-000000000001', 2024, 'v', '2025-01-10', '2025-02-10', 'closed', '2025-01-10'),
     ('10000000-0000-4000-8000-000000000002', 2024, 'v', '2025-03-10', '2025-04-10', 'draft', '2025-03-10'),
-    ('10000000-0000-4000-8000-000000000003', 2025, 'v', '2026-01-10', '2026-02-10', 'closed', '2026-01-10')`);
+    ('10000000-0000-4000-8000-000000000003', 2025, 'v', '2026-01-10', '2026-02-10', 'closed', '2026-01-10'),
+    ('10000000-0000-4000-8000-000000000004', 2026, 'v', '2027-01-10', '2027-02-10', 'open', '2027-01-10')`);
+  // A draft of the oblast akimat in the open campaign, with answers to sections 1, 3 and 5; an accepted one in a closed campaign.
+  const draft = {
+    answers: { 's1.q9.publications': { value: 1 }, 's3.q1.persons_received': { value: 2 }, 's5.q1.x': { value: 3 } },
+  };
+  await open.query(`insert into submissions (id, campaign_id, organisation_id, questionnaire_version, agency_type, status, revision, completeness) values
+    ('20000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000004', '00000000-0000-4000-8000-000000000001', 'v', 'mio', 'draft', 1, '{}'),
+    ('20000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000001', 'v', 'mio', 'accepted', 1, '{}')`);
+  for (const id of ['20000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000002'])
+    await open.query(
+      `insert into submission_revisions (submission_id, revision, action, status, content) values ($1, 1, 'save', 'draft', $2)`,
+      [id, JSON.stringify(draft)],
+    );
   await migrateDatabase(open);
 });
 afterAll(() => open?.close());
@@ -65,6 +78,29 @@ describe('migration of agency types and campaigns (issue 20)', () => {
     expect((await open.query(`select 1 from organisations where agency_type = 'mio'`)).rows).toHaveLength(0);
   });
 
+  it('moves an open draft onto the new form (earlier revision kept); accepted submissions keep their own', async () => {
+    const subs = (await open.query('select id, agency_type, revision from submissions order by id')).rows as {
+      id: string;
+      agency_type: string;
+      revision: number;
+    }[];
+    expect(subs.map((r) => [r.agency_type, r.revision])).toEqual([
+      ['mio_oblast', 2],
+      ['mio', 1],
+    ]);
+    const revs = (
+      await open.query(
+        `select revision, content from submission_revisions where submission_id = '20000000-0000-4000-8000-000000000001' order by revision`,
+      )
+    ).rows as { revision: number; content: { answers: Record<string, unknown> } }[];
+    expect(Object.keys(revs[0]!.content.answers).sort()).toEqual([
+      's1.q9.publications',
+      's3.q1.persons_received',
+      's5.q1.x',
+    ]);
+    expect(Object.keys(revs[1]!.content.answers).sort()).toEqual(['s1.q9.publications', 's5.q1.x']);
+  });
+
   it('keeps one campaign per reporting year (the closed one over a later draft) and marks the other superseded', async () => {
     const rows = (await open.query('select id, superseded_at is not null as superseded from campaigns order by id'))
       .rows as { id: string; superseded: boolean }[];
@@ -72,6 +108,7 @@ describe('migration of agency types and campaigns (issue 20)', () => {
       ['1', false],
       ['2', true],
       ['3', false],
+      ['4', false],
     ]);
   });
 });

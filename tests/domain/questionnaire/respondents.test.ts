@@ -2,7 +2,12 @@
 // section (issue 20): exactly the bodies the header names, each body with a type of its own.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { agencyTypeCodes, assignableAgencyTypeCodes, legacyAgencyTypeCodes } from '../../../src/domain/reference.js';
+import {
+  agencyTypeCodes,
+  assignableAgencyTypeCodes,
+  coversAgencyType,
+  legacyAgencyTypeCodes,
+} from '../../../src/domain/reference.js';
 import { getVersion } from '../../../src/domain/questionnaire/loader.js';
 import { sectionNumbersFor } from '../../../src/domain/questionnaire/forms.js';
 import { REAL } from './fixture.js';
@@ -109,5 +114,13 @@ describe('section headers of the order and the agency types receiving them', () 
     expect(legacyAgencyTypeCodes).toEqual(['mio']);
     expect(sectionNumbersFor(version(), 'mio')).toEqual([1, 3, 5, 14]);
     expect(assignableAgencyTypeCodes).not.toContain('mio');
+  });
+
+  it('registers and SOP lists naming МИО or НКО as groups cover the new types', () => {
+    for (const t of ['mio_oblast', 'mio_city', 'mio_oblast_city']) expect(coversAgencyType(['mio'], t)).toBe(true);
+    expect(coversAgencyType(['ngo'], 'ngo_special_social_services')).toBe(true);
+    expect(coversAgencyType(['special_social_services'], 'ngo_special_social_services')).toBe(true);
+    expect(coversAgencyType(['mvd'], 'mio_city')).toBe(false);
+    expect(coversAgencyType(['mio'], 'ngo')).toBe(false);
   });
 });
