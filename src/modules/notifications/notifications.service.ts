@@ -196,12 +196,16 @@ export interface DeliveryLog {
 }
 
 const MAX_ATTEMPTS = 5;
+/** How long a claimed row is leased to the instance sending it; after that another may retry it. */
+const LEASE = sql`interval '5 minutes'`;
 
 /**
- * Sends pending e-mail rows: claims up to `limit` with FOR UPDATE SKIP LOCKED (another instance
- * skips them), sends each, and marks it sent, or failed with the attempt counted and retried with
- * back-off (1, 2, 4, 8 minutes) until MAX_ATTEMPTS. Without a mailer (SMTP_HOST unset), or for a
- * user who has since switched e-mail off or been disabled, the row is marked skipped.
+ * Sends pending e-mail rows. Up to `limit` due rows are claimed in one short statement (FOR UPDATE
+ * SKIP LOCKED, so another instance skips them, and a lease: their next attempt moves 5 minutes on),
+ * then sent outside any transaction, so a slow SMTP server never holds the database. Each is marked
+ * sent, or counted and retried with back-off (1, 2, 4, 8 minutes) until MAX_ATTEMPTS; an instance
+ * dying mid-send leaves its rows to be retried after the lease. Without a mailer (SMTP_HOST unset),
+ * or for a user who has since switched e-mail off or been disabled, the row is marked skipped.
  */
 export async function deliverNotifications(
   db: Db,
@@ -210,58 +214,58 @@ export async function deliverNotifications(
   opts: { limit?: number; from?: string; publicUrl?: string } = {},
 ) {
   const result = { sent: 0, failed: 0, skipped: 0 };
-  await db.transaction(async (tx) => {
-    const claimed = (
-      await tx.execute(sql`
-        select n.id, n.subject, n.body, n.link, n.attempts, u.email, (u.email_notifications and not u.disabled) as "wants"
-          from ${notifications} n join users u on u.id = n.user_id
-         where n.channel = 'email' and n.status = 'pending' and n.next_attempt_at <= now()
-         order by n.id
-         limit ${opts.limit ?? 50}
-         for update of n skip locked`)
-    ).rows as {
-      id: number;
-      subject: string;
-      body: string;
-      link: string | null;
-      attempts: number;
-      email: string;
-      wants: boolean;
-    }[];
-    for (const n of claimed) {
-      if (!mailer || !n.wants) {
-        await tx.execute(
-          sql`update ${notifications} set status = 'skipped', last_error = ${mailer ? 'opted out' : 'e-mail not configured'} where id = ${n.id}`,
-        );
-        result.skipped += 1;
-        continue;
-      }
-      const link = n.link && opts.publicUrl ? `\n\n${new URL(n.link, opts.publicUrl).toString()}` : '';
-      try {
-        await mailer.sendMail({
-          from: opts.from ?? 'ctip-risk-assessment@localhost',
-          to: n.email,
-          subject: n.subject,
-          text: `${n.body}${link}`,
-        });
-        await tx.execute(
-          sql`update ${notifications} set status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null where id = ${n.id}`,
-        );
-        result.sent += 1;
-      } catch (err) {
-        const attempts = n.attempts + 1;
-        const message = err instanceof Error ? err.message : String(err);
-        await tx.execute(sql`
-          update ${notifications}
-             set attempts = ${attempts}, last_error = ${message.slice(0, 1000)},
-                 status = ${attempts >= MAX_ATTEMPTS ? 'failed' : 'pending'},
-                 next_attempt_at = now() + make_interval(mins => ${2 ** (attempts - 1)})
-           where id = ${n.id}`);
-        log.warn({ notificationId: n.id, attempts, err: message }, 'notification e-mail failed');
-        result.failed += 1;
-      }
+  const claimed = (
+    await db.execute(sql`
+      update ${notifications} n set next_attempt_at = now() + ${LEASE}
+        from users u
+       where u.id = n.user_id and n.id in (
+         select id from ${notifications}
+          where channel = 'email' and status = 'pending' and next_attempt_at <= now()
+          order by id limit ${opts.limit ?? 50}
+          for update skip locked)
+      returning n.id, n.subject, n.body, n.link, n.attempts, u.email, (u.email_notifications and not u.disabled) as "wants"`)
+  ).rows as {
+    id: number;
+    subject: string;
+    body: string;
+    link: string | null;
+    attempts: number;
+    email: string;
+    wants: boolean;
+  }[];
+  for (const n of claimed.sort((a, b) => a.id - b.id)) {
+    if (!mailer || !n.wants) {
+      await db.execute(
+        sql`update ${notifications} set status = 'skipped', last_error = ${mailer ? 'opted out' : 'e-mail not configured'} where id = ${n.id}`,
+      );
+      result.skipped += 1;
+      continue;
     }
-  });
+    const link = n.link && opts.publicUrl ? `\n\n${new URL(n.link, opts.publicUrl).toString()}` : '';
+    try {
+      await mailer.sendMail({
+        from: opts.from ?? 'ctip-risk-assessment@localhost',
+        to: n.email,
+        subject: n.subject,
+        text: `${n.body}${link}`,
+      });
+      await db.execute(
+        sql`update ${notifications} set status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null where id = ${n.id}`,
+      );
+      result.sent += 1;
+    } catch (err) {
+      const attempts = n.attempts + 1;
+      const message = err instanceof Error ? err.message : String(err);
+      await db.execute(sql`
+        update ${notifications}
+           set attempts = ${attempts}, last_error = ${message.slice(0, 1000)},
+               status = ${attempts >= MAX_ATTEMPTS ? 'failed' : 'pending'},
+               next_attempt_at = now() + make_interval(mins => ${2 ** (attempts - 1)})
+         where id = ${n.id}`);
+      log.warn({ notificationId: n.id, attempts, err: message }, 'notification e-mail failed');
+      result.failed += 1;
+    }
+  }
   if (result.sent || result.failed) log.info(result, 'notifications delivered');
   return result;
 }

@@ -218,6 +218,26 @@ describe('notifications', () => {
     expect(await deliverNotifications(db, null, log)).toEqual({ sent: 0, failed: 0, skipped: 1 });
   });
 
+  it('two instances delivering at once send each e-mail once (claim with SKIP LOCKED and a lease)', async () => {
+    const db = t.app.database.db;
+    const { notifySubmission } = await import('../../../src/modules/notifications/notifications.service.js');
+    const sub = { id: '00000000-0000-4000-8000-0000000000bb', campaignId, organisationId: orgA, revision: 1 };
+    expect(await notifySubmission(db, 'submission_returned', sub)).toBe(3);
+    const before = mailsTo(fa.email).length;
+    const slow: Mailer = {
+      sendMail: async (m) => {
+        await new Promise((r) => setTimeout(r, 200));
+        return mailer.sendMail(m);
+      },
+    };
+    const [a, b] = await Promise.all([
+      deliverNotifications(db, slow, log, { from: 'noreply@example.kz' }),
+      deliverNotifications(db, slow, log, { from: 'noreply@example.kz' }),
+    ]);
+    expect(a.sent + b.sent).toBe(1);
+    expect(mailsTo(fa.email).length).toBe(before + 1);
+  });
+
   it('users read and mark their own notices; the log is the administrators', async () => {
     const mine = await notices(fa.token);
     expect(mine.unread).toBeGreaterThan(0);
