@@ -45,10 +45,27 @@ const envSchema = z
     RATE_LIMIT_HEAVY_MAX: z.coerce.number().int().positive().default(10),
     RATE_LIMIT_HEAVY_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
     RATE_LIMIT_HEAVY_CONCURRENCY: z.coerce.number().int().positive().default(4),
+    // Notifications (issue 20): e-mail is off while SMTP_HOST is unset; in-app notices work regardless.
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    /** true: TLS from the start (port 465); false: STARTTLS when the server offers it. */
+    SMTP_SECURE: boolish.default(false),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASSWORD: z.string().min(1).optional(),
+    SMTP_FROM: z.string().min(3).default('ctip-risk-assessment@localhost'),
+    /** Address of the web application, for links in e-mails. */
+    PUBLIC_URL: z.string().url().optional(),
+    /** How often an instance scans for deadline reminders and delivers pending notifications (0: never). */
+    NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+    /** Days before the deadline a reminder goes to recipients that have not submitted. */
+    REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(60).default(3),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+    if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_PASSWORD'], message: 'SMTP_USER and SMTP_PASSWORD go together' });
     }
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });

@@ -14,6 +14,7 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { commissionRoutes } from './modules/commission/commission.routes.js';
 import { expertGroupRoutes } from './modules/expert-group/expert-group.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import type { Routes } from './modules/module.js';
 
 export const moduleRoutes: Routes[] = [
@@ -32,4 +33,5 @@ export const moduleRoutes: Routes[] = [
   reportsRoutes,
   expertGroupRoutes,
   commissionRoutes,
+  notificationsRoutes,
 ];

@@ -1,6 +1,7 @@
 // Starts the server and shuts it down cleanly: in-flight requests finish on SIGTERM/SIGINT.
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { startNotificationLoop } from './modules/notifications/notifications.loop.js';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -18,6 +19,9 @@ const app = await buildApp({ config }).catch((err: Error) => {
   process.exit(1);
 });
 
+// Deadline reminders and notification e-mails (moves onto the job queue of issue 18 once merged).
+const stopNotifications = startNotificationLoop(app);
+
 let closing = false;
 // Fastify stops accepting connections and lets in-flight requests finish, but a
 // client's keep-alive connection would then hold the process open until it times
@@ -31,6 +35,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
+    stopNotifications();
     app.log.info({ signal }, 'shutting down');
     app.close().then(
       () => process.exit(0),

@@ -43,6 +43,7 @@ const matrix: Record<string, Expect> = {
   'POST /api/v1/campaigns/{campaignId}/submissions/{organisationId}/withdraw': ['focal_point'],
   'POST /api/v1/campaigns/{campaignId}/submissions/{organisationId}/return': ['expert'],
   'POST /api/v1/campaigns/{campaignId}/submissions/{organisationId}/accept': ['expert'],
+  'POST /api/v1/campaigns/{campaignId}/submissions/{organisationId}/reopen': ['expert'],
   'GET /api/v1/campaigns/{campaignId}/submissions/{organisationId}/revisions': ['admin', 'expert', 'focal_point'],
   'GET /api/v1/campaigns/{campaignId}/submissions/{organisationId}/revisions/{revision}': [
     'admin',
@@ -112,6 +113,12 @@ const matrix: Record<string, Expect> = {
   'GET /api/v1/campaigns/{campaignId}/follow-up/{organisationId}': ['admin', 'expert', 'secretariat', 'focal_point'],
   'PUT /api/v1/campaigns/{campaignId}/follow-up/{organisationId}/actions/{actionId}': ['focal_point'],
   'GET /api/v1/assessments/{id}/follow-up': ['admin', 'expert', 'secretariat'],
+  // Issue 20: a user's own notices and preferences; the log of what was sent.
+  'GET /api/v1/notifications': 'any',
+  'POST /api/v1/notifications/read': 'any',
+  'GET /api/v1/notifications/preferences': 'any',
+  'PUT /api/v1/notifications/preferences': 'any',
+  'GET /api/v1/notifications/log': ['admin'],
 };
 
 const allRoles: Role[] = ['admin', 'focal_point', 'expert', 'secretariat', 'specialist'];

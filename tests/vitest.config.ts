@@ -21,6 +21,7 @@ const slow = [
   'tests/web/e2e.test.ts',
   'tests/web/docs.e2e.test.ts',
   'tests/web/cycle.e2e.test.ts',
+  'tests/web/collection.e2e.test.ts',
   'tests/server.test.ts',
   'tests/db/migrate.test.ts',
   'tests/modules/reports/reports.test.ts',

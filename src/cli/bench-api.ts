@@ -30,7 +30,7 @@ const POOL = numberArg('pool', 20);
 const ROUNDS = numberArg('rounds', 3);
 const WARMUP = numberArg('warmup', 3);
 const adminUrl = arg('pg-url') ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const agencyTypes = ['mvd', 'mtszn', 'ngo', 'mio', 'health_org', 'mid', 'border_service', 'education_org'];
+const agencyTypes = ['mvd', 'mtszn', 'ngo', 'mio_city', 'health_org', 'mid', 'border_service', 'education_org'];
 const password = 'bench-password-0123456789';
 
 async function admin(sql: string, params: unknown[] = []) {

@@ -144,8 +144,8 @@ async function exportFromPostgres(adminUrl: string) {
   }
 }
 
-const form = getForm(VERSION, 'mio');
-const content = generateAnswersFor(VERSION, 'mio', { seed: 1 });
+const form = getForm(VERSION, 'mio_city');
+const content = generateAnswersFor(VERSION, 'mio_city', { seed: 1 });
 t = performance.now();
 const bytes = await buildTemplate({
   form,
@@ -161,5 +161,5 @@ const built = performance.now() - t;
 t = performance.now();
 const result = readContent(await parseTemplate(bytes), form);
 console.log(
-  `template (mio, ${form.items.length} items): built in ${secs(built)} (${(bytes.length / 1024).toFixed(0)} KiB); read back in ${secs(performance.now() - t)} (${result.problems.length} problems)`,
+  `template (mio_city, ${form.items.length} items): built in ${secs(built)} (${(bytes.length / 1024).toFixed(0)} KiB); read back in ${secs(performance.now() - t)} (${result.problems.length} problems)`,
 );

@@ -15,12 +15,15 @@ import {
   coordinatingBodies,
   findingSeverities,
   jobStatuses,
+  notificationChannels,
+  notificationStatuses,
   revisionActions,
   runSteps,
   submissionStatuses,
 } from '../domain/states.js';
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   check,
   boolean,
@@ -95,12 +98,19 @@ export const users = pgTable(
     disabled: boolean('disabled').notNull().default(false),
     /** Bumped on password reset so earlier tokens stop working. */
     tokenVersion: integer('token_version').notNull().default(0),
+    /** Language of the user's notifications (issue 20); the web app's switch sets it. */
+    lang: text('lang', { enum: ['kk', 'ru'] })
+      .notNull()
+      .default('ru'),
+    /** The user's own opt-out of notification e-mails; in-app notices are always kept. */
+    emailNotifications: boolean('email_notifications').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),
+    oneOf('users_lang_check', t.lang, ['kk', 'ru']),
     check('users_roles_check', sql`${t.roles} <@ array[${sql.raw(roles.map((r) => `'${r}'`).join(', '))}]::text[]`),
   ],
 );
@@ -153,6 +163,15 @@ export const campaigns = pgTable(
     questionnaireVersion: text('questionnaire_version').notNull(),
     requestDate: date('request_date').notNull(),
     deadline: date('deadline').notNull(),
+    /** The request (Rules §9): the authorised body that sends it, its outgoing number and date. */
+    requestingBody: text('requesting_body', { enum: coordinatingBodies }),
+    outgoingNumber: text('outgoing_number'),
+    outgoingDate: date('outgoing_date'),
+    /** A correction campaign names the campaign of the same year it supersedes, and why. */
+    supersedesCampaignId: uuid('supersedes_campaign_id').references((): AnyPgColumn => campaigns.id),
+    supersedeReason: text('supersede_reason'),
+    /** Set when a correction campaign superseded this one: it is then drawn into no assessment. */
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
     /** draft -> open -> closed (reopen: closed -> open) */
     status: text('status', { enum: campaignStatuses }).notNull().default('draft'),
     createdBy: uuid('created_by').references(() => users.id),
@@ -162,7 +181,10 @@ export const campaigns = pgTable(
   },
   (t) => [
     uniqueIndex('campaigns_one_open_per_year_idx').on(t.reportingYear).where(sql`status = 'open'`),
+    // Rules §3: collection is yearly, so one campaign per reporting year unless superseded.
+    uniqueIndex('campaigns_one_per_year_idx').on(t.reportingYear).where(sql`superseded_at is null`),
     oneOf('campaigns_status_check', t.status, campaignStatuses),
+    oneOf('campaigns_requesting_body_check', t.requestingBody, coordinatingBodies),
   ],
 );
 
@@ -205,6 +227,8 @@ export const submissions = pgTable(
     lastSavedAt: timestamp('last_saved_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    /** Reopened after acceptance (issue 20): editable by its focal point even once the campaign is closed. */
+    inCorrection: boolean('in_correction').notNull().default(false),
     updatedBy: uuid('updated_by').references(() => users.id),
   },
   (t) => [
@@ -250,6 +274,67 @@ export const submissionComments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('submission_comments_submission_idx').on(t.submissionId)],
+);
+
+/** An accepted submission reopened for correction (issue 20): why, by whom, from which accepted revision. */
+export const submissionCorrections = pgTable(
+  'submission_corrections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    /** The accepted revision that was reopened (still readable under /revisions/:n). */
+    acceptedRevision: integer('accepted_revision').notNull(),
+    /** The `reopen` revision this correction started. */
+    revision: integer('revision').notNull(),
+    reason: text('reason').notNull(),
+    /** The quality finding that asked for it, if any (findings are replaced per run, so no foreign key). */
+    findingId: bigint('finding_id', { mode: 'number' }),
+    findingCode: text('finding_code'),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('submission_corrections_submission_idx').on(t.submissionId)],
+);
+
+/**
+ * The notification outbox (issue 20): one row per event x recipient x channel. The unique event key
+ * makes every producer idempotent (never twice); `deliverNotifications` claims pending e-mail rows
+ * with FOR UPDATE SKIP LOCKED. In-app rows are the notices users read.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** e.g. campaign.opened:<campaignId>, submission.returned:<submissionId>:<revision> */
+    eventKey: text('event_key').notNull(),
+    kind: text('kind').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    channel: text('channel', { enum: notificationChannels }).notNull(),
+    lang: text('lang', { enum: ['kk', 'ru'] }).notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** Where in the web app the notice points (path). */
+    link: text('link'),
+    status: text('status', { enum: notificationStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('notifications_event_user_channel_idx').on(t.eventKey, t.userId, t.channel),
+    index('notifications_user_idx').on(t.userId, t.channel, t.createdAt),
+    index('notifications_pending_idx').on(t.status, t.nextAttemptAt),
+    oneOf('notifications_channel_check', t.channel, notificationChannels),
+    oneOf('notifications_status_check', t.status, notificationStatuses),
+    oneOf('notifications_lang_check', t.lang, ['kk', 'ru']),
+  ],
 );
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({

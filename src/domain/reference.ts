@@ -69,7 +69,52 @@ export const agencyTypes = [
       ru: 'Министерство культуры и информации Республики Казахстан (МКИ)',
     },
   },
-  { code: 'mio', name: { kk: 'Жергілікті атқарушы органдар (ЖАО)', ru: 'Местные исполнительные органы (МИО)' } },
+  // "Иные государственные органы" (Rules §2(6)); the SOP names these. They answer section 1.
+  {
+    code: 'prosecutor',
+    name: { kk: 'Қазақстан Республикасының Бас прокуратурасы', ru: 'Генеральная прокуратура Республики Казахстан' },
+  },
+  {
+    code: 'knb',
+    name: {
+      kk: 'Қазақстан Республикасының Ұлттық қауіпсіздік комитеті (ҰҚК)',
+      ru: 'Комитет национальной безопасности Республики Казахстан (КНБ)',
+    },
+  },
+  {
+    code: 'afm',
+    name: {
+      kk: 'Қазақстан Республикасының Қаржылық мониторинг агенттігі (ҚМА)',
+      ru: 'Агентство Республики Казахстан по финансовому мониторингу (АФМ)',
+    },
+  },
+  {
+    code: 'ombudsman',
+    name: {
+      kk: 'Адам құқықтары, бала құқықтары және әлеуметтік осал санаттағы халықтың құқықтары жөніндегі уәкілдер',
+      ru: 'Уполномоченные по правам человека, по правам ребёнка и по правам социально уязвимых категорий населения',
+    },
+  },
+  { code: 'other_state_body', name: { kk: 'Өзге мемлекеттік органдар', ru: 'Иные государственные органы' } },
+  // Local executive bodies by level: each receives exactly the sections whose header names it.
+  {
+    code: 'mio_oblast',
+    name: { kk: 'Облыстардың жергілікті атқарушы органдары', ru: 'Местные исполнительные органы областей' },
+  },
+  {
+    code: 'mio_city',
+    name: {
+      kk: 'Республикалық маңызы бар қалалардың және астананың жергілікті атқарушы органдары',
+      ru: 'Местные исполнительные органы городов республиканского значения и столицы',
+    },
+  },
+  {
+    code: 'mio_oblast_city',
+    name: {
+      kk: 'Облыстық маңызы бар қалалардың жергілікті атқарушы органдары',
+      ru: 'Местные исполнительные органы городов областного значения',
+    },
+  },
   { code: 'health_org', name: { kk: 'Денсаулық сақтау ұйымдары', ru: 'Организации здравоохранения' } },
   { code: 'education_org', name: { kk: 'Білім беру ұйымдары', ru: 'Организации образования' } },
   {
@@ -81,6 +126,13 @@ export const agencyTypes = [
     name: { kk: 'Арнаулы әлеуметтік қызметтер көрсетушілер', ru: 'Поставщики специальных социальных услуг' },
   },
   { code: 'ngo', name: { kk: 'Коммерциялық емес ұйымдар (КЕҰ)', ru: 'Некоммерческие организации (НКО)' } },
+  {
+    code: 'ngo_special_social_services',
+    name: {
+      kk: 'Арнаулы әлеуметтік қызметтер көрсететін коммерциялық емес ұйымдар',
+      ru: 'Некоммерческие организации, предоставляющие специальные социальные услуги',
+    },
+  },
   { code: 'tourism_operator', name: { kk: 'Туроператорлар мен турагенттер', ru: 'Туроператоры и турагенты' } },
   {
     code: 'employment_agency',
@@ -93,10 +145,26 @@ export const agencyTypes = [
     code: 'international_org',
     name: { kk: 'Аккредиттелген халықаралық ұйымдар', ru: 'Аккредитованные международные организации' },
   },
+  // Before issue 20 one type held every local executive body. Kept so that submissions made on
+  // it stay readable on their own form; no organisation may be given it any more.
+  {
+    code: 'mio',
+    name: {
+      kk: 'Жергілікті атқарушы органдар (ЖАО, деңгейлерге бөлінгенге дейін)',
+      ru: 'Местные исполнительные органы (МИО, до разделения по уровням)',
+    },
+  },
 ] as const satisfies readonly ReferenceEntry[];
 
 export type AgencyTypeCode = (typeof agencyTypes)[number]['code'];
 export const agencyTypeCodes = agencyTypes.map((a) => a.code) as AgencyTypeCode[];
+
+/** Types kept only for earlier submissions: never assigned to an organisation. */
+export const legacyAgencyTypeCodes: readonly AgencyTypeCode[] = ['mio'];
+export const assignableAgencyTypeCodes = agencyTypeCodes.filter((c) => !legacyAgencyTypeCodes.includes(c));
+
+/** Local executive bodies of every level (and the legacy single type): what "МИО / ЖАО" means in rules and registers. */
+export const localExecutiveBodyTypes: readonly AgencyTypeCode[] = ['mio_oblast', 'mio_city', 'mio_oblast_city', 'mio'];
 
 /** The 17 oblasts, the three cities of republican significance, and three non-territorial levels. */
 export const regions = [
@@ -129,3 +197,16 @@ export type RegionCode = (typeof regions)[number]['code'];
 export const regionCodes = regions.map((r) => r.code) as RegionCode[];
 /** The 20 territorial regions (oblasts and cities) used for regional rankings. */
 export const territorialRegionCodes = regionCodes.filter((c) => !['national', 'transport', 'abroad'].includes(c));
+
+/**
+ * Whether a list of competent agencies (risk registers, SOP indicators) covers an agency type. Those
+ * lists speak of "МИО / ЖАО" and "НКО / КЕҰ" as groups: `mio` covers every level of local executive
+ * body, and a non-commercial organisation providing special social services is both an NGO and a provider.
+ */
+export function coversAgencyType(listed: readonly string[], agencyType: string): boolean {
+  if (listed.includes(agencyType)) return true;
+  if (localExecutiveBodyTypes.includes(agencyType as AgencyTypeCode)) return listed.includes('mio');
+  if (agencyType === 'ngo_special_social_services')
+    return listed.includes('ngo') || listed.includes('special_social_services');
+  return false;
+}

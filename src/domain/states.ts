@@ -9,7 +9,8 @@ export const submissionStatuses = ['draft', 'submitted', 'returned', 'accepted']
 export type SubmissionStatus = (typeof submissionStatuses)[number];
 
 /** What made a submission revision. */
-export const revisionActions = ['save', 'import', 'submit', 'withdraw', 'return', 'accept'] as const;
+/** `reopen`: an accepted submission reopened for correction by an expert (issue 20). */
+export const revisionActions = ['save', 'import', 'submit', 'withdraw', 'return', 'accept', 'reopen'] as const;
 export type RevisionAction = (typeof revisionActions)[number];
 
 /** The two authorised bodies that coordinate the assessment in turn (Rules §6). */
@@ -70,3 +71,8 @@ export type RecommendationDecision = (typeof recommendationDecisions)[number];
 /** A subject's report on an action arising from an approved recommendation. */
 export const actionStatuses = ['not_started', 'in_progress', 'done', 'not_applicable'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
+/** Notification outbox (issue 20): how a notice is delivered and where its delivery stands. */
+export const notificationChannels = ['email', 'in_app'] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
+export const notificationStatuses = ['pending', 'sent', 'failed', 'skipped'] as const;
+export type NotificationStatus = (typeof notificationStatuses)[number];

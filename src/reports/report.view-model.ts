@@ -130,7 +130,13 @@ export interface Description {
   participatingOrganisations: number;
   requestedOrganisations: number;
   /** Shares in [0, 1]. */
-  rates: { response: number; timeliness: number; completeness: number };
+  rates: {
+    response: number;
+    timeliness: number;
+    completeness: number;
+    /** `custom` when some request set a term other than a month (Rules §9): the caption then says so. */
+    term?: 'monthly' | 'custom';
+  };
   /** Response per reporting year (submissions drawn on / recipients asked), when known. */
   responseByYear?: { year: number; submitted: number; requested: number }[];
   method: MethodDescription;

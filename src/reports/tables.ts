@@ -28,7 +28,7 @@ export function participationTable(d: Description, t: ReportTexts): ReportTable 
         fill(captions().responseYear[t.language], y),
         y.requested ? y.submitted / y.requested : null,
       ]),
-      [x.timeliness, d.rates.timeliness],
+      [d.rates.term === 'custom' ? captions().timelinessByRequest[t.language] : x.timeliness, d.rates.timeliness],
       [x.completeness, d.rates.completeness],
     ],
   };

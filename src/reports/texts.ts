@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Lang } from '../shared/lang.js';
-import { agencyTypeCodes, type AgencyTypeCode } from '../domain/reference.js';
+import { agencyTypeCodes, type AgencyTypeCode, coversAgencyType } from '../domain/reference.js';
 import { conclusionKeys, type IndicatorGroup } from './report.view-model.js';
 
 const dataDir = new URL('../../reports/', import.meta.url);
@@ -162,7 +162,7 @@ export function textsFor(meta: { language: Lang; suppressionThreshold?: number }
 
 /** The SOP groups (with only their relevant items) for one agency type, in the given language. */
 export function sopForAgency(agency: AgencyTypeCode, lang: Lang): IndicatorGroup[] {
-  const relevant = (tags: 'all' | AgencyTypeCode[]) => tags === 'all' || tags.includes(agency);
+  const relevant = (tags: 'all' | AgencyTypeCode[]) => tags === 'all' || coversAgencyType(tags, agency);
   return loadSopIndicators()
     .groups.map((g) => ({
       title: g.title[lang],

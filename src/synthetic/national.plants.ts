@@ -144,7 +144,7 @@ export function plantAnomalies(
   }
 
   // Regional outlier: one akimat's count far above the other regions in the middle year.
-  const mio = subs.filter((s) => s.agencyType === 'mio' && s.year === y1 && free(s));
+  const mio = subs.filter((s) => s.agencyType === 'mio_oblast' && s.year === y1 && free(s));
   const target = pick(mio);
   if (target) {
     const id = standaloneCounts(target.form).find((i) => num(target.content, i) !== undefined);
@@ -170,7 +170,11 @@ export function plantAnomalies(
       [...rule.left.agencyTypes, ...rule.right.agencyTypes].includes(s.agencyType);
     const candidates = subs.filter(
       (s) =>
-        s.year === y2 && unitOf(s.region) !== 'non_territorial' && side.agencyTypes.includes(s.agencyType) && free(s),
+        s.year === y2 &&
+        unitOf(s.region) !== 'non_territorial' &&
+        side.agencyTypes.includes(s.agencyType) &&
+        side.operands.some((o) => s.form.index.has(o.item)) &&
+        free(s),
     );
     for (const s of rng.sample(candidates, candidates.length)) {
       const unitOrgs = organisations.filter((o) => o.region === s.region && participants(o));

@@ -46,6 +46,9 @@ const borderRegions = [
   'west_kazakhstan',
 ];
 
+const cities = ['astana', 'almaty', 'shymkent'];
+const oblasts = territorialRegionCodes.filter((r) => !cities.includes(r));
+
 const roster: readonly RosterLine[] = [
   { agencyType: 'mvd', headOffice: true, perRegion: 1, extra: { region: 'transport', count: 1 }, scaled: false },
   { agencyType: 'mtszn', headOffice: true, perRegion: 1, scaled: false },
@@ -56,12 +59,20 @@ const roster: readonly RosterLine[] = [
   { agencyType: 'mid', headOffice: true, extra: { region: 'abroad', count: 10 }, scaled: true },
   { agencyType: 'mts', headOffice: true, scaled: false },
   { agencyType: 'mki', headOffice: true, scaled: false },
-  { agencyType: 'mio', perRegion: 1, scaled: false },
+  { agencyType: 'mio_oblast', perRegion: 1, onlyRegions: oblasts, scaled: false },
+  { agencyType: 'mio_city', perRegion: 1, onlyRegions: cities, scaled: false },
+  { agencyType: 'mio_oblast_city', perRegion: 1, onlyRegions: oblasts, scaled: true },
   { agencyType: 'health_org', perRegion: 2, scaled: true, parentType: 'mz' },
   { agencyType: 'education_org', perRegion: 2, scaled: true, parentType: 'mp' },
   { agencyType: 'child_rights_org', perRegion: 1, scaled: true, parentType: 'mp' },
   { agencyType: 'special_social_services', perRegion: 1, scaled: true },
   { agencyType: 'ngo', perRegion: 2, extra: { region: 'national', count: 3 }, scaled: true },
+  { agencyType: 'ngo_special_social_services', perRegion: 1, onlyRegions: cities, scaled: true },
+  { agencyType: 'prosecutor', headOffice: true, scaled: false },
+  { agencyType: 'knb', headOffice: true, scaled: false },
+  { agencyType: 'afm', headOffice: true, scaled: false },
+  { agencyType: 'other_state_body', extra: { region: 'national', count: 1 }, scaled: false },
+  { agencyType: 'ombudsman', extra: { region: 'national', count: 3 }, scaled: false },
   { agencyType: 'tourism_operator', perRegion: 1, scaled: true },
   { agencyType: 'employment_agency', perRegion: 1, scaled: true },
   { agencyType: 'international_org', extra: { region: 'national', count: 3 }, scaled: true },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getValidator, isBlocking } from '../../src/domain/questionnaire/validation.js';
-import { agencyTypeCodes, territorialRegionCodes } from '../../src/domain/reference.js';
+import { assignableAgencyTypeCodes, territorialRegionCodes } from '../../src/domain/reference.js';
 import { sha256 } from '../../src/modules/assessments/assessments.hash.js';
 import { generateNationalDataset, NATIONAL_VERSION } from '../../src/synthetic/national.js';
 
@@ -13,7 +13,7 @@ describe('synthetic national dataset', () => {
   });
 
   it('covers every organisation type, all 20 regions and the non-territorial levels over three years', () => {
-    expect(new Set(data.organisations.map((o) => o.agencyType))).toEqual(new Set(agencyTypeCodes));
+    expect(new Set(data.organisations.map((o) => o.agencyType))).toEqual(new Set(assignableAgencyTypeCodes));
     const regions = new Set(data.organisations.map((o) => o.region));
     for (const r of [...territorialRegionCodes, 'national', 'transport', 'abroad']) expect(regions, r).toContain(r);
     expect(data.organisations.length).toBeGreaterThan(250);

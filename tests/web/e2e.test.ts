@@ -194,6 +194,8 @@ suite('web application in Chromium', () => {
       await hasText(summary, allCount);
       await page.getByLabel(ru['campaign.year'], { exact: true }).fill('2025');
       await page.getByLabel(ru['campaign.deadline'], { exact: true }).fill('2099-12-31');
+      await page.getByLabel(ru['campaign.outgoingNumber']).fill('12-3/456');
+      await page.getByLabel(ru['campaign.outgoingDate']).fill('2025-01-14');
       await page.getByRole('button', { name: ru['campaign.create'] }).click();
       const campaignRow = page.getByRole('row', { name: ru['campaign.name'].replace('{year}', '2025') });
       await campaignRow.getByRole('button', { name: ru['campaign.open'] }).click();

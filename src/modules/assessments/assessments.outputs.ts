@@ -6,7 +6,7 @@ import type { Actor } from '../../shared/context.js';
 import type { CompletenessReport } from '../../pipeline/quality/completeness.js';
 import { factsToArrow, factsToCsv, toExportFact } from '../../reports/arrow.js';
 import { audit } from '../audit/audit.repository.js';
-import { returnForCorrection } from '../submissions/submissions.service.js';
+import { reopenForCorrection, returnForCorrection } from '../submissions/submissions.service.js';
 import { findingNotFound, findingNotReturnable, stepNotRun } from './assessments.errors.js';
 import { headingOf, headings } from './assessments.headings.js';
 import {
@@ -68,11 +68,18 @@ export async function returnFinding(db: Db, actor: Actor, id: string, findingId:
   if (!f.itemId) throw findingNotReturnable('no_item');
   const sub = await findSubmissionById(db, f.submissionId);
   if (!sub) throw findingNotReturnable('no_submission');
-  if (sub.status !== 'submitted') throw findingNotReturnable('status', sub.status);
+  if (sub.status !== 'submitted' && sub.status !== 'accepted') throw findingNotReturnable('status', sub.status);
   const comment = actor.lang === 'kk' ? f.messageKk : f.messageRu;
-  const result = await returnForCorrection(db, actor, sub.campaignId, sub.organisationId, sub.revision, [
-    { itemId: f.itemId, comment },
-  ]);
+  const comments = [{ itemId: f.itemId, comment }];
+  // An accepted submission is reopened for correction, the finding being the reason (issue 20).
+  const result =
+    sub.status === 'accepted'
+      ? await reopenForCorrection(db, actor, sub.campaignId, sub.organisationId, sub.revision, {
+          reason: comment,
+          comments,
+          finding: { id: f.id, code: f.code },
+        })
+      : await returnForCorrection(db, actor, sub.campaignId, sub.organisationId, sub.revision, comments);
   return { ...result, submissionId: sub.id };
 }
 

@@ -82,7 +82,8 @@ export async function replaceAssessmentCampaigns(
 export function findCampaigns(db: DbOrTx, filter: { ids?: string[]; fromYear?: number; toYear?: number }) {
   const conds: SQL[] = [];
   if (filter.ids) conds.push(inArray(campaigns.id, filter.ids.length ? filter.ids : [NONE]));
-  else conds.push(ne(campaigns.status, 'draft'));
+  // A campaign a correction campaign superseded is drawn into no assessment (one per reporting year).
+  else conds.push(ne(campaigns.status, 'draft'), isNull(campaigns.supersededAt));
   if (filter.fromYear !== undefined) conds.push(gte(campaigns.reportingYear, filter.fromYear));
   if (filter.toYear !== undefined) conds.push(lte(campaigns.reportingYear, filter.toYear));
   return db
@@ -91,6 +92,7 @@ export function findCampaigns(db: DbOrTx, filter: { ids?: string[]; fromYear?: n
       reportingYear: campaigns.reportingYear,
       questionnaireVersion: campaigns.questionnaireVersion,
       deadline: campaigns.deadline,
+      supersededAt: campaigns.supersededAt,
     })
     .from(campaigns)
     .where(and(...conds))

@@ -7,7 +7,7 @@ import { staleVersion } from '../../shared/shared.errors.js';
 import { checkCycle } from './assessments.cycle.js';
 import { loadAssessment, loadDraft } from './assessments.load.js';
 import { audit } from '../audit/audit.repository.js';
-import { campaignsOutOfRange, unknownCampaigns, yearsInvalid } from './assessments.errors.js';
+import { campaignsOutOfRange, campaignsSuperseded, unknownCampaigns, yearsInvalid } from './assessments.errors.js';
 import {
   campaignIdsOf,
   findCampaigns,
@@ -58,6 +58,8 @@ async function resolveCampaigns(
   if (missing.length) throw unknownCampaigns(missing);
   const outside = found.filter((c) => c.reportingYear < startYear || c.reportingYear > endYear).map((c) => c.id);
   if (outside.length) throw campaignsOutOfRange(outside);
+  const superseded = found.filter((c) => c.supersededAt).map((c) => c.id);
+  if (superseded.length) throw campaignsSuperseded(superseded);
   return found.map((c) => c.id);
 }
 

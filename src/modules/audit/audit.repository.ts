@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../db/schema.js';
 import type { Actor } from '../../shared/context.js';
 
-type SubmissionAction = 'save' | 'import' | 'submit' | 'withdraw' | 'return' | 'accept';
+type SubmissionAction = 'save' | 'import' | 'submit' | 'withdraw' | 'return' | 'accept' | 'reopen';
 
 /** Every action the audit log records; a new one is added here first. */
 export type AuditAction =
@@ -16,14 +16,17 @@ export type AuditAction =
   | 'user.update'
   | 'user.disable'
   | 'user.password_reset'
+  | 'user.preferences'
   | 'organisation.create'
   | 'organisation.update'
+  | 'organisation.migrate'
   | 'campaign.create'
   | 'campaign.update'
   | 'campaign.recipients'
   | 'campaign.open'
   | 'campaign.reopen'
   | 'campaign.close'
+  | 'campaign.supersede'
   | `submission.${SubmissionAction}`
   | 'assessment.create'
   | 'assessment.update'

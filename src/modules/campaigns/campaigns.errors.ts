@@ -47,3 +47,21 @@ export const campaignNotDraft = () =>
     undefined,
     'campaign.not_draft',
   );
+export const campaignYearTaken = (year: number, campaignId: string | null) =>
+  conflict(
+    {
+      kk: `${year} есепті жылы үшін науқан бар: деректер жыл сайын бір рет жиналады. Түзету науқаны бұрынғысын алмастыратынын көрсетуі керек.`,
+      ru: `За ${year} отчетный год кампания уже есть: сбор данных проводится ежегодно один раз. Корректирующая кампания должна явно заменять прежнюю.`,
+    },
+    { reportingYear: year, campaignId },
+    'campaign.year_taken',
+  );
+export const supersedeInvalid = (reason: 'not_found' | 'other_year' | 'not_closed' | 'already_superseded') =>
+  conflict(
+    {
+      kk: 'Түзету науқаны сол есепті жылдың жабылған, әлі алмастырылмаған науқанын ғана алмастыра алады.',
+      ru: 'Корректирующая кампания может заменить только закрытую и ещё не заменённую кампанию того же отчетного года.',
+    },
+    { field: 'supersedes.campaignId', reason },
+    'campaign.supersede_invalid',
+  );

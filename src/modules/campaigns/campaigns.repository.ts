@@ -1,20 +1,11 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { campaignRecipients, campaigns, organisations, submissions } from '../../db/schema.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect & { recipientCount: number };
 
 const withCount = {
-  id: campaigns.id,
-  reportingYear: campaigns.reportingYear,
-  questionnaireVersion: campaigns.questionnaireVersion,
-  requestDate: campaigns.requestDate,
-  deadline: campaigns.deadline,
-  status: campaigns.status,
-  createdBy: campaigns.createdBy,
-  version: campaigns.version,
-  createdAt: campaigns.createdAt,
-  updatedAt: campaigns.updatedAt,
+  ...getTableColumns(campaigns),
   recipientCount: sql<number>`(select count(*)::int from campaign_recipients r where r.campaign_id = ${campaigns.id})`,
 };
 
@@ -44,6 +35,17 @@ export function listCampaigns(db: DbOrTx, recipientScope: string[] | null) {
       ),
     )
     .orderBy(desc(campaigns.reportingYear), desc(campaigns.createdAt));
+}
+
+/** The campaign of a reporting year that nothing superseded (Rules §3: one per year). */
+export async function liveCampaignOfYear(db: DbOrTx, reportingYear: number) {
+  return (
+    await db
+      .select(withCount)
+      .from(campaigns)
+      .where(and(eq(campaigns.reportingYear, reportingYear), isNull(campaigns.supersededAt)))
+      .limit(1)
+  )[0];
 }
 
 export async function insertCampaign(db: DbOrTx, values: typeof campaigns.$inferInsert) {

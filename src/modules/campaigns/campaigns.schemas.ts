@@ -1,4 +1,4 @@
-import { campaignStatuses, submissionStatuses } from '../../domain/states.js';
+import { campaignStatuses, coordinatingBodies, submissionStatuses } from '../../domain/states.js';
 import { z } from 'zod';
 import { text } from '../../shared/text.js';
 
@@ -15,6 +15,17 @@ export const campaignSchema = z.object({
   recipientCount: z.number().int(),
   version: z.number().int(),
   createdAt: z.string(),
+  /** The request (Rules §9): requesting authorised body, outgoing number and date (null until recorded). */
+  requestingBody: z.enum(coordinatingBodies).nullable(),
+  outgoingNumber: z.string().nullable(),
+  outgoingDate: z.string().nullable(),
+  /** The term set by the request; `monthly` when it is the Rules' default of one month. */
+  term: z.enum(['monthly', 'custom']),
+  /** "Отчетный период / Есепті кезең" of every form: the reporting year's first and last day. */
+  reportingPeriod: z.object({ from: z.string(), to: z.string() }),
+  supersedesCampaignId: z.uuid().nullable(),
+  supersedeReason: z.string().nullable(),
+  supersededAt: z.string().nullable(),
 });
 export type CampaignView = z.infer<typeof campaignSchema>;
 
@@ -27,6 +38,14 @@ export const createCampaignBody = z
     deadline: isoDate.optional(),
     /** Default: every active organisation. */
     recipients: z.array(z.uuid()).max(100_000).optional(),
+    requestingBody: z.enum(coordinatingBodies).optional(),
+    outgoingNumber: text(100).min(1).optional(),
+    outgoingDate: isoDate.optional(),
+    /** A correction campaign: the closed campaign of the same year it replaces, and why. */
+    supersedes: z
+      .object({ campaignId: z.uuid(), reason: text(2000).min(3) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -36,6 +55,9 @@ export const updateCampaignBody = z
     deadline: isoDate.optional(),
     questionnaireVersion: text(100).min(1).optional(),
     reportingYear: z.number().int().min(2024).max(2100).optional(),
+    requestingBody: z.enum(coordinatingBodies).nullable().optional(),
+    outgoingNumber: text(100).min(1).nullable().optional(),
+    outgoingDate: isoDate.nullable().optional(),
   })
   .strict();
 

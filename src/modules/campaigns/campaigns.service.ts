@@ -8,8 +8,12 @@ import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
 import { listVersions } from '../../domain/questionnaire/loader.js';
 import { readableOrganisationIds } from '../organisations/organisations.service.js';
+import { notifyCampaignOpened } from '../notifications/notifications.service.js';
+import type { CoordinatingBody } from '../../domain/states.js';
 import {
   anotherOpenCampaign,
+  campaignYearTaken,
+  supersedeInvalid,
   campaignNotDraft,
   campaignNotFound,
   deadlineBeforeRequest,
@@ -25,6 +29,7 @@ import {
   findCampaign,
   insertCampaign,
   listCampaigns,
+  liveCampaignOfYear,
   recipientStates,
   replaceRecipients,
   updateCampaignVersioned,
@@ -44,7 +49,21 @@ export function toCampaignView(c: CampaignRow): CampaignView {
     recipientCount: Number(c.recipientCount),
     version: c.version,
     createdAt: c.createdAt.toISOString(),
+    requestingBody: c.requestingBody ?? null,
+    outgoingNumber: c.outgoingNumber ?? null,
+    outgoingDate: c.outgoingDate ?? null,
+    // Rules §9: within a month unless the request sets another term.
+    term: isValidDate(c.requestDate) && addMonths(c.requestDate, 1) === c.deadline ? 'monthly' : 'custom',
+    reportingPeriod: { from: `${c.reportingYear}-01-01`, to: `${c.reportingYear}-12-31` },
+    supersedesCampaignId: c.supersedesCampaignId ?? null,
+    supersedeReason: c.supersedeReason ?? null,
+    supersededAt: c.supersededAt?.toISOString() ?? null,
   };
+}
+
+/** A unique violation of one campaign per reporting year, as the caller's 409. */
+async function yearTaken(db: DbOrTx, year: number) {
+  return campaignYearTaken(year, (await liveCampaignOfYear(db, year))?.id ?? null);
 }
 
 function checkDates(requestDate: string, deadline: string): void {
@@ -84,6 +103,28 @@ export interface NewCampaign {
   requestDate?: string;
   deadline?: string;
   recipients?: string[];
+  requestingBody?: CoordinatingBody;
+  outgoingNumber?: string;
+  outgoingDate?: string;
+  supersedes?: { campaignId: string; reason: string };
+}
+
+/** Marks the campaign a correction campaign replaces; refused unless it is the closed live campaign of that year. */
+async function supersede(tx: DbOrTx, actor: Actor, year: number, s: { campaignId: string; reason: string }) {
+  const old = await findCampaign(tx, s.campaignId);
+  if (!old) throw supersedeInvalid('not_found');
+  if (old.reportingYear !== year) throw supersedeInvalid('other_year');
+  if (old.supersededAt) throw supersedeInvalid('already_superseded');
+  if (old.status !== 'closed') throw supersedeInvalid('not_closed');
+  if (!(await updateCampaignVersioned(tx, old.id, old.version, { supersededAt: new Date() })))
+    throw staleVersion(old.version);
+  await audit(
+    tx,
+    actor,
+    'campaign.supersede',
+    { type: 'campaign', id: old.id },
+    { before: { supersededAt: null }, after: { supersededAt: 'now', reason: s.reason } },
+  );
 }
 
 export async function createCampaign(db: Db, actor: Actor, input: NewCampaign): Promise<CampaignView> {
@@ -91,21 +132,33 @@ export async function createCampaign(db: Db, actor: Actor, input: NewCampaign): 
   const requestDate = input.requestDate ?? todayKz();
   const deadline = input.deadline ?? (isValidDate(requestDate) ? addMonths(requestDate, 1) : requestDate);
   checkDates(requestDate, deadline);
-  return db.transaction(async (tx) => {
-    const recipients = input.recipients ?? (await activeOrganisationIds(tx));
-    if (input.recipients) await checkRecipients(tx, recipients);
-    const row = await insertCampaign(tx, {
-      reportingYear: input.reportingYear,
-      questionnaireVersion: input.questionnaireVersion,
-      requestDate,
-      deadline,
-      createdBy: actor.user.id,
+  if (input.outgoingDate && !isValidDate(input.outgoingDate)) throw invalidDate('outgoingDate');
+  try {
+    return await db.transaction(async (tx) => {
+      const recipients = input.recipients ?? (await activeOrganisationIds(tx));
+      if (input.recipients) await checkRecipients(tx, recipients);
+      if (input.supersedes) await supersede(tx, actor, input.reportingYear, input.supersedes);
+      const row = await insertCampaign(tx, {
+        reportingYear: input.reportingYear,
+        questionnaireVersion: input.questionnaireVersion,
+        requestDate,
+        deadline,
+        requestingBody: input.requestingBody ?? null,
+        outgoingNumber: input.outgoingNumber ?? null,
+        outgoingDate: input.outgoingDate ?? null,
+        supersedesCampaignId: input.supersedes?.campaignId ?? null,
+        supersedeReason: input.supersedes?.reason ?? null,
+        createdBy: actor.user.id,
+      });
+      await replaceRecipients(tx, row.id, recipients);
+      const view = toCampaignView((await findCampaign(tx, row.id))!);
+      await audit(tx, actor, 'campaign.create', { type: 'campaign', id: row.id }, { after: view });
+      return view;
     });
-    await replaceRecipients(tx, row.id, recipients);
-    const view = toCampaignView((await findCampaign(tx, row.id))!);
-    await audit(tx, actor, 'campaign.create', { type: 'campaign', id: row.id }, { after: view });
-    return view;
-  });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw await yearTaken(db, input.reportingYear);
+    throw err;
+  }
 }
 
 export async function updateCampaign(
@@ -113,8 +166,26 @@ export async function updateCampaign(
   actor: Actor,
   id: string,
   version: number,
-  patch: { requestDate?: string; deadline?: string; questionnaireVersion?: string; reportingYear?: number },
+  patch: {
+    requestDate?: string;
+    deadline?: string;
+    questionnaireVersion?: string;
+    reportingYear?: number;
+    requestingBody?: CoordinatingBody | null;
+    outgoingNumber?: string | null;
+    outgoingDate?: string | null;
+  },
 ): Promise<CampaignView> {
+  if (patch.outgoingDate && !isValidDate(patch.outgoingDate)) throw invalidDate('outgoingDate');
+  try {
+    return await updateInTx(db, actor, id, version, patch);
+  } catch (err) {
+    if (isUniqueViolation(err) && patch.reportingYear) throw await yearTaken(db, patch.reportingYear);
+    throw err;
+  }
+}
+
+function updateInTx(db: Db, actor: Actor, id: string, version: number, patch: Parameters<typeof updateCampaign>[4]) {
   return db.transaction(async (tx) => {
     const before = await findCampaign(tx, id);
     if (!before) throw campaignNotFound();
@@ -182,6 +253,8 @@ export async function transitionCampaign(
       const view = toCampaignView((await findCampaign(tx, id))!);
       const action =
         to === 'open' ? (before.status === 'closed' ? 'campaign.reopen' : 'campaign.open') : 'campaign.close';
+      // Opening the request asks its recipients' focal points for the data (once per campaign).
+      if (action === 'campaign.open') await notifyCampaignOpened(tx, id);
       await audit(
         tx,
         actor,

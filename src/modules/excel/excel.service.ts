@@ -51,6 +51,7 @@ export async function templateFor(
     organisationId,
     organisationName,
     reportingYear,
+    ...(campaign ? { deadline: campaign.deadline } : {}),
     lang,
     revision: view.revision,
     content: view.content,

@@ -37,8 +37,18 @@ export interface TemplateInput {
   organisationName: Bilingual;
   revision: number;
   reportingYear: number;
+  /** The campaign's deadline (Rules §9: the term the request set), printed on the instructions sheet. */
+  deadline?: string;
   lang: Lang;
   content: Content;
+}
+
+const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('.');
+
+/** "Отчетный период / Есепті кезең" as the appendix's forms print it: the reporting year's first to last day. */
+export function reportingPeriodText(year: number): Bilingual {
+  const range = `${ddmmyyyy(`${year}-01-01`)} – ${ddmmyyyy(`${year}-12-31`)}`;
+  return { kk: `Есепті кезең: ${range}`, ru: `Отчетный период: ${range}` };
 }
 
 type Entry = { value?: unknown; missingReason?: string; missingComment?: string };
@@ -416,6 +426,14 @@ async function instructions(wb: ExcelJS.Workbook, input: TemplateInput) {
   add(input.form.version.manifest.title[lang], true);
   add(input.organisationName[lang], true);
   add(lang === 'kk' ? `Есепті жыл: ${input.reportingYear}` : `Отчетный год: ${input.reportingYear}`, true);
+  add(reportingPeriodText(input.reportingYear)[lang], true);
+  if (input.deadline)
+    add(
+      lang === 'kk'
+        ? `Мәліметтерді ұсыну мерзімі: ${ddmmyyyy(input.deadline)}`
+        : `Срок представления сведений: ${ddmmyyyy(input.deadline)}`,
+      true,
+    );
   add(lang === 'kk' ? `Сауалнама нұсқасы: ${input.form.versionId}` : `Версия опросника: ${input.form.versionId}`);
   add(lang === 'kk' ? `Жоба нұсқасы: ${input.revision}` : `Редакция черновика: ${input.revision}`);
   ws.addRow([]);
@@ -433,7 +451,11 @@ export async function buildTemplate(input: TemplateInput): Promise<Buffer> {
   const answers = input.content.answers as Record<string, Entry | undefined>;
   await instructions(wb, input);
   const names = sheetNames(form.sections, lang, [INSTRUCTIONS_SHEET[lang], LISTS_SHEET, MAP_SHEET]);
-  const year: Bilingual = { kk: `Есепті жыл: ${input.reportingYear}`, ru: `Отчетный год: ${input.reportingYear}` };
+  const period = reportingPeriodText(input.reportingYear);
+  const year: Bilingual = {
+    kk: `Есепті жыл: ${input.reportingYear} · ${period.kk}`,
+    ru: `Отчетный год: ${input.reportingYear} · ${period.ru}`,
+  };
   for (const [n, section] of form.sections.entries()) {
     const ws = wb.addWorksheet(names[n]!, {
       views: [{ state: 'frozen', ySplit: 4 }],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requiredText } from '../../shared/text.js';
-import { agencyTypeCodes, regionCodes } from '../../domain/reference.js';
+import { assignableAgencyTypeCodes, regionCodes } from '../../domain/reference.js';
 
 export const organisationSchema = z.object({
   id: z.uuid(),
@@ -17,7 +17,7 @@ const name = z.object({ kk: requiredText(500), ru: requiredText(500) }).strict()
 
 export const createOrganisationBody = z
   .object({
-    agencyType: z.enum(agencyTypeCodes as [string, ...string[]]),
+    agencyType: z.enum(assignableAgencyTypeCodes as [string, ...string[]]),
     region: z.enum(regionCodes as [string, ...string[]]),
     parentId: z.uuid().nullable().default(null),
     name,

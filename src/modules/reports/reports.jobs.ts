@@ -2,6 +2,7 @@
 // after the response: protect and audit the published tables, render every output, store
 // them with their sha256 and the disclosure audit (a run of step `disclosure`) and mark the
 // assessment finalised, all or nothing; exposed cells refuse it. Errors end the job as failed with a message.
+import { notifyAssessmentFinalised } from '../notifications/notifications.service.js';
 import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -121,6 +122,7 @@ export async function runFinalise(
         inputHash: sha256(Buffer.from(stored.map((f) => f.sha256).join(','))),
       });
       await markFinalised(tx, assessmentId, actor.user.id, at);
+      await notifyAssessmentFinalised(tx, { id: assessmentId, title: { kk: a.titleKk, ru: a.titleRu } });
       await audit(
         tx,
         actor,

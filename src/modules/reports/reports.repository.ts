@@ -86,6 +86,10 @@ export async function campaignsOf(db: DbOrTx, assessmentId: string) {
       reportingYear: campaigns.reportingYear,
       questionnaireVersion: campaigns.questionnaireVersion,
       deadline: campaigns.deadline,
+      requestDate: campaigns.requestDate,
+      requestingBody: campaigns.requestingBody,
+      outgoingNumber: campaigns.outgoingNumber,
+      outgoingDate: campaigns.outgoingDate,
     })
     .from(assessmentCampaigns)
     .innerJoin(campaigns, eq(campaigns.id, assessmentCampaigns.campaignId))

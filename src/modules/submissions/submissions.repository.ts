@@ -8,6 +8,7 @@ import {
   campaigns,
   organisations,
   submissionComments,
+  submissionCorrections,
   submissionRevisions,
   submissions,
   users,
@@ -25,6 +26,8 @@ export async function findTarget(db: Db, campaignId: string, organisationId: str
         deadline: campaigns.deadline,
         agencyType: organisations.agencyType,
         organisationActive: organisations.active,
+        // Reopened after acceptance: its focal point may edit it even once the campaign is closed.
+        inCorrection: sql<boolean>`coalesce((select s.in_correction from submissions s where s.campaign_id = ${campaigns.id} and s.organisation_id = ${organisations.id}), false)`,
         isRecipient: sql<boolean>`exists (select 1 from campaign_recipients r where r.campaign_id = ${campaigns.id} and r.organisation_id = ${organisations.id})`,
       })
       .from(campaigns)
@@ -156,7 +159,7 @@ export async function saveDraftRevision(
            select 1 from ${campaigns} c
              join ${organisations} o on o.id = ${p('organisationId')}::uuid
              join ${campaignRecipients} r on r.campaign_id = c.id and r.organisation_id = o.id
-            where c.id = ${p('campaignId')}::uuid and c.status = 'open' and c.questionnaire_version = ${p('questionnaireVersion')}::text and o.agency_type = ${p('agencyType')}::text
+            where c.id = ${p('campaignId')}::uuid and (c.status = 'open' or ${submissions.inCorrection}) and c.questionnaire_version = ${p('questionnaireVersion')}::text and o.agency_type = ${p('agencyType')}::text
               and o.active)
          and exists (
            select 1 from ${users} u
@@ -231,6 +234,28 @@ export function listComments(db: DbOrTx, submissionId: string) {
     .leftJoin(users, eq(users.id, submissionComments.authorId))
     .where(eq(submissionComments.submissionId, submissionId))
     .orderBy(asc(submissionComments.createdAt));
+}
+
+export async function insertCorrection(db: DbOrTx, row: typeof submissionCorrections.$inferInsert): Promise<void> {
+  await db.insert(submissionCorrections).values(row);
+}
+
+/** Every reopening of a submission after acceptance, oldest first, with who asked for it. */
+export function listCorrections(db: DbOrTx, submissionId: string) {
+  return db
+    .select({
+      acceptedRevision: submissionCorrections.acceptedRevision,
+      revision: submissionCorrections.revision,
+      reason: submissionCorrections.reason,
+      findingId: submissionCorrections.findingId,
+      findingCode: submissionCorrections.findingCode,
+      requestedByName: users.name,
+      createdAt: submissionCorrections.createdAt,
+    })
+    .from(submissionCorrections)
+    .leftJoin(users, eq(users.id, submissionCorrections.requestedBy))
+    .where(eq(submissionCorrections.submissionId, submissionId))
+    .orderBy(asc(submissionCorrections.createdAt));
 }
 
 export async function insertComments(db: DbOrTx, rows: (typeof submissionComments.$inferInsert)[]): Promise<void> {

@@ -11,6 +11,7 @@ import {
   diffSchema,
   historyEntry,
   historyQuery,
+  reopenBody,
   returnBody,
   revisionParams,
   revisionSchema,
@@ -21,7 +22,15 @@ import {
   submissionSchema,
   submitBody,
 } from './submissions.schemas.js';
-import { accept, getSubmission, returnForCorrection, saveDraft, submit, withdraw } from './submissions.service.js';
+import {
+  accept,
+  getSubmission,
+  reopenForCorrection,
+  returnForCorrection,
+  saveDraft,
+  submit,
+  withdraw,
+} from './submissions.service.js';
 
 const tags = ['submissions'];
 const readers = { access: ['admin', 'expert', 'focal_point'] as const };
@@ -159,6 +168,24 @@ export const submissionsRoutes: Routes = async (app) => {
     setEtag(reply, result.revision);
     return result;
   });
+
+  // Correction after acceptance (issue 20): If-Match is the accepted revision.
+  app.post(
+    `${base}/reopen`,
+    { config: expert, schema: { ...stateSchema(reopenBody), body: reopenBody } },
+    async (request, reply) => {
+      const result = await reopenForCorrection(
+        db,
+        actorOf(request),
+        request.params.campaignId,
+        request.params.organisationId,
+        requireIfMatch(request),
+        request.body,
+      );
+      setEtag(reply, result.revision);
+      return result;
+    },
+  );
 
   app.get(
     `${base}/revisions`,

@@ -39,6 +39,16 @@ export const commentSchema = z.object({
   createdAt: z.string(),
 });
 
+export const correctionSchema = z.object({
+  acceptedRevision: z.number().int(),
+  revision: z.number().int(),
+  reason: z.string(),
+  findingId: z.number().nullable(),
+  findingCode: z.string().nullable(),
+  requestedByName: z.string().nullable(),
+  createdAt: z.string(),
+});
+
 export const submissionSchema = z.object({
   campaignId: z.uuid(),
   organisationId: z.uuid(),
@@ -53,6 +63,9 @@ export const submissionSchema = z.object({
   /** What still stands between this content and a complete submission. */
   issues: z.array(issueSchema),
   comments: z.array(commentSchema),
+  /** Reopened after acceptance and not yet accepted again (issue 20). */
+  inCorrection: z.boolean(),
+  corrections: z.array(correctionSchema),
   acknowledgements: z.record(z.string(), z.string()).nullable(),
   lastSavedAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
@@ -83,6 +96,16 @@ export const returnBody = z
       .array(z.object({ itemId: text(200), comment: requiredText(4000) }).strict())
       .min(1)
       .max(500),
+  })
+  .strict();
+
+export const reopenBody = z
+  .object({
+    reason: requiredText(4000),
+    comments: z
+      .array(z.object({ itemId: text(200), comment: requiredText(4000) }).strict())
+      .max(500)
+      .default([]),
   })
   .strict();
 

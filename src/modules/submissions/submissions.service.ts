@@ -8,6 +8,7 @@ import type { Actor, Writer } from '../../shared/context.js';
 import { deadlineEnd } from '../../shared/dates.js';
 import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
+import { notifySubmission } from '../notifications/notifications.service.js';
 import { readableOrganisationIds } from '../organisations/organisations.service.js';
 import { getForm } from '../../domain/questionnaire/forms.js';
 import type { Lang } from '../../shared/lang.js';
@@ -41,7 +42,9 @@ import {
   findSubmission,
   findTarget,
   insertComments,
+  insertCorrection,
   insertFirstRevision,
+  listCorrections,
   saveDraftRevision,
   insertRevision,
   listComments,
@@ -122,6 +125,10 @@ export async function getSubmission(
     readiness: readiness(content, getForm(t.questionnaireVersion, t.agencyType), validation.issues),
     issues: validation.issues.map((i) => issueView(i, actor.lang)),
     comments: sub ? (await listComments(db, sub.id)).map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })) : [],
+    inCorrection: sub?.inCorrection ?? false,
+    corrections: sub
+      ? (await listCorrections(db, sub.id)).map((c) => ({ ...c, createdAt: c.createdAt.toISOString() }))
+      : [],
     acknowledgements: sub?.acknowledgements ?? null,
     lastSavedAt: sub?.lastSavedAt.toISOString() ?? null,
     submittedAt: sub?.submittedAt?.toISOString() ?? null,
@@ -129,7 +136,7 @@ export async function getSubmission(
     deadline: t.deadline,
     campaignStatus: t.campaignStatus,
     editable:
-      t.campaignStatus === 'open' &&
+      (t.campaignStatus === 'open' || t.inCorrection) &&
       ['not_started', 'draft', 'returned'].includes(status) &&
       hasRole(actor.user, 'focal_point') &&
       actor.user.organisationId === organisationId,
@@ -140,7 +147,7 @@ export async function getSubmission(
 async function openTarget(db: Db, campaignId: string, organisationId: string): Promise<Target> {
   const t = await target(db, campaignId, organisationId);
   if (!t.organisationActive) throw organisationInactive();
-  if (t.campaignStatus !== 'open') throw campaignNotOpen();
+  if (t.campaignStatus !== 'open' && !t.inCorrection) throw campaignNotOpen();
   rememberForm(db, campaignId, organisationId, t);
   return t;
 }
@@ -386,11 +393,20 @@ async function validateAndWrite(db: Db, form: FormHint, draft: Draft, lang: Lang
   );
 }
 
+/** What a state change tells the organisation's focal points. */
+const noticeOf: Partial<Record<Transition['action'], Parameters<typeof notifySubmission>[1]>> = {
+  return: 'submission_returned',
+  accept: 'submission_accepted',
+  reopen: 'submission_reopened',
+};
+
 interface Transition {
   from: SubmissionStatus[];
   to: SubmissionStatus;
-  action: 'submit' | 'withdraw' | 'return' | 'accept';
+  action: 'submit' | 'withdraw' | 'return' | 'accept' | 'reopen';
   patch?: Partial<SubmissionRow>;
+  /** Recorded with the state change in the audit log (a reopening's reason). */
+  auditAfter?: Record<string, unknown>;
 }
 
 /** Moves a submission between states under the same optimistic-concurrency rule as saves. */
@@ -424,6 +440,8 @@ async function transition(
       savedBy: actor.user.id,
     });
     if (after) await after(tx, row);
+    const notice = noticeOf[tr.action];
+    if (notice) await notifySubmission(tx, notice, row, tr.auditAfter?.reason as string | undefined);
     await audit(
       tx,
       actor,
@@ -431,7 +449,7 @@ async function transition(
       { type: 'submission', id: row.id },
       {
         before: { status: existing.status, revision: existing.revision },
-        after: { status: row.status, revision: row.revision, campaignId, organisationId },
+        after: { status: row.status, revision: row.revision, campaignId, organisationId, ...tr.auditAfter },
       },
     );
     return { revision: row.revision, status: row.status };
@@ -531,6 +549,69 @@ export async function accept(
     from: ['submitted'],
     to: 'accepted',
     action: 'accept',
-    patch: { acceptedAt: new Date() },
+    patch: { acceptedAt: new Date(), inCorrection: false },
   });
+}
+
+export interface Reopening {
+  reason: string;
+  comments: { itemId: string; comment: string }[];
+  /** The quality finding that asked for the correction. */
+  finding?: { id: number; code: string };
+}
+
+/**
+ * Correction after acceptance: an expert reopens an accepted submission (at its current, accepted
+ * revision) with a reason and item comments. It becomes `returned` and editable by its focal point
+ * even in a closed campaign; the accepted revision stays readable in the history, the reopening is
+ * recorded (submission_corrections) and audited. Accepted again, it is what assessments draw on.
+ */
+export async function reopenForCorrection(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  organisationId: string,
+  expectedRevision: number,
+  r: Reopening,
+) {
+  const t = await target(db, campaignId, organisationId);
+  const sub = await findSubmission(db, campaignId, organisationId);
+  const form = getForm(t.questionnaireVersion, sub?.agencyType ?? t.agencyType);
+  const unknown = r.comments.filter((c) => !form.index.has(c.itemId)).map((c) => c.itemId);
+  if (unknown.length) throw unknownCommentItems(unknown);
+  return transition(
+    db,
+    actor,
+    campaignId,
+    organisationId,
+    expectedRevision,
+    {
+      from: ['accepted'],
+      to: 'returned',
+      action: 'reopen',
+      patch: { inCorrection: true },
+      auditAfter: { reason: r.reason, acceptedRevision: expectedRevision, findingId: r.finding?.id ?? null },
+    },
+    async (tx, row) => {
+      await insertComments(
+        tx,
+        r.comments.map((c) => ({
+          submissionId: row.id,
+          itemId: c.itemId,
+          comment: c.comment,
+          revision: row.revision,
+          authorId: actor.user.id,
+        })),
+      );
+      await insertCorrection(tx, {
+        submissionId: row.id,
+        acceptedRevision: expectedRevision,
+        revision: row.revision,
+        reason: r.reason,
+        findingId: r.finding?.id ?? null,
+        findingCode: r.finding?.code ?? null,
+        requestedBy: actor.user.id,
+      });
+    },
+  );
 }

@@ -48,3 +48,12 @@ export async function updateUserVersioned(
     .returning();
   return row;
 }
+
+/** The user's own notification preferences (issue 20); no version bump: nobody else edits them. */
+export async function setUserPreferences(
+  db: DbOrTx,
+  id: string,
+  prefs: { lang: 'kk' | 'ru'; emailNotifications: boolean },
+): Promise<void> {
+  await db.update(users).set(prefs).where(sql`${users.id} = ${id}`);
+}

@@ -5,6 +5,7 @@
 // The first four come from the issue; the last two are further flows the
 // questionnaire allows (labour inspection vs МВД labour-exploitation crimes; NGO
 // victims recognised as injured parties vs МВД victims).
+import { localExecutiveBodyTypes } from '../../domain/reference.js';
 import type { Bilingual } from '../../shared/lang.js';
 
 export interface FlowOperand {
@@ -30,7 +31,9 @@ export interface ReconciliationRule {
   maxRatio: number;
 }
 
-const socialReceivers = ['mtszn', 'mio', 'special_social_services'];
+const socialReceivers = ['mtszn', ...localExecutiveBodyTypes, 'special_social_services'];
+/** Non-commercial organisations, those providing special social services included. */
+const ngos = ['ngo', 'ngo_special_social_services'];
 
 export const reconciliationRules: readonly ReconciliationRule[] = [
   {
@@ -45,14 +48,14 @@ export const reconciliationRules: readonly ReconciliationRule[] = [
       },
     },
     right: {
-      agencyTypes: [...socialReceivers, 'ngo'],
+      agencyTypes: [...socialReceivers, ...ngos],
       operands: [
         { item: 's3.q1.referring_subjects', part: 'mvd' },
         { item: 's16.q1.referring_subjects', part: 'mvd' },
       ],
       label: {
-        kk: 'әлеуметтік қорғау органдары, арнаулы әлеуметтік қызмет көрсетушілер және ҮЕҰ ІІМ-нен қабылдаған адамдар (3.1, 16.1)',
-        ru: 'лица, поступившие от МВД в органы социальной защиты, к поставщикам специальных социальных услуг и в НПО (3.1, 16.1)',
+        kk: 'әлеуметтік қорғау органдары, арнаулы әлеуметтік қызмет көрсетушілер және КЕҰ ІІМ-нен қабылдаған адамдар (3.1, 16.1)',
+        ru: 'лица, поступившие от МВД в органы социальной защиты, к поставщикам специальных социальных услуг и в НКО (3.1, 16.1)',
       },
     },
     minRatio: 0.5,
@@ -67,10 +70,10 @@ export const reconciliationRules: readonly ReconciliationRule[] = [
         'health_org',
         'mki',
         'mts',
-        'mio',
+        ...localExecutiveBodyTypes,
         'mid',
         'border_service',
-        'ngo',
+        ...ngos,
         'mtszn',
         'special_social_services',
         'mp',
@@ -107,19 +110,19 @@ export const reconciliationRules: readonly ReconciliationRule[] = [
     id: 'gobmp_referrals',
     scope: 'region',
     left: {
-      agencyTypes: ['ngo'],
+      agencyTypes: ngos,
       operands: [{ item: 's16.q1.victims_referred_medical' }],
       label: {
-        kk: 'ҮЕҰ ТМККК алу үшін жолдаған құрбандар (16.1)',
-        ru: 'жертвы, перенаправленные НПО для получения ГОБМП (16.1)',
+        kk: 'КЕҰ ТМККК алу үшін жолдаған құрбандар (16.1)',
+        ru: 'жертвы, перенаправленные НКО для получения ГОБМП (16.1)',
       },
     },
     right: {
       agencyTypes: ['mz', 'health_org'],
       operands: [{ item: 's9.q1.referring_subjects', part: 'ngo' }],
       label: {
-        kk: 'денсаулық сақтау ұйымдары ҮЕҰ-дан қабылдаған құрбандар (9.1)',
-        ru: 'жертвы, поступившие в организации здравоохранения от НПО (9.1)',
+        kk: 'денсаулық сақтау ұйымдары КЕҰ-дан қабылдаған құрбандар (9.1)',
+        ru: 'жертвы, поступившие в организации здравоохранения от НКО (9.1)',
       },
     },
     minRatio: 0.5,
@@ -129,15 +132,15 @@ export const reconciliationRules: readonly ReconciliationRule[] = [
     id: 'residence_petitions',
     scope: 'region',
     left: {
-      agencyTypes: ['ngo'],
+      agencyTypes: ngos,
       operands: [{ item: 's16.q2.residence_permit_appeals' }],
       label: {
-        kk: 'ҮЕҰ-ның ЖАО-ға уақытша тұруға рұқсат беру туралы өтініштері (16.2)',
-        ru: 'обращения НПО в МИО о разрешении на временное проживание (16.2)',
+        kk: 'КЕҰ-ның ЖАО-ға уақытша тұруға рұқсат беру туралы өтініштері (16.2)',
+        ru: 'обращения НКО в МИО о разрешении на временное проживание (16.2)',
       },
     },
     right: {
-      agencyTypes: ['mio'],
+      agencyTypes: localExecutiveBodyTypes,
       operands: [{ item: 's14.q5.residence_permit_petitions' }],
       label: {
         kk: 'ЖАО-ның уақытша тұруға рұқсат беру туралы өтінішхаттары (14.5)',
@@ -176,11 +179,11 @@ export const reconciliationRules: readonly ReconciliationRule[] = [
     id: 'recognised_victims',
     scope: 'region',
     left: {
-      agencyTypes: ['ngo'],
+      agencyTypes: ngos,
       operands: [{ item: 's16.q1.victims_recognised_with_services' }],
       label: {
-        kk: 'ҮЕҰ көмек көрсеткен, жәбірленуші деп танылған құрбандар (16.1)',
-        ru: 'жертвы, получившие услуги НПО и признанные потерпевшими (16.1)',
+        kk: 'КЕҰ көмек көрсеткен, жәбірленуші деп танылған құрбандар (16.1)',
+        ru: 'жертвы, получившие услуги НКО и признанные потерпевшими (16.1)',
       },
     },
     right: {

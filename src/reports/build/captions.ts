@@ -8,6 +8,10 @@ type Pair = { kk: [string, string]; ru: [string, string] };
 export interface Captions {
   scope: Bilingual;
   questionnaireSource: Bilingual;
+  /** One request of Rules §9 (issue 20): body, outgoing date and number, reporting year, term. */
+  requestSource: Bilingual;
+  /** The timeliness caption when a request set a term other than the Rules' month. */
+  timelinessByRequest: Bilingual;
   rankingSource: Bilingual;
   unknown: Bilingual;
   total: Bilingual;

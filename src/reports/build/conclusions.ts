@@ -27,6 +27,7 @@ import {
   indicatorRows,
   indicatorValues,
   subjectRows,
+  subjectRowsOfItems,
   type IndicatorKey,
 } from './indicators.js';
 import type { AssessmentInput } from './inputs.js';
@@ -318,9 +319,11 @@ export function buildConclusions(
     consequences: {
       tables: [
         indicatorTable(ctx, 'consequences', 'consequences', [
-          ...[['s3.q1.victims_assisted'], ['s6.q1.victims_assisted'], ['s16.q1.victims_assisted']].flatMap(([item]) =>
-            subjectRows(ctx, 'victims_assisted', item!),
-          ),
+          ...subjectRowsOfItems(ctx, 'victims_assisted', [
+            's3.q1.victims_assisted',
+            's6.q1.victims_assisted',
+            's16.q1.victims_assisted',
+          ]),
           ...subjectRows(ctx, 'victims_gobmp', 's9.q1.victims_gobmp'),
           indicatorRow(ctx, 'victims_compensated'),
           indicatorRow(ctx, 'protected_persons'),

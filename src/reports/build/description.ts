@@ -1,7 +1,8 @@
 // Chapter 1: scope, sources, participation rates and the method (Rules §8-§16).
 import type { Lang } from '../../shared/lang.js';
 import type { Description, ScaleStep } from '../report.view-model.js';
-import { formatNumber } from '../format.js';
+import { addMonths } from '../../shared/dates.js';
+import { formatDate, formatNumber } from '../format.js';
 import { fill } from '../texts.js';
 import { captions } from './captions.js';
 import type { AssessmentInput } from './inputs.js';
@@ -55,6 +56,23 @@ function scale(steps: { kk: [string, string]; ru: [string, string] }[], lang: La
 }
 
 /** `draft`: the generated text, shown while the experts have written none. */
+/** The requests' lines for the sources (those with a recorded requesting body). */
+function requestLines(input: AssessmentInput, lang: Lang): string[] {
+  const c = captions();
+  return (input.requests ?? [])
+    .filter((r) => r.requestingBody)
+    .sort((a, b) => a.year - b.year)
+    .map((r) =>
+      fill(c.requestSource[lang], {
+        body: c.agencyShort[r.requestingBody!]?.[lang] ?? r.requestingBody!,
+        date: formatDate(r.outgoingDate ?? r.requestDate),
+        number: r.outgoingNumber ?? '—',
+        year: r.year,
+        deadline: formatDate(r.deadline),
+      }),
+    );
+}
+
 export function buildDescription(input: AssessmentInput, lang: Lang, draft: string[] = []): Description {
   const c = captions();
   const [from, , to] = input.years;
@@ -67,6 +85,7 @@ export function buildDescription(input: AssessmentInput, lang: Lang, draft: stri
     ...(written.length === 0 && draft.length > 0 ? { draft: true } : {}),
     sources: [
       fill(c.questionnaireSource[lang], { n: p.participating, submissions: p.submissions }),
+      ...requestLines(input, lang),
       fill(c.rankingSource[lang], { experts }),
       ...referenceLines(input.references, lang),
     ],
@@ -77,6 +96,8 @@ export function buildDescription(input: AssessmentInput, lang: Lang, draft: stri
       response: ratio(p.participating, p.requested),
       timeliness: ratio(p.timely, p.submissions),
       completeness: completenessRate(input.facts),
+      // Rules §9: a month unless the request set another term; the caption names the actual one.
+      term: (input.requests ?? []).every((r) => addMonths(r.requestDate, 1) === r.deadline) ? 'monthly' : 'custom',
     },
     method: {
       qualityRules: c.qualityRules.map((r) => ({ code: r.code, text: r[lang] })),

@@ -105,6 +105,26 @@ export function indicatorRows(ctx: BuildContext, key: IndicatorKey): IndicatorRo
 }
 
 /** One row per subject type answering a person-count item: never a sum across them. */
+/**
+ * One subject's rows of a measure asked in several sections (victims assisted: 3.1, 6.1, 16.1). A
+ * subject answering more than one of them (an NGO providing special social services answers 3 and 16)
+ * gets a row per section, its later rows keyed and labelled by the question so no cell is published twice.
+ */
+export function subjectRowsOfItems(ctx: BuildContext, key: string, items: readonly string[]): IndicatorRow[] {
+  const seen = new Set<string>();
+  return items.flatMap((item) =>
+    subjectRows(ctx, key, item).map((r) => {
+      const slice = r.slice ?? '';
+      if (!seen.has(slice)) {
+        seen.add(slice);
+        return r;
+      }
+      const question = item.replace(/^s(\d+)\.q(\d+)\..*$/, '$1.$2');
+      return { ...r, code: `${r.code}.${question}`, slice: `${slice}/${question}`, label: `${r.label}, ${question}` };
+    }),
+  );
+}
+
 export function subjectRows(ctx: BuildContext, key: string, item: string): IndicatorRow[] {
   const label = captions().indicators[key]?.[ctx.lang] ?? key;
   const subjects = subjectsOf(ctx.index, item);

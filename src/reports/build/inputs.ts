@@ -52,6 +52,17 @@ export interface TextAnswer {
   text: string;
 }
 
+/** The request (Rules §9) of one of the assessment's campaigns. */
+export interface CampaignRequest {
+  year: number;
+  requestDate: string;
+  deadline: string;
+  /** Agency type code of the requesting authorised body (mvd | mtszn), null when not recorded. */
+  requestingBody: string | null;
+  outgoingNumber: string | null;
+  outgoingDate: string | null;
+}
+
 export interface AssessmentInput {
   id: string;
   years: [number, number, number];
@@ -75,4 +86,6 @@ export interface AssessmentInput {
   participants?: ParticipantInput[];
   /** What the subjects reported on the previous published assessment's actions. */
   followUp?: FollowUpInput;
+  /** The requests of the campaigns drawn on (optional: older inputs and the synthetic set have none). */
+  requests?: CampaignRequest[];
 }

@@ -2,7 +2,7 @@
 // agency type (Rules §2(5)): risks in its competence, the statistical profile of the
 // victims it meets with the three-year trend, the SOP's indicators, mitigation measures.
 import { getVersion } from '../../domain/questionnaire/loader.js';
-import { agencyTypeCodes, type AgencyTypeCode } from '../../domain/reference.js';
+import { agencyTypeCodes, type AgencyTypeCode, coversAgencyType } from '../../domain/reference.js';
 import type { RankedRisk, ReportTable, RiskProfile } from '../report.view-model.js';
 import { sopForAgency } from '../texts.js';
 import { ageDimensions, mapAge } from './conclusions.js';
@@ -75,7 +75,7 @@ export function buildProfiles(ctx: BuildContext, input: AssessmentInput, risks: 
   return profileAgencies(input).map((code) => {
     const own = victimFacts.get(code);
     const tables = own?.length ? victimTables(ctx, code, new FactIndex(own, ctx.years)) : [];
-    const riskAreas = risks.filter((r) => register.get(r.id)?.agencies.includes(code));
+    const riskAreas = risks.filter((r) => coversAgencyType(register.get(r.id)?.agencies ?? [], code));
     const measures = [
       ...new Set(
         riskAreas.flatMap(

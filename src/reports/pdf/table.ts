@@ -17,22 +17,26 @@ export function drawTable(ctx: PdfContext, table: ReportTable): void {
   const body = table.rows.map((row) => row.map((cell, i) => formatCell(cell, table.columns[i], t.suppressed)));
   const header = table.columns.map((c) => c.label);
 
-  // A header whose longest word does not fit its column is set smaller (down to 6 pt), so no word is broken.
-  doc.font(FONT_BOLD);
-  const headerSizes = header.map((label, i) => {
-    const longest = Math.max(...label.split(/\s+/).map((w) => doc.fontSize(SIZE).widthOfString(w)));
-    return Math.max(6, Math.min(SIZE, Math.floor(((SIZE * (widths[i] - 2 * PAD)) / Math.max(longest, 1)) * 2) / 2));
-  });
-  const sizeOf = (bold: boolean, i: number) => (bold ? headerSizes[i] : SIZE);
-  const rowHeight = (cells: string[], bold: boolean) => {
+  // A header whose longest word, or a figure, that does not fit its column is set smaller (down to 6 pt),
+  // so no word and no number is broken across lines (a table with many subjects has narrow columns).
+  const isFigure = (text: string) => /^[\d\s\u00a0\u202f,.%<x−-]+$/.test(text);
+  const fitted = (text: string, i: number, bold: boolean) => {
     doc.font(bold ? FONT_BOLD : FONT);
-    return (
-      Math.max(
-        ...cells.map((c, i) => doc.fontSize(sizeOf(bold, i)).heightOfString(c || ' ', { width: widths[i] - 2 * PAD })),
-      ) +
-      2 * PAD
-    );
+    const words = isFigure(text) ? [text] : text.split(/\s+/);
+    const longest = Math.max(...words.map((w) => doc.fontSize(SIZE).widthOfString(w)));
+    return Math.max(6, Math.min(SIZE, Math.floor(((SIZE * (widths[i] - 2 * PAD)) / Math.max(longest, 1)) * 2) / 2));
   };
+  const headerSizes = header.map((label, i) => fitted(label, i, true));
+  const sizeOf = (bold: boolean, i: number, text: string) => (bold ? headerSizes[i] : fitted(text, i, false));
+  const rowHeight = (cells: string[], bold: boolean) =>
+    Math.max(
+      ...cells.map((c, i) => {
+        const size = sizeOf(bold, i, c);
+        doc.font(bold ? FONT_BOLD : FONT);
+        return doc.fontSize(size).heightOfString(c || ' ', { width: widths[i] - 2 * PAD });
+      }),
+    ) +
+    2 * PAD;
   const drawRow = (cells: string[], bold: boolean, fill?: string, h = rowHeight(cells, bold)) => {
     const y = doc.y;
     if (fill) doc.rect(MARGIN.left, y, contentWidth(doc), h).fill(fill);
@@ -43,7 +47,7 @@ export function drawTable(ctx: PdfContext, table: ReportTable): void {
     cells.forEach((c, i) => {
       const align = bold ? 'center' : table.columns[i].align;
       doc
-        .fontSize(sizeOf(bold, i))
+        .fontSize(sizeOf(bold, i, c))
         .text(c, xs[i] + PAD, y + PAD, { width: widths[i] - 2 * PAD, align, lineBreak: true });
       doc.lineWidth(0.4).strokeColor(COLOR.rule).rect(xs[i], y, widths[i], h).stroke();
     });

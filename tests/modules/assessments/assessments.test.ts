@@ -242,15 +242,17 @@ describe('pipeline steps', () => {
 });
 
 describe('return for correction from a finding', () => {
-  it('refuses when the submission is already accepted', async () => {
+  it('reopens an accepted submission for correction (issue 20), and refuses once it is no longer accepted', async () => {
     const f = (await get(expert, `/api/v1/assessments/${id}/findings?code=consistency.rule`)).json().items[0];
-    // The list says so before anyone tries: the web page offers no return for it.
     expect(f.submissionStatus).toBe('accepted');
     const res = await post(expert, `/api/v1/assessments/${id}/findings/${f.id}/return`);
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'returned', submissionId: f.submissionId });
+    const again = await post(expert, `/api/v1/assessments/${id}/findings/${f.id}/return`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({
       code: 'finding.not_returnable',
-      details: { reason: 'status', status: 'accepted' },
+      details: { reason: 'status', status: 'returned' },
     });
     const noSubmission = (
       await get(expert, `/api/v1/assessments/${id}/findings?code=completeness.not_submitted`)

@@ -54,13 +54,15 @@ describe('campaigns', () => {
     expect((await t.request(admin, { method: 'GET', url: '/api/v1/campaigns' })).json().length).toBe(before);
   });
 
-  it('allows one open campaign per reporting year; close and reopen are audited', async () => {
+  it('allows one campaign per reporting year (Rules §3: yearly); close and reopen are audited', async () => {
     const a = (await create({ reportingYear: 2032 })).json().id;
-    const b = (await create({ reportingYear: 2032 })).json().id;
-    expect((await move(a, 'open', 1)).statusCode).toBe(200);
-    const clash = await move(b, 'open', 1);
+    const clash = await create({ reportingYear: 2032 });
     expect(clash.statusCode).toBe(409);
-    expect(clash.json().error.code).toBe('campaign.already_open');
+    expect(clash.json().error).toMatchObject({
+      code: 'campaign.year_taken',
+      details: { reportingYear: 2032, campaignId: a },
+    });
+    expect((await move(a, 'open', 1)).statusCode).toBe(200);
     expect((await move(a, 'close', 2)).statusCode).toBe(200);
     expect((await move(a, 'open', 3)).json().status).toBe('open');
     const audit = (

@@ -357,10 +357,20 @@ describe('answers that help', () => {
       });
       const ws = wb.worksheets[1]!;
       expect(String(ws.getCell('B2').value)).toContain(String(year));
+      expect(String(ws.getCell(lang === 'kk' ? 'B2' : 'C2').value) + String(ws.getCell('B2').value)).toContain(
+        `01.01.${year} – 31.12.${year}`,
+      );
       // The instructions name both programs' menus, in the chosen language only.
       const instructions = wb.worksheets[0]!.getColumn(1).values.map(String).join('\n');
       expect(instructions).toContain('LibreOffice Calc');
       expect(instructions).toContain(lang === 'kk' ? 'Есепті жыл' : 'Отчетный год');
+      // The appendix's "reporting period" row (issue 20), from the campaign's year.
+      expect(instructions).toContain(
+        lang === 'kk'
+          ? `Есепті кезең: 01.01.${year} – 31.12.${year}`
+          : `Отчетный период: 01.01.${year} – 31.12.${year}`,
+      );
+      expect(instructions).toContain(lang === 'kk' ? 'Мәліметтерді ұсыну мерзімі' : 'Срок представления сведений');
     }
     // The order's notes, each section's respondents and the labelled breakdown total are on the sheets.
     const wb = await loadWorkbook(await template(c));

@@ -4,11 +4,18 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getForm } from '../../../src/domain/questionnaire/forms.js';
+import { getVersion } from '../../../src/domain/questionnaire/loader.js';
 import { generateAnswersFor } from '../../../src/synthetic/answers.js';
 import { setUpCollection, VERSION, type Collection } from '../../helpers/collection.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { editCell, editMeta, fillTemplate, loadWorkbook, mapRows, multipart } from './fill.js';
-import { FIXTURE, ROWS_FIXTURE, fixtureContent, rowsFixtureContent } from './libreoffice.fixture.js';
+import {
+  FIXTURE,
+  FIXTURE_CONTENT_HASH,
+  ROWS_FIXTURE,
+  fixtureContent,
+  rowsFixtureContent,
+} from './libreoffice.fixture.js';
 import { readZip, replaceInZip, writeZip } from './zip.js';
 
 const TYPE = 'mtszn';
@@ -170,6 +177,7 @@ describe('round trip', () => {
     const bytes = replaceInZip(readFileSync(FIXTURE.file), {
       [FIXTURE.campaignId]: l.campaignId,
       [FIXTURE.organisationId]: l.organisationId,
+      [FIXTURE_CONTENT_HASH]: getVersion(FIXTURE.version).contentHash,
       'state="hidden"': 'state="visible"',
     });
     expect(readZip(bytes).some((e) => e.data.includes(l.organisationId))).toBe(true);
@@ -185,6 +193,7 @@ describe('LibreOffice Calc, rows inserted (committed fixture)', () => {
     const bytes = replaceInZip(readFileSync(ROWS_FIXTURE.file), {
       [ROWS_FIXTURE.campaignId]: l.campaignId,
       [ROWS_FIXTURE.organisationId]: l.organisationId,
+      [FIXTURE_CONTENT_HASH]: getVersion(ROWS_FIXTURE.version).contentHash,
     });
     const res = await upload(l, bytes, '"0"');
     expect(res.statusCode, res.body).toBe(200);

@@ -50,6 +50,9 @@ describe('organisations (admin)', () => {
 
   it('refuses unknown reference codes and an unknown parent', async () => {
     expect((await create({ agencyType: 'no_such_type' })).statusCode).toBe(400);
+    // The former single local-executive-body type is kept for earlier submissions only (issue 20).
+    expect((await create({ agencyType: 'mio' })).statusCode).toBe(400);
+    expect((await create({ agencyType: 'mio_city', region: 'almaty' })).statusCode).toBe(201);
     expect((await create({ region: 'atlantis' })).statusCode).toBe(400);
     const orphan = await create({ parentId: '00000000-0000-4000-8000-000000000003' });
     expect(orphan.statusCode).toBe(400);

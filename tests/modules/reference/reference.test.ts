@@ -44,5 +44,7 @@ describe('reference data', () => {
       }
       expect((await t.request(null, { method: 'GET', url })).statusCode).toBe(401);
     }
+    const types = (await t.request(token, { method: 'GET', url: '/api/v1/reference/agency-types' })).json();
+    expect(types.filter((a: { legacy: boolean }) => a.legacy).map((a: { code: string }) => a.code)).toEqual(['mio']);
   });
 });

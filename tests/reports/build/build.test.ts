@@ -6,6 +6,7 @@ import { countTable } from '../../../src/reports/build/privacy.js';
 import { protectTables } from '../../../src/reports/build/disclosure.js';
 import type { AssessmentInput } from '../../../src/reports/build/inputs.js';
 import { syntheticAssessmentInput } from '../../../src/synthetic/assessment.js';
+import { agencyTypeCodes } from '../../../src/domain/reference.js';
 import {
   conclusionKeys,
   isSuppressed,
@@ -81,8 +82,10 @@ describe('report view model', () => {
           .reduce((a, f) => a + (f.value ?? 0), 0),
       );
     expect(bySubject.rows[0]).toEqual([expect.stringContaining('МВД'), ...sum('s2.q8'), expect.anything()]);
-    expect(bySubject.rows.find((r) => String(r[0]).endsWith('(МИО)'))!.slice(1, 4)).toEqual(sum('s3.q1', 'mio'));
-    expect(bySubject.rows.find((r) => String(r[0]).includes('НКО'))!.slice(1, 4)).toEqual(sum('s16.q1'));
+    expect(bySubject.rows.find((r) => String(r[0]).endsWith('(МИО гор.)'))!.slice(1, 4)).toEqual(
+      sum('s3.q1', 'mio_city'),
+    );
+    expect(bySubject.rows.find((r) => String(r[0]).endsWith('(НКО)'))!.slice(1, 4)).toEqual(sum('s16.q1', 'ngo'));
     // The key indicators carry the police's figure, not a sum over subjects.
     expect(table(raw, 'key_indicators').rows[0].slice(1, 4)).toEqual(sum('s2.q8'));
   });
@@ -103,7 +106,7 @@ describe('report view model', () => {
     // The police report age, sex and citizenship (question 2.8); no empty tables for the other dimensions.
     expect(mvd.victimProfile.map((t) => t.id)).toEqual(['v_age_mvd', 'v_sex_mvd', 'v_cit_mvd']);
     // Every subject type with a form has a profile; one without victim data points to the national tables.
-    expect(raw.riskProfiles.map((p) => p.agency.code)).toHaveLength(18);
+    expect(raw.riskProfiles.map((p) => p.agency.code)).toHaveLength(agencyTypeCodes.length);
     const tourism = raw.riskProfiles.find((p) => p.agency.code === 'tourism_operator')!;
     expect(tourism.victimProfile).toEqual([]);
     expect(tourism.victimProfileNote).toContain('2.5');

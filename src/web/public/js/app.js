@@ -17,6 +17,7 @@ const navItems = [
   { path: '/expert-group', key: 'nav.expertGroup', roles: ['admin', 'expert', 'secretariat'] },
   { path: '/results', key: 'nav.results', roles: ['focal_point', 'secretariat'] },
   { path: '/materials', key: 'nav.materials', roles: ['specialist'] },
+  { path: '/notifications', key: 'nav.notifications', roles: ['focal_point', 'expert', 'secretariat', 'admin'] },
 ];
 
 function languageSwitch() {
@@ -45,6 +46,15 @@ function languageSwitch() {
   );
 }
 
+/** The notices link says how many are unread (fetched after the header is drawn). */
+function showUnread(a) {
+  get('/api/v1/notifications?unread=true&limit=1')
+    .then((r) => {
+      if (r.unread) a.textContent = t('nav.notificationsUnread', { n: r.unread });
+    })
+    .catch(() => {});
+}
+
 function header() {
   const current = location.pathname;
   const nav = state.user
@@ -56,9 +66,11 @@ function header() {
           {},
           navItems
             .filter((i) => hasRole(...i.roles))
-            .map((i) =>
-              h('li', {}, link(i.path, t(i.key), current.startsWith(i.path) ? { 'aria-current': 'page' } : {})),
-            ),
+            .map((i) => {
+              const a = link(i.path, t(i.key), current.startsWith(i.path) ? { 'aria-current': 'page' } : {});
+              if (i.path === '/notifications') showUnread(a);
+              return h('li', {}, a);
+            }),
         ),
       )
     : null;

@@ -15,6 +15,7 @@ import { loginPage } from './pages/login.js';
 import { materialsListPage, materialsPage } from './pages/materials.js';
 import { reportsPage } from './pages/reports.js';
 import { submissionPage } from './pages/submission.js';
+import { notificationsPage } from './pages/notifications.js';
 
 export const routes = [
   { path: '/login', page: loginPage },
@@ -43,4 +44,5 @@ export const routes = [
     roles: ['focal_point', 'secretariat', 'expert', 'admin'],
     page: followUpPage,
   },
+  { path: '/notifications', roles: ['focal_point', 'expert', 'secretariat', 'admin'], page: notificationsPage },
 ];

@@ -6,6 +6,7 @@ import { formatDate, t } from '../i18n.js';
 import { agencyTypes, organisations, questionnaires, regions, versionName } from '../refdata.js';
 import { recipientPicker } from '../recipients.js';
 import { busy, statusBadge, table } from '../ui.js';
+import { requestText, termText } from '../campaign-facts.js';
 
 export async function adminCampaignsPage() {
   const [campaigns, orgs, versions, agencyList, regionList] = await Promise.all([
@@ -39,9 +40,14 @@ export async function adminCampaignsPage() {
       {},
       h('td', {}, t('campaign.name', { year: c.reportingYear })),
       h('td', {}, versionLabel(c.questionnaireVersion)),
-      h('td', {}, c.status === 'closed' ? formatDate(c.deadline) : deadlineEditor(c, out)),
+      h(
+        'td',
+        {},
+        c.status === 'closed' ? termText(c) : [deadlineEditor(c, out), h('div', { class: 'hint' }, termText(c))],
+      ),
+      h('td', { class: 'request' }, requestText(c)),
       h('td', {}, String(c.recipientCount)),
-      h('td', {}, statusBadge(`campaign_${c.status}`)),
+      h('td', {}, statusBadge(`campaign_${c.status}`), c.supersededAt ? ` (${t('campaign.superseded')})` : null),
       h('td', {}, actions),
     );
   });
@@ -59,6 +65,23 @@ export async function adminCampaignsPage() {
   const requestDate = h('input', { type: 'date' });
   const deadline = h('input', { type: 'date' });
   const recipients = recipientPicker(orgs, regionList, agencyList);
+  // The request (Rules §9): who asks, under which outgoing number and date.
+  const body = select(
+    [
+      ['mvd', t('campaign.body.mvd')],
+      ['mtszn', t('campaign.body.mtszn')],
+    ],
+    'mvd',
+  );
+  const outgoingNumber = h('input', { type: 'text', maxlength: 100, required: true });
+  const outgoingDate = h('input', { type: 'date', required: true });
+  // A correction campaign replaces a closed campaign of the same year (one campaign per year).
+  const closed = campaigns.filter((c) => c.status === 'closed' && !c.supersededAt);
+  const supersedes = select(
+    [['', t('campaign.supersedesNone')], ...closed.map((c) => [c.id, t('campaign.name', { year: c.reportingYear })])],
+    '',
+  );
+  const supersedeReason = h('textarea', { rows: 2 });
   const create = h('button', { type: 'submit' }, t('campaign.create'));
   const formEl = h(
     'form',
@@ -67,14 +90,18 @@ export async function adminCampaignsPage() {
       onsubmit: (e) => {
         e.preventDefault();
         busy(create, out, async () => {
-          const body = {
+          const payload = {
             reportingYear: Number(year.value),
             questionnaireVersion: version.value,
             recipients: recipients.selected(),
+            requestingBody: body.value,
+            outgoingNumber: outgoingNumber.value,
+            outgoingDate: outgoingDate.value,
           };
-          if (requestDate.value) body.requestDate = requestDate.value;
-          if (deadline.value) body.deadline = deadline.value;
-          await api('POST', '/api/v1/campaigns', { body });
+          if (requestDate.value) payload.requestDate = requestDate.value;
+          if (deadline.value) payload.deadline = deadline.value;
+          if (supersedes.value) payload.supersedes = { campaignId: supersedes.value, reason: supersedeReason.value };
+          await api('POST', '/api/v1/campaigns', { body: payload });
           render();
         });
       },
@@ -88,6 +115,21 @@ export async function adminCampaignsPage() {
       field(t('campaign.requestDate'), requestDate),
       field(t('campaign.deadline'), deadline),
     ),
+    h(
+      'div',
+      { class: 'row' },
+      field(t('campaign.requestingBody'), body),
+      field(t('campaign.outgoingNumber'), outgoingNumber),
+      field(t('campaign.outgoingDate'), outgoingDate),
+    ),
+    closed.length
+      ? h(
+          'div',
+          { class: 'row' },
+          field(t('campaign.supersedes'), supersedes),
+          field(t('campaign.supersedeReason'), supersedeReason),
+        )
+      : null,
     recipients.el,
     create,
   );
@@ -100,7 +142,8 @@ export async function adminCampaignsPage() {
       [
         t('campaign.year'),
         t('campaign.version'),
-        t('campaign.deadline'),
+        t('campaign.term'),
+        t('campaign.request'),
         t('campaign.recipientCount'),
         t('campaign.status'),
         t('common.actions'),

@@ -8,8 +8,10 @@ import { agencyTypes, names, organisations, regions } from '../refdata.js';
 import { busy, organisationPicker, table } from '../ui.js';
 
 export async function adminOrganisationsPage() {
-  const [orgs, agencies, regionList] = await Promise.all([organisations(), agencyTypes(), regions()]);
-  const [agencyName, regionName] = await Promise.all([names(agencies), names(regionList)]);
+  const [orgs, allAgencies, regionList] = await Promise.all([organisations(), agencyTypes(), regions()]);
+  const [agencyName, regionName] = await Promise.all([names(allAgencies), names(regionList)]);
+  // A legacy type (kept for earlier submissions) is never offered for an organisation.
+  const agencies = allAgencies.filter((a) => !a.legacy);
   const out = h('div', { 'aria-live': 'polite' });
   const rows = orgs.map((o) =>
     h(

@@ -51,11 +51,13 @@ export async function qualityPanel(assessment, { query }) {
             )
           : '',
       ),
-      // Only a submitted (not yet accepted) submission goes back for correction.
+      // A submitted submission goes back for correction; an accepted one is reopened for correction (issue 20).
       h(
         'td',
         {},
-        f.itemId && f.submissionStatus === 'submitted' && editable && hasRole('expert') ? returnButton(f) : '',
+        f.itemId && ['submitted', 'accepted'].includes(f.submissionStatus) && editable && hasRole('expert')
+          ? returnButton(f)
+          : '',
       ),
     ),
   );
@@ -64,7 +66,7 @@ export async function qualityPanel(assessment, { query }) {
     const b = h(
       'button',
       { type: 'button', class: 'secondary', 'aria-label': t('findings.returnN', { n: f.id }) },
-      t('findings.return'),
+      t(f.submissionStatus === 'accepted' ? 'quality.reopen' : 'findings.return'),
     );
     b.addEventListener('click', () =>
       busy(b, out, async () => {

@@ -2,8 +2,9 @@
 import { get } from '../api.js';
 import { link, session } from '../nav.js';
 import { h } from '../dom.js';
-import { formatDate, t } from '../i18n.js';
+import { t } from '../i18n.js';
 import { notice, statusBadge, table } from '../ui.js';
+import { periodText, requestText, termText } from '../campaign-facts.js';
 
 export async function campaignsPage() {
   const orgId = session.user.organisationId;
@@ -17,8 +18,13 @@ export async function campaignsPage() {
       return h(
         'tr',
         {},
-        h('td', {}, link(path, t('campaign.name', { year: c.reportingYear }))),
-        h('td', {}, formatDate(c.deadline)),
+        h(
+          'td',
+          {},
+          link(path, t('campaign.name', { year: c.reportingYear })),
+          h('div', { class: 'meta' }, periodText(c)),
+        ),
+        h('td', {}, termText(c), h('div', { class: 'meta' }, `${t('campaign.request')}: ${requestText(c)}`)),
         h('td', {}, statusBadge(`campaign_${c.status}`)),
         h('td', {}, sub ? statusBadge(sub.status) : '—'),
         h('td', {}, t('common.percent', { value: pct })),

@@ -1,6 +1,7 @@
 // A submission, section by section. The focal point edits with autosave (If-Match);
 // an expert reads it and returns it with item comments or accepts it.
-import { api, ApiError, download, hasRoute } from '../api.js';
+import { api, ApiError, download, get, hasRoute } from '../api.js';
+import { campaignFacts } from '../campaign-facts.js';
 import { hasRole, link, onLeave, render, session } from '../nav.js';
 import { clear, h, uid } from '../dom.js';
 import { formatDate, formatDateTime, getLang, loc, t } from '../i18n.js';
@@ -14,9 +15,10 @@ const SAVE_DELAY_MS = 800;
 export async function submissionPage({ campaignId, organisationId }, query) {
   const base = `/api/v1/campaigns/${campaignId}/submissions/${organisationId}`;
   const { data: sub } = await api('GET', base);
-  const [form, countries] = await Promise.all([
+  const [form, countries, campaign] = await Promise.all([
     loadForm(sub.questionnaireVersion, sub.agencyType),
     loadCountries().catch(() => []),
+    get(`/api/v1/campaigns/${campaignId}`).catch(() => null),
   ]);
   const isFocal = hasRole('focal_point') && session.user.organisationId === organisationId;
   const readOnly = !(isFocal && sub.editable);
@@ -440,7 +442,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
       messages,
     );
     blocks.set(item.id, block);
-    if (canReview) {
+    if (canComment) {
       const area = h('textarea', {
         rows: 2,
         id: uid(),
@@ -532,6 +534,8 @@ export async function submissionPage({ campaignId, organisationId }, query) {
   }
 
   const canReview = hasRole('expert') && sub.status === 'submitted';
+  // Item comments go with a return and with a reopening of an accepted submission (issue 20).
+  const canComment = hasRole('expert') && (sub.status === 'submitted' || sub.status === 'accepted');
   const actions = h('div', { class: 'actions' });
   const actionOut = h('div', { 'aria-live': 'polite' });
 
@@ -574,6 +578,25 @@ export async function submissionPage({ campaignId, organisationId }, query) {
       }),
     );
     actions.append(accept, ret);
+  }
+  if (hasRole('expert') && sub.status === 'accepted') {
+    const reason = h('textarea', { rows: 2, id: uid(), class: 'reopen-reason' });
+    const reopen = h('button', { type: 'button', class: 'secondary' }, t('correction.reopen'));
+    reopen.addEventListener('click', () =>
+      busy(reopen, actionOut, async () => {
+        if (!reason.value.trim()) {
+          actionOut.replaceChildren(notice('error', t('correction.needReason')));
+          return;
+        }
+        const comments = [...returnComments].map(([itemId, comment]) => ({ itemId, comment }));
+        await api('POST', `${base}/reopen`, { body: { reason: reason.value, comments }, ifMatch: state.revision });
+        render();
+      }),
+    );
+    actions.append(
+      h('div', { class: 'field reopen' }, h('label', { for: reason.id }, t('correction.reason')), reason),
+      reopen,
+    );
   }
 
   async function submit(acknowledgements) {
@@ -861,8 +884,7 @@ export async function submissionPage({ campaignId, organisationId }, query) {
       { class: 'facts' },
       h('dt', {}, t('submission.status')),
       statusValue,
-      h('dt', {}, t('campaign.deadline')),
-      h('dd', {}, formatDate(sub.deadline)),
+      campaign ? campaignFacts(campaign) : [h('dt', {}, t('campaign.deadline')), h('dd', {}, formatDate(sub.deadline))],
       h('dt', {}, t('submission.revision')),
       h(
         'dd',
@@ -890,6 +912,32 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     ),
     sub.status === 'returned' && sub.comments.length
       ? notice('warning', t('submission.returnedNotice', { n: sub.comments.length }))
+      : null,
+    sub.inCorrection && sub.corrections.length
+      ? notice('warning', t('correction.notice', { reason: sub.corrections.at(-1).reason }))
+      : null,
+    sub.corrections.length
+      ? h(
+          'details',
+          { class: 'corrections' },
+          h('summary', {}, t('correction.history')),
+          h(
+            'ul',
+            {},
+            sub.corrections.map((c) =>
+              h(
+                'li',
+                {},
+                t('correction.entry', {
+                  date: formatDateTime(c.createdAt),
+                  revision: c.acceptedRevision,
+                  who: c.requestedByName ?? '—',
+                  reason: c.reason,
+                }),
+              ),
+            ),
+          ),
+        )
       : null,
     readOnly && isFocal ? notice('info', t('submission.readOnly')) : null,
     h(
