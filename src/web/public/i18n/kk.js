@@ -404,6 +404,7 @@ export default {
   'campaign.changeDeadline': 'Мерзімді өзгерту',
   'questionnaire.versionName': '№ {orders} бұйрық бойынша сауалнама (қолданысқа енген күні — {date})',
   'questionnaire.draft': 'жоба',
+  'files.downloadName': '{name} жүктеп алу',
   'files.downloadAll': 'Барлық файлдарды бір мұрағатпен жүктеп алу (ZIP)',
   'excel.pickFile': 'Файлды таңдау',
   'excel.noFile': 'Файл таңдалмаған',

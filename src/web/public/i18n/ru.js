@@ -405,6 +405,7 @@ export default {
   'campaign.changeDeadline': 'Изменить срок',
   'questionnaire.versionName': 'Опросник по приказу № {orders} (действует с {date})',
   'questionnaire.draft': 'проект',
+  'files.downloadName': 'Скачать {name}',
   'files.downloadAll': 'Скачать все файлы одним архивом (ZIP)',
   'excel.pickFile': 'Выбрать файл',
   'excel.noFile': 'Файл не выбран',
