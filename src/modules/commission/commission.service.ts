@@ -8,6 +8,7 @@ import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor } from '../../shared/context.js';
 import { isRestricted } from '../../reports/build/outputs.js';
 import { loadAssessment } from '../assessments/assessments.load.js';
+import { notifyAssessmentPublished } from '../notifications/notifications.service.js';
 import { audit } from '../audit/audit.repository.js';
 import { requireCoordinator } from '../expert-group/expert-group.coordinator.js';
 import { listFiles } from '../reports/reports.repository.js';
@@ -235,6 +236,7 @@ export async function publishResults(db: Db, actor: Actor, assessmentId: string)
       { type: 'assessment', id: assessmentId },
       { after: { ...publicationView(row), focalPoints: recipients.length } },
     );
+    await notifyAssessmentPublished(tx, { id: assessmentId, title: { kk: a.titleKk, ru: a.titleRu } });
     return commissionOf(tx, assessmentId, a.status);
   });
 }

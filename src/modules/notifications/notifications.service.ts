@@ -157,6 +157,21 @@ export async function notifyAssessmentFinalised(db: DbOrTx, assessment: { id: st
   );
 }
 
+/** Rules §19: the published results, to every focal point and to the secretariat. */
+export async function notifyAssessmentPublished(db: DbOrTx, assessment: { id: string; title: Bilingual }) {
+  const people = await usersWithRoles(db, ['focal_point', 'secretariat']);
+  return publish(
+    db,
+    {
+      key: `assessment.published:${assessment.id}`,
+      kind: 'assessment_published',
+      link: '/results',
+      facts: () => ({ title: assessment.title }),
+    },
+    people,
+  );
+}
+
 /**
  * Deadline reminders, idempotent: `daysBefore` days before the deadline (and up to it) to the focal
  * points of recipients that have not submitted, and once the deadline day has ended (Astana time) an

@@ -10,6 +10,7 @@ export const notificationKinds = [
   'submission_accepted',
   'submission_reopened',
   'assessment_finalised',
+  'assessment_published',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -100,6 +101,17 @@ const texts: Record<NotificationKind, (f: NotificationFacts, lang: Lang) => Text
       : {
           subject: 'Оценка рисков завершена',
           body: `Оценка рисков «${f.title?.ru}» завершена: отчет и профили риска доступны.`,
+        },
+  // Rules §19: the results, considered by the Interagency Commission, communicated to the subjects.
+  assessment_published: (f, lang) =>
+    lang === 'kk'
+      ? {
+          subject: 'Тәуекелдерді бағалау нәтижелері жеткізілді',
+          body: `«${f.title?.kk}» тәуекелдерді бағалаудың Ведомствоаралық комиссия қараған нәтижелері қолжетімді: қорытынды есеп және сіздің органыңыздың тәуекел профилі.`,
+        }
+      : {
+          subject: 'Результаты оценки рисков доведены',
+          body: `Доступны результаты оценки рисков «${f.title?.ru}», рассмотренные Межведомственной комиссией: итоговый отчет и профиль риска вашего органа.`,
         },
 };
 

@@ -208,6 +208,16 @@ describe('publication to the subjects', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'assessment.publish'), eq(auditLog.objectId, fx.assessmentId)));
     expect(row?.after).toMatchObject({ focalPoints: 2 });
+    // Every focal point and the secretariat get the notice "results communicated", in their language.
+    const notices = await get(tok.fpMvd, '/api/v1/notifications');
+    expect(notices.statusCode, notices.body).toBe(200);
+    expect(JSON.stringify(notices.json())).toContain('Результаты оценки рисков доведены');
+    expect(JSON.stringify((await get(tok.secretariat, '/api/v1/notifications')).json())).toContain(
+      'Результаты оценки рисков доведены',
+    );
+    expect(JSON.stringify((await get(tok.coordinator, '/api/v1/notifications')).json())).not.toContain(
+      'Результаты оценки рисков доведены',
+    );
   });
 
   it("gives each focal point the report and only its own agency type's profile", async () => {
