@@ -236,7 +236,26 @@ export interface RiskProfile {
   victimProfileNote?: string;
   /** SOP indicators and risk groups relevant to the agency. */
   sopIndicators: IndicatorGroup[];
+  /** The SOP's functions, minors, three elements and referral path (reports/sop-profiles.json). */
+  sop: ProfileSop;
   mitigation: string[];
+}
+
+/** What the SOP says of one agency type, each item citing its SOP lines. */
+export interface ProfileSop {
+  /** The agency's functions, one group per direction of work (SOP tables 1-13). */
+  functions: IndicatorGroup[];
+  /** Where the SOP describes an agency type without a table of its own. */
+  functionsNote?: string;
+  /** The lines of the agency's table, e.g. "СОП, стр. 587–592". */
+  functionsSource?: string;
+  /** Why the minors' groups and signs are (or are not) in the profile. */
+  minorsBasis: string;
+  threeElements: IndicatorGroup;
+  /** The referral steps the agency takes (whom it informs or refers to). */
+  refersTo: string[];
+  /** The steps by which others refer potential victims to it. */
+  referredBy: string[];
 }
 
 export interface Annexes {

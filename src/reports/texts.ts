@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Lang } from '../shared/lang.js';
 import { agencyTypeCodes, type AgencyTypeCode } from '../domain/reference.js';
 import { conclusionKeys, type IndicatorGroup } from './report.view-model.js';
+import { concernsMinors } from './sop-profiles.js';
 
 const dataDir = new URL('../../reports/', import.meta.url);
 
@@ -72,6 +73,15 @@ const reportTextsSchema = z
       'sopIndicators',
       'sopNote',
       'mitigation',
+      'threeElements',
+      'minorsNote',
+      'functions',
+      'functionsSource',
+      'referral',
+      'refersTo',
+      'referredBy',
+      'registerMeasures',
+      'noMeasures',
     ]),
     annexes: record(['riskRegister', 'heatMap', 'qualityFindings', 'missingReasons', 'heatMapNote']),
     columns: record([
@@ -95,8 +105,10 @@ const reportTextsSchema = z
 export type ReportTexts = z.infer<typeof reportTextsSchema>;
 
 const bilingualText = z.object({ ru: text, kk: text }).strict();
+// 'minors': every agency type whose profile concerns minors (reports/sop-profiles.json).
 const agencies = z.union([
   z.literal('all'),
+  z.literal('minors'),
   z.array(z.enum(agencyTypeCodes as [AgencyTypeCode, ...AgencyTypeCode[]])).min(1),
 ]);
 
@@ -162,7 +174,9 @@ export function textsFor(meta: { language: Lang; suppressionThreshold?: number }
 
 /** The SOP groups (with only their relevant items) for one agency type, in the given language. */
 export function sopForAgency(agency: AgencyTypeCode, lang: Lang): IndicatorGroup[] {
-  const relevant = (tags: 'all' | AgencyTypeCode[]) => tags === 'all' || tags.includes(agency);
+  const minors = concernsMinors(agency);
+  const relevant = (tags: 'all' | 'minors' | AgencyTypeCode[]) =>
+    tags === 'all' || (tags === 'minors' ? minors : tags.includes(agency));
   return loadSopIndicators()
     .groups.map((g) => ({
       title: g.title[lang],

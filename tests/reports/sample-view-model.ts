@@ -16,6 +16,7 @@ import type {
   TableCell,
 } from '../../src/reports/report.view-model.js';
 import { loadTexts, sopForAgency } from '../../src/reports/texts.js';
+import { sopProfile } from '../../src/reports/sop-profiles.js';
 
 type Bi = { kk: string; ru: string };
 const YEARS: [number, number, number] = [2022, 2023, 2024];
@@ -321,6 +322,7 @@ function profile(lang: Lang, code: AgencyTypeCode, risks: RankedRisk[], mitigati
     riskAreas: risks.filter((r) => inCompetence.has(r.id)),
     victimProfile: victimProfile(lang, code, seed),
     sopIndicators: sopForAgency(code, lang),
+    sop: sopProfile(code, lang),
     mitigation: mitigation.map((m) => m[lang]),
   };
 }

@@ -24,6 +24,7 @@ import { writeFooters } from './frame.js';
 export function writeProfile(ctx: PdfContext, profile: RiskProfile, prefix: string, level: 1 | 2 | 3): void {
   const { t } = ctx;
   const p = t.profile;
+  const { sop } = profile;
   heading(ctx, level, `${prefix}1.`, p.riskArea);
   if (profile.riskAreasNote) paragraph(ctx, profile.riskAreasNote, { size: 9 });
   else
@@ -36,7 +37,11 @@ export function writeProfile(ctx: PdfContext, profile: RiskProfile, prefix: stri
   subheading(ctx, p.victimProfile);
   for (const table of profile.victimProfile) drawTable(ctx, table);
   if (profile.victimProfileNote) paragraph(ctx, profile.victimProfileNote, { size: 9 });
+  subheading(ctx, p.threeElements);
+  paragraph(ctx, sop.threeElements.title, { size: 9 });
+  list(ctx, sop.threeElements.items, false, 9);
   subheading(ctx, p.sopIndicators);
+  paragraph(ctx, `${p.minorsNote}. ${sop.minorsBasis}`, { size: 9 });
   for (const group of profile.sopIndicators) {
     subheading(ctx, group.title, 9);
     list(ctx, group.items, false, 9);
@@ -44,8 +49,21 @@ export function writeProfile(ctx: PdfContext, profile: RiskProfile, prefix: stri
   paragraph(ctx, p.sopNote, { size: 8, color: COLOR.muted });
 
   heading(ctx, level, `${prefix}3.`, p.mitigation);
+  subheading(ctx, p.registerMeasures);
   if (profile.mitigation.length) list(ctx, profile.mitigation);
-  else if (profile.riskAreasNote) paragraph(ctx, profile.riskAreasNote, { size: 9 });
+  else paragraph(ctx, profile.riskAreasNote ?? p.noMeasures, { size: 9 });
+  subheading(ctx, p.functions);
+  if (sop.functionsNote) paragraph(ctx, sop.functionsNote, { size: 9 });
+  if (sop.functionsSource) paragraph(ctx, fill(p.functionsSource, { lines: sop.functionsSource }), { size: 9 });
+  for (const group of sop.functions) {
+    subheading(ctx, group.title, 9);
+    list(ctx, group.items, false, 9);
+  }
+  subheading(ctx, p.referral);
+  subheading(ctx, p.refersTo, 9);
+  list(ctx, sop.refersTo, false, 9);
+  subheading(ctx, p.referredBy, 9);
+  list(ctx, sop.referredBy, false, 9);
 }
 
 function subheading(ctx: PdfContext, text: string, size = 10): void {
