@@ -217,6 +217,8 @@ export interface HeatMap {
 export interface IndicatorGroup {
   title: string;
   items: string[];
+  /** The same for every agency type (the report prints it once, before the profiles). */
+  common?: boolean;
 }
 
 /** Risk profile of potential victims for one agency type (Rules §2(5), §17(4)). */

@@ -82,6 +82,8 @@ const reportTextsSchema = z
       'referredBy',
       'registerMeasures',
       'noMeasures',
+      'commonPart',
+      'commonPointer',
     ]),
     annexes: record(['riskRegister', 'heatMap', 'qualityFindings', 'missingReasons', 'heatMapNote']),
     columns: record([
@@ -181,6 +183,8 @@ export function sopForAgency(agency: AgencyTypeCode, lang: Lang): IndicatorGroup
     .groups.map((g) => ({
       title: g.title[lang],
       items: g.items.filter((i) => relevant(i.agencies ?? g.agencies)).map((i) => i[lang]),
+      // The same for every agency type: the report prints it once at the head of chapter 4.
+      ...(g.agencies === 'all' && g.items.every((i) => i.agencies === undefined) ? { common: true } : {}),
     }))
     .filter((g) => g.items.length > 0);
 }

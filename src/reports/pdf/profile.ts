@@ -20,8 +20,18 @@ import {
 import { drawTable } from './table.js';
 import { writeFooters } from './frame.js';
 
-/** Writes the profile's three parts numbered `${prefix}1.` to `${prefix}3.` at heading `level`. */
-export function writeProfile(ctx: PdfContext, profile: RiskProfile, prefix: string, level: 1 | 2 | 3): void {
+/**
+ * Writes the profile's three parts numbered `${prefix}1.` to `${prefix}3.` at heading `level`.
+ * In the report (`commonWritten`), what every agency type shares was printed once before the
+ * profiles (writeCommonPart) and is pointed to instead of repeated 18 times.
+ */
+export function writeProfile(
+  ctx: PdfContext,
+  profile: RiskProfile,
+  prefix: string,
+  level: 1 | 2 | 3,
+  commonWritten = false,
+): void {
   const { t } = ctx;
   const p = t.profile;
   const { sop } = profile;
@@ -37,15 +47,14 @@ export function writeProfile(ctx: PdfContext, profile: RiskProfile, prefix: stri
   subheading(ctx, p.victimProfile);
   for (const table of profile.victimProfile) drawTable(ctx, table);
   if (profile.victimProfileNote) paragraph(ctx, profile.victimProfileNote, { size: 9 });
-  subheading(ctx, p.threeElements);
-  paragraph(ctx, sop.threeElements.title, { size: 9 });
-  list(ctx, sop.threeElements.items, false, 9);
+  if (!commonWritten) writeThreeElements(ctx, profile);
   subheading(ctx, p.sopIndicators);
+  if (commonWritten) paragraph(ctx, p.commonPointer, { size: 9 });
   paragraph(ctx, `${p.minorsNote}. ${sop.minorsBasis}`, { size: 9 });
-  for (const group of profile.sopIndicators) {
-    subheading(ctx, group.title, 9);
-    list(ctx, group.items, false, 9);
-  }
+  writeGroups(
+    ctx,
+    profile.sopIndicators.filter((g) => !(commonWritten && g.common)),
+  );
   paragraph(ctx, p.sopNote, { size: 8, color: COLOR.muted });
 
   heading(ctx, level, `${prefix}3.`, p.mitigation);
@@ -64,6 +73,30 @@ export function writeProfile(ctx: PdfContext, profile: RiskProfile, prefix: stri
   list(ctx, sop.refersTo, false, 9);
   subheading(ctx, p.referredBy, 9);
   list(ctx, sop.referredBy, false, 9);
+}
+
+function writeThreeElements(ctx: PdfContext, profile: RiskProfile): void {
+  subheading(ctx, ctx.t.profile.threeElements);
+  paragraph(ctx, profile.sop.threeElements.title, { size: 9 });
+  list(ctx, profile.sop.threeElements.items, false, 9);
+}
+
+function writeGroups(ctx: PdfContext, groups: readonly { title: string; items: string[] }[]): void {
+  for (const group of groups) {
+    subheading(ctx, group.title, 9);
+    list(ctx, group.items, false, 9);
+  }
+}
+
+/** What every profile shares (the three elements, the SOP groups and signs for all agency types), once. */
+export function writeCommonPart(ctx: PdfContext, profile: RiskProfile): void {
+  subheading(ctx, ctx.t.profile.commonPart, 11);
+  writeThreeElements(ctx, profile);
+  writeGroups(
+    ctx,
+    profile.sopIndicators.filter((g) => g.common),
+  );
+  paragraph(ctx, ctx.t.profile.sopNote, { size: 8, color: COLOR.muted });
 }
 
 function subheading(ctx: PdfContext, text: string, size = 10): void {

@@ -7,7 +7,7 @@ import { formatNumber } from '../format.js';
 import { HEAT_MAP_HEIGHT, drawChart, drawHeatMap } from './charts.js';
 import { COLOR, createContext, finish, heading, list, paragraph, type PdfContext, type TocEntry } from './document.js';
 import { drawTitlePage, tocPagesNeeded, writeFooters, writeToc } from './frame.js';
-import { writeProfile } from './profile.js';
+import { writeCommonPart, writeProfile } from './profile.js';
 import { drawTable } from './table.js';
 import { writeDisclosureAnnex } from './disclosure.js';
 
@@ -83,9 +83,11 @@ function writeRecommendations(ctx: PdfContext, vm: ReportViewModel): void {
 function writeProfiles(ctx: PdfContext, vm: ReportViewModel): void {
   heading(ctx, 1, '4.', ctx.t.chapters.riskProfiles);
   paragraph(ctx, ctx.t.profile.definition);
+  const first = vm.riskProfiles[0];
+  if (first) writeCommonPart(ctx, first);
   vm.riskProfiles.forEach((profile, n) => {
     heading(ctx, 2, `4.${n + 1}.`, profile.agency.name);
-    writeProfile(ctx, profile, `4.${n + 1}.`, 3);
+    writeProfile(ctx, profile, `4.${n + 1}.`, 3, first !== undefined);
   });
 }
 
