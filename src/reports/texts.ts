@@ -84,6 +84,7 @@ const reportTextsSchema = z
       'noMeasures',
       'commonPart',
       'commonPointer',
+      'riskAreaNote',
     ]),
     annexes: record(['riskRegister', 'heatMap', 'qualityFindings', 'missingReasons', 'heatMapNote']),
     columns: record([

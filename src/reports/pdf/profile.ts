@@ -2,7 +2,7 @@
 // risk indicators, measures to minimise risks. Used as a report chapter section and
 // as a stand-alone document.
 import type { RiskProfile, RiskProfileViewModel } from '../report.view-model.js';
-import { riskTable } from '../tables.js';
+import { riskAreaTable } from '../tables.js';
 import { fill, textsFor } from '../texts.js';
 import {
   COLOR,
@@ -40,7 +40,12 @@ export function writeProfile(
   else
     drawTable(
       ctx,
-      riskTable(`profile_${profile.agency.code}_risks`, `${p.riskArea}: ${profile.agency.name}`, profile.riskAreas, t),
+      riskAreaTable(
+        `profile_${profile.agency.code}_risks`,
+        `${p.riskArea}: ${profile.agency.name}`,
+        profile.riskAreas,
+        t,
+      ),
     );
 
   heading(ctx, level, `${prefix}2.`, p.indicators);

@@ -29,9 +29,10 @@ function writeDescription(ctx: PdfContext, vm: ReportViewModel): void {
   heading(ctx, 2, '1.4.', x.method);
   x.methodText.forEach((p) => paragraph(ctx, p));
   paragraph(ctx, x.qualityRules, { bold: true });
+  // Each text starts with the rule's name in the document's language; the code is for the XLSX only.
   list(
     ctx,
-    d.method.qualityRules.map((r) => `${r.code} — ${r.text}`),
+    d.method.qualityRules.map((r) => r.text),
   );
   drawTable(ctx, scalesTable(d, t));
   drawTable(ctx, levelBandsTable(d, t));
