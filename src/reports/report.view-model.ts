@@ -125,8 +125,10 @@ export interface Description {
   scope: string[];
   /** True when the scope's paragraphs after the first are the generated draft. */
   draft?: boolean;
-  /** Information sources and references (Rules §8, §10, §15). */
+  /** The data the assessment rests on: the questionnaire answers and the expert panel (Rules §8, §13). */
   sources: string[];
+  /** The references of Rules §10 and §15, "[n] ..." in citation order (grouped by type); the narrative cites them as [n]. */
+  references: string[];
   participatingOrganisations: number;
   requestedOrganisations: number;
   /** Shares in [0, 1]. */

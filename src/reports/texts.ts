@@ -59,6 +59,8 @@ const reportTextsSchema = z
           'level',
           'scoreRange',
           'kendall',
+          'referencesHeading',
+          'noReferences',
         ]).shape,
         methodText: z.array(text).min(1),
       })

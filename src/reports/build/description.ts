@@ -68,8 +68,8 @@ export function buildDescription(input: AssessmentInput, lang: Lang, draft: stri
     sources: [
       fill(c.questionnaireSource[lang], { n: p.participating, submissions: p.submissions }),
       fill(c.rankingSource[lang], { experts }),
-      ...referenceLines(input.references, lang),
     ],
+    references: referenceLines(input.references, lang),
     participatingOrganisations: p.participating,
     requestedOrganisations: p.requested,
     ...(p.byYear?.length ? { responseByYear: p.byYear } : {}),

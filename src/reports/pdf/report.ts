@@ -19,7 +19,10 @@ function writeDescription(ctx: PdfContext, vm: ReportViewModel): void {
   heading(ctx, 2, '1.1.', x.scope);
   d.scope.forEach((p, i) => paragraph(ctx, p, d.draft && i > 0 ? { color: COLOR.muted } : {}));
   heading(ctx, 2, '1.2.', x.sources);
-  list(ctx, d.sources, true);
+  list(ctx, d.sources);
+  // The references carry their citation numbers "[n]" themselves: no second numbering.
+  paragraph(ctx, d.references.length ? x.referencesHeading : x.noReferences);
+  if (d.references.length) list(ctx, d.references);
   heading(ctx, 2, '1.3.', x.participation);
   paragraph(
     ctx,
