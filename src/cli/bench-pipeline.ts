@@ -91,7 +91,14 @@ function main(): void {
   for (const scale of scales) {
     const out = execFileSync(
       process.execPath,
-      ['--import', 'tsx', '--max-old-space-size=8192', self, `--child=${scale}`],
+      [
+        '--import',
+        'tsx',
+        '--max-old-space-size=8192',
+        self,
+        `--child=${scale}`,
+        ...(arg('register') ? [`--register=${arg('register')}`] : []),
+      ],
       { encoding: 'utf8', maxBuffer: 1 << 24 },
     );
     const r = JSON.parse(out) as (typeof results)[number];
