@@ -15,16 +15,24 @@ interface Run {
   positions: Record<string, number>[];
 }
 
-/** A copy of a cached run: pdfkit scales the positions of every run it gets in place (EmbeddedFont.layoutRun). */
+/**
+ * A copy of a cached run: pdfkit scales the positions of every run it gets in place
+ * (EmbeddedFont.layoutRun) and only then reads the width, once per word and line it measures,
+ * so the width is summed on the first read and kept.
+ */
 class CopiedRun implements Run {
+  #width: number | undefined;
   constructor(
     readonly glyphs: unknown[],
     readonly positions: Record<string, number>[],
   ) {}
   get advanceWidth(): number {
-    let width = 0;
-    for (const p of this.positions) width += p.xAdvance ?? 0;
-    return width;
+    if (this.#width === undefined) {
+      let width = 0;
+      for (const p of this.positions) width += p.xAdvance ?? 0;
+      this.#width = width;
+    }
+    return this.#width;
   }
 }
 
