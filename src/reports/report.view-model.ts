@@ -219,8 +219,8 @@ export interface HeatMap {
 export interface IndicatorGroup {
   title: string;
   items: string[];
-  /** The same for every agency type (the report prints it once, before the profiles). */
-  common?: boolean;
+  /** The same for every agency type, or for every one whose profile concerns minors (the report prints it once, before the profiles). */
+  common?: 'all' | 'minors';
 }
 
 /** Risk profile of potential victims for one agency type (Rules §2(5), §17(4)). */

@@ -85,6 +85,7 @@ const reportTextsSchema = z
       'registerMeasures',
       'noMeasures',
       'commonPart',
+      'commonMinors',
       'commonPointer',
       'riskAreaNote',
     ]),
@@ -186,8 +187,12 @@ export function sopForAgency(agency: AgencyTypeCode, lang: Lang): IndicatorGroup
     .groups.map((g) => ({
       title: g.title[lang],
       items: g.items.filter((i) => relevant(i.agencies ?? g.agencies)).map((i) => i[lang]),
-      // The same for every agency type: the report prints it once at the head of chapter 4.
-      ...(g.agencies === 'all' && g.items.every((i) => i.agencies === undefined) ? { common: true } : {}),
+      // The same for every agency type (or every one concerned with minors): the report prints it once at the head of chapter 4.
+      ...(g.agencies !== 'all' && g.agencies !== 'minors'
+        ? {}
+        : g.items.every((i) => i.agencies === undefined)
+          ? { common: g.agencies }
+          : {}),
     }))
     .filter((g) => g.items.length > 0);
 }

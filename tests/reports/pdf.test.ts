@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderRiskProfilePdf } from '../../src/reports/pdf/profile.js';
 import { renderReportPdf } from '../../src/reports/pdf/report.js';
 import { conclusionKeys } from '../../src/reports/report.view-model.js';
-import { fill, loadTexts } from '../../src/reports/texts.js';
+import { fill, loadSopIndicators, loadTexts } from '../../src/reports/texts.js';
 import { KAZAKH_LETTERS, TOP_RISK_TITLE, sampleViewModel } from './sample-view-model.js';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -79,6 +79,9 @@ describe('risk profile PDF', () => {
     const t = loadTexts('kk');
     const count = (s: string) => text.split(s).length - 1;
     expect(count(t.profile.commonPart)).toBe(1);
+    expect(count(t.profile.commonMinors)).toBe(1);
+    const minorsGroup = loadSopIndicators().groups.find((g) => g.code === 'risk_groups_minors')!.title.kk;
+    expect(count(minorsGroup)).toBe(1);
     expect(count(t.profile.commonPointer)).toBe(vm.riskProfiles.length);
   });
 });

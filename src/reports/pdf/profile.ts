@@ -93,14 +93,26 @@ function writeGroups(ctx: PdfContext, groups: readonly { title: string; items: s
   }
 }
 
-/** What every profile shares (the three elements, the SOP groups and signs for all agency types), once. */
-export function writeCommonPart(ctx: PdfContext, profile: RiskProfile): void {
+/**
+ * What the profiles share, once: the three elements and the SOP groups and signs for all agency
+ * types, then those for every agency type whose profile concerns minors.
+ */
+export function writeCommonPart(ctx: PdfContext, profiles: readonly RiskProfile[]): void {
+  const first = profiles[0];
+  if (!first) return;
   subheading(ctx, ctx.t.profile.commonPart, 11);
-  writeThreeElements(ctx, profile);
+  writeThreeElements(ctx, first);
   writeGroups(
     ctx,
-    profile.sopIndicators.filter((g) => g.common),
+    first.sopIndicators.filter((g) => g.common === 'all'),
   );
+  const minors = profiles.flatMap((p) => p.sopIndicators.filter((g) => g.common === 'minors'));
+  const seen = new Set<string>();
+  const unique = minors.filter((g) => !seen.has(g.title) && seen.add(g.title));
+  if (unique.length) {
+    subheading(ctx, ctx.t.profile.commonMinors, 10);
+    writeGroups(ctx, unique);
+  }
   paragraph(ctx, ctx.t.profile.sopNote, { size: 8, color: COLOR.muted });
 }
 

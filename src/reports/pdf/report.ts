@@ -87,11 +87,10 @@ function writeRecommendations(ctx: PdfContext, vm: ReportViewModel): void {
 function writeProfiles(ctx: PdfContext, vm: ReportViewModel): void {
   heading(ctx, 1, '4.', ctx.t.chapters.riskProfiles);
   paragraph(ctx, ctx.t.profile.definition);
-  const first = vm.riskProfiles[0];
-  if (first) writeCommonPart(ctx, first);
+  writeCommonPart(ctx, vm.riskProfiles);
   vm.riskProfiles.forEach((profile, n) => {
     heading(ctx, 2, `4.${n + 1}.`, profile.agency.name);
-    writeProfile(ctx, profile, `4.${n + 1}.`, 3, first !== undefined);
+    writeProfile(ctx, profile, `4.${n + 1}.`, 3, true);
   });
 }
 
