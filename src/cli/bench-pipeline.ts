@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { evidenceFromFacts, registerItemIds } from '../modules/scoring/scoring.evidence.js';
+import { DEFAULT_RISK_REGISTER_VERSION } from '../modules/assessments/assessments.service.js';
 import { getRegister } from '../modules/scoring/scoring.service.js';
 import { forEachFact } from '../pipeline/structuring.js';
 import type { Fact } from '../pipeline/facts.js';
@@ -47,7 +48,8 @@ function child(scale: number): void {
   );
   // Structuring streams facts as the service does (it writes them in batches); the
   // ranking keeps only the facts of the register's items, as its DB query does.
-  const register = getRegister('2024-v1');
+  // The register new assessments get (2024-v2: 54 risks, every SOP group).
+  const register = getRegister(arg('register') ?? DEFAULT_RISK_REGISTER_VERSION);
   const wanted = new Set(registerItemIds(register));
   const kept: Fact[] = [];
   time(
@@ -89,7 +91,14 @@ function main(): void {
   for (const scale of scales) {
     const out = execFileSync(
       process.execPath,
-      ['--import', 'tsx', '--max-old-space-size=8192', self, `--child=${scale}`],
+      [
+        '--import',
+        'tsx',
+        '--max-old-space-size=8192',
+        self,
+        `--child=${scale}`,
+        ...(arg('register') ? [`--register=${arg('register')}`] : []),
+      ],
       { encoding: 'utf8', maxBuffer: 1 << 24 },
     );
     const r = JSON.parse(out) as (typeof results)[number];

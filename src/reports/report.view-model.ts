@@ -125,8 +125,10 @@ export interface Description {
   scope: string[];
   /** True when the scope's paragraphs after the first are the generated draft. */
   draft?: boolean;
-  /** Information sources and references (Rules §8, §10, §15). */
+  /** The data the assessment rests on: the questionnaire answers and the expert panel (Rules §8, §13). */
   sources: string[];
+  /** The references of Rules §10 and §15, "[n] ..." in citation order (grouped by type); the narrative cites them as [n]. */
+  references: string[];
   participatingOrganisations: number;
   requestedOrganisations: number;
   /** Shares in [0, 1]. */
@@ -233,6 +235,8 @@ export interface HeatMap {
 export interface IndicatorGroup {
   title: string;
   items: string[];
+  /** The same for every agency type, or for every one whose profile concerns minors (the report prints it once, before the profiles). */
+  common?: 'all' | 'minors';
 }
 
 /** Risk profile of potential victims for one agency type (Rules §2(5), §17(4)). */
@@ -252,7 +256,26 @@ export interface RiskProfile {
   victimProfileNote?: string;
   /** SOP indicators and risk groups relevant to the agency. */
   sopIndicators: IndicatorGroup[];
+  /** The SOP's functions, minors, three elements and referral path (reports/sop-profiles.json). */
+  sop: ProfileSop;
   mitigation: string[];
+}
+
+/** What the SOP says of one agency type, each item citing its SOP lines. */
+export interface ProfileSop {
+  /** The agency's functions, one group per direction of work (SOP tables 1-13). */
+  functions: IndicatorGroup[];
+  /** Where the SOP describes an agency type without a table of its own. */
+  functionsNote?: string;
+  /** The lines of the agency's table, e.g. "СОП, стр. 587–592". */
+  functionsSource?: string;
+  /** Why the minors' groups and signs are (or are not) in the profile. */
+  minorsBasis: string;
+  threeElements: IndicatorGroup;
+  /** The referral steps the agency takes (whom it informs or refers to). */
+  refersTo: string[];
+  /** The steps by which others refer potential victims to it. */
+  referredBy: string[];
 }
 
 export interface Annexes {

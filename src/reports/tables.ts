@@ -78,15 +78,16 @@ export function riskTable(id: string, caption: string, risks: RankedRisk[], t: R
     id,
     caption,
     columns: [
-      { key: 'rank', label: c.rank, align: 'center', format: 'integer', width: 0.9 },
-      { key: 'risk', label: c.risk, align: 'left', width: 3.1 },
+      // Widths: the risk's title gets what the one-word and number columns do not need.
+      { key: 'rank', label: c.rank, align: 'center', format: 'integer', width: 0.65 },
+      { key: 'risk', label: c.risk, align: 'left', width: 3.9 },
       num('likelihood', c.likelihood, 'decimal1'),
       num('impact', c.impact, 'decimal1'),
-      { ...num('score', c.score, 'decimal1'), width: 0.9 },
-      { key: 'level', label: c.level, align: 'left', width: 1.8 },
+      { ...num('score', c.score, 'decimal1'), width: 0.85 },
+      { key: 'level', label: c.level, align: 'left', width: 1.45 },
       num('iqr_likelihood', c.iqrLikelihood, 'decimal1'),
       num('iqr_impact', c.iqrImpact, 'decimal1'),
-      { key: 'agreement', label: c.consensus, align: 'right', format: 'percent', width: 1.2 },
+      { key: 'agreement', label: c.consensus, align: 'right', format: 'percent', width: 1.05 },
     ],
     rows: risks.map((r) => [
       r.rank,
@@ -101,6 +102,27 @@ export function riskTable(id: string, caption: string, risks: RankedRisk[], t: R
     ]),
     note: captions().agreementNote[t.language],
     rowCodes: risks.map((r) => r.id),
+  };
+}
+
+const RISK_AREA_COLUMNS: Record<string, number> = {
+  rank: 0.7,
+  risk: 6,
+  likelihood: 0.7,
+  impact: 0.7,
+  score: 0.9,
+  level: 1.5,
+};
+
+/** A profile's risk area: rank, risk, L, I, score and level; the experts' spread and agreement are in Annex 1. */
+export function riskAreaTable(id: string, caption: string, risks: RankedRisk[], t: ReportTexts): ReportTable {
+  const full = riskTable(id, caption, risks, t);
+  const kept = full.columns.flatMap((col, i) => (col.key in RISK_AREA_COLUMNS ? [i] : []));
+  return {
+    ...full,
+    columns: kept.map((i) => ({ ...full.columns[i]!, width: RISK_AREA_COLUMNS[full.columns[i]!.key]! })),
+    rows: full.rows.map((row) => kept.map((i) => row[i]!)),
+    note: t.profile.riskAreaNote,
   };
 }
 

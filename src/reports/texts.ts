@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Lang } from '../shared/lang.js';
 import { agencyTypeCodes, type AgencyTypeCode, coversAgencyType } from '../domain/reference.js';
 import { conclusionKeys, type IndicatorGroup } from './report.view-model.js';
+import { concernsMinors } from './sop-profiles.js';
 
 const dataDir = new URL('../../reports/', import.meta.url);
 
@@ -58,6 +59,8 @@ const reportTextsSchema = z
           'level',
           'scoreRange',
           'kendall',
+          'referencesHeading',
+          'noReferences',
         ]).shape,
         methodText: z.array(text).min(1),
       })
@@ -72,6 +75,19 @@ const reportTextsSchema = z
       'sopIndicators',
       'sopNote',
       'mitigation',
+      'threeElements',
+      'minorsNote',
+      'functions',
+      'functionsSource',
+      'referral',
+      'refersTo',
+      'referredBy',
+      'registerMeasures',
+      'noMeasures',
+      'commonPart',
+      'commonMinors',
+      'commonPointer',
+      'riskAreaNote',
     ]),
     annexes: record(['riskRegister', 'heatMap', 'qualityFindings', 'missingReasons', 'heatMapNote']),
     columns: record([
@@ -95,8 +111,10 @@ const reportTextsSchema = z
 export type ReportTexts = z.infer<typeof reportTextsSchema>;
 
 const bilingualText = z.object({ ru: text, kk: text }).strict();
+// 'minors': every agency type whose profile concerns minors (reports/sop-profiles.json).
 const agencies = z.union([
   z.literal('all'),
+  z.literal('minors'),
   z.array(z.enum(agencyTypeCodes as [AgencyTypeCode, ...AgencyTypeCode[]])).min(1),
 ]);
 
@@ -162,11 +180,19 @@ export function textsFor(meta: { language: Lang; suppressionThreshold?: number }
 
 /** The SOP groups (with only their relevant items) for one agency type, in the given language. */
 export function sopForAgency(agency: AgencyTypeCode, lang: Lang): IndicatorGroup[] {
-  const relevant = (tags: 'all' | AgencyTypeCode[]) => tags === 'all' || coversAgencyType(tags, agency);
+  const minors = concernsMinors(agency);
+  const relevant = (tags: 'all' | 'minors' | AgencyTypeCode[]) =>
+    tags === 'all' || (tags === 'minors' ? minors : coversAgencyType(tags, agency));
   return loadSopIndicators()
     .groups.map((g) => ({
       title: g.title[lang],
       items: g.items.filter((i) => relevant(i.agencies ?? g.agencies)).map((i) => i[lang]),
+      // The same for every agency type (or every one concerned with minors): the report prints it once at the head of chapter 4.
+      ...(g.agencies !== 'all' && g.agencies !== 'minors'
+        ? {}
+        : g.items.every((i) => i.agencies === undefined)
+          ? { common: g.agencies }
+          : {}),
     }))
     .filter((g) => g.items.length > 0);
 }

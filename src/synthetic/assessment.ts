@@ -16,7 +16,7 @@ import type { NumericFact } from '../pipeline/facts.js';
 import { loadRegisterRisks } from '../reports/build/register.js';
 
 export const SYNTHETIC_VERSION = '2024-10-order-849-410';
-export const SYNTHETIC_REGISTER = '2024-v1';
+export const SYNTHETIC_REGISTER = '2024-v2';
 
 /** Used only while the scoring module's register file does not exist. */
 const fallbackRegister: RegisterRisk[] = [

@@ -120,6 +120,7 @@ function productTexts(): Text[] {
     ...bilingualPairs(json('reports/captions.json'), 'reports/captions.json'),
     ...strings(json('reports/texts.kk.json'), 'reports/texts.kk.json', 'kk'),
     ...strings(json('reports/texts.ru.json'), 'reports/texts.ru.json', 'ru'),
+    ...bilingualPairs(json('reports/sop-profiles.json'), 'reports/sop-profiles.json'),
     ...bilingualPairs(
       headings.map((h) => ({ [h.code]: h.title })),
       'assessments.headings.ts',
@@ -212,6 +213,7 @@ describe('glossary', () => {
       'i18n/ru.js',
       'reports/captions.json',
       'reports/texts.kk.json',
+      'reports/sop-profiles.json',
       'assessments.headings.ts',
       'domain/reference.ts',
       'risk register 2024-v2',

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderRiskProfilePdf } from '../../src/reports/pdf/profile.js';
 import { renderReportPdf } from '../../src/reports/pdf/report.js';
 import { conclusionKeys } from '../../src/reports/report.view-model.js';
-import { fill, loadTexts } from '../../src/reports/texts.js';
+import { fill, loadSopIndicators, loadTexts } from '../../src/reports/texts.js';
 import { KAZAKH_LETTERS, TOP_RISK_TITLE, sampleViewModel } from './sample-view-model.js';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -60,5 +60,28 @@ describe('risk profile PDF', () => {
     for (const h of [t.profile.riskArea, t.profile.indicators, t.profile.mitigation]) expect(text).toContain(h);
     expect(text).toContain('прибытие в составе группы, но представление себя на пограничном контроле');
     expect(text).toContain(doc.profile.agency.name);
+    // The SOP's part (issue 22): the three elements, the agency's functions and its referral path, with their lines.
+    for (const h of [
+      t.profile.threeElements,
+      t.profile.functions,
+      t.profile.referral,
+      t.profile.refersTo,
+      t.profile.referredBy,
+    ])
+      expect(text).toContain(h);
+    expect(text).toContain('в пограничном пространстве');
+    expect(text).toContain('(СОП, стр. 603)');
+  });
+
+  it('prints what every profile shares once in the report, and each profile points to it', async () => {
+    const vm = sampleViewModel('kk');
+    const text = await pdfText(await renderReportPdf(vm));
+    const t = loadTexts('kk');
+    const count = (s: string) => text.split(s).length - 1;
+    expect(count(t.profile.commonPart)).toBe(1);
+    expect(count(t.profile.commonMinors)).toBe(1);
+    const minorsGroup = loadSopIndicators().groups.find((g) => g.code === 'risk_groups_minors')!.title.kk;
+    expect(count(minorsGroup)).toBe(1);
+    expect(count(t.profile.commonPointer)).toBe(vm.riskProfiles.length);
   });
 });

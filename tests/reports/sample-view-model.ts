@@ -16,6 +16,7 @@ import type {
   TableCell,
 } from '../../src/reports/report.view-model.js';
 import { loadTexts, sopForAgency } from '../../src/reports/texts.js';
+import { sopProfile } from '../../src/reports/sop-profiles.js';
 
 type Bi = { kk: string; ru: string };
 const YEARS: [number, number, number] = [2022, 2023, 2024];
@@ -321,6 +322,7 @@ function profile(lang: Lang, code: AgencyTypeCode, risks: RankedRisk[], mitigati
     riskAreas: risks.filter((r) => inCompetence.has(r.id)),
     victimProfile: victimProfile(lang, code, seed),
     sopIndicators: sopForAgency(code, lang),
+    sop: sopProfile(code, lang),
     mitigation: mitigation.map((m) => m[lang]),
   };
 }
@@ -498,16 +500,18 @@ export function sampleViewModel(lang: Lang): ReportViewModel {
           ru: 'Ответы субъектов на опросник по оценке рисков в сфере противодействия торговле людьми (2022–2024 гг.)',
         }),
         tr({
-          kk: 'БҰҰ Есірткі және қылмыс жөніндегі басқармасының адам саудасы туралы жаһандық баяндамасы (2024)',
-          ru: 'Глобальный доклад УНП ООН о торговле людьми (2024)',
-        }),
-        tr({
-          kk: 'ЕҚЫҰ Демократиялық институттар және адам құқықтары жөніндегі бюросының ұсынымдары',
-          ru: 'Рекомендации Бюро ОБСЕ по демократическим институтам и правам человека',
-        }),
-        tr({
           kk: 'Қазақ әліпбиінің әріптерін тексеру: Ә ә Ғ ғ Қ қ Ң ң Ө ө Ұ ұ Ү ү Һ һ І і',
           ru: 'Проверка казахских букв: Ә ә Ғ ғ Қ қ Ң ң Ө ө Ұ ұ Ү ү Һ һ І і',
+        }),
+      ],
+      references: [
+        tr({
+          kk: '[1] БҰҰ Есірткі және қылмыс жөніндегі басқармасының адам саудасы туралы жаһандық баяндамасы, 2024 (БҰҰ)',
+          ru: '[1] Глобальный доклад УНП ООН о торговле людьми, 2024 (ООН)',
+        }),
+        tr({
+          kk: '[2] ЕҚЫҰ Демократиялық институттар және адам құқықтары жөніндегі бюросының ұсынымдары (ЕҚЫҰ)',
+          ru: '[2] Рекомендации Бюро ОБСЕ по демократическим институтам и правам человека (ОБСЕ)',
         }),
       ],
       participatingOrganisations: 187,

@@ -20,7 +20,7 @@ import {
 import type { AssessmentView, CreateAssessment, UpdateAssessment } from './assessments.schemas.js';
 
 /** The risk register the scoring step uses unless the assessment names another. */
-export const DEFAULT_RISK_REGISTER_VERSION = '2024-v1';
+export const DEFAULT_RISK_REGISTER_VERSION = '2024-v2';
 
 export function toAssessmentView(a: AssessmentRow, campaignIds: string[]): AssessmentView {
   return {

@@ -84,7 +84,7 @@ export async function loadAssessmentInput(db: DbOrTx, assessmentId: string, at?:
       code: r.riskCode,
       title: r.title,
       agencies: agencyCodes(r.agencyTypes),
-      measures: r.measures.map((m) => m.title),
+      measures: r.measures.map((m) => ({ ...m.title, code: m.code })),
     })),
     narrative: Object.fromEntries(narratives.map((n) => [n.chapter, { kk: n.textKk, ru: n.textRu }])),
     ...(await cycleInputs(db, a.id, a.startYear)),

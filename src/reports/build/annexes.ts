@@ -10,11 +10,11 @@ import { heatMapOf } from './risks.js';
 
 const severityOrder = ['error', 'warning', 'info'];
 
-/** A quality-finding code in words (its exact label, or its family's), with the code for tracing it in the platform. */
+/** A quality-finding code in words (its exact label, or its family's); the code itself is the row code (XLSX column A). */
 function findingLabel(code: string, lang: Lang): string {
   const labels = captions().findingCodes;
   const label = labels[code]?.[lang] ?? labels[code.split('.')[0]!]?.[lang];
-  return label ? `${label} (${code})` : code;
+  return label ?? code;
 }
 
 function findingsTable(input: AssessmentInput, lang: Lang): ReportTable {

@@ -11,7 +11,8 @@ export interface RegisterRisk {
   code: string;
   title: Bilingual;
   agencies: AgencyTypeCode[];
-  measures: Bilingual[];
+  /** Titles of the risk's measures; `code` (the register's) tells an agency's own function from a measure. */
+  measures: (Bilingual & { code?: string })[];
 }
 
 /** Quality findings of the latest quality run, counted by severity and code. */

@@ -64,7 +64,8 @@ export function sideBySideTable(ctx: BuildContext, spec: SideBySideSpec): Report
   const c = captions();
   const [from, , to] = ctx.years;
   const columns: TableColumn[] = [
-    { key: 'category', label: c.category[ctx.lang], align: 'left', width: subjects.length > 8 ? 2.2 : 2.5 },
+    // Wide enough for a category name on two lines beside up to 18 subject columns of counts.
+    { key: 'category', label: c.category[ctx.lang], align: 'left', width: subjects.length > 8 ? 3 : 2.5 },
     ...subjects.map((s): TableColumn => ({ key: s, label: agencyShort(ctx, s), align: 'right', format: 'integer' })),
   ];
   return {

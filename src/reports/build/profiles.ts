@@ -1,10 +1,14 @@
 // Chapter 4 and the stand-alone profiles: one risk profile of potential victims per
 // agency type (Rules §2(5)): risks in its competence, the statistical profile of the
-// victims it meets with the three-year trend, the SOP's indicators, mitigation measures.
+// victims it meets with the three-year trend, the SOP's risk groups and indicators (the
+// minors' where the agency's sections concern minors), the three elements, its functions
+// and referral path from the SOP, and the register's measures that are its to take.
 import { getVersion } from '../../domain/questionnaire/loader.js';
 import { agencyTypeCodes, type AgencyTypeCode, coversAgencyType } from '../../domain/reference.js';
 import type { RankedRisk, ReportTable, RiskProfile } from '../report.view-model.js';
 import { sopForAgency } from '../texts.js';
+import { sopProfile } from '../sop-profiles.js';
+import { loadRegister, registerExists } from '../../domain/risk-register.js';
 import { ageDimensions, mapAge } from './conclusions.js';
 import { FactIndex } from './facts.js';
 import type { AssessmentInput } from './inputs.js';
@@ -69,9 +73,25 @@ const pointerNote = {
   ru: 'Этот тип субъекта не представляет собственных данных о жертвах. Статистический профиль жертв см. в разделе 2.5 отчета («Уязвимые категории»): данные МВД о признанных потерпевшими и данные каждого субъекта отдельно.',
 } as const;
 
+/**
+ * Whether a register measure belongs in an agency's list of measures: not another agency's, and not
+ * one of the SOP's functions or shared duties (the profile lists those with the SOP's own words).
+ */
+function measureFilter(version: string): (code: AgencyTypeCode, measureCode: string | undefined) => boolean {
+  const measures = registerExists(version)
+    ? new Map(loadRegister(version).measures.map((m) => [m.code, m]))
+    : undefined;
+  return (agency, measureCode) => {
+    const m = measureCode === undefined ? undefined : measures?.get(measureCode);
+    if (!m) return true;
+    return (m.kind ?? 'measure') === 'measure' && m.agencyTypes.includes(agency);
+  };
+}
+
 export function buildProfiles(ctx: BuildContext, input: AssessmentInput, risks: RankedRisk[]): RiskProfile[] {
   const victimFacts = victimFactsByAgency(input.facts);
   const register = new Map(input.register.map((r) => [r.code, r]));
+  const isAgencyMeasure = measureFilter(input.ranking.riskRegisterVersion);
   return profileAgencies(input).map((code) => {
     const own = victimFacts.get(code);
     const tables = own?.length ? victimTables(ctx, code, new FactIndex(own, ctx.years)) : [];
@@ -82,7 +102,7 @@ export function buildProfiles(ctx: BuildContext, input: AssessmentInput, risks: 
           (r) =>
             register
               .get(r.id)
-              ?.measures.filter((m) => !isUnansweredMeasure(ctx.index, m))
+              ?.measures.filter((m) => isAgencyMeasure(code, m.code) && !isUnansweredMeasure(ctx.index, m))
               .map((m) => m[ctx.lang]) ?? [],
         ),
       ),
@@ -94,6 +114,7 @@ export function buildProfiles(ctx: BuildContext, input: AssessmentInput, risks: 
       ...(tables.length ? {} : { victimProfileNote: pointerNote[ctx.lang] }),
       ...(riskAreas.length ? {} : { riskAreasNote: captions().noRiskAreas[ctx.lang] }),
       sopIndicators: sopForAgency(code, ctx.lang),
+      sop: sopProfile(code, ctx.lang),
       mitigation: [...measures, ...paragraphsOf(input.narrative[`profile.${code}`]?.[ctx.lang])],
     };
   });

@@ -9,7 +9,7 @@ export const agencyCodes = (codes: readonly string[]): AgencyTypeCode[] =>
   codes.filter((c): c is AgencyTypeCode => known.has(c));
 
 export function registerRisks(register: RiskRegister): RegisterRisk[] {
-  const measures = new Map(register.measures.map((m) => [m.code, m.title]));
+  const measures = new Map(register.measures.map((m) => [m.code, { ...m.title, code: m.code }]));
   return register.risks.map((r) => ({
     code: r.code,
     title: r.title,

@@ -1,13 +1,11 @@
 // PDF document setup and layout primitives: A4 with DejaVu Sans embedded, buffered
 // pages (so the table of contents and "page N of M" footers are written after
 // layout), headings recorded for the TOC, paragraphs and bullet lists.
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { AssessmentMeta } from '../report.view-model.js';
 import type { ReportTexts } from '../texts.js';
+import { reportFonts } from './fonts.js';
 
-const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 export const FONT = 'DejaVu';
 export const FONT_BOLD = 'DejaVu-Bold';
 
@@ -49,8 +47,10 @@ export function createContext(meta: AssessmentMeta, t: ReportTexts, title: strin
       ModDate: date,
     },
   });
-  doc.registerFont(FONT, path.join(fontDir, 'DejaVuSans.ttf'));
-  doc.registerFont(FONT_BOLD, path.join(fontDir, 'DejaVuSans-Bold.ttf'));
+  const fonts = reportFonts();
+  // pdfkit takes a fontkit font where its types say file or buffer.
+  doc.registerFont(FONT, fonts.regular as unknown as string);
+  doc.registerFont(FONT_BOLD, fonts.bold as unknown as string);
   doc.font(FONT).fontSize(BODY_SIZE).fillColor(COLOR.text);
   return { doc, t, toc: [], tableNo: 0, figureNo: 0 };
 }

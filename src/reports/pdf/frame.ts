@@ -47,12 +47,13 @@ export function drawTitlePage(ctx: PdfContext, meta: AssessmentMeta, title: stri
   centred(`${t.titlePage.place}, ${new Date(meta.finalisedAt).getUTCFullYear()}`, 10);
 }
 
-const TOC_SIZE = 9.5;
+/** Font sizes of the TOC, largest first: a smaller one is used when it saves a (nearly empty) page. */
+const TOC_SIZES = [9.5, 9, 8.5];
 const PAGE_COL = 30;
 
-function entryHeight(ctx: PdfContext, e: TocEntry): number {
+function entryHeight(ctx: PdfContext, e: TocEntry, size: number): number {
   const indent = e.level === 1 ? 0 : 18;
-  ctx.doc.font(e.level === 1 ? FONT_BOLD : FONT).fontSize(TOC_SIZE);
+  ctx.doc.font(e.level === 1 ? FONT_BOLD : FONT).fontSize(size);
   return (
     ctx.doc.heightOfString(e.label, { width: contentWidth(ctx.doc) - PAGE_COL - indent - 6 }) + (e.level === 1 ? 6 : 3)
   );
@@ -60,12 +61,11 @@ function entryHeight(ctx: PdfContext, e: TocEntry): number {
 
 const tocArea = (ctx: PdfContext) => ctx.doc.page.height - MARGIN.bottom - MARGIN.top - 40;
 
-/** Pages the table of contents needs with the current entries. */
-export function tocPagesNeeded(ctx: PdfContext): number {
+function pagesAt(ctx: PdfContext, size: number): number {
   let pages = 1;
   let used = 0;
   for (const e of ctx.toc) {
-    const h = entryHeight(ctx, e);
+    const h = entryHeight(ctx, e, size);
     if (used + h > tocArea(ctx)) {
       pages++;
       used = 0;
@@ -73,6 +73,17 @@ export function tocPagesNeeded(ctx: PdfContext): number {
     used += h;
   }
   return pages;
+}
+
+/** The largest TOC size that needs no more pages than the smallest would. */
+function tocSize(ctx: PdfContext): number {
+  const fewest = pagesAt(ctx, TOC_SIZES[TOC_SIZES.length - 1]!);
+  return TOC_SIZES.find((s) => pagesAt(ctx, s) === fewest)!;
+}
+
+/** Pages the table of contents needs with the current entries. */
+export function tocPagesNeeded(ctx: PdfContext): number {
+  return pagesAt(ctx, tocSize(ctx));
 }
 
 /** Writes the TOC onto the reserved pages starting at buffered page `first`. */
@@ -83,9 +94,10 @@ export function writeToc(ctx: PdfContext, first: number): void {
   doc.switchToPage(page);
   doc.font(FONT_BOLD).fontSize(14).fillColor(COLOR.accent).text(t.tableOfContents, MARGIN.left, MARGIN.top, { width });
   doc.moveDown(0.8);
+  const size = tocSize(ctx);
   let used = 0;
   for (const e of ctx.toc) {
-    const h = entryHeight(ctx, e);
+    const h = entryHeight(ctx, e, size);
     if (used + h > tocArea(ctx)) {
       doc.switchToPage(++page);
       doc.y = MARGIN.top;
@@ -95,7 +107,7 @@ export function writeToc(ctx: PdfContext, first: number): void {
     const y = doc.y + (e.level === 1 ? 3 : 0);
     doc
       .font(e.level === 1 ? FONT_BOLD : FONT)
-      .fontSize(TOC_SIZE)
+      .fontSize(size)
       .fillColor(COLOR.text);
     doc.text(String(e.page + 1), MARGIN.left + width - PAGE_COL, y, {
       width: PAGE_COL,

@@ -7,7 +7,7 @@ import { formatNumber } from '../format.js';
 import { HEAT_MAP_HEIGHT, drawChart, drawHeatMap } from './charts.js';
 import { COLOR, createContext, finish, heading, list, paragraph, type PdfContext, type TocEntry } from './document.js';
 import { drawTitlePage, tocPagesNeeded, writeFooters, writeToc } from './frame.js';
-import { writeProfile } from './profile.js';
+import { writeCommonPart, writeProfile } from './profile.js';
 import { drawTable } from './table.js';
 import { writeDisclosureAnnex } from './disclosure.js';
 
@@ -19,7 +19,10 @@ function writeDescription(ctx: PdfContext, vm: ReportViewModel): void {
   heading(ctx, 2, '1.1.', x.scope);
   d.scope.forEach((p, i) => paragraph(ctx, p, d.draft && i > 0 ? { color: COLOR.muted } : {}));
   heading(ctx, 2, '1.2.', x.sources);
-  list(ctx, d.sources, true);
+  list(ctx, d.sources);
+  // The references carry their citation numbers "[n]" themselves: no second numbering.
+  paragraph(ctx, d.references.length ? x.referencesHeading : x.noReferences);
+  if (d.references.length) list(ctx, d.references);
   heading(ctx, 2, '1.3.', x.participation);
   paragraph(
     ctx,
@@ -29,9 +32,10 @@ function writeDescription(ctx: PdfContext, vm: ReportViewModel): void {
   heading(ctx, 2, '1.4.', x.method);
   x.methodText.forEach((p) => paragraph(ctx, p));
   paragraph(ctx, x.qualityRules, { bold: true });
+  // Each text starts with the rule's name in the document's language; the code is for the XLSX only.
   list(
     ctx,
-    d.method.qualityRules.map((r) => `${r.code} — ${r.text}`),
+    d.method.qualityRules.map((r) => r.text),
   );
   drawTable(ctx, scalesTable(d, t));
   drawTable(ctx, levelBandsTable(d, t));
@@ -88,9 +92,10 @@ function writeRecommendations(ctx: PdfContext, vm: ReportViewModel): void {
 function writeProfiles(ctx: PdfContext, vm: ReportViewModel): void {
   heading(ctx, 1, '4.', ctx.t.chapters.riskProfiles);
   paragraph(ctx, ctx.t.profile.definition);
+  writeCommonPart(ctx, vm.riskProfiles);
   vm.riskProfiles.forEach((profile, n) => {
     heading(ctx, 2, `4.${n + 1}.`, profile.agency.name);
-    writeProfile(ctx, profile, `4.${n + 1}.`, 3);
+    writeProfile(ctx, profile, `4.${n + 1}.`, 3, true);
   });
 }
 

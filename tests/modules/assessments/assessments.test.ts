@@ -55,7 +55,7 @@ describe('assessment CRUD', () => {
       coordinatingBody: 'mvd',
       includeSubmitted: false,
       suppressionThreshold: 10,
-      riskRegisterVersion: '2024-v1',
+      riskRegisterVersion: '2024-v2',
       status: 'draft',
       version: 1,
     });

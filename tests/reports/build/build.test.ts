@@ -110,9 +110,18 @@ describe('report view model', () => {
     const tourism = raw.riskProfiles.find((p) => p.agency.code === 'tourism_operator')!;
     expect(tourism.victimProfile).toEqual([]);
     expect(tourism.victimProfileNote).toContain('2.5');
-    // No register risk is within tour operators' competence: the profile says so instead of an empty table.
-    expect(tourism.riskAreas).toEqual([]);
-    expect(tourism.riskAreasNote).toContain('главе 3');
+    // No register risk is within international organisations' competence: the profile says so instead of an empty table.
+    const international = raw.riskProfiles.find((p) => p.agency.code === 'international_org')!;
+    expect(international.riskAreas).toEqual([]);
+    expect(international.riskAreasNote).toContain('главе 3');
+    // A profile's measures are its own: not another agency's SOP functions (listed in that agency's profile).
+    const mtszn = raw.riskProfiles.find((p) => p.agency.code === 'mtszn')!;
+    expect(mtszn.mitigation.length).toBeGreaterThan(0);
+    // Raids are the police's, labour inspectors' and border guards'; free medical care is health's (register 2024-v2).
+    expect(
+      mtszn.mitigation.filter((m) => /^(Проведение рейдов|Обеспечение жертв торговли людьми гарантированным)/.test(m)),
+    ).toEqual([]);
+    expect(mtszn.sop.functions.flatMap((g) => g.items).join('\n')).toContain('(СОП, стр. 597)');
     expect(mvd.sopIndicators.length).toBeGreaterThan(0);
     expect(profileViewModels(raw)).toHaveLength(raw.riskProfiles.length);
   });

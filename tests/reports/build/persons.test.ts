@@ -7,9 +7,19 @@ import { getVersion } from '../../../src/domain/questionnaire/loader.js';
 import { buildReportViewModel } from '../../../src/reports/build/build.js';
 import type { AssessmentInput } from '../../../src/reports/build/inputs.js';
 import { isPersonItem } from '../../../src/reports/build/persons.js';
-import { isSuppressed, type ReportTable, type ReportViewModel } from '../../../src/reports/report.view-model.js';
+import {
+  type Chart,
+  isSuppressed,
+  type ReportTable,
+  type ReportViewModel,
+} from '../../../src/reports/report.view-model.js';
 import { syntheticAssessmentInput } from '../../../src/synthetic/assessment.js';
 
+/**
+ * Every number shown in any table or chart anywhere in the view model (description, chapter 2,
+ * recommendations, profiles, annexes, and whatever is added later), keyed by where it is: the
+ * model is walked generically, so a new table cannot escape the test.
+ */
 function numericCells(vm: ReportViewModel): Map<string, number> {
   const out = new Map<string, number>();
   const table = (where: string, t: ReportTable) =>
@@ -21,19 +31,23 @@ function numericCells(vm: ReportViewModel): Map<string, number> {
           out.set(`${where}/${t.id}[${String(row[0])}#${r}][${t.columns[i]?.key}]`, c),
       ),
     );
-  for (const s of vm.conclusions) {
-    s.tables.forEach((t) => table(s.key, t));
-    for (const ch of s.charts) {
-      if (ch.kind === 'bar') ch.bars.forEach((b) => out.set(`${s.key}/${ch.id}[${b.label}]`, b.value));
-      else
-        ch.series.forEach((se) =>
-          se.values.forEach((v, i) => v !== null && out.set(`${s.key}/${ch.id}[${se.label}][${i}]`, v)),
-        );
-    }
-  }
-  for (const p of vm.riskProfiles) p.victimProfile.forEach((t) => table(`profile.${p.agency.code}`, t));
-  table('annex', vm.annexes.qualityFindings);
-  table('annex', vm.annexes.missingReasons);
+  const chart = (where: string, ch: Chart) => {
+    if (ch.kind === 'bar') ch.bars.forEach((b) => out.set(`${where}/${ch.id}[${b.label}]`, b.value));
+    else
+      ch.series.forEach((se) =>
+        se.values.forEach((v, i) => v !== null && out.set(`${where}/${ch.id}[${se.label}][${i}]`, v)),
+      );
+  };
+  const walk = (value: unknown, where: string): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${where}.${i}`));
+    if (!value || typeof value !== 'object') return;
+    const o = value as Record<string, unknown>;
+    if (Array.isArray(o.rows) && Array.isArray(o.columns)) return table(where, o as unknown as ReportTable);
+    if ((o.kind === 'bar' && Array.isArray(o.bars)) || (o.kind === 'line' && Array.isArray(o.series)))
+      return chart(where, o as unknown as Chart);
+    for (const [k, v] of Object.entries(o)) if (k !== 'cellRelations' && k !== 'meta') walk(v, `${where}.${k}`);
+  };
+  walk(vm, 'vm');
   return out;
 }
 

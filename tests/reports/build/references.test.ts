@@ -34,7 +34,7 @@ describe('sources of Rules §10 and §15', () => {
       { publish: false },
     );
     expect(vm.conclusions[0]!.paragraphs).toEqual(['По данным ОБСЕ [2].']);
-    expect(vm.description.sources).toContain(
+    expect(vm.description.references).toContain(
       '[2] OSCE Office of the Special Representative and Co-ordinator for Combating Trafficking in Human Beings, annual report, 2023 (ОБСЕ)',
     );
   });
