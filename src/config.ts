@@ -45,6 +45,11 @@ const envSchema = z
     RATE_LIMIT_HEAVY_MAX: z.coerce.number().int().positive().default(10),
     RATE_LIMIT_HEAVY_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
     RATE_LIMIT_HEAVY_CONCURRENCY: z.coerce.number().int().positive().default(4),
+    /** Run queued jobs in this instance (false: only enqueue; another instance or a test runs them). */
+    JOBS_RUNNER: boolish.default(true),
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+    JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    JOBS_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(500),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

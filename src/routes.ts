@@ -12,6 +12,7 @@ import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { scoringRoutes } from './modules/scoring/scoring.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import type { Routes } from './modules/module.js';
 
 export const moduleRoutes: Routes[] = [
@@ -28,4 +29,5 @@ export const moduleRoutes: Routes[] = [
   assessmentsRoutes,
   scoringRoutes,
   reportsRoutes,
+  jobsRoutes,
 ];

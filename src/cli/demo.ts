@@ -1,7 +1,8 @@
 // `npm run demo`: the whole expert-group pipeline on the synthetic national dataset.
 // Loads the dataset into the embedded database (DATA_DIR, or a fresh temporary one with
 // --fresh; DATABASE_URL if set), creates an assessment over 2025-2027, runs structuring,
-// the quality check and (with seeded expert scores) the ranking, and prints a summary.
+// the quality check and (with seeded expert scores) the ranking as the server's jobs do
+// (an in-process runner), and prints a summary.
 //   npx tsx src/cli/demo.ts [--fresh] [--scale=1] [--seed=national]
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,8 +16,10 @@ import { seedReference } from '../modules/reference/reference.seed.js';
 import { findUserByEmail } from '../modules/users/users.repository.js';
 import { createUser } from '../modules/users/users.service.js';
 import { createAssessment } from '../modules/assessments/assessments.service.js';
-import { runQualityStep, runStructuringStep } from '../modules/assessments/assessments.steps.js';
-import { getRegister, runRanking, saveScores } from '../modules/scoring/scoring.service.js';
+import { listRuns } from '../modules/assessments/assessments.repository.js';
+import { QUALITY_JOB, requestStep, STRUCTURING_JOB, toRunView } from '../modules/assessments/assessments.steps.js';
+import { getRanking, getRegister, requestRanking, saveScores } from '../modules/scoring/scoring.service.js';
+import { runJobNow } from './jobs.js';
 import type { Role } from '../shared/access.js';
 import type { Actor } from '../shared/context.js';
 import { loadNationalDataset } from '../synthetic/load.js';
@@ -97,14 +100,18 @@ async function main(): Promise<void> {
     );
 
     t0 = performance.now();
-    const structuring = await runStructuringStep(db, lead, assessment.id);
+    const runOf = async (kind: string) => {
+      const job = await runJobNow(db, await requestStep(db, lead, assessment.id, kind));
+      return toRunView((await listRuns(db, assessment.id)).find((r) => r.id === job.result.runId)!);
+    };
+    const structuring = await runOf(STRUCTURING_JOB);
     const s = structuring.summary as { facts: number; values: number; texts: number; missing: number };
     console.log(
       `\n2. Structuring: ${s.facts} facts (${s.values} values, ${s.texts} texts, ${s.missing} missing with reason) (${seconds(t0)})`,
     );
 
     t0 = performance.now();
-    const quality = await runQualityStep(db, lead, assessment.id);
+    const quality = await runOf(QUALITY_JOB);
     const q = quality.summary as {
       submissions: number;
       organisations: number;
@@ -137,7 +144,8 @@ async function main(): Promise<void> {
           .filter((x) => x.expertId === e.user.id)
           .map(({ riskCode, likelihood, impact }) => ({ riskCode, likelihood, impact })),
       });
-    const ranking = await runRanking(db, admin, assessment.id);
+    await runJobNow(db, await requestRanking(db, admin, assessment.id));
+    const ranking = await getRanking(db, assessment.id);
     console.log(
       `\n3. Ranking: ${ranking.risks.length} risks scored by ${experts.length} experts, register ${assessment.riskRegisterVersion} (${seconds(t0)})`,
     );

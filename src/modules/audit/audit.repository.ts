@@ -37,9 +37,10 @@ export type AuditAction =
   | 'scoring.scores_save'
   | 'scoring.round_start'
   | 'scoring.ranking_run'
+  | 'job.cancel'
   | 'access.refused';
 
-export type AuditObjectType = 'user' | 'organisation' | 'campaign' | 'submission' | 'assessment' | 'route';
+export type AuditObjectType = 'user' | 'organisation' | 'campaign' | 'submission' | 'assessment' | 'job' | 'route';
 
 /** A request's actor; or, where there is none yet (sign-in), the user id if known and the request id. */
 export type AuditActor = Actor | { userId: string | null; requestId: string | null } | null;

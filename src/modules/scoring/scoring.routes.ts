@@ -1,6 +1,8 @@
 import { currentUser } from '../../shared/access.js';
 import { actorOf } from '../../shared/context.js';
 import type { Routes } from '../module.js';
+import { acceptedJob } from '../jobs/jobs.reply.js';
+import { jobSchema } from '../jobs/jobs.schemas.js';
 import {
   assessmentIdParams,
   rankingSchema,
@@ -18,7 +20,7 @@ import {
   getRegister,
   getScores,
   roundSummary,
-  runRanking,
+  requestRanking,
   saveScores,
   startNextRound,
 } from './scoring.service.js';
@@ -79,9 +81,9 @@ export const scoringRoutes: Routes = async (app) => {
     `${base}/ranking`,
     {
       config: { ...panel, cost: 'heavy' },
-      schema: { tags, params: assessmentIdParams, response: { 201: rankingSchema } },
+      schema: { tags, params: assessmentIdParams, response: { 202: jobSchema } },
     },
-    async (request, reply) => reply.status(201).send(await runRanking(db, actorOf(request), request.params.id)),
+    async (request, reply) => acceptedJob(app, reply, await requestRanking(db, actorOf(request), request.params.id)),
   );
 
   app.get(
