@@ -1,7 +1,7 @@
 // Database access of the reports module: assessment rows, facts, findings, participation,
 // narrative revisions and stored report files. Takes a DbOrTx handle.
 import type { SubmissionStatus } from '../../domain/states.js';
-import { and, count, desc, eq, gt, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../../db/client.js';
 import type { AuditResult } from '../../pipeline/disclosure/audit.js';
