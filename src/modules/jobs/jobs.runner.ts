@@ -35,6 +35,9 @@ interface Running {
   done: Promise<void>;
 }
 
+const SHUTDOWN_WAIT_MS = 5000;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+
 const errorOf = (err: AppError) => ({
   code: err.code,
   message: err.text,
@@ -108,8 +111,12 @@ export class JobRunner {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    for (const r of this.running.values()) r.controller.abort(new JobAborted('shutdown'));
-    await Promise.allSettled([...this.running.values()].map((r) => r.done));
+    const running = [...this.running.values()];
+    for (const r of running) r.controller.abort(new JobAborted('shutdown'));
+    // Handed back at once (a handler stuck in work it cannot interrupt can no longer commit:
+    // its lease guard fails), then a bounded wait for handlers to notice.
+    await Promise.allSettled(running.map((r) => releaseJob(this.db, r.job.id, this.workerId)));
+    await Promise.race([Promise.allSettled(running.map((r) => r.done)), sleep(SHUTDOWN_WAIT_MS)]);
   }
 
   private launch(job: JobRow): void {
