@@ -20,6 +20,7 @@ const slow = [
   'tests/web/e2e.test.ts',
   'tests/web/docs.e2e.test.ts',
   'tests/server.test.ts',
+  'tests/jobs-restart.test.ts',
   'tests/db/migrate.test.ts',
   'tests/modules/reports/reports.test.ts',
 ];

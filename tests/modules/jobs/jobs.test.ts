@@ -146,10 +146,7 @@ describe('job queue', () => {
     expect(row.status).toBe('running');
     expect(row.lockedBy).toBe('other-instance');
     // The new holder's lease ends; a runner finishes it, once.
-    await db
-      .update(jobs)
-      .set({ leaseUntil: sql`now() - interval '1 second'` })
-      .where(eq(jobs.id, job.id));
+    await db.update(jobs).set({ leaseUntil: sql`now() - interval '1 second'` }).where(eq(jobs.id, job.id));
     gateWait = undefined;
     expect(await runner().runUntilIdle()).toBe(1);
     expect(await writes(job.id)).toBe(1);
@@ -228,7 +225,11 @@ describe('job routes', () => {
     const job = await enqueue('test.count');
     expect((await get(focal, job.id)).statusCode).toBe(404);
     expect((await get(expert.token, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
-    expect((await get(expert.token, job.id)).json()).toMatchObject({ id: job.id, kind: 'test.count', status: 'queued' });
+    expect((await get(expert.token, job.id)).json()).toMatchObject({
+      id: job.id,
+      kind: 'test.count',
+      status: 'queued',
+    });
     await runner().runUntilIdle();
   });
 });
