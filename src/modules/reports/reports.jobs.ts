@@ -1,14 +1,12 @@
 // Finalisation as a durable job (src/modules/jobs): requested in one transaction (If-Match on the
 // assessment's version), then run by any instance's runner: protect and audit the published
-// tables, render every output (progress per file), and in the job's final transaction store the
+// tables and render every output in a worker thread (progress per file), and in the job's final transaction store the
 // files with their sha256 and the disclosure audit (a run of step `disclosure`) and mark the
 // assessment finalised, all or nothing and exactly once (guarded by the job's lease); exposed
 // cells refuse it. A failure ends the job as failed with the error's code and text.
 import { createHash } from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { protectReport } from '../../reports/build/build.js';
 import { DisclosureExposedError } from '../../reports/build/disclosure.js';
-import { renderOutputs } from '../../reports/build/outputs.js';
 import type { Actor } from '../../shared/context.js';
 import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
@@ -19,6 +17,7 @@ import { actorPayload, enqueueJob, jobActor, jobView } from '../jobs/jobs.servic
 import { requireAcceptedNarrative } from './reports.acceptance.js';
 import { disclosureExposed, finaliseInProgress, narrativeChanged, rankingMissing } from './reports.errors.js';
 import { loadAssessmentInput } from './reports.input.js';
+import { renderOutputsInWorker } from './reports.render.js';
 import {
   currentNarratives,
   hasRankingRun,
@@ -84,24 +83,12 @@ async function finaliseJob(ctx: JobContext) {
   const at = new Date();
   const stamp = await narrativeStamp(db, assessmentId);
   const input = await loadAssessmentInput(db, assessmentId, at);
-  ctx.progress(0.05, 'protecting the published tables');
-  // Let the stored progress catch up before the solver holds the event loop.
-  await new Promise((r) => setTimeout(r, 0));
-  let protection: ReturnType<typeof protectReport>;
-  try {
-    protection = protectReport(input);
-  } catch (err) {
-    throw exposedError(err);
-  }
-  ctx.progress(0.3, 'auditing and rendering');
-  const { files, disclosure } = await renderOutputs(
-    input,
-    async (done, total, name) => {
-      ctx.progress(0.3 + (0.6 * done) / total, name);
-      await new Promise((r) => setImmediate(r));
-    },
-    protection,
-  ).catch((err: unknown) => {
+  // Protection, audits and renders run in a worker thread: the server keeps answering meanwhile.
+  const progress = (fraction: number, message: string) => {
+    // After an abort the signal ends the render; progress would throw.
+    if (!ctx.signal.aborted) ctx.progress(fraction, message);
+  };
+  const { files, disclosure } = await renderOutputsInWorker(input, progress, ctx.signal).catch((err: unknown) => {
     throw exposedError(err);
   });
   ctx.progress(0.92, 'storing files');
