@@ -229,7 +229,11 @@ async function acceptNarrative(url: string, token: string, assessmentId: string)
   }
 }
 
-/** The same fact rows COPYed into a copy of the facts table (columns, defaults, indexes), timed. */
+/**
+ * The same fact rows COPYed into a copy of the facts table, timed: same columns, defaults and indexes
+ * (LIKE ... INCLUDING ALL) and the same foreign keys (which LIKE does not copy; their checks are part of
+ * what writing facts costs).
+ */
 async function rawCopy(database: Database, assessmentId: string): Promise<{ rows: number; seconds: number }> {
   const rows = await database.query(
     `select year, organisation_id as "organisationId", agency_type as "agencyType", region, item_id as "itemId",
@@ -239,6 +243,10 @@ async function rawCopy(database: Database, assessmentId: string): Promise<{ rows
   );
   const lines = rows.rows.map((r) => factCopyLine(assessmentId, r as unknown as Parameters<typeof factCopyLine>[1]));
   await database.query('create table bench_raw_facts (like facts including all)');
+  const fks = await database.query(
+    `select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'facts'::regclass and contype = 'f'`,
+  );
+  for (const fk of fks.rows) await database.query(`alter table bench_raw_facts add ${String(fk.def)}`);
   const t0 = performance.now();
   await database.db.transaction((tx) => copyRows(tx, 'bench_raw_facts', FACT_COLUMNS, lines));
   const seconds = (performance.now() - t0) / 1000;

@@ -382,7 +382,7 @@ export default {
   'jobs.kind.scoring.ranking': 'Тәуекелдерді саралау',
   'jobs.kind.report.finalise': 'Есепті қалыптастыру',
   'jobs.status.queued': 'кезекте',
-  'jobs.status.running': '{pct}% — {message}',
+  'jobs.status.running': '{pct}%',
   'jobs.status.succeeded': 'орындалды',
   'jobs.status.failed': 'орындалмады',
   'jobs.status.cancelled': 'тоқтатылды',

@@ -383,7 +383,7 @@ export default {
   'jobs.kind.scoring.ranking': 'Ранжирование рисков',
   'jobs.kind.report.finalise': 'Формирование отчета',
   'jobs.status.queued': 'в очереди',
-  'jobs.status.running': '{pct}% — {message}',
+  'jobs.status.running': '{pct}%',
   'jobs.status.succeeded': 'выполнено',
   'jobs.status.failed': 'не выполнено',
   'jobs.status.cancelled': 'отменено',
