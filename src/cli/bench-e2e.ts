@@ -18,12 +18,11 @@ import { migrateDatabase } from '../db/migrate.js';
 import { FACT_COLUMNS, factCopyLine } from '../modules/assessments/assessments.repository.js';
 import { createAssessment } from '../modules/assessments/assessments.service.js';
 import { seedReference } from '../modules/reference/reference.seed.js';
-import { getRegister, saveScores } from '../modules/scoring/scoring.service.js';
 import { createUser } from '../modules/users/users.service.js';
 import type { Actor } from '../shared/context.js';
 import { loadNationalDataset } from '../synthetic/load.js';
 import { generateNationalDataset } from '../synthetic/national.js';
-import { syntheticScores } from '../synthetic/scores.js';
+import { saveSyntheticScores } from '../synthetic/save-scores.js';
 
 export type Backend = 'postgres' | 'pglite';
 export const STEPS = ['quality', 'structuring', 'ranking', 'finalise'] as const;
@@ -117,18 +116,7 @@ async function seed(database: Database, scale: number) {
     coordinatingBody: 'mvd',
     campaignIds: data.campaigns.map((c) => c.id),
   });
-  const register = getRegister(assessment.riskRegisterVersion);
-  const scores = syntheticScores(
-    'bench',
-    register.risks.map((r) => r.code),
-    experts.map((e) => e.user.id),
-  );
-  for (const e of experts)
-    await saveScores(db, e, assessment.id, {
-      scores: scores
-        .filter((x) => x.expertId === e.user.id)
-        .map(({ riskCode, likelihood, impact }) => ({ riskCode, likelihood, impact })),
-    });
+  await saveSyntheticScores(db, 'bench', experts, assessment);
   return { assessmentId: assessment.id, submissions: data.submissions.length };
 }
 

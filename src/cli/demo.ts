@@ -18,13 +18,13 @@ import { createUser } from '../modules/users/users.service.js';
 import { createAssessment } from '../modules/assessments/assessments.service.js';
 import { listRuns } from '../modules/assessments/assessments.repository.js';
 import { QUALITY_JOB, requestStep, STRUCTURING_JOB, toRunView } from '../modules/assessments/assessments.steps.js';
-import { getRanking, getRegister, requestRanking, saveScores } from '../modules/scoring/scoring.service.js';
+import { getRanking, requestRanking } from '../modules/scoring/scoring.service.js';
 import { runJobNow } from './jobs.js';
 import type { Role } from '../shared/access.js';
 import type { Actor } from '../shared/context.js';
 import { loadNationalDataset } from '../synthetic/load.js';
 import { generateNationalDataset } from '../synthetic/national.js';
-import { syntheticScores } from '../synthetic/scores.js';
+import { saveSyntheticScores } from '../synthetic/save-scores.js';
 import { arg } from './args.js';
 
 const fresh = arg('fresh') === 'true';
@@ -132,18 +132,7 @@ async function main(): Promise<void> {
     console.log(`   input hash ${quality.inputHash.slice(0, 16)}…, result hash ${quality.resultHash.slice(0, 16)}…`);
 
     t0 = performance.now();
-    const register = getRegister(assessment.riskRegisterVersion);
-    const scores = syntheticScores(
-      seed,
-      register.risks.map((r) => r.code),
-      experts.map((e) => e.user.id),
-    );
-    for (const e of experts)
-      await saveScores(db, e, assessment.id, {
-        scores: scores
-          .filter((x) => x.expertId === e.user.id)
-          .map(({ riskCode, likelihood, impact }) => ({ riskCode, likelihood, impact })),
-      });
+    await saveSyntheticScores(db, seed, experts, assessment);
     await runJobNow(db, await requestRanking(db, admin, assessment.id));
     const ranking = await getRanking(db, assessment.id);
     console.log(
