@@ -37,6 +37,8 @@ export interface E2eFigures {
   seconds: Record<Step, number>;
   rawCopySeconds: number;
   peakMb: number;
+  /** The server's peak RSS after each step (where the peak is reached). */
+  peakAfter: Record<Step, number>;
 }
 
 const PASSWORD = 'bench-password-not-for-production';
@@ -252,6 +254,7 @@ async function runOne(backend: Backend, scale: number, pgUrl: string): Promise<E
     const loadSeconds = (performance.now() - t0) / 1000;
     const server = await startServer(target.env, target.dataDir);
     const seconds = {} as Record<Step, number>;
+    const peakAfter = {} as Record<Step, number>;
     let peakMb = Number.NaN;
     try {
       const login = await http(server.url, null, 'POST', '/api/v1/auth/login', {
@@ -261,11 +264,15 @@ async function runOne(backend: Backend, scale: number, pgUrl: string): Promise<E
       const token = login.body.token as string;
       const base = `/api/v1/assessments/${assessmentId}`;
       seconds.quality = await timedJob(server.url, token, `${base}/quality`);
+      peakAfter.quality = server.peakMb();
       seconds.structuring = await timedJob(server.url, token, `${base}/structuring`);
+      peakAfter.structuring = server.peakMb();
       seconds.ranking = await timedJob(server.url, token, `${base}/ranking`);
+      peakAfter.ranking = server.peakMb();
       await acceptNarrative(server.url, token, assessmentId);
       const etag = (await http(server.url, token, 'GET', base)).etag!;
       seconds.finalise = await timedJob(server.url, token, `${base}/finalise`, { 'if-match': etag });
+      peakAfter.finalise = server.peakMb();
     } catch (err) {
       throw new Error(`${(err as Error).message}\n${server.output()}`);
     } finally {
@@ -276,7 +283,17 @@ async function runOne(backend: Backend, scale: number, pgUrl: string): Promise<E
     database = await target.open();
     const raw = await rawCopy(database, assessmentId);
     await database.close();
-    return { backend, scale, submissions, facts: raw.rows, loadSeconds, seconds, rawCopySeconds: raw.seconds, peakMb };
+    return {
+      backend,
+      scale,
+      submissions,
+      facts: raw.rows,
+      loadSeconds,
+      seconds,
+      rawCopySeconds: raw.seconds,
+      peakMb,
+      peakAfter,
+    };
   } finally {
     await target.drop();
   }
@@ -306,7 +323,9 @@ export function benchEndToEnd(opts: { backends: Backend[]; scales: number[]; pgU
           step === 'structuring'
             ? `   raw COPY of the same ${f.facts} rows ${s(f.rawCopySeconds)} s: x${(f.seconds.structuring / f.rawCopySeconds).toFixed(2)}`
             : '';
-        console.log(`  ${step.padEnd(12)} ${s(f.seconds[step]).padStart(8)} s${extra}`);
+        console.log(
+          `  ${step.padEnd(12)} ${s(f.seconds[step]).padStart(8)} s   server peak so far ${f.peakAfter?.[step] ?? '?'} MB${extra}`,
+        );
       }
       console.log(`  server peak RSS ${f.peakMb} MB`);
     }

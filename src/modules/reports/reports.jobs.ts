@@ -82,13 +82,14 @@ async function finaliseJob(ctx: JobContext) {
   ctx.progress(0.01, 'loading');
   const at = new Date();
   const stamp = await narrativeStamp(db, assessmentId);
-  const input = await loadAssessmentInput(db, assessmentId, at);
   // Protection, audits and renders run in a worker thread: the server keeps answering meanwhile.
   const progress = (fraction: number, message: string) => {
     // After an abort the signal ends the render; progress would throw.
     if (!ctx.signal.aborted) ctx.progress(fraction, message);
   };
-  const { files, disclosure } = await renderOutputsInWorker(input, progress, ctx.signal).catch((err: unknown) => {
+  // The input is handed to the worker (copied) and not kept here: one copy of the facts at a time.
+  const rendered = renderOutputsInWorker(await loadAssessmentInput(db, assessmentId, at), progress, ctx.signal);
+  const { files, disclosure } = await rendered.catch((err: unknown) => {
     throw exposedError(err);
   });
   ctx.progress(0.92, 'storing files');

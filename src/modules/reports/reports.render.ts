@@ -31,8 +31,16 @@ export function renderOutputsInWorker(
   onProgress: (fraction: number, message: string) => void,
   signal: AbortSignal,
 ): Promise<RenderedOutputs> {
+  // The input is copied into the worker here; nothing below holds this thread's copy.
+  return outcome(new Worker(boot, { eval: true, workerData: input }), onProgress, signal);
+}
+
+function outcome(
+  worker: Worker,
+  onProgress: (fraction: number, message: string) => void,
+  signal: AbortSignal,
+): Promise<RenderedOutputs> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(boot, { eval: true, workerData: input });
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
