@@ -87,8 +87,12 @@ async function finaliseJob(ctx: JobContext) {
     // After an abort the signal ends the render; progress would throw.
     if (!ctx.signal.aborted) ctx.progress(fraction, message);
   };
-  // The input is handed to the worker (copied) and not kept here: one copy of the facts at a time.
-  const rendered = renderOutputsInWorker(await loadAssessmentInput(db, assessmentId, at), progress, ctx.signal);
+  // One copy of the facts at a time: on PostgreSQL the worker reads the input itself; on PGlite (this
+  // thread only) it is read here and handed over (copied), not kept.
+  const source = ctx.databaseUrl
+    ? { load: { databaseUrl: ctx.databaseUrl, assessmentId, at: at.toISOString() } }
+    : { input: await loadAssessmentInput(db, assessmentId, at) };
+  const rendered = renderOutputsInWorker(source, progress, ctx.signal);
   const { files, disclosure } = await rendered.catch((err: unknown) => {
     throw exposedError(err);
   });

@@ -26,13 +26,19 @@ const tsxApi = pathToFileURL(
 ).href;
 const boot = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
 
+/** What the worker renders: the input itself (copied into it), or where to read it (PostgreSQL). */
+export interface RenderSource {
+  input?: AssessmentInput;
+  load?: { databaseUrl: string; assessmentId: string; at: string };
+}
+
 export function renderOutputsInWorker(
-  input: AssessmentInput,
+  source: RenderSource,
   onProgress: (fraction: number, message: string) => void,
   signal: AbortSignal,
 ): Promise<RenderedOutputs> {
-  // The input is copied into the worker here; nothing below holds this thread's copy.
-  return outcome(new Worker(boot, { eval: true, workerData: input }), onProgress, signal);
+  // An input is copied into the worker here; nothing below holds this thread's copy.
+  return outcome(new Worker(boot, { eval: true, workerData: source }), onProgress, signal);
 }
 
 function outcome(
