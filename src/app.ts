@@ -19,6 +19,7 @@ import { resolveJwtSecret } from './modules/auth/auth.secret.js';
 import { seedReference } from './modules/reference/reference.seed.js';
 import { ensureFirstAdmin } from './modules/users/users.bootstrap.js';
 import { findUserForRequest } from './modules/users/users.repository.js';
+import { JobRunner } from './modules/jobs/jobs.runner.js';
 import { moduleRoutes } from './routes.js';
 import { registerAccessControl, TOKEN_ALGORITHM, type Role } from './shared/access.js';
 import { registerErrorHandling } from './shared/error-handler.js';
@@ -115,6 +116,16 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
+
+  const runner = new JobRunner(db.db, {
+    leaseMs: config.JOBS_LEASE_SECONDS * 1000,
+    pollMs: config.JOBS_POLL_MS,
+    concurrency: config.JOBS_CONCURRENCY,
+    log: app.log,
+    databaseUrl: db.url,
+  });
+  app.decorate('jobs', runner);
+  if (config.JOBS_RUNNER) app.addHook('onReady', async () => runner.start());
 
   for (const routes of moduleRoutes) await app.register(routes);
   await app.register(webPlugin);

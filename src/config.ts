@@ -59,6 +59,11 @@ const envSchema = z
     NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
     /** Days before the deadline a reminder goes to recipients that have not submitted. */
     REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(60).default(3),
+    /** Run queued jobs in this instance (false: only enqueue; another instance or a test runs them). */
+    JOBS_RUNNER: boolish.default(true),
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+    JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    JOBS_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(500),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

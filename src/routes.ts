@@ -15,6 +15,7 @@ import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { commissionRoutes } from './modules/commission/commission.routes.js';
 import { expertGroupRoutes } from './modules/expert-group/expert-group.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import type { Routes } from './modules/module.js';
 
 export const moduleRoutes: Routes[] = [
@@ -34,4 +35,5 @@ export const moduleRoutes: Routes[] = [
   expertGroupRoutes,
   commissionRoutes,
   notificationsRoutes,
+  jobsRoutes,
 ];

@@ -80,6 +80,8 @@ const matrix: Record<string, Expect> = {
   'GET /api/v1/assessments/{id}/narrative/{chapter}/revisions': ['admin', 'expert'],
   'POST /api/v1/assessments/{id}/finalise': ['expert'],
   'GET /api/v1/jobs/{id}': 'any',
+  'POST /api/v1/jobs/{id}/cancel': 'any',
+  'GET /api/v1/assessments/{id}/jobs': ['admin', 'expert'],
   'GET /api/v1/assessments/{id}/files': ['admin', 'expert', 'secretariat'],
   'GET /api/v1/assessments/{id}/files/{name}': ['admin', 'expert', 'secretariat'],
   'GET /api/v1/assessments/{id}/files.zip': ['admin', 'expert', 'secretariat'],

@@ -23,6 +23,7 @@ const slow = [
   'tests/web/cycle.e2e.test.ts',
   'tests/web/collection.e2e.test.ts',
   'tests/server.test.ts',
+  'tests/jobs-restart.test.ts',
   'tests/db/migrate.test.ts',
   'tests/modules/reports/reports.test.ts',
 ];

@@ -1,7 +1,8 @@
 // `npm run demo`: the whole expert-group pipeline on the synthetic national dataset.
 // Loads the dataset into the embedded database (DATA_DIR, or a fresh temporary one with
 // --fresh; DATABASE_URL if set), creates an assessment over 2025-2027, runs structuring,
-// the quality check and (with seeded expert scores) the ranking, and prints a summary.
+// the quality check and (with seeded expert scores) the ranking as the server's jobs do
+// (an in-process runner), and prints a summary.
 //   npx tsx src/cli/demo.ts [--fresh] [--scale=1] [--seed=national]
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,13 +17,15 @@ import { findUserByEmail } from '../modules/users/users.repository.js';
 import { createUser } from '../modules/users/users.service.js';
 import { createAssessment, getAssessments } from '../modules/assessments/assessments.service.js';
 import { addMember, getMembers } from '../modules/expert-group/expert-group.service.js';
-import { runQualityStep, runStructuringStep } from '../modules/assessments/assessments.steps.js';
-import { getRegister, runRanking, saveScores } from '../modules/scoring/scoring.service.js';
+import { listRuns } from '../modules/assessments/assessments.repository.js';
+import { QUALITY_JOB, requestStep, STRUCTURING_JOB, toRunView } from '../modules/assessments/assessments.steps.js';
+import { getRanking, requestRanking } from '../modules/scoring/scoring.service.js';
+import { runJobNow } from './jobs.js';
 import type { Role } from '../shared/access.js';
 import type { Actor } from '../shared/context.js';
 import { loadNationalDataset } from '../synthetic/load.js';
 import { generateNationalDataset } from '../synthetic/national.js';
-import { syntheticScores } from '../synthetic/scores.js';
+import { saveSyntheticScores } from '../synthetic/save-scores.js';
 import { arg } from './args.js';
 
 const fresh = arg('fresh') === 'true';
@@ -118,14 +121,18 @@ async function main(): Promise<void> {
     );
 
     t0 = performance.now();
-    const structuring = await runStructuringStep(db, lead, assessment.id);
+    const runOf = async (kind: string) => {
+      const job = await runJobNow(db, await requestStep(db, lead, assessment.id, kind));
+      return toRunView((await listRuns(db, assessment.id)).find((r) => r.id === job.result.runId)!);
+    };
+    const structuring = await runOf(STRUCTURING_JOB);
     const s = structuring.summary as { facts: number; values: number; texts: number; missing: number };
     console.log(
       `\n2. Structuring: ${s.facts} facts (${s.values} values, ${s.texts} texts, ${s.missing} missing with reason) (${seconds(t0)})`,
     );
 
     t0 = performance.now();
-    const quality = await runQualityStep(db, lead, assessment.id);
+    const quality = await runOf(QUALITY_JOB);
     const q = quality.summary as {
       submissions: number;
       organisations: number;
@@ -146,19 +153,9 @@ async function main(): Promise<void> {
     console.log(`   input hash ${quality.inputHash.slice(0, 16)}…, result hash ${quality.resultHash.slice(0, 16)}…`);
 
     t0 = performance.now();
-    const register = getRegister(assessment.riskRegisterVersion);
-    const scores = syntheticScores(
-      seed,
-      register.risks.map((r) => r.code),
-      experts.map((e) => e.user.id),
-    );
-    for (const e of experts)
-      await saveScores(db, e, assessment.id, {
-        scores: scores
-          .filter((x) => x.expertId === e.user.id)
-          .map(({ riskCode, likelihood, impact }) => ({ riskCode, likelihood, impact })),
-      });
-    const ranking = await runRanking(db, admin, assessment.id);
+    await saveSyntheticScores(db, seed, experts, assessment);
+    await runJobNow(db, await requestRanking(db, admin, assessment.id));
+    const ranking = await getRanking(db, assessment.id);
     console.log(
       `\n3. Ranking: ${ranking.risks.length} risks scored by ${experts.length} experts, register ${assessment.riskRegisterVersion} (${seconds(t0)})`,
     );

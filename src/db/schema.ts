@@ -533,7 +533,11 @@ export const reportFiles = pgTable(
   (t) => [primaryKey({ columns: [t.assessmentId, t.name] })],
 );
 
-/** Long-running work (report generation, pipeline runs): polled by clients. */
+/**
+ * Durable jobs (src/modules/jobs): every long step (quality, structuring, ranking, finalisation)
+ * is a row here, claimed by any instance's runner with FOR UPDATE SKIP LOCKED and held by a lease
+ * that the runner's heartbeat extends; a job whose lease expired (its instance died) is claimed again.
+ */
 export const jobs = pgTable(
   'jobs',
   {
@@ -544,11 +548,30 @@ export const jobs = pgTable(
     progress: doublePrecision('progress').notNull().default(0),
     message: text('message'),
     error: jsonb('error'),
+    /** The handler's input. */
+    payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`).$type<Record<string, unknown>>(),
+    /** What the job produced (run id, file names), written in the same transaction as its rows. */
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    /** At most one queued or running job per key (e.g. one finalisation per assessment). */
+    dedupeKey: text('dedupe_key'),
+    lockedBy: text('locked_by'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(3),
+    cancelRequested: boolean('cancel_requested').notNull().default(false),
+    runAfter: timestamp('run_after', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [oneOf('jobs_status_check', t.status, jobStatuses)],
+  (t) => [
+    oneOf('jobs_status_check', t.status, jobStatuses),
+    uniqueIndex('jobs_dedupe_active_idx').on(t.dedupeKey).where(sql`${t.status} in ('queued', 'running')`),
+    index('jobs_claim_idx').on(t.status, t.runAfter),
+    index('jobs_assessment_idx').on(t.assessmentId, t.createdAt),
+  ],
 );
 
 // ---------------------------------------------------------------- expert group (Rules §4-6, §16)

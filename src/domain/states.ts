@@ -27,7 +27,7 @@ export type RunStep = (typeof runSteps)[number];
 export const findingSeverities = ['error', 'warning', 'info'] as const;
 export type FindingSeverity = (typeof findingSeverities)[number];
 
-export const jobStatuses = ['queued', 'running', 'done', 'failed'] as const;
+export const jobStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof jobStatuses)[number];
 
 /** A member's place in the expert group (Rules §4-5). */

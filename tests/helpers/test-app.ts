@@ -31,6 +31,20 @@ export interface TestApp {
   coordinator: (coordinatingBody?: 'mvd' | 'mtszn') => Promise<{ id: string; email: string; token: string }>;
   request: (token: string | null, opts: InjectOptions) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
+  /** Runs every queued job to its end (the app's own runner, as a server instance would). */
+  runJobs: () => Promise<number>;
+  /** Expects a 202 job answer, runs the queue and returns the job as GET /jobs/:id shows it. */
+  finishJob: (token: string, res: LightMyRequestResponse) => Promise<JobViewLike>;
+}
+
+export interface JobViewLike {
+  id: string;
+  kind: string;
+  status: string;
+  progress: number;
+  message: string | null;
+  error: { code: string; message: { kk: string; ru: string }; details?: Record<string, unknown> } | null;
+  result: Record<string, unknown> & { runId?: string };
 }
 
 let counter = 0;
@@ -46,6 +60,8 @@ export async function createTestApp(
       LOG_LEVEL: 'silent',
       JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ctip-')),
+      // Jobs run when a test says so (runJobs): deterministic, no timers between tests.
+      JOBS_RUNNER: 'false',
     },
     overrides,
   );
@@ -108,5 +124,12 @@ export async function createTestApp(
       return u;
     },
     close: () => app.close(),
+    runJobs: () => app.jobs.runUntilIdle(),
+    async finishJob(token, res) {
+      if (res.statusCode !== 202) throw new Error(`expected 202 with a job, got ${res.statusCode}: ${res.body}`);
+      await app.jobs.runUntilIdle();
+      const job = await request(token, { method: 'GET', url: `/api/v1/jobs/${res.json().id}` });
+      return job.json() as JobViewLike;
+    },
   };
 }

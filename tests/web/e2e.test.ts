@@ -95,7 +95,8 @@ suite('web application in Chromium', () => {
 
   beforeAll(async () => {
     [ru, kk] = await Promise.all([dictionary('ru'), dictionary('kk')]);
-    t = await createTestApp();
+    // The server's own job runner runs the steps the pages start.
+    t = await createTestApp({ JOBS_RUNNER: true, JOBS_POLL_MS: 200 });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     baseURL = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     organisationId = await t.organisation('mvd', 'almaty');
@@ -654,10 +655,14 @@ suite('web application in Chromium', () => {
       await hasText(expert.getByRole('heading', { level: 1 }), 'Оценка рисков 2024–2026');
       assessmentId = new URL(expert.url()).pathname.split('/').pop()!;
 
+      // Each step is a server job: its progress shows, then how it ended, then its results.
+      const jobDone = (kind: string) => ru['jobs.succeeded'].replace('{kind}', ru[`jobs.kind.${kind}`]);
       await expert.getByRole('button', { name: ru['assessment.runQuality'] }).click();
+      await visible(expert.getByText(jobDone('assessment.quality')));
       await visible(expert.getByRole('heading', { name: new RegExp(ru['findings.title'].replace(' ({n})', '')) }));
       await gone(expert.getByRole('alert'));
       await expert.getByRole('button', { name: ru['assessment.runStructuring'] }).click();
+      await visible(expert.getByText(jobDone('assessment.structuring')));
       await visible(expert.getByRole('heading', { name: new RegExp(ru['findings.title'].replace(' ({n})', '')) }));
       await gone(expert.getByRole('alert'));
       await shot(expert, '11-expert-quality');
@@ -712,7 +717,7 @@ suite('web application in Chromium', () => {
       await shot(expert, '12-expert-scoring');
       expect(await unlabelledControls(expert)).toEqual([]);
       await expert.getByRole('button', { name: ru['ranking.compute'] }).click();
-      await visible(expert.getByText(ru['ranking.computed']));
+      await visible(expert.getByText(jobDone('scoring.ranking')));
 
       await expert.getByRole('link', { name: ru['assessment.tab.ranking'] }).click();
       await visible(expert.getByRole('table', { name: ru['ranking.heatMap'] }));
@@ -769,7 +774,12 @@ suite('web application in Chromium', () => {
       // Irreversible: a confirmation says what will be produced before anything runs.
       await visible(expert.getByText(ru['finalise.confirmTitle']));
       await expert.getByRole('button', { name: ru['finalise.confirm'] }).click();
-      // The report is rendered by a background job; the page polls it and then lists the files.
+      // The report is rendered by a server job; the jobs panel shows its progress (also after leaving
+      // the page and coming back: the active jobs come from the server), then the files are listed.
+      await visible(expert.getByRole('progressbar', { name: ru['jobs.kind.report.finalise'] }));
+      await shot(expert, '15-expert-finalising');
+      await expert.getByRole('link', { name: ru['assessment.tab.quality'] }).click();
+      await expert.getByRole('link', { name: ru['assessment.tab.finalise'] }).click();
       const downloadButton = expert.getByRole('button', { name: ru['files.download'] }).first();
       const failure = expert.getByRole('alert');
       await downloadButton.or(failure).first().waitFor({ timeout: 120_000 });

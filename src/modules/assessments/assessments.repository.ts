@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { FindingSeverity, RunStep, SubmissionStatus } from '../../domain/states.js';
 import type { DbOrTx } from '../../db/client.js';
+import { copyLine, copyRows } from '../../db/copy.js';
 import {
   assessmentCampaigns,
   assessmentRuns,
@@ -188,32 +189,46 @@ export const latestRun = async (db: DbOrTx, assessmentId: string, step: RunStep)
       .limit(1)
   )[0];
 
-/** Findings are replaced on every quality run (earlier runs keep only their summary). */
+const FINDING_COLUMNS = [
+  'assessment_id',
+  'run_id',
+  'severity',
+  'code',
+  'rule_id',
+  'item_id',
+  'organisation_id',
+  'submission_id',
+  'year',
+  'message_kk',
+  'message_ru',
+  'details',
+];
+
+/** Findings are replaced on every quality run (earlier runs keep only their summary); written with COPY. */
 export async function replaceFindings(
-  db: DbOrTx,
+  tx: DbOrTx,
   assessmentId: string,
   runId: string,
   findings: readonly Finding[],
 ): Promise<void> {
-  await db.delete(qualityFindings).where(eq(qualityFindings.assessmentId, assessmentId));
-  for (let i = 0; i < findings.length; i += 1000) {
-    await db.insert(qualityFindings).values(
-      findings.slice(i, i + 1000).map((f) => ({
-        assessmentId,
-        runId,
-        severity: f.severity,
-        code: f.code,
-        ruleId: f.ruleId,
-        itemId: f.itemId,
-        organisationId: f.organisationId,
-        submissionId: f.submissionId,
-        year: f.year,
-        messageKk: f.message.kk,
-        messageRu: f.message.ru,
-        details: f.details,
-      })),
-    );
-  }
+  await tx.delete(qualityFindings).where(eq(qualityFindings.assessmentId, assessmentId));
+  const lines = findings.map((f) =>
+    copyLine([
+      assessmentId,
+      runId,
+      f.severity,
+      f.code,
+      f.ruleId,
+      f.itemId,
+      f.organisationId,
+      f.submissionId,
+      f.year,
+      f.message.kk,
+      f.message.ru,
+      f.details === undefined || f.details === null ? null : JSON.stringify(f.details),
+    ]),
+  );
+  await copyRows(tx, 'quality_findings', FINDING_COLUMNS, lines);
 }
 
 function findingConditions(
@@ -261,20 +276,41 @@ export async function deleteFacts(db: DbOrTx, assessmentId: string): Promise<voi
   await db.delete(facts).where(eq(facts.assessmentId, assessmentId));
 }
 
-/** Rows per insert statement. */
-export const FACT_BATCH = 5000;
+export const FACT_COLUMNS = [
+  'assessment_id',
+  'year',
+  'organisation_id',
+  'agency_type',
+  'region',
+  'item_id',
+  'dimension',
+  'category',
+  'value',
+  'text_value',
+  'missing_reason',
+  'provisional',
+];
 
-/**
- * Inserts fact rows as one JSON parameter expanded by jsonb_to_recordset: far faster
- * than 13 bound parameters per row (and no 65535-parameter limit per statement). A function
- * scan yields rows in array order, so ids follow the canonical fact order.
- */
-export async function insertFacts(db: DbOrTx, assessmentId: string, rows: readonly Fact[]): Promise<void> {
-  if (!rows.length) return;
-  await db.execute(sql`
-    insert into facts (assessment_id, year, organisation_id, agency_type, region, item_id, dimension, category, value, text_value, missing_reason, provisional)
-    select ${assessmentId}::uuid, x."year", x."organisationId", x."agencyType", x."region", x."itemId", x."dimension", x."category", x."value", x."textValue", x."missingReason", x."provisional"
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x("year" int, "organisationId" uuid, "agencyType" text, "region" text, "itemId" text, "dimension" text, "category" text, "value" double precision, "textValue" text, "missingReason" text, "provisional" boolean)`);
+/** A fact as a COPY line of FACT_COLUMNS. */
+export const factCopyLine = (assessmentId: string, f: Fact): string =>
+  copyLine([
+    assessmentId,
+    f.year,
+    f.organisationId,
+    f.agencyType,
+    f.region,
+    f.itemId,
+    f.dimension,
+    f.category,
+    f.value,
+    f.textValue,
+    f.missingReason,
+    f.provisional,
+  ]);
+
+/** Writes fact lines (factCopyLine) with COPY; ids follow the lines' order (the canonical fact order). */
+export async function copyFacts(tx: DbOrTx, lines: readonly string[]): Promise<void> {
+  await copyRows(tx, 'facts', FACT_COLUMNS, lines);
 }
 
 export function listFacts(db: DbOrTx, assessmentId: string) {

@@ -20,7 +20,9 @@ import {
   updateAssessmentBody,
 } from './assessments.schemas.js';
 import { createAssessment, getAssessment, getAssessments, updateAssessment } from './assessments.service.js';
-import { getRuns, runQualityStep, runStructuringStep } from './assessments.steps.js';
+import { getRuns, QUALITY_JOB, requestStep, STRUCTURING_JOB } from './assessments.steps.js';
+import { acceptedJob } from '../jobs/jobs.reply.js';
+import { jobSchema } from '../jobs/jobs.schemas.js';
 
 const tags = ['assessments'];
 const readers = { access: ['admin', 'expert', 'secretariat'] as const };
@@ -75,9 +77,10 @@ export const assessmentsRoutes: Routes = async (app) => {
     {
       config: { ...experts, cost: 'heavy' },
       preHandler: coordinatorOnly(db, { admins: true }),
-      schema: { tags, params: assessmentIdParams, response: { 201: runSchema } },
+      schema: { tags, params: assessmentIdParams, response: { 202: jobSchema } },
     },
-    async (request, reply) => reply.status(201).send(await runQualityStep(db, actorOf(request), request.params.id)),
+    async (request, reply) =>
+      acceptedJob(app, reply, await requestStep(db, actorOf(request), request.params.id, QUALITY_JOB)),
   );
 
   app.post(
@@ -85,9 +88,10 @@ export const assessmentsRoutes: Routes = async (app) => {
     {
       config: { ...experts, cost: 'heavy' },
       preHandler: coordinatorOnly(db, { admins: true }),
-      schema: { tags, params: assessmentIdParams, response: { 201: runSchema } },
+      schema: { tags, params: assessmentIdParams, response: { 202: jobSchema } },
     },
-    async (request, reply) => reply.status(201).send(await runStructuringStep(db, actorOf(request), request.params.id)),
+    async (request, reply) =>
+      acceptedJob(app, reply, await requestStep(db, actorOf(request), request.params.id, STRUCTURING_JOB)),
   );
 
   app.get(

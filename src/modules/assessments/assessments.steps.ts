@@ -1,19 +1,26 @@
-// Steps 1 and 2 as stored, reproducible runs: load the snapshot, run the pure step,
-// save its rows and a run record (input hash, parameters, result summary, result
-// hash) in one transaction. Quality and structuring read the same snapshot and do
-// not depend on each other, so they can run in either order.
+// Steps 1 and 2 as durable jobs (src/modules/jobs): a request enqueues the step (202 with the
+// job); the handler loads one snapshot of the inputs, runs the pure step outside any write
+// transaction while reporting progress, then writes its rows (COPY), the run record (input
+// hash, parameters, result summary, result hash) and the audit entry in one transaction that
+// also marks the job succeeded. Quality and structuring read the same snapshot and do not
+// depend on each other, so they can run in either order.
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from '../../db/client.js';
 import type { Actor } from '../../shared/context.js';
 import { runQuality } from '../../pipeline/quality/run.js';
 import { defaultQualityParameters } from '../../pipeline/quality/types.js';
+import type { PipelineInput } from '../../pipeline/quality/types.js';
+import { emptySummary, factLine, orderedSubmissions, submissionStructurer } from '../../pipeline/structuring.js';
 import { audit } from '../audit/audit.repository.js';
+import { type JobContext, registerJobHandler } from '../jobs/jobs.registry.js';
+import type { JobView } from '../jobs/jobs.schemas.js';
+import { actorPayload, enqueueJob, jobActor, jobView } from '../jobs/jobs.service.js';
 import { sha256 } from './assessments.hash.js';
 import { inputHash, loadPipelineInput } from './assessments.input.js';
 import {
+  copyFacts,
   deleteFacts,
-  FACT_BATCH,
-  insertFacts,
+  factCopyLine,
   insertRun,
   listRuns,
   replaceFindings,
@@ -21,8 +28,10 @@ import {
 } from './assessments.repository.js';
 import type { RunView } from './assessments.schemas.js';
 import { loadAssessment, loadDraft } from './assessments.load.js';
-import type { Fact } from '../../pipeline/facts.js';
-import { emptySummary, factLine, orderedSubmissions, submissionStructurer } from '../../pipeline/structuring.js';
+import type { AssessmentRow } from './assessments.repository.js';
+
+export const QUALITY_JOB = 'assessment.quality';
+export const STRUCTURING_JOB = 'assessment.structuring';
 
 export function toRunView(r: RunRow): RunView {
   const result = r.result as { summary?: unknown };
@@ -39,6 +48,38 @@ export function toRunView(r: RunRow): RunView {
   };
 }
 
+/**
+ * Enqueues a step of a draft assessment (404, 409 finalised before anything is queued). One
+ * active job per step and assessment: asking again returns the queued or running one.
+ */
+export async function requestStep(db: Db, actor: Actor, assessmentId: string, kind: string): Promise<JobView> {
+  return db.transaction(async (tx) => {
+    await loadAssessment(tx, assessmentId, { writable: true });
+    const { job } = await enqueueJob(tx, {
+      kind,
+      assessmentId,
+      payload: actorPayload(actor),
+      dedupeKey: `${kind}:${assessmentId}`,
+      createdBy: actor.user.id,
+    });
+    return jobView(job);
+  });
+}
+
+/** One consistent snapshot of the step's inputs (repeatable read), read without writing. */
+async function loadSnapshot(db: Db, id: string): Promise<{ a: AssessmentRow; input: PipelineInput }> {
+  return db.transaction(
+    async (tx) => {
+      const a = await loadAssessment(tx, id, { writable: true });
+      return { a, input: await loadPipelineInput(tx, a) };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+/** Lets timers (heartbeat) and other requests run between chunks of CPU work. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function audited(tx: Tx, actor: Actor, step: 'quality' | 'structuring', run: RunRow): Promise<void> {
   await audit(
     tx,
@@ -49,13 +90,19 @@ async function audited(tx: Tx, actor: Actor, step: 'quality' | 'structuring', ru
   );
 }
 
-export async function runQualityStep(db: Db, actor: Actor, id: string): Promise<RunView> {
-  return db.transaction(async (tx) => {
-    const a = await loadDraft(tx, id);
-    const startedAt = new Date();
-    const input = await loadPipelineInput(tx, a);
-    const parameters = { ...defaultQualityParameters, includeSubmitted: a.includeSubmitted };
-    const { findings, completeness, summary } = runQuality(input, defaultQualityParameters);
+async function qualityJob(ctx: JobContext) {
+  const id = ctx.job.assessmentId!;
+  const actor = jobActor(ctx.job);
+  ctx.progress(0.02, 'loading submissions');
+  const startedAt = new Date();
+  const { a, input } = await loadSnapshot(ctx.db, id);
+  ctx.progress(0.3, 'checking');
+  await breathe();
+  const parameters = { ...defaultQualityParameters, includeSubmitted: a.includeSubmitted };
+  const { findings, completeness, summary } = runQuality(input, defaultQualityParameters);
+  ctx.progress(0.8, 'writing findings');
+  return ctx.complete(async (tx) => {
+    await loadDraft(tx, id);
     const run = await insertRun(tx, {
       assessmentId: id,
       step: 'quality',
@@ -68,35 +115,43 @@ export async function runQualityStep(db: Db, actor: Actor, id: string): Promise<
     });
     await replaceFindings(tx, id, run.id, findings);
     await audited(tx, actor, 'quality', run);
-    return toRunView(run);
+    return { runId: run.id, step: 'quality', findings: findings.length };
   });
 }
 
 /**
- * Facts are produced per submission and written in batches, so memory stays bounded
- * by a batch whatever the national scale; the result hash is computed over the same
- * canonical stream (one JSON line per fact).
+ * Facts are produced per submission (progress per submission) as COPY lines; the result hash
+ * is computed over the canonical stream (one JSON line per fact) and the lines written with
+ * one COPY in the final transaction.
  */
-export async function runStructuringStep(db: Db, actor: Actor, id: string): Promise<RunView> {
-  return db.transaction(async (tx) => {
-    const a = await loadDraft(tx, id);
-    const startedAt = new Date();
-    const input = await loadPipelineInput(tx, a);
-    const parameters = { includeSubmitted: a.includeSubmitted };
-    const summary = emptySummary();
-    const hash = createHash('sha256');
-    const structureOne = submissionStructurer(input);
-    await deleteFacts(tx, id);
-    let batch: Fact[] = [];
-    for (const s of orderedSubmissions(input)) {
-      structureOne(s, (f) => batch.push(f), summary);
-      if (batch.length < FACT_BATCH) continue;
-      for (const f of batch) hash.update(factLine(f));
-      await insertFacts(tx, id, batch);
-      batch = [];
+async function structuringJob(ctx: JobContext) {
+  const id = ctx.job.assessmentId!;
+  const actor = jobActor(ctx.job);
+  ctx.progress(0.02, 'loading submissions');
+  const startedAt = new Date();
+  const { a, input } = await loadSnapshot(ctx.db, id);
+  const parameters = { includeSubmitted: a.includeSubmitted };
+  const summary = emptySummary();
+  const hash = createHash('sha256');
+  const structureOne = submissionStructurer(input);
+  const lines: string[] = [];
+  const sink = (f: Parameters<Parameters<typeof structureOne>[1]>[0]) => {
+    hash.update(factLine(f));
+    lines.push(factCopyLine(id, f));
+  };
+  const ordered = orderedSubmissions(input);
+  for (let i = 0; i < ordered.length; i++) {
+    structureOne(ordered[i]!, sink, summary);
+    if (i % 250 === 249) {
+      ctx.progress(0.1 + (0.6 * (i + 1)) / ordered.length, `structuring ${i + 1}/${ordered.length} submissions`);
+      await breathe();
     }
-    for (const f of batch) hash.update(factLine(f));
-    await insertFacts(tx, id, batch);
+  }
+  ctx.progress(0.7, `writing ${lines.length} facts`);
+  return ctx.complete(async (tx) => {
+    await loadDraft(tx, id);
+    await deleteFacts(tx, id);
+    await copyFacts(tx, lines);
     const run = await insertRun(tx, {
       assessmentId: id,
       step: 'structuring',
@@ -108,9 +163,12 @@ export async function runStructuringStep(db: Db, actor: Actor, id: string): Prom
       createdBy: actor.user.id,
     });
     await audited(tx, actor, 'structuring', run);
-    return toRunView(run);
+    return { runId: run.id, step: 'structuring', facts: lines.length };
   });
 }
+
+registerJobHandler(QUALITY_JOB, qualityJob);
+registerJobHandler(STRUCTURING_JOB, structuringJob);
 
 export async function getRuns(db: Db, actor: Actor, id: string): Promise<RunView[]> {
   await loadAssessment(db, id, { readableBy: actor.user });

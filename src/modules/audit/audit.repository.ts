@@ -41,6 +41,7 @@ export type AuditAction =
   | 'scoring.round_start'
   | 'scoring.ranking_run'
   | 'access.refused'
+  | 'job.cancel'
   // Expert group, coordination, Commission and follow-up (issue 21).
   | 'assessment.coordination_override'
   | 'expert_group.update'
@@ -64,6 +65,7 @@ export type AuditObjectType =
   | 'campaign'
   | 'submission'
   | 'assessment'
+  | 'job'
   | 'route'
   | 'expert_group'
   | 'meeting'

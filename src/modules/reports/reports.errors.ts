@@ -14,8 +14,6 @@ export const finaliseInProgress = (jobId: string) =>
   );
 export const unknownChapter = (chapter: string) =>
   notFound({ kk: 'Мұндай тарау жоқ.', ru: 'Такого раздела нет.' }, { chapter }, 'report.chapter_unknown');
-export const jobNotFound = () =>
-  notFound({ kk: 'Тапсырма табылмады.', ru: 'Задание не найдено.' }, undefined, 'job.not_found');
 export const fileNotFound = () =>
   notFound({ kk: 'Файл табылмады.', ru: 'Файл не найден.' }, undefined, 'report.file_not_found');
 export const narrativeChanged = () =>

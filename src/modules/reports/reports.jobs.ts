@@ -1,75 +1,56 @@
-// Finalisation as a job (jobs table): requested in one transaction, then run in-process
-// after the response: protect and audit the published tables, render every output, store
-// them with their sha256 and the disclosure audit (a run of step `disclosure`) and mark the
-// assessment finalised, all or nothing; exposed cells refuse it. Errors end the job as failed with a message.
+// Finalisation as a durable job (src/modules/jobs): requested in one transaction (If-Match on the
+// assessment's version), then run by any instance's runner: protect and audit the published
+// tables and render every output in a worker thread (progress per file), and in the job's final transaction store the
+// files with their sha256 and the disclosure audit (a run of step `disclosure`) and mark the
+// assessment finalised, all or nothing and exactly once (guarded by the job's lease); exposed
+// cells refuse it. A failure ends the job as failed with the error's code and text.
 import { notifyAssessmentFinalised } from '../notifications/notifications.service.js';
 import { createHash } from 'node:crypto';
-import type { FastifyBaseLogger } from 'fastify';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { DisclosureExposedError } from '../../reports/build/disclosure.js';
-import { renderOutputs } from '../../reports/build/outputs.js';
-import type { AuthUser } from '../../shared/access.js';
-import { hasRole } from '../../shared/access.js';
 import type { Actor } from '../../shared/context.js';
-import { AppError } from '../../shared/errors.js';
+import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
 import { loadAssessment } from '../assessments/assessments.load.js';
+import { type JobContext, registerJobHandler } from '../jobs/jobs.registry.js';
+import type { JobView } from '../jobs/jobs.schemas.js';
+import { actorPayload, enqueueJob, jobActor, jobView } from '../jobs/jobs.service.js';
 import { requireAcceptedNarrative } from './reports.acceptance.js';
-import {
-  disclosureExposed,
-  finaliseInProgress,
-  jobNotFound,
-  narrativeChanged,
-  rankingMissing,
-} from './reports.errors.js';
+import { disclosureExposed, finaliseInProgress, narrativeChanged, rankingMissing } from './reports.errors.js';
 import { loadAssessmentInput } from './reports.input.js';
+import { renderOutputsInWorker } from './reports.render.js';
 import {
-  activeJob,
   currentNarratives,
-  findJob,
   hasRankingRun,
   insertDisclosureRun,
-  insertJob,
   markFinalised,
   replaceFiles,
-  updateJob,
-  type JobRow,
 } from './reports.repository.js';
-import type { JobView } from './reports.schemas.js';
 
 export const FINALISE_JOB = 'report.finalise';
 
 export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-export function jobView(j: JobRow): JobView {
-  return {
-    id: j.id,
-    kind: j.kind,
-    assessmentId: j.assessmentId,
-    status: j.status,
-    progress: j.progress,
-    message: j.message,
-    error: j.error ?? null,
-    createdBy: j.createdBy,
-    createdAt: j.createdAt.toISOString(),
-    finishedAt: j.finishedAt ? j.finishedAt.toISOString() : null,
-  };
-}
-
-export async function requestFinalise(db: Db, actor: Actor, assessmentId: string): Promise<JobView> {
+/** 428 without If-Match (the route), 409 `version.stale` when the assessment moved on. */
+export async function requestFinalise(
+  db: Db,
+  actor: Actor,
+  assessmentId: string,
+  expectedVersion: number,
+): Promise<JobView> {
   return db.transaction(async (tx) => {
-    await loadAssessment(tx, assessmentId, { forUpdate: true, writable: true });
+    const a = await loadAssessment(tx, assessmentId, { forUpdate: true, writable: true });
+    if (a.version !== expectedVersion) throw staleVersion(a.version);
     if (!(await hasRankingRun(tx, assessmentId))) throw rankingMissing();
     await requireAcceptedNarrative(tx, assessmentId);
-    const active = await activeJob(tx, assessmentId, FINALISE_JOB);
-    if (active) throw finaliseInProgress(active.id);
-    const job = await insertJob(tx, {
+    const { job, created } = await enqueueJob(tx, {
       kind: FINALISE_JOB,
       assessmentId,
-      status: 'queued',
+      payload: actorPayload(actor),
+      dedupeKey: `${FINALISE_JOB}:${assessmentId}`,
       createdBy: actor.user.id,
-      message: 'queued',
     });
+    if (!created) throw finaliseInProgress(job.id);
     await audit(
       tx,
       actor,
@@ -89,79 +70,58 @@ async function narrativeStamp(db: DbOrTx, assessmentId: string): Promise<string>
     .join(',');
 }
 
-export async function runFinalise(
-  db: Db,
-  actor: Actor,
-  jobId: string,
-  assessmentId: string,
-  log: FastifyBaseLogger,
-): Promise<void> {
-  try {
-    await updateJob(db, jobId, { status: 'running', progress: 0.01, message: 'loading' });
-    const at = new Date();
-    const stamp = await narrativeStamp(db, assessmentId);
-    const input = await loadAssessmentInput(db, assessmentId, at);
-    // Stored progress stays below 1 until the files are committed.
-    const { files, disclosure } = await renderOutputs(input, (done, total, name) =>
-      updateJob(db, jobId, { progress: (0.9 * done) / total, message: name }),
-    ).catch((err: unknown) => {
-      throw err instanceof DisclosureExposedError
-        ? disclosureExposed(err.audit.exposed.map(({ key, lo, hi, need }) => ({ key, lo, hi, need })))
-        : err;
+const exposedError = (err: unknown) =>
+  err instanceof DisclosureExposedError
+    ? disclosureExposed(err.audit.exposed.map(({ key, lo, hi, need }) => ({ key, lo, hi, need })))
+    : err;
+
+async function finaliseJob(ctx: JobContext) {
+  const { db } = ctx;
+  const assessmentId = ctx.job.assessmentId!;
+  const actor = jobActor(ctx.job);
+  const jobId = ctx.job.id;
+  ctx.progress(0.01, 'loading');
+  const at = new Date();
+  const stamp = await narrativeStamp(db, assessmentId);
+  // Protection, audits and renders run in a worker thread: the server keeps answering meanwhile.
+  const progress = (fraction: number, message: string) => {
+    // After an abort the signal ends the render; progress would throw.
+    if (!ctx.signal.aborted) ctx.progress(fraction, message);
+  };
+  // One copy of the facts at a time: on PostgreSQL the worker reads the input itself; on PGlite (this
+  // thread only) it is read here and handed over (copied), not kept.
+  const source = ctx.databaseUrl
+    ? { load: { databaseUrl: ctx.databaseUrl, assessmentId, at: at.toISOString() } }
+    : { input: await loadAssessmentInput(db, assessmentId, at) };
+  const rendered = renderOutputsInWorker(source, progress, ctx.signal);
+  const { files, disclosure } = await rendered.catch((err: unknown) => {
+    throw exposedError(err);
+  });
+  ctx.progress(0.92, 'storing files');
+  return ctx.complete(async (tx) => {
+    const a = await loadAssessment(tx, assessmentId, { forUpdate: true, writable: true });
+    if ((await narrativeStamp(tx, assessmentId)) !== stamp) throw narrativeChanged();
+    const stored = files.map((f) => ({ ...f, sha256: sha256(f.content) }));
+    await replaceFiles(tx, assessmentId, stored);
+    await insertDisclosureRun(tx, {
+      assessmentId,
+      createdBy: actor.user.id,
+      startedAt: at,
+      audit: disclosure,
+      inputHash: sha256(Buffer.from(stored.map((f) => f.sha256).join(','))),
     });
-    await db.transaction(async (tx) => {
-      const a = await loadAssessment(tx, assessmentId, { forUpdate: true, writable: true });
-      if ((await narrativeStamp(tx, assessmentId)) !== stamp) throw narrativeChanged();
-      const stored = files.map((f) => ({ ...f, sha256: sha256(f.content) }));
-      await replaceFiles(tx, assessmentId, stored);
-      await insertDisclosureRun(tx, {
-        assessmentId,
-        createdBy: actor.user.id,
-        startedAt: at,
-        audit: disclosure,
-        inputHash: sha256(Buffer.from(stored.map((f) => f.sha256).join(','))),
-      });
-      await markFinalised(tx, assessmentId, actor.user.id, at);
-      await notifyAssessmentFinalised(tx, { id: assessmentId, title: { kk: a.titleKk, ru: a.titleRu } });
-      await audit(
-        tx,
-        actor,
-        'assessment.finalise',
-        { type: 'assessment', id: assessmentId },
-        {
-          before: { status: a.status },
-          after: {
-            status: 'finalised',
-            jobId,
-            files: stored.map((f) => ({ name: f.name, sha256: f.sha256, size: f.content.length })),
-          },
-        },
-      );
-      await updateJob(tx, jobId, {
-        status: 'done',
-        progress: 1,
-        message: `${stored.length} files`,
-        finishedAt: new Date(),
-      });
-    });
-  } catch (err) {
-    log.error({ err, jobId, assessmentId }, 'report finalisation failed');
-    const error =
-      err instanceof AppError
-        ? { code: err.code, message: err.text, ...(err.details ? { details: err.details } : {}) }
-        : { code: 'internal', message: err instanceof Error ? err.message : String(err) };
-    await updateJob(db, jobId, {
-      status: 'failed',
-      message: err instanceof AppError ? err.text.ru : 'internal error',
-      error,
-      finishedAt: new Date(),
-    }).catch((e: unknown) => log.error({ err: e, jobId }, 'could not mark the job failed'));
-  }
+    await markFinalised(tx, assessmentId, actor.user.id, at);
+    await notifyAssessmentFinalised(tx, { id: assessmentId, title: { kk: a.titleKk, ru: a.titleRu } });
+    const summary = stored.map((f) => ({ name: f.name, sha256: f.sha256, size: f.content.length }));
+    await audit(
+      tx,
+      actor,
+      'assessment.finalise',
+      { type: 'assessment', id: assessmentId },
+      { before: { status: a.status }, after: { status: 'finalised', jobId, files: summary } },
+    );
+    return { files: summary, filesUrl: `/api/v1/assessments/${assessmentId}/files` };
+  });
 }
 
-/** The creator, admins and experts may follow a job; others get 404. */
-export async function getJob(db: Db, user: AuthUser, jobId: string): Promise<JobView> {
-  const job = await findJob(db, jobId);
-  if (!job || (job.createdBy !== user.id && !hasRole(user, 'admin', 'expert'))) throw jobNotFound();
-  return jobView(job);
-}
+registerJobHandler(FINALISE_JOB, finaliseJob);

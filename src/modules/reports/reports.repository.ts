@@ -1,7 +1,7 @@
 // Database access of the reports module: assessment rows, facts, findings, participation,
-// narrative revisions, jobs and stored report files. Takes a DbOrTx handle.
+// narrative revisions and stored report files. Takes a DbOrTx handle.
 import type { SubmissionStatus } from '../../domain/states.js';
-import { and, count, desc, eq, gt, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../../db/client.js';
 import type { AuditResult } from '../../pipeline/disclosure/audit.js';
@@ -12,7 +12,6 @@ import {
   campaignRecipients,
   campaigns,
   facts,
-  jobs,
   narrativeRevisions,
   qualityFindings,
   reportFiles,
@@ -21,7 +20,6 @@ import {
 import type { FindingCount, Participation, TextAnswer } from '../../reports/build/inputs.js';
 import type { NumericFact } from '../../pipeline/facts.js';
 
-export type JobRow = typeof jobs.$inferSelect;
 export type NarrativeRow = typeof narrativeRevisions.$inferSelect;
 
 export async function latestAssessmentId(db: DbOrTx): Promise<string | undefined> {
@@ -195,48 +193,6 @@ export async function insertNarrative(
   values: typeof narrativeRevisions.$inferInsert,
 ): Promise<NarrativeRow> {
   const [row] = await db.insert(narrativeRevisions).values(values).returning();
-  return row;
-}
-
-// ---------------------------------------------------------------- jobs
-
-export async function insertJob(db: DbOrTx, values: typeof jobs.$inferInsert): Promise<JobRow> {
-  const [row] = await db.insert(jobs).values(values).returning();
-  return row;
-}
-
-export async function updateJob(db: DbOrTx, id: string, values: Partial<typeof jobs.$inferInsert>): Promise<void> {
-  await db.update(jobs).set(values).where(eq(jobs.id, id));
-}
-
-export async function findJob(db: DbOrTx, id: string): Promise<JobRow | undefined> {
-  const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
-  return row;
-}
-
-/**
- * A queued or running job of the kind started within `windowMinutes`. Jobs run in-process,
- * so one left "running" by a restarted server must not block the assessment forever.
- */
-export async function activeJob(
-  db: DbOrTx,
-  assessmentId: string,
-  kind: string,
-  windowMinutes = 30,
-): Promise<JobRow | undefined> {
-  const since = new Date(Date.now() - windowMinutes * 60_000);
-  const [row] = await db
-    .select()
-    .from(jobs)
-    .where(
-      and(
-        eq(jobs.assessmentId, assessmentId),
-        eq(jobs.kind, kind),
-        inArray(jobs.status, ['queued', 'running']),
-        gt(jobs.createdAt, since),
-      ),
-    )
-    .limit(1);
   return row;
 }
 

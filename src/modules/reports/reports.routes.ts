@@ -4,7 +4,9 @@ import { actorOf } from '../../shared/context.js';
 import { requireIfMatch, setEtag } from '../../shared/etag.js';
 import type { Routes } from '../module.js';
 import { coordinatorOnly } from '../expert-group/expert-group.coordinator.js';
-import { getJob, requestFinalise, runFinalise } from './reports.jobs.js';
+import { requestFinalise } from './reports.jobs.js';
+import { acceptedJob } from '../jobs/jobs.reply.js';
+import { jobSchema } from '../jobs/jobs.schemas.js';
 import { getDrafts } from './reports.acceptance.js';
 import { getChapterRevisions, getNarrative, saveChapter } from './reports.narrative.js';
 import {
@@ -13,8 +15,6 @@ import {
   draftView,
   fileParams,
   fileSchema,
-  jobParams,
-  jobSchema,
   narrativeBody,
   narrativeSchema,
   narrativeView,
@@ -30,12 +30,6 @@ const readers = { access: ['admin', 'expert', 'secretariat'] as const };
 
 export const reportsRoutes: Routes = async (app) => {
   const db = app.database.db;
-  // Jobs run in-process after the response; closing the app waits for them.
-  const running = new Set<Promise<void>>();
-  app.addHook('onClose', async () => {
-    await Promise.allSettled([...running]);
-  });
-
   app.get(
     '/api/v1/assessments/:id/narrative',
     { config: experts, schema: { tags, params: assessmentIdParams, response: { 200: narrativeSchema } } },
@@ -78,22 +72,8 @@ export const reportsRoutes: Routes = async (app) => {
       preHandler: coordinatorOnly(db, { admins: false }),
       schema: { tags, params: assessmentIdParams, response: { 202: jobSchema } },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const job = await requestFinalise(db, actor, request.params.id);
-      const run = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => runFinalise(db, actor, job.id, request.params.id, app.log))
-        .finally(() => running.delete(run));
-      running.add(run);
-      reply.header('location', `/api/v1/jobs/${job.id}`);
-      return reply.status(202).send(job);
-    },
-  );
-
-  app.get(
-    '/api/v1/jobs/:id',
-    { config: { access: 'authenticated' }, schema: { tags, params: jobParams, response: { 200: jobSchema } } },
-    async (request) => getJob(db, currentUser(request), request.params.id),
+    async (request, reply) =>
+      acceptedJob(app, reply, await requestFinalise(db, actorOf(request), request.params.id, requireIfMatch(request))),
   );
 
   app.get(

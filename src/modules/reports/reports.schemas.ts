@@ -1,4 +1,3 @@
-import { jobStatuses } from '../../domain/states.js';
 import { z } from 'zod';
 import { text } from '../../shared/text.js';
 import { narrativeChapters } from '../../reports/build/narrative-keys.js';
@@ -6,7 +5,6 @@ import { narrativeChapters } from '../../reports/build/narrative-keys.js';
 export const assessmentIdParams = z.object({ id: z.uuid() });
 export const chapterParams = z.object({ id: z.uuid(), chapter: text(100).min(1) });
 export const fileParams = z.object({ id: z.uuid(), name: z.string().regex(/^[a-z0-9_.-]{1,100}$/) });
-export const jobParams = z.object({ id: z.uuid() });
 export const previewQuery = z.object({ lang: z.enum(['kk', 'ru']).default('ru') });
 
 export const narrativeBody = z
@@ -43,20 +41,6 @@ export const narrativeSchema = z.object({
     .array(narrativeView)
     .describe(`chapters: ${narrativeChapters.slice(0, 12).join(', ')}, profile.<agencyType>`),
 });
-
-export const jobSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  assessmentId: z.string().nullable(),
-  status: z.enum(jobStatuses),
-  progress: z.number(),
-  message: z.string().nullable(),
-  error: z.unknown().nullable(),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-export type JobView = z.infer<typeof jobSchema>;
 
 export const fileSchema = z.object({
   name: z.string(),

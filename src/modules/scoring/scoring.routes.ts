@@ -3,6 +3,8 @@ import { requireIfMatch, setEtag } from '../../shared/etag.js';
 import { actorOf } from '../../shared/context.js';
 import type { Routes } from '../module.js';
 import { coordinatorOnly } from '../expert-group/expert-group.coordinator.js';
+import { acceptedJob } from '../jobs/jobs.reply.js';
+import { jobSchema } from '../jobs/jobs.schemas.js';
 import {
   assessmentIdParams,
   rankingSchema,
@@ -20,7 +22,7 @@ import {
   getRegister,
   getScores,
   roundSummary,
-  runRanking,
+  requestRanking,
   saveScores,
   startNextRound,
 } from './scoring.service.js';
@@ -90,9 +92,9 @@ export const scoringRoutes: Routes = async (app) => {
     {
       config: { ...panel, cost: 'heavy' },
       preHandler: coordinatorOnly(db, { admins: true }),
-      schema: { tags, params: assessmentIdParams, response: { 201: rankingSchema } },
+      schema: { tags, params: assessmentIdParams, response: { 202: jobSchema } },
     },
-    async (request, reply) => reply.status(201).send(await runRanking(db, actorOf(request), request.params.id)),
+    async (request, reply) => acceptedJob(app, reply, await requestRanking(db, actorOf(request), request.params.id)),
   );
 
   app.get(

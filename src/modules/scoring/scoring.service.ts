@@ -9,6 +9,9 @@ import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor } from '../../shared/context.js';
 import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
+import { type JobContext, registerJobHandler } from '../jobs/jobs.registry.js';
+import type { JobView } from '../jobs/jobs.schemas.js';
+import { actorPayload, enqueueJob, jobActor, jobView } from '../jobs/jobs.service.js';
 import { canonicalJson } from '../../domain/questionnaire/loader.js';
 import { regions as referenceRegions } from '../../domain/reference.js';
 import {
@@ -39,6 +42,7 @@ import {
 import type { RankingView, RoundView, ScoresBody, ScoresView, SummaryView } from './scoring.schemas.js';
 
 export const RANKING_STEP = 'ranking';
+export const RANKING_JOB = 'scoring.ranking';
 
 export function getRegister(version: string): RiskRegister {
   if (!registerExists(version)) throw registerNotFound(version);
@@ -181,21 +185,48 @@ export async function roundSummary(db: Db, assessmentId: string, round: number):
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
+/** Scores of register risks up to the current round: what the ranking ranks. */
+async function rankableScores(tx: DbOrTx, a: AssessmentRow, register: RiskRegister) {
+  // Only register risks are ranked: a later register edit cannot smuggle stale codes in.
+  const scores = toExpertScores(await listScores(tx, a.id, { upToRound: a.currentRound })).filter((s) =>
+    register.riskByCode.has(s.riskCode),
+  );
+  if (scores.length === 0) throw noScores();
+  return scores;
+}
+
+/** Enqueues the ranking (202 with the job); 404, 409 finalised or 409 without scores before anything is queued. */
+export async function requestRanking(db: Db, actor: Actor, assessmentId: string): Promise<JobView> {
+  return db.transaction(async (tx) => {
+    const a = await requireAssessment(tx, assessmentId);
+    requireDraft(a);
+    await rankableScores(tx, a, getRegister(a.riskRegisterVersion));
+    const { job } = await enqueueJob(tx, {
+      kind: RANKING_JOB,
+      assessmentId,
+      payload: actorPayload(actor),
+      dedupeKey: `${RANKING_JOB}:${assessmentId}`,
+      createdBy: actor.user.id,
+    });
+    return jobView(job);
+  });
+}
+
 /**
- * Computes and stores the ranking (assessment_runs, step 'ranking'). The same scores,
- * facts and register give the same inputHash and the same result (and resultHash).
+ * Computes and stores the ranking (assessment_runs, step 'ranking') in the job's final
+ * transaction. The same scores, facts and register give the same inputHash and the same
+ * result (and resultHash).
  */
-export async function runRanking(db: Db, actor: Actor, assessmentId: string): Promise<RankingView> {
+async function rankingJob(ctx: JobContext) {
+  const assessmentId = ctx.job.assessmentId!;
+  const actor = jobActor(ctx.job);
+  ctx.progress(0.1, 'ranking');
   const startedAt = new Date();
-  const run = await db.transaction(async (tx) => {
+  return ctx.complete(async (tx) => {
     const a = await requireAssessment(tx, assessmentId, true);
     requireDraft(a);
     const register = getRegister(a.riskRegisterVersion);
-    // Only register risks are ranked: a later register edit cannot smuggle stale codes in.
-    const scores = toExpertScores(await listScores(tx, assessmentId, { upToRound: a.currentRound })).filter((s) =>
-      register.riskByCode.has(s.riskCode),
-    );
-    if (scores.length === 0) throw noScores();
+    const scores = await rankableScores(tx, a, register);
     const evidence = await assessmentEvidence(tx, assessmentId, register, a.endYear);
     const { result, kendallScope } = buildRankingResult({
       riskRegisterVersion: register.version,
@@ -246,10 +277,11 @@ export async function runRanking(db: Db, actor: Actor, assessmentId: string): Pr
       { type: 'assessment', id: assessmentId },
       { after: { runId: row.id, inputHash, resultHash: row.resultHash, round: a.currentRound } },
     );
-    return row;
+    return { runId: row.id, step: RANKING_STEP };
   });
-  return toRankingView(run);
 }
+
+registerJobHandler(RANKING_JOB, rankingJob);
 
 function toRankingView(run: RunRow): RankingView {
   const result = run.result as RankingResult;

@@ -38,6 +38,13 @@ afterAll(() => t?.close());
 const post = (token: string, url: string, payload?: unknown) =>
   t.request(token, { method: 'POST', url, payload: payload as object });
 const get = (token: string, url: string) => t.request(token, { method: 'GET', url });
+/** Starts a step (202 with its job), runs the job and returns the stored run it links to. */
+async function runStep(token: string, url: string) {
+  const job = await t.finishJob(token, await post(token, url));
+  expect(job.status, JSON.stringify(job)).toBe('succeeded');
+  const runs = (await get(token, url.replace(/\/[a-z]+$/, '/runs'))).json();
+  return runs.find((r: { id: string }) => r.id === job.result.runId);
+}
 
 describe('assessment CRUD', () => {
   it('creates an assessment over three years drawing on the campaigns of those years', async () => {
@@ -138,20 +145,19 @@ describe('pipeline steps', () => {
   });
 
   it('structures the answers into facts, reproducibly', async () => {
-    const first = await post(expert, `/api/v1/assessments/${id}/structuring`);
-    expect(first.statusCode, first.body).toBe(201);
-    const second = (await post(admin, `/api/v1/assessments/${id}/structuring`)).json();
-    expect(first.json().summary.facts).toBeGreaterThan(1000);
-    expect(second.inputHash).toBe(first.json().inputHash);
-    expect(second.resultHash).toBe(first.json().resultHash);
-    expect(second.summary).toEqual(first.json().summary);
+    const first = await runStep(expert, `/api/v1/assessments/${id}/structuring`);
+    const second = await runStep(admin, `/api/v1/assessments/${id}/structuring`);
+    expect(first.summary.facts).toBeGreaterThan(1000);
+    expect(second.id).not.toBe(first.id);
+    expect(second.inputHash).toBe(first.inputHash);
+    expect(second.resultHash).toBe(first.resultHash);
+    expect(second.summary).toEqual(first.summary);
   });
 
   it('checks quality reproducibly and finds the planted anomalies', async () => {
-    const first = await post(expert, `/api/v1/assessments/${id}/quality`);
-    expect(first.statusCode, first.body).toBe(201);
-    const second = (await post(expert, `/api/v1/assessments/${id}/quality`)).json();
-    expect([second.inputHash, second.resultHash]).toEqual([first.json().inputHash, first.json().resultHash]);
+    const first = await runStep(expert, `/api/v1/assessments/${id}/quality`);
+    const second = await runStep(expert, `/api/v1/assessments/${id}/quality`);
+    expect([second.inputHash, second.resultHash]).toEqual([first.inputHash, first.resultHash]);
     const runs = (await get(expert, `/api/v1/assessments/${id}/runs`)).json();
     expect(runs.map((r: { step: string }) => r.step).sort()).toEqual([
       'quality',
@@ -280,7 +286,7 @@ describe('return for correction from a finding', () => {
     });
     expect(patched.statusCode, patched.body).toBe(200);
     version = patched.json().version;
-    await post(expert, `/api/v1/assessments/${id}/quality`);
+    await runStep(expert, `/api/v1/assessments/${id}/quality`);
     const f = (
       await get(
         expert,

@@ -56,13 +56,21 @@ const url = (p = '') => `/api/v1/assessments/${fx.assessmentId}${p}`;
 // Kazakh text with every Kazakh-specific letter, to check it survives into the PDF.
 const KK_TEXT = 'Әлеуметтік желілер арқылы арбау өсті. Ғаламтор, Қызылорда, Ңң, Өскемен, Ұлытау, Үкімет, Һ, Іле.';
 
+/** Runs the queued jobs (as an instance's runner would) and reads this one. */
 async function waitForJob(token: string, id: string) {
-  for (let i = 0; i < 600; i++) {
-    const job = (await t.request(token, { method: 'GET', url: `/api/v1/jobs/${id}` })).json();
-    if (job.status === 'done' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('job did not finish');
+  await t.runJobs();
+  return (await t.request(token, { method: 'GET', url: `/api/v1/jobs/${id}` })).json();
+}
+
+/** POST .../finalise with If-Match: the assessment's current version unless given. */
+async function finalise(token: string, assessmentId = fx.assessmentId, ifMatch?: string | null) {
+  const version = (await t.request(token, { method: 'GET', url: `/api/v1/assessments/${assessmentId}` })).headers.etag;
+  const match = ifMatch === undefined ? String(version) : ifMatch;
+  return t.request(token, {
+    method: 'POST',
+    url: `/api/v1/assessments/${assessmentId}/finalise`,
+    headers: match === null ? {} : { 'if-match': match },
+  });
 }
 
 describe('narrative', () => {
@@ -207,7 +215,7 @@ describe('analysis drafts and their acceptance', () => {
         })
       ).statusCode,
     ).toBe(200);
-    const res = await t.request(expert, { method: 'POST', url: url('/finalise') });
+    const res = await finalise(expert);
     expect(res.statusCode).toBe(409);
     const error = res.json().error;
     expect(error.code).toBe('report.narrative_missing');
@@ -224,10 +232,7 @@ describe('analysis drafts and their acceptance', () => {
 describe('finalisation', () => {
   it('refuses an assessment without a ranking run', async () => {
     const unranked = await createReportAssessment(t, { ranked: false, load: false });
-    const res = await t.request(expert, {
-      method: 'POST',
-      url: `/api/v1/assessments/${unranked.assessmentId}/finalise`,
-    });
+    const res = await finalise(expert, unranked.assessmentId);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('report.ranking_missing');
   }, 60_000);
@@ -251,7 +256,7 @@ describe('finalisation', () => {
         payload: { textKk: 'Мәтін.', textRu: 'Текст.' },
         headers: { 'if-match': '"0"' },
       });
-    const res = await t.request(expert, { method: 'POST', url: `/api/v1/assessments/${broken.assessmentId}/finalise` });
+    const res = await finalise(expert, broken.assessmentId);
     expect(res.statusCode).toBe(202);
     const job = await waitForJob(admin, res.json().id);
     expect(job.status).toBe('failed');
@@ -267,17 +272,29 @@ describe('finalisation', () => {
 
   it('runs as a job, stores every output and makes the assessment immutable', async () => {
     expect((await t.request(secretariat, { method: 'GET', url: url('/files') })).statusCode).toBe(404);
-    const res = await t.request(expert, { method: 'POST', url: url('/finalise') });
+    // Finalisation changes the versioned assessment: If-Match like every versioned write.
+    const without = await finalise(expert, fx.assessmentId, null);
+    expect(without.statusCode).toBe(428);
+    const stale = await finalise(expert, fx.assessmentId, '"999"');
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version.stale');
+    const res = await finalise(expert);
     expect(res.statusCode).toBe(202);
+    expect(res.headers.location).toBe(`/api/v1/jobs/${res.json().id}`);
     const job = res.json();
-    expect(['queued', 'running']).toContain(job.status);
-    const twice = await t.request(expert, { method: 'POST', url: url('/finalise') });
+    expect(job.status).toBe('queued');
+    const active = (await t.request(expert, { method: 'GET', url: url('/jobs?active=true') })).json();
+    expect(active.map((j: { id: string }) => j.id)).toEqual([job.id]);
+    const twice = await finalise(expert);
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.code).toBe('report.finalise_in_progress');
     expect((await t.request(focal, { method: 'GET', url: `/api/v1/jobs/${job.id}` })).statusCode).toBe(404);
     const done = await waitForJob(expert, job.id);
-    expect(done.status, JSON.stringify(done)).toBe('done');
+    expect(done.status, JSON.stringify(done)).toBe('succeeded');
     expect(done.progress).toBe(1);
+    // The result links what the job produced.
+    expect(done.result.filesUrl).toBe(url('/files'));
+    expect((await t.request(expert, { method: 'GET', url: url('/jobs?active=true') })).json()).toEqual([]);
     expect(await assessmentStatus(t, fx.assessmentId)).toBe('finalised');
 
     files = (await t.request(secretariat, { method: 'GET', url: url('/files') })).json();
@@ -324,7 +341,7 @@ describe('finalisation', () => {
     });
     expect(put.statusCode).toBe(409);
     expect(put.json().error.code).toBe('assessment.finalised');
-    expect((await t.request(expert, { method: 'POST', url: url('/finalise') })).statusCode).toBe(409);
+    expect((await finalise(expert)).statusCode).toBe(409);
     const audit = await t.app.database.db
       .select()
       .from(auditLog)

@@ -61,6 +61,18 @@ const startRound = async (token: string, id: string, ifMatch?: string) =>
     headers: { 'if-match': ifMatch ?? `"${await versionOf(id)}"` },
   });
 
+/** POST .../ranking (202 with its job), the job run, then the stored ranking it produced. */
+async function rank(token: string, id: string) {
+  const job = await t.finishJob(
+    token,
+    await t.request(token, { method: 'POST', url: `/api/v1/assessments/${id}/ranking` }),
+  );
+  expect(job.status, JSON.stringify(job)).toBe('succeeded');
+  const read = (await t.request(token, { method: 'GET', url: `/api/v1/assessments/${id}/ranking` })).json();
+  expect(read.runId).toBe(job.result.runId);
+  return read;
+}
+
 const put = (token: string, id: string, scores: unknown[]) =>
   t.request(token, { method: 'PUT', url: `/api/v1/assessments/${id}/scores`, payload: { scores } });
 
@@ -283,9 +295,7 @@ describe('ranking', () => {
   });
 
   it('computes and stores the ranking with evidence, regions and Kendall W', async () => {
-    const res = await t.request(tok.e1, { method: 'POST', url: `/api/v1/assessments/${id}/ranking` });
-    expect(res.statusCode, res.body).toBe(201);
-    const body = res.json();
+    const body = await rank(tok.e1, id);
     expect(body.risks).toHaveLength(riskCodes.length);
     expect(body.risks.map((r: { position: number }) => r.position)).toEqual(riskCodes.map((_, i) => i + 1));
     for (let i = 1; i < body.risks.length; i++)
@@ -326,8 +336,8 @@ describe('ranking', () => {
   });
 
   it('re-running on the same inputs gives the same hashes; a changed score changes them', async () => {
-    const a = (await t.request(tok.admin, { method: 'POST', url: `/api/v1/assessments/${id}/ranking` })).json();
-    const b = (await t.request(tok.admin, { method: 'POST', url: `/api/v1/assessments/${id}/ranking` })).json();
+    const a = await rank(tok.admin, id);
+    const b = await rank(tok.admin, id);
     expect(b.runId).not.toBe(a.runId);
     expect(b.inputHash).toBe(a.inputHash);
     expect(b.resultHash).toBe(a.resultHash);
@@ -335,7 +345,7 @@ describe('ranking', () => {
     const latest = await getRanking(db, id);
     expect(latest.runId).toBe(b.runId);
     await put(tok.e1, id, [{ riskCode: riskCodes[5], likelihood: 5, impact: 5 }]);
-    const c = (await t.request(tok.admin, { method: 'POST', url: `/api/v1/assessments/${id}/ranking` })).json();
+    const c = await rank(tok.admin, id);
     expect(c.inputHash).not.toBe(a.inputHash);
     expect(c.resultHash).not.toBe(a.resultHash);
     await put(tok.e1, id, [panelScores('e1')[5]]);
@@ -345,8 +355,8 @@ describe('ranking', () => {
     const other = await insertAssessment(db);
     await insertFacts(db, other, [...factRows].reverse());
     for (const e of ['e3', 'e1', 'e2'] as const) await put(tok[e], other, [...panelScores(e)].reverse());
-    const a = (await t.request(tok.admin, { method: 'POST', url: `/api/v1/assessments/${id}/ranking` })).json();
-    const b = (await t.request(tok.admin, { method: 'POST', url: `/api/v1/assessments/${other}/ranking` })).json();
+    const a = await rank(tok.admin, id);
+    const b = await rank(tok.admin, other);
     expect(b.inputHash).toBe(a.inputHash);
     expect(b.resultHash).toBe(a.resultHash);
   });

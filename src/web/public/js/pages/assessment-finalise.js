@@ -1,12 +1,9 @@
 // Finalise: render and store the report files (a background job), then list them for download.
 import { api, download, get } from '../api.js';
-import { render } from '../nav.js';
 import { h } from '../dom.js';
 import { formatDateTime, t } from '../i18n.js';
 import { agencyTypes, names } from '../refdata.js';
 import { busy, notice, table } from '../ui.js';
-
-const POLL_MS = 1000;
 
 /** What a stored file is, for people: its group, what it is, and its language if any. */
 function describe(name, agencyName) {
@@ -94,9 +91,8 @@ export async function filesTable(assessmentId, out) {
   return h('div', {}, sections);
 }
 
-export async function finalisePanel(assessment) {
+export async function finalisePanel(assessment, { etag, jobs }) {
   const out = h('div', { 'aria-live': 'polite' });
-  const progress = h('p', { role: 'status' });
   const parts = [h('h2', {}, t('finalise.title'))];
   if (assessment.status !== 'finalised') {
     const b = h('button', { type: 'button' }, t('finalise.run'));
@@ -120,24 +116,15 @@ export async function finalisePanel(assessment) {
       b.hidden = false;
       b.focus();
     });
+    // The job's progress is shown by the assessment's jobs panel, which survives leaving the page.
     yes.addEventListener('click', () =>
       busy(yes, out, async () => {
-        let { data: job } = await api('POST', `/api/v1/assessments/${assessment.id}/finalise`);
-        while (job.status === 'queued' || job.status === 'running') {
-          progress.textContent = t('finalise.progress', {
-            pct: Math.round((job.progress ?? 0) * (job.progress <= 1 ? 100 : 1)),
-          });
-          await new Promise((r) => setTimeout(r, POLL_MS));
-          job = await get(`/api/v1/jobs/${job.id}`);
-        }
-        if (job.status === 'failed') {
-          out.replaceChildren(notice('error', t('finalise.failed'), ' ', job.message ?? ''));
-          return;
-        }
-        render();
+        const { data: job } = await api('POST', `/api/v1/assessments/${assessment.id}/finalise`, { ifMatch: etag });
+        confirm.hidden = true;
+        jobs.follow(job);
       }),
     );
-    parts.push(h('p', {}, t('finalise.help')), b, confirm, progress);
+    parts.push(h('p', {}, t('finalise.help')), b, confirm);
   } else {
     parts.push(notice('success', t('finalise.done', { time: formatDateTime(assessment.finalisedAt) })));
   }

@@ -5,7 +5,7 @@ import { h, select, uid } from '../dom.js';
 import { getLang, t } from '../i18n.js';
 import { busy, notice, stepButton, table } from '../ui.js';
 
-export async function qualityPanel(assessment, { query }) {
+export async function qualityPanel(assessment, { query, jobs }) {
   const base = `/api/v1/assessments/${assessment.id}`;
   const severity = query.get('severity') ?? '';
   const offset = Math.max(0, Number(query.get('offset')) || 0);
@@ -85,12 +85,10 @@ export async function qualityPanel(assessment, { query }) {
           'div',
           { class: 'actions' },
           stepButton(t('assessment.runQuality'), out, async () => {
-            await api('POST', `${base}/quality`);
-            render();
+            jobs.follow((await api('POST', `${base}/quality`)).data);
           }),
           stepButton(t('assessment.runStructuring'), out, async () => {
-            await api('POST', `${base}/structuring`);
-            render();
+            jobs.follow((await api('POST', `${base}/structuring`)).data);
           }),
         )
       : null,

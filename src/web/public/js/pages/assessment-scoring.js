@@ -13,7 +13,7 @@ const SCALE = [1, 2, 3, 4, 5];
  * spread and the expert's own previous scores (Delphi feedback), with the data evidence of
  * the latest ranking when there is one.
  */
-export async function scoringPanel(assessment) {
+export async function scoringPanel(assessment, { jobs }) {
   const base = `/api/v1/assessments/${assessment.id}`;
   const round = assessment.currentRound;
   const [register, mine, previous, previousMine, ranking] = await Promise.all([
@@ -166,8 +166,7 @@ export async function scoringPanel(assessment) {
             render();
           }),
           stepButton(t('ranking.compute'), out, async () => {
-            await api('POST', `${base}/ranking`);
-            out.replaceChildren(notice('success', t('ranking.computed')));
+            jobs.follow((await api('POST', `${base}/ranking`)).data);
           }),
         )
       : null,

@@ -4,6 +4,7 @@ import { link } from '../nav.js';
 import { h } from '../dom.js';
 import { loc, t } from '../i18n.js';
 import { statusBadge } from '../ui.js';
+import { jobsPanel } from '../jobs.js';
 import { finalisePanel } from './assessment-finalise.js';
 import { narrativePanel } from './assessment-narrative.js';
 import { qualityPanel } from './assessment-quality.js';
@@ -21,7 +22,9 @@ const TABS = [
 export async function assessmentPage({ id }, query) {
   const { data: assessment, etag } = await api('GET', `/api/v1/assessments/${id}`);
   const tab = TABS.some(([k]) => k === query.get('tab')) ? query.get('tab') : 'quality';
-  const panel = await TABS.find(([k]) => k === tab)[1](assessment, { etag, query });
+  // Every tab shows the assessment's running jobs, read from the server (they survive leaving the page).
+  const jobs = jobsPanel(id);
+  const panel = await TABS.find(([k]) => k === tab)[1](assessment, { etag, query, jobs });
   const tabs = h(
     'nav',
     { class: 'tabs', 'aria-label': t('assessment.parts') },
@@ -51,6 +54,7 @@ export async function assessmentPage({ id }, query) {
       t('assessment.roundValue', { n: assessment.currentRound }),
     ),
     tabs,
+    jobs.element,
     h('div', { class: 'panel' }, panel),
   );
 }

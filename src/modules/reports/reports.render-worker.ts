@@ -1,0 +1,40 @@
+// Runs in a worker thread (reports.render.ts): the protection of the published tables (a MIP), the
+// audits and the renders are CPU work of tens of seconds at national scale that would otherwise
+// hold the server's event loop, so no request (progress polls included) could be answered.
+import { parentPort, workerData } from 'node:worker_threads';
+import { protectReport } from '../../reports/build/build.js';
+import { DisclosureExposedError } from '../../reports/build/disclosure.js';
+import type { AssessmentInput } from '../../reports/build/inputs.js';
+import { renderOutputs } from '../../reports/build/outputs.js';
+import type { RenderSource } from './reports.render.js';
+import { loadAssessmentInput } from './reports.input.js';
+import { openDatabase } from '../../db/client.js';
+
+/** On PostgreSQL the worker reads the input itself: the facts are held once, here, never in the server's thread. */
+async function loadFromDatabase(load: NonNullable<RenderSource['load']>): Promise<AssessmentInput> {
+  const database = await openDatabase({ databaseUrl: load.databaseUrl, poolSize: 2 });
+  try {
+    return await loadAssessmentInput(database.db, load.assessmentId, new Date(load.at));
+  } finally {
+    await database.close();
+  }
+}
+
+const port = parentPort!;
+const data = workerData as RenderSource;
+
+const progress = (fraction: number, message: string) => port.postMessage({ type: 'progress', fraction, message });
+try {
+  const input = data.input ?? (await loadFromDatabase(data.load!));
+  progress(0.05, 'protecting the published tables');
+  const protection = protectReport(input);
+  progress(0.3, 'auditing and rendering');
+  const out = await renderOutputs(input, (done, total, name) => progress(0.3 + (0.6 * done) / total, name), protection);
+  port.postMessage({ type: 'done', files: out.files, disclosure: out.disclosure });
+} catch (err) {
+  port.postMessage(
+    err instanceof DisclosureExposedError
+      ? { type: 'exposed', audit: err.audit }
+      : { type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) },
+  );
+}
