@@ -35,6 +35,9 @@ export interface TestApp {
   runJobs: () => Promise<number>;
   /** Expects a 202 job answer, runs the queue and returns the job as GET /jobs/:id shows it. */
   finishJob: (token: string, res: LightMyRequestResponse) => Promise<JobViewLike>;
+  /** POSTs a pipeline step (`.../quality`, `.../structuring`), runs its job and returns the stored run it made. */
+  // biome-ignore lint/suspicious/noExplicitAny: a run's summary differs by step; tests read what they check.
+  runStep: (token: string, url: string) => Promise<Record<string, any> & { id: string; inputHash: string }>;
 }
 
 export interface JobViewLike {
@@ -105,6 +108,13 @@ export async function createTestApp(
     return { id: created.id, email: address, token: res.json().token as string };
   };
 
+  const finishJob: TestApp['finishJob'] = async (token, res) => {
+    if (res.statusCode !== 202) throw new Error(`expected 202 with a job, got ${res.statusCode}: ${res.body}`);
+    await app.jobs.runUntilIdle();
+    const job = await request(token, { method: 'GET', url: `/api/v1/jobs/${res.json().id}` });
+    return job.json() as JobViewLike;
+  };
+
   return {
     app,
     config,
@@ -125,11 +135,12 @@ export async function createTestApp(
     },
     close: () => app.close(),
     runJobs: () => app.jobs.runUntilIdle(),
-    async finishJob(token, res) {
-      if (res.statusCode !== 202) throw new Error(`expected 202 with a job, got ${res.statusCode}: ${res.body}`);
-      await app.jobs.runUntilIdle();
-      const job = await request(token, { method: 'GET', url: `/api/v1/jobs/${res.json().id}` });
-      return job.json() as JobViewLike;
+    finishJob,
+    async runStep(token, url) {
+      const job = await finishJob(token, await request(token, { method: 'POST', url }));
+      if (job.status !== 'succeeded') throw new Error(`step job ${job.status}: ${JSON.stringify(job)}`);
+      const runs = (await request(token, { method: 'GET', url: url.replace(/\/[a-z]+$/, '/runs') })).json();
+      return runs.find((r: { id: string }) => r.id === (job.result as { runId: string }).runId);
     },
   };
 }

@@ -128,8 +128,10 @@ describe("the coordinating body's rights (§6)", () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('expert_group.not_coordinator');
     expect((await req(outsider.token, 'POST', `/api/v1/assessments/${assessmentId}/finalise`)).statusCode).toBe(403);
-    expect((await req(expert.token, 'POST', `/api/v1/assessments/${assessmentId}/quality`)).statusCode).toBe(201);
-    expect((await req(admin, 'POST', `/api/v1/assessments/${assessmentId}/structuring`)).statusCode).toBe(201);
+    expect((await req(expert.token, 'POST', `/api/v1/assessments/${assessmentId}/quality`)).statusCode).toBe(202);
+    await t.runJobs();
+    expect((await req(admin, 'POST', `/api/v1/assessments/${assessmentId}/structuring`)).statusCode).toBe(202);
+    await t.runJobs();
     // The other authorised body's members coordinate the next cycle, not this one.
     await t.app.database.db
       .update(assessments)
@@ -144,7 +146,8 @@ describe("the coordinating body's rights (§6)", () => {
 
   it('ends the rights with the membership: a member who has left no longer starts steps', async () => {
     const leaving = await t.coordinator('mvd');
-    expect((await req(leaving.token, 'POST', `/api/v1/assessments/${assessmentId}/quality`)).statusCode).toBe(201);
+    expect((await req(leaving.token, 'POST', `/api/v1/assessments/${assessmentId}/quality`)).statusCode).toBe(202);
+    await t.runJobs();
     const [term] = (await req(admin, 'GET', '/api/v1/expert-group/members'))
       .json()
       .filter((m: { userId: string }) => m.userId === leaving.id);

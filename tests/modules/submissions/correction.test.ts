@@ -19,8 +19,7 @@ let assessmentId: string;
 const post = (token: string, path: string, etag: string, payload: Record<string, unknown> = {}) =>
   t.request(token, { method: 'POST', url: `${c.url}/${path}`, headers: { 'if-match': etag }, payload });
 const get = (token: string, path = '') => t.request(token, { method: 'GET', url: `${c.url}${path}` });
-const structure = async () =>
-  (await t.request(c.expert, { method: 'POST', url: `/api/v1/assessments/${assessmentId}/structuring` })).json();
+const structure = () => t.runStep(c.expert, `/api/v1/assessments/${assessmentId}/structuring`);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -135,8 +134,7 @@ describe('correction after acceptance', () => {
   });
 
   it('a quality finding on an accepted submission reopens it for correction, naming the finding', async () => {
-    const quality = await t.request(c.expert, { method: 'POST', url: `/api/v1/assessments/${assessmentId}/quality` });
-    expect(quality.statusCode, quality.body).toBe(201);
+    await t.runStep(c.expert, `/api/v1/assessments/${assessmentId}/quality`);
     const findings = (
       await t.request(c.expert, { method: 'GET', url: `/api/v1/assessments/${assessmentId}/findings?limit=500` })
     ).json();
