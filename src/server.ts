@@ -1,7 +1,7 @@
 // Starts the server and shuts it down cleanly: in-flight requests finish on SIGTERM/SIGINT.
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { startNotificationLoop } from './modules/notifications/notifications.loop.js';
+import { startNotifications } from './modules/notifications/notifications.jobs.js';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -19,8 +19,8 @@ const app = await buildApp({ config }).catch((err: Error) => {
   process.exit(1);
 });
 
-// Deadline reminders and notification e-mails (moves onto the job queue of issue 18 once merged).
-const stopNotifications = startNotificationLoop(app);
+// Deadline reminders and notification e-mails: a recurring job on the queue (any instance runs it).
+await startNotifications(app);
 
 let closing = false;
 // Fastify stops accepting connections and lets in-flight requests finish, but a
@@ -35,7 +35,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
-    stopNotifications();
     app.log.info({ signal }, 'shutting down');
     app.close().then(
       () => process.exit(0),

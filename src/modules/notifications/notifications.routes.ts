@@ -1,6 +1,8 @@
 // A user's own in-app notices and notification preferences; the administrators' log of what
 // was sent. E-mail delivery runs outside requests (src/server.ts).
 import type { Routes } from '../module.js';
+// Registers the recurring delivery job's handler in every app that has these routes.
+import './notifications.jobs.js';
 import { actorOf } from '../../shared/context.js';
 import { currentUser } from '../../shared/access.js';
 import { countUnread, listInApp, listLog, markRead } from './notifications.repository.js';
