@@ -94,7 +94,7 @@ function measureFilter(version: string): (code: AgencyTypeCode, measureCode: str
   return (agency, measureCode) => {
     const m = measureCode === undefined ? undefined : measures?.get(measureCode);
     if (!m) return true;
-    return (m.kind ?? 'measure') === 'measure' && m.agencyTypes.includes(agency);
+    return (m.kind ?? 'measure') === 'measure' && coversAgencyType(m.agencyTypes, agency);
   };
 }
 

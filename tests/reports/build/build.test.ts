@@ -127,6 +127,16 @@ describe('report view model', () => {
     expect(profileViewModels(raw)).toHaveLength(raw.riskProfiles.length);
   });
 
+  it("lists the register's measures of МИО / ЖАО at every level, and of NGOs and providers for NGOs providing them", () => {
+    // The register names "МИО / ЖАО" and "НКО / КЕҰ" as groups (coversAgencyType), for measures as for risks.
+    const of = (code: string) => raw.riskProfiles.find((p) => p.agency.code === code)!.mitigation;
+    for (const level of ['mio_oblast', 'mio_city', 'mio_oblast_city']) expect(of(level).length).toBeGreaterThan(0);
+    expect(of('ngo').length).toBeGreaterThan(0);
+    expect(of('ngo_special_social_services')).toEqual(
+      expect.arrayContaining([...of('ngo'), ...of('special_social_services')]),
+    );
+  });
+
   it('profiles the legacy local executive body only when the assessment draws on its submissions', () => {
     const fact = input.facts.find((f) => f.agencyType === 'mio_city')!;
     const withLegacy = buildReportViewModel(
