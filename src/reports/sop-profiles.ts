@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Lang } from '../shared/lang.js';
-import { agencyTypeCodes, agencyTypes, type AgencyTypeCode } from '../domain/reference.js';
+import { agencyTypeCodes, agencyTypes, legacyAgencyTypeCodes, type AgencyTypeCode } from '../domain/reference.js';
 import type { IndicatorGroup, ProfileSop } from './report.view-model.js';
 
 const text = z.string().min(1);
@@ -146,7 +146,10 @@ export function sopProfile(code: AgencyTypeCode, lang: Lang): ProfileSop {
   const from = (s: SopProfiles['referral'][number]) =>
     s.from === 'all' ? !s.exceptFrom.includes(code) : s.from.includes(code);
   const refersTo = data.referral.filter(from).map((s) => {
-    const targets = s.to.filter((t) => t !== code).map((t) => agencyName(t, lang));
+    // A legacy type (the undivided local executive body) is named only in its own profile: the others name the levels.
+    const named = (t: AgencyTypeCode) =>
+      t !== code && (!legacyAgencyTypeCodes.includes(t) || legacyAgencyTypeCodes.includes(code));
+    const targets = s.to.filter(named).map((t) => agencyName(t, lang));
     return cite(lang, targets.length ? `${s[lang]} ${words.to[lang]}: ${targets.join('; ')}.` : s[lang], s.lines);
   });
   const referredBy = data.referral

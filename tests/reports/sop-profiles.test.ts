@@ -140,3 +140,22 @@ describe('minors in the profiles (issue 22: sections 4.2, 11.2-11.3, 12.1-12.2, 
     expect(sopProfile('mki', 'kk').referredBy).toEqual([expect.stringContaining('қайта бағыттамайды')]);
   });
 });
+
+describe('the agency types of issue 20 in the profiles', () => {
+  it('names the levels of local executive body as referral targets, the legacy undivided type only in its own profile', () => {
+    const targets = sopProfile('mvd', 'ru').refersTo.join('\n');
+    expect(targets).toContain('Местные исполнительные органы городов областного значения');
+    expect(targets).toContain('Некоммерческие организации, предоставляющие специальные социальные услуги');
+    expect(targets).not.toContain('до разделения по уровням');
+    // The legacy type keeps its referral path for the submissions made on it.
+    expect(sopProfile('mio', 'ru').referredBy.some((r) => r.startsWith('Все субъекты'))).toBe(true);
+  });
+
+  it('concerns minors for the ombudsmen (the commissioner for the rights of the child), not for other state bodies', () => {
+    expect(concernsMinors('ombudsman')).toBe(true);
+    for (const code of ['prosecutor', 'knb', 'afm', 'other_state_body'] as const)
+      expect(concernsMinors(code)).toBe(false);
+    for (const code of ['mio_oblast', 'mio_city', 'mio_oblast_city'] as const)
+      expect(concernsMinors(code)).toBe(concernsMinors('mio'));
+  });
+});

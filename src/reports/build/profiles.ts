@@ -4,7 +4,12 @@
 // minors' where the agency's sections concern minors), the three elements, its functions
 // and referral path from the SOP, and the register's measures that are its to take.
 import { getVersion } from '../../domain/questionnaire/loader.js';
-import { agencyTypeCodes, type AgencyTypeCode, coversAgencyType } from '../../domain/reference.js';
+import {
+  agencyTypeCodes,
+  type AgencyTypeCode,
+  coversAgencyType,
+  legacyAgencyTypeCodes,
+} from '../../domain/reference.js';
 import type { RankedRisk, ReportTable, RiskProfile } from '../report.view-model.js';
 import { sopForAgency } from '../texts.js';
 import { sopProfile } from '../sop-profiles.js';
@@ -29,10 +34,15 @@ const dimensions: { id: string; captionKey: string; dims: string[]; mapCategory?
     { id: 'status', captionKey: 'social_status', dims: ['social_status'] },
   ];
 
-/** Every subject type of §2(6) with a form in the questionnaire version gets a profile, in reference order. */
+/**
+ * Every subject type of §2(6) with a form in the questionnaire version gets a profile, in reference order.
+ * A legacy type (the undivided local executive body) is no subject type of its own any more: it gets a
+ * profile only when the assessment draws on submissions made on it, beside the profiles of the levels.
+ */
 export function profileAgencies(input: AssessmentInput): AgencyTypeCode[] {
   const withForm = new Set(Object.keys(getVersion(input.questionnaireVersion).manifest.respondents));
-  return agencyTypeCodes.filter((c) => withForm.has(c));
+  const reported = new Set([...input.facts, ...(input.texts ?? [])].map((f) => f.agencyType));
+  return agencyTypeCodes.filter((c) => withForm.has(c) && (!legacyAgencyTypeCodes.includes(c) || reported.has(c)));
 }
 
 export function victimFactsByAgency(facts: readonly NumericFact[]): Map<string, NumericFact[]> {
@@ -84,7 +94,7 @@ function measureFilter(version: string): (code: AgencyTypeCode, measureCode: str
   return (agency, measureCode) => {
     const m = measureCode === undefined ? undefined : measures?.get(measureCode);
     if (!m) return true;
-    return (m.kind ?? 'measure') === 'measure' && m.agencyTypes.includes(agency);
+    return (m.kind ?? 'measure') === 'measure' && coversAgencyType(m.agencyTypes, agency);
   };
 }
 

@@ -23,7 +23,7 @@ import { writeFooters } from './frame.js';
 /**
  * Writes the profile's three parts numbered `${prefix}1.` to `${prefix}3.` at heading `level`.
  * In the report (`commonWritten`), what every agency type shares was printed once before the
- * profiles (writeCommonPart) and is pointed to instead of repeated 18 times.
+ * profiles (writeCommonPart) and is pointed to instead of repeated in every profile.
  */
 export function writeProfile(
   ctx: PdfContext,

@@ -6,7 +6,7 @@ import { countTable } from '../../../src/reports/build/privacy.js';
 import { protectTables } from '../../../src/reports/build/disclosure.js';
 import type { AssessmentInput } from '../../../src/reports/build/inputs.js';
 import { syntheticAssessmentInput } from '../../../src/synthetic/assessment.js';
-import { agencyTypeCodes } from '../../../src/domain/reference.js';
+import { agencyTypeCodes, assignableAgencyTypeCodes } from '../../../src/domain/reference.js';
 import {
   conclusionKeys,
   isSuppressed,
@@ -106,7 +106,8 @@ describe('report view model', () => {
     // The police report age, sex and citizenship (question 2.8); no empty tables for the other dimensions.
     expect(mvd.victimProfile.map((t) => t.id)).toEqual(['v_age_mvd', 'v_sex_mvd', 'v_cit_mvd']);
     // Every subject type with a form has a profile; one without victim data points to the national tables.
-    expect(raw.riskProfiles.map((p) => p.agency.code)).toHaveLength(agencyTypeCodes.length);
+    // The legacy undivided local executive body has none: its levels have theirs (see the next test).
+    expect(raw.riskProfiles.map((p) => p.agency.code)).toEqual(assignableAgencyTypeCodes);
     const tourism = raw.riskProfiles.find((p) => p.agency.code === 'tourism_operator')!;
     expect(tourism.victimProfile).toEqual([]);
     expect(tourism.victimProfileNote).toContain('2.5');
@@ -124,6 +125,28 @@ describe('report view model', () => {
     expect(mtszn.sop.functions.flatMap((g) => g.items).join('\n')).toContain('(СОП, стр. 597)');
     expect(mvd.sopIndicators.length).toBeGreaterThan(0);
     expect(profileViewModels(raw)).toHaveLength(raw.riskProfiles.length);
+  });
+
+  it("lists the register's measures of МИО / ЖАО at every level, and of NGOs and providers for NGOs providing them", () => {
+    // The register names "МИО / ЖАО" and "НКО / КЕҰ" as groups (coversAgencyType), for measures as for risks.
+    const of = (code: string) => raw.riskProfiles.find((p) => p.agency.code === code)!.mitigation;
+    for (const level of ['mio_oblast', 'mio_city', 'mio_oblast_city']) expect(of(level).length).toBeGreaterThan(0);
+    expect(of('ngo').length).toBeGreaterThan(0);
+    expect(of('ngo_special_social_services')).toEqual(
+      expect.arrayContaining([...of('ngo'), ...of('special_social_services')]),
+    );
+  });
+
+  it('profiles the legacy local executive body only when the assessment draws on its submissions', () => {
+    const fact = input.facts.find((f) => f.agencyType === 'mio_city')!;
+    const withLegacy = buildReportViewModel(
+      { ...input, facts: [...input.facts, { ...fact, agencyType: 'mio' }] },
+      'ru',
+      {
+        publish: false,
+      },
+    );
+    expect(withLegacy.riskProfiles.map((p) => p.agency.code)).toEqual(agencyTypeCodes);
   });
 
   it('shows raw figures unpublished and hides every victim count in 1..threshold-1 when published', () => {
