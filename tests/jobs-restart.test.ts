@@ -9,6 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { insertMember } from '../src/modules/expert-group/expert-group.repository.js';
+import { insertOrganisation } from '../src/modules/organisations/organisations.repository.js';
 import { createUser } from '../src/modules/users/users.service.js';
 import { openTestDatabase } from './helpers/database.js';
 import { type JobViewLike, TEST_PASSWORD, type TestApp } from './helpers/test-app.js';
@@ -53,14 +55,32 @@ beforeAll(async () => {
     for (const [email, roles] of [
       ['expert@restart.kz', ['expert']],
       ['admin@restart.kz', ['admin']],
-    ] as const)
-      await createUser(db, null, {
+    ] as const) {
+      const created = await createUser(db, null, {
         email,
         name: email,
         password: TEST_PASSWORD,
         roles: [...roles],
         organisationId: null,
       });
+      // The expert finalises as a member of the expert group for the coordinating body (Rules §6).
+      if (email.startsWith('expert@')) {
+        const mvd = await insertOrganisation(db, {
+          agencyType: 'mvd',
+          region: 'astana',
+          parentId: null,
+          nameKk: 'ІІМ',
+          nameRu: 'МВД',
+        });
+        await insertMember(db, {
+          name: email,
+          organisationId: mvd.id,
+          userId: created.id,
+          role: 'member',
+          joinedOn: '2024-01-01',
+        });
+      }
+    }
     assessmentId = (await createReportAssessment({ app } as TestApp)).assessmentId;
     const token = (
       await app.inject({
