@@ -129,17 +129,17 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** Latin words allowed on kk/ru pages: formats, product names and codes that are the documents' own. */
-const LATIN_OK = new Set(['PDF', 'XLSX', 'ZIP', 'Excel', 'CSV', 'ISO', 'KAZ', 'IQR', 'W']);
+const LATIN_OK = new Set(['PDF', 'XLSX', 'ZIP', 'Excel', 'CSV', 'ISO', 'KAZ', 'IQR', 'W', 'SHA']);
 
 /**
  * Visible text that betrays an untranslated page: English words, raw codes (snake_case like
  * `campaign_open`, i18n keys like `submission.title`, the version id `2024-10-order-849-410`)
  * and formulas in messages ("6 ≤ 4", "68 = 66"). E-mail addresses and `data` matches are left out.
  */
-export async function rawText(page: Page, data: RegExp[] = [/\bUser \d+\b/g]): Promise<string[]> {
+export async function rawText(page: Page, data: RegExp[] = [/\b(?:User|Member) \d+\b/g]): Promise<string[]> {
   // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point (hidden nodes are not shown to users).
   const text = await page.evaluate(() => document.body.innerText);
-  // Users' own data (the fixtures' names "User 12", e-mail addresses) is not interface text.
+  // Users' own data (the fixtures' names "User 12", "Member 3", e-mail addresses) is not interface text.
   const clean = data.reduce((acc, re) => acc.replace(re, ' '), text.replace(/[\w.+-]+@[\w.-]+/g, ' '));
   const found = new Set<string>();
   for (const m of clean.matchAll(/\b[a-z]+(?:_[a-z0-9]+)+\b|\b[a-z]+\.[a-z][A-Za-z]+\b|\d{4}-\d{2}-order[\w-]*/g))

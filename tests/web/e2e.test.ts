@@ -906,7 +906,7 @@ suite('web application in Chromium', () => {
         }
         await page.close();
       }
-      expect(failures).toEqual([]);
+      expect(failures.join('\n')).toBe('');
     },
     E2E_TIMEOUT,
   );
