@@ -1,5 +1,6 @@
 // Reads everything the report builder needs about one assessment into an AssessmentInput.
 // The ranking and its register join come from the scoring module (getRanking).
+import { listFacts } from '../assessments/assessments.repository.js';
 import { followUpSummary } from '../commission/commission.follow-up.js';
 import { latestPublishedBefore } from '../commission/commission.repository.js';
 import { listSpecialists } from '../expert-group/expert-group.repository.js';
@@ -13,7 +14,6 @@ import {
   campaignsOf,
   currentNarratives,
   findingCounts,
-  loadFacts,
   loadTextAnswers,
   participation,
   participationByYear,
@@ -44,7 +44,7 @@ export async function loadAssessmentInput(db: DbOrTx, assessmentId: string, at?:
   const ranking = await getRanking(db, assessmentId);
   const linked = await campaignsOf(db, assessmentId);
   const [factRows, findings, part, byYear, texts, narratives] = [
-    await loadFacts(db, assessmentId),
+    await listFacts(db, assessmentId),
     await findingCounts(db, assessmentId),
     await participation(
       db,

@@ -18,7 +18,6 @@ import {
   submissions,
 } from '../../db/schema.js';
 import type { FindingCount, Participation, TextAnswer } from '../../reports/build/inputs.js';
-import type { NumericFact } from '../../pipeline/facts.js';
 
 export type NarrativeRow = typeof narrativeRevisions.$inferSelect;
 
@@ -49,24 +48,6 @@ export async function markFinalised(db: DbOrTx, id: string, userId: string | nul
 }
 
 // ---------------------------------------------------------------- data for the report
-
-export async function loadFacts(db: DbOrTx, assessmentId: string): Promise<NumericFact[]> {
-  return db
-    .select({
-      year: facts.year,
-      organisationId: facts.organisationId,
-      agencyType: facts.agencyType,
-      region: facts.region,
-      itemId: facts.itemId,
-      dimension: facts.dimension,
-      category: facts.category,
-      value: facts.value,
-      missingReason: facts.missingReason,
-    })
-    .from(facts)
-    .where(eq(facts.assessmentId, assessmentId))
-    .orderBy(facts.id);
-}
 
 export async function findingCounts(db: DbOrTx, assessmentId: string): Promise<FindingCount[]> {
   const rows = await db
