@@ -12,7 +12,10 @@ import { getVersion } from '../../../src/domain/questionnaire/loader.js';
 import { sectionNumbersFor } from '../../../src/domain/questionnaire/forms.js';
 import { REAL } from './fixture.js';
 
-const order = readFileSync(new URL('../../../../shared/seeds/002_62d4ece46df25a9f.txt', import.meta.url), 'utf8');
+const order = readFileSync(
+  new URL('../../../questionnaires/sources/002_62d4ece46df25a9f.txt', import.meta.url),
+  'utf8',
+);
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Per section: phrases of the Russian and Kazakh header (as the order prints them) and the types it names. */
