@@ -311,22 +311,9 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     const rows = details.conflicts.map((c) => {
       const item = itemById.get(c.itemId);
       const name = uid('keep');
-      const who = [c.changedByName, c.changedAt ? formatDateTime(c.changedAt) : null].filter(Boolean).join(', ');
+      const who = changedBy(c);
       const option = (value, label, text) =>
-        h(
-          'label',
-          { class: 'inline' },
-          h('input', {
-            type: 'radio',
-            name,
-            value,
-            checked: value === 'mine',
-            onchange: () => choices.set(c.itemId, value),
-          }),
-          h('strong', {}, label),
-          ' ',
-          text,
-        );
+        keepChoice(name, value, label, text, value === 'mine', () => choices.set(c.itemId, value));
       return h(
         'li',
         { class: 'conflict' },
@@ -727,24 +714,12 @@ export async function submissionPage({ campaignId, organisationId }, query) {
         const confirm = h('button', { type: 'button', disabled: blocking.length > 0 }, t('excel.confirm'));
         const conflicts = p.conflicts.map((c) => {
           const name = uid('keep');
-          const who = [c.changedByName, c.changedAt ? formatDateTime(c.changedAt) : null].filter(Boolean).join(', ');
+          const who = changedBy(c);
           const option = (value, caption, entry) =>
-            h(
-              'label',
-              { class: 'inline' },
-              h('input', {
-                type: 'radio',
-                name,
-                value,
-                onchange: () => {
-                  resolutions[c.itemId] = value;
-                  confirm.disabled = blocking.length > 0 || p.conflicts.some((x) => !resolutions[x.itemId]);
-                },
-              }),
-              h('strong', {}, caption),
-              ' ',
-              describe(entry, itemById.get(c.itemId)),
-            );
+            keepChoice(name, value, caption, describe(entry, itemById.get(c.itemId)), false, () => {
+              resolutions[c.itemId] = value;
+              confirm.disabled = blocking.length > 0 || p.conflicts.some((x) => !resolutions[x.itemId]);
+            });
           return h(
             'li',
             {},
@@ -966,4 +941,21 @@ export async function submissionPage({ campaignId, organisationId }, query) {
     if (focusItem) goToItem(focusItem);
   }, 0);
   return page;
+}
+
+/** Who changed a conflicting item and when, as shown beside "keep theirs". */
+function changedBy(c) {
+  return [c.changedByName, c.changedAt ? formatDateTime(c.changedAt) : null].filter(Boolean).join(', ');
+}
+
+/** One choice of a conflict (keep mine / the workbook's / theirs): a labelled radio with the value it keeps. */
+function keepChoice(name, value, caption, text, checked, onChange) {
+  return h(
+    'label',
+    { class: 'inline' },
+    h('input', { type: 'radio', name, value, checked, onchange: onChange }),
+    h('strong', {}, caption),
+    ' ',
+    text,
+  );
 }
