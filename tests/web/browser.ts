@@ -165,6 +165,33 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
 
+/**
+ * A page signed in as `who` through the Russian sign-in form (the language a test switches to is
+ * set afterwards), tracked in `openPages` while open; its console and network problems go to
+ * `problems`, prefixed with `who`, when it closes.
+ */
+export async function signedInPage(
+  browser: Browser,
+  baseURL: string,
+  who: string,
+  account: { email: string; password: string; labels: Parameters<typeof signIn>[3] },
+  openPages: Map<string, Page>,
+  problems: string[],
+): Promise<Page> {
+  const { page, problems: list } = await newPage(browser, baseURL);
+  page.setDefaultTimeout(15_000);
+  openPages.set(who, page);
+  page.on('close', () => {
+    openPages.delete(who);
+    problems.push(...list.map((p) => `${who}: ${p}`));
+  });
+  await page.addInitScript(() => {
+    if (!localStorage.getItem('ctip.lang')) localStorage.setItem('ctip.lang', 'ru');
+  });
+  await signIn(page, account.email, account.password, account.labels);
+  return page;
+}
+
 /** Whatever is still open after a test (a failure): a screenshot for the artefacts, its alerts, then closed. */
 export async function closeLeftOpen(openPages: Map<string, Page>, problems: string[], prefix = ''): Promise<void> {
   for (const [who, page] of openPages) {

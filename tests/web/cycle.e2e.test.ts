@@ -22,9 +22,8 @@ import {
   hasChromium,
   hasText,
   launch,
-  newPage,
+  signedInPage,
   shot,
-  signIn,
   unlabelledControls,
   visible,
 } from './browser.js';
@@ -51,18 +50,9 @@ suite('expert group, Commission and results in Chromium', () => {
   const labels = () => ({ email: ru['auth.email'], password: ru['auth.password'], submit: ru['auth.signIn'] });
 
   async function open(who: string, lang = 'ru'): Promise<Page> {
-    const { page, problems: list } = await newPage(browser, baseURL);
-    page.setDefaultTimeout(15_000);
-    openPages.set(who, page);
-    page.on('close', () => {
-      openPages.delete(who);
-      problems.push(...list.map((p) => `${who}: ${p}`));
-    });
     // Signed in through the Russian form; the page then switches to the language under test.
-    await page.addInitScript(() => {
-      if (!localStorage.getItem('ctip.lang')) localStorage.setItem('ctip.lang', 'ru');
-    });
-    await signIn(page, users[who]!.email, TEST_PASSWORD, labels());
+    const account = { email: users[who]!.email, password: TEST_PASSWORD, labels: labels() };
+    const page = await signedInPage(browser, baseURL, who, account, openPages, problems);
     if (lang !== 'ru') {
       await page.evaluate((l) => localStorage.setItem('ctip.lang', l), lang);
       await page.reload();

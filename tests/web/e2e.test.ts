@@ -17,6 +17,7 @@ import {
   ARTIFACTS,
   axeViolations,
   closeLeftOpen,
+  signedInPage,
   containsText,
   enabledControls,
   gone,
@@ -77,21 +78,16 @@ suite('web application in Chromium', () => {
   const openPages = new Map<string, Page>();
   const labels = () => ({ email: ru['auth.email'], password: ru['auth.password'], submit: ru['auth.signIn'] });
 
-  async function open(who: string): Promise<Page> {
-    const { page, problems: list } = await newPage(browser, baseURL);
-    page.setDefaultTimeout(15_000);
-    openPages.set(who, page);
-    page.on('close', () => {
-      openPages.delete(who);
-      problems.push(...list.map((p) => `${who}: ${p}`));
-    });
-    // Russian throughout; the language switch itself is tested below.
-    await page.addInitScript(() => {
-      if (!localStorage.getItem('ctip.lang')) localStorage.setItem('ctip.lang', 'ru');
-    });
-    await signIn(page, users[who].email, TEST_PASSWORD, labels());
-    return page;
-  }
+  // Russian throughout; the language switch itself is tested below.
+  const open = (who: string): Promise<Page> =>
+    signedInPage(
+      browser,
+      baseURL,
+      who,
+      { email: users[who].email, password: TEST_PASSWORD, labels: labels() },
+      openPages,
+      problems,
+    );
 
   beforeAll(async () => {
     [ru, kk] = await Promise.all([dictionary('ru'), dictionary('kk')]);
