@@ -49,7 +49,9 @@ export default defineConfig({
           globalSetup,
         },
       },
-      { extends: true, test: { name: 'slow', include: slow, globalSetup } },
+      // One file at a time: the browser journeys, the server processes and finalisation are each
+      // CPU-bound; run side by side on two cores they only slow each other into timeouts.
+      { extends: true, test: { name: 'slow', include: slow, globalSetup, fileParallelism: false } },
     ],
   },
 });
