@@ -87,7 +87,22 @@ export const hasText = (locator: Locator, expected: string) =>
   waitForText(locator, (s) => s === expected, `text "${expected}"`);
 export const containsText = (locator: Locator, expected: string) =>
   waitForText(locator, (s) => s.includes(expected), `text containing "${expected}"`);
-export const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 15_000 });
+/** Waits for the locator; a timeout says where the page was and what it showed (a CI failure is read from the log). */
+export const visible = (locator: Locator) =>
+  locator
+    .first()
+    .waitFor({ state: 'visible', timeout: 15_000 })
+    .catch(async (err: Error) => {
+      const page = locator.page();
+      const shown =
+        (await page
+          .locator('main')
+          .textContent({ timeout: 1_000 })
+          .catch(() => '(no main)')) ?? '';
+      throw new Error(
+        `${err.message}\n  at ${page.url()}, the page showed: ${shown.replace(/\s+/g, ' ').slice(0, 400)}`,
+      );
+    });
 export const gone = (locator: Locator) => locator.first().waitFor({ state: 'detached', timeout: 15_000 });
 
 /** Visible form controls without an accessible name (label, aria-label or aria-labelledby). */
