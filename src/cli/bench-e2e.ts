@@ -17,6 +17,7 @@ import { copyRows } from '../db/copy.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { FACT_COLUMNS, factCopyLine } from '../modules/assessments/assessments.repository.js';
 import { createAssessment } from '../modules/assessments/assessments.service.js';
+import { insertMember } from '../modules/expert-group/expert-group.repository.js';
 import { seedReference } from '../modules/reference/reference.seed.js';
 import { createUser } from '../modules/users/users.service.js';
 import type { Actor } from '../shared/context.js';
@@ -112,6 +113,15 @@ async function seed(database: Database, scale: number) {
     });
     experts.push(actorOf({ id: u.id, email, name: u.name }, ['expert']));
   }
+  // The bench's expert runs the steps, so it is a member for the coordinating body (Rules §6).
+  const mvd = data.organisations.find((o) => o.agencyType === 'mvd')!;
+  await insertMember(db, {
+    name: experts[0]!.user.name,
+    organisationId: mvd.id,
+    userId: experts[0]!.user.id,
+    role: 'chair',
+    joinedOn: `${data.years[0]}-01-01`,
+  });
   const assessment = await createAssessment(db, experts[0]!, {
     title: { kk: 'Бағалау', ru: 'Оценка' },
     startYear: data.years[0]!,

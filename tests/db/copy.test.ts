@@ -3,7 +3,7 @@
 // back exactly, in order, inside the caller's transaction (rolled back with it).
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyLine, copyRows } from '../../src/db/copy.js';
+import { CopyData, copyLine, copyRows } from '../../src/db/copy.js';
 import type { Database } from '../../src/db/client.js';
 import { openTestDatabase } from '../helpers/database.js';
 
@@ -49,5 +49,24 @@ describe('copyRows', () => {
     ).rejects.toThrow();
     const n = await database.query(`select count(*)::int as n from copy_t where t = 'ok'`);
     expect(n.rows[0]!.n).toBe(0);
+  });
+
+  it('writes gathered CopyData of several 1 MB chunks whole and in order (Cyrillic text at every boundary)', async () => {
+    await database.query('truncate copy_t');
+    const data = new CopyData();
+    const n = 40_000;
+    for (let i = 0; i < n; i++) data.add(copyLine([`${i} ${'Қазақстан\tКазахстан '.repeat(3)}`, i, i % 3 === 0]));
+    expect(data.rows).toBe(n);
+    expect(data.content().length).toBeGreaterThan(2);
+    await database.db.transaction((tx) => copyRows(tx, 'copy_t', ['t', 'n', 'b'], data));
+    const back = await database.query('select t, n, b from copy_t order by id');
+    expect(back.rows.length).toBe(n);
+    for (const i of [0, 1, 12_345, n - 1])
+      expect([back.rows[i]!.t, back.rows[i]!.n, back.rows[i]!.b]).toEqual([
+        `${i} ${'Қазақстан\tКазахстан '.repeat(3)}`,
+        i,
+        i % 3 === 0,
+      ]);
+    expect(back.rows.every((r, i) => r.n === i)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { FindingSeverity, RunStep, SubmissionStatus } from '../../domain/states.js';
 import type { DbOrTx } from '../../db/client.js';
-import { copyLine, copyRows } from '../../db/copy.js';
+import { type CopyData, copyLine, copyRows } from '../../db/copy.js';
 import {
   assessmentCampaigns,
   assessmentRuns,
@@ -124,31 +124,54 @@ export function organisationsOfCampaigns(db: DbOrTx, campaignIds: string[]) {
 }
 
 /** Drawn-on submissions with the content of their current revision. */
-export function submissionsWithContent(db: DbOrTx, campaignIds: string[], statuses: SubmissionStatus[]) {
+const drawnColumns = {
+  id: submissions.id,
+  campaignId: submissions.campaignId,
+  organisationId: submissions.organisationId,
+  questionnaireVersion: submissions.questionnaireVersion,
+  agencyType: submissions.agencyType,
+  status: submissions.status,
+  revision: submissions.revision,
+  submittedAt: submissions.submittedAt,
+};
+const currentRevision = and(
+  eq(submissionRevisions.submissionId, submissions.id),
+  eq(submissionRevisions.revision, submissions.revision),
+);
+
+/** The drawn-on submissions by id, with the content of their current revision or (`content: false`) null. */
+export async function drawnSubmissions(
+  db: DbOrTx,
+  campaignIds: string[],
+  statuses: SubmissionStatus[],
+  content: boolean,
+) {
+  const where = and(
+    inArray(submissions.campaignId, campaignIds.length ? campaignIds : [NONE]),
+    inArray(submissions.status, statuses),
+  );
+  if (!content)
+    return (await db.select(drawnColumns).from(submissions).where(where).orderBy(asc(submissions.id))).map((r) => ({
+      ...r,
+      content: null as unknown,
+    }));
   return db
-    .select({
-      id: submissions.id,
-      campaignId: submissions.campaignId,
-      organisationId: submissions.organisationId,
-      questionnaireVersion: submissions.questionnaireVersion,
-      agencyType: submissions.agencyType,
-      status: submissions.status,
-      revision: submissions.revision,
-      submittedAt: submissions.submittedAt,
-      content: submissionRevisions.content,
-    })
+    .select({ ...drawnColumns, content: submissionRevisions.content })
     .from(submissions)
-    .innerJoin(
-      submissionRevisions,
-      and(eq(submissionRevisions.submissionId, submissions.id), eq(submissionRevisions.revision, submissions.revision)),
-    )
-    .where(
-      and(
-        inArray(submissions.campaignId, campaignIds.length ? campaignIds : [NONE]),
-        inArray(submissions.status, statuses),
-      ),
-    )
+    .innerJoin(submissionRevisions, currentRevision)
+    .where(where)
     .orderBy(asc(submissions.id));
+}
+
+/** The content of the submissions' current revisions, keyed by submission id (read in the caller's snapshot). */
+export async function submissionContents(db: DbOrTx, ids: readonly string[]): Promise<Map<string, unknown>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: submissions.id, content: submissionRevisions.content })
+    .from(submissions)
+    .innerJoin(submissionRevisions, currentRevision)
+    .where(inArray(submissions.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.content]));
 }
 
 export const findSubmissionById = async (db: DbOrTx, id: string) =>
@@ -309,7 +332,7 @@ export const factCopyLine = (assessmentId: string, f: Fact): string =>
   ]);
 
 /** Writes fact lines (factCopyLine) with COPY; ids follow the lines' order (the canonical fact order). */
-export async function copyFacts(tx: DbOrTx, lines: readonly string[]): Promise<void> {
+export async function copyFacts(tx: DbOrTx, lines: readonly string[] | CopyData): Promise<void> {
   await copyRows(tx, 'facts', FACT_COLUMNS, lines);
 }
 

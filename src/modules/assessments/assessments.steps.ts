@@ -6,6 +6,7 @@
 // depend on each other, so they can run in either order.
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from '../../db/client.js';
+import { CopyData } from '../../db/copy.js';
 import type { Actor } from '../../shared/context.js';
 import { runQuality } from '../../pipeline/quality/run.js';
 import { defaultQualityParameters } from '../../pipeline/quality/types.js';
@@ -16,7 +17,7 @@ import { type JobContext, registerJobHandler } from '../jobs/jobs.registry.js';
 import type { JobView } from '../jobs/jobs.schemas.js';
 import { actorPayload, enqueueJob, jobActor, jobView } from '../jobs/jobs.service.js';
 import { sha256 } from './assessments.hash.js';
-import { inputHash, loadPipelineInput } from './assessments.input.js';
+import { inputHash, loadPipelineInput, withContents } from './assessments.input.js';
 import {
   copyFacts,
   deleteFacts,
@@ -119,51 +120,66 @@ async function qualityJob(ctx: JobContext) {
   });
 }
 
+/** Submissions whose content is read (and let go) at a time while structuring. */
+export const CONTENT_BATCH = 250;
+
 /**
- * Facts are produced per submission (progress per submission) as COPY lines; the result hash
- * is computed over the canonical stream (one JSON line per fact) and the lines written with
- * one COPY in the final transaction.
+ * Reads the snapshot (repeatable read, no writes) and produces the facts as COPY lines per
+ * submission: the submissions' content is read in batches in the canonical order, so a national
+ * dataset's answers are never held at once; the result hash is computed over the canonical stream
+ * (one JSON line per fact).
  */
+async function structureSnapshot(ctx: JobContext, id: string) {
+  return ctx.db.transaction(
+    async (tx) => {
+      const a = await loadAssessment(tx, id, { writable: true });
+      const input = await loadPipelineInput(tx, a, { content: false });
+      const summary = emptySummary();
+      const hash = createHash('sha256');
+      const structureOne = submissionStructurer(input);
+      const data = new CopyData();
+      const sink = (f: Parameters<Parameters<typeof structureOne>[1]>[0]) => {
+        hash.update(factLine(f));
+        data.add(factCopyLine(id, f));
+      };
+      const ordered = orderedSubmissions(input);
+      for (let i = 0; i < ordered.length; i += CONTENT_BATCH) {
+        for (const s of await withContents(tx, ordered.slice(i, i + CONTENT_BATCH))) structureOne(s, sink, summary);
+        const done = Math.min(i + CONTENT_BATCH, ordered.length);
+        ctx.progress(0.05 + (0.65 * done) / ordered.length, `structuring ${done}/${ordered.length} submissions`);
+        await breathe();
+      }
+      return { a, input, summary, data, resultHash: hash.digest('hex') };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+/** Structuring: the facts of the snapshot, written with one COPY in the final transaction. */
 async function structuringJob(ctx: JobContext) {
   const id = ctx.job.assessmentId!;
   const actor = jobActor(ctx.job);
   ctx.progress(0.02, 'loading submissions');
   const startedAt = new Date();
-  const { a, input } = await loadSnapshot(ctx.db, id);
+  const { a, input, summary, data, resultHash } = await structureSnapshot(ctx, id);
   const parameters = { includeSubmitted: a.includeSubmitted };
-  const summary = emptySummary();
-  const hash = createHash('sha256');
-  const structureOne = submissionStructurer(input);
-  const lines: string[] = [];
-  const sink = (f: Parameters<Parameters<typeof structureOne>[1]>[0]) => {
-    hash.update(factLine(f));
-    lines.push(factCopyLine(id, f));
-  };
-  const ordered = orderedSubmissions(input);
-  for (let i = 0; i < ordered.length; i++) {
-    structureOne(ordered[i]!, sink, summary);
-    if (i % 250 === 249) {
-      ctx.progress(0.1 + (0.6 * (i + 1)) / ordered.length, `structuring ${i + 1}/${ordered.length} submissions`);
-      await breathe();
-    }
-  }
-  ctx.progress(0.7, `writing ${lines.length} facts`);
+  ctx.progress(0.7, `writing ${data.rows} facts`);
   return ctx.complete(async (tx) => {
     await loadDraft(tx, id);
     await deleteFacts(tx, id);
-    await copyFacts(tx, lines);
+    await copyFacts(tx, data);
     const run = await insertRun(tx, {
       assessmentId: id,
       step: 'structuring',
       inputHash: inputHash('structuring', input, parameters),
       parameters,
       result: { summary },
-      resultHash: hash.digest('hex'),
+      resultHash,
       startedAt,
       createdBy: actor.user.id,
     });
     await audited(tx, actor, 'structuring', run);
-    return { runId: run.id, step: 'structuring', facts: lines.length };
+    return { runId: run.id, step: 'structuring', facts: data.rows };
   });
 }
 

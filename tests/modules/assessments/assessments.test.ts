@@ -1,10 +1,16 @@
 // The assessment cycle over the API, on a small synthetic national dataset loaded
 // into the test database: CRUD with optimistic concurrency, reproducible quality and
 // structuring runs, findings, completeness, facts exports, texts, return for correction.
+import { createHash } from 'node:crypto';
 import { tableFromIPC } from 'apache-arrow';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessments, auditLog, submissions } from '../../../src/db/schema.js';
+import { loadPipelineInput } from '../../../src/modules/assessments/assessments.input.js';
+import { loadAssessment } from '../../../src/modules/assessments/assessments.load.js';
+import { CONTENT_BATCH } from '../../../src/modules/assessments/assessments.steps.js';
+import { listFacts } from '../../../src/modules/assessments/assessments.repository.js';
+import { factLine, structure } from '../../../src/pipeline/structuring.js';
 import { factColumns } from '../../../src/reports/arrow.js';
 import { conclusionKeys } from '../../../src/reports/report.view-model.js';
 import { loadNationalDataset } from '../../../src/synthetic/load.js';
@@ -149,6 +155,23 @@ describe('pipeline steps', () => {
     expect(second.summary).toEqual(first.summary);
   });
 
+  it('stores exactly the facts of the pure structuring, in its order, though it reads the answers in batches', async () => {
+    const run = await runStep(expert, `/api/v1/assessments/${id}/structuring`);
+    const db = t.app.database.db;
+    const input = await loadPipelineInput(db, await loadAssessment(db, id));
+    expect(input.submissions.length).toBeGreaterThan(CONTENT_BATCH); // two batches at least
+    const pure = structure(input);
+    const hash = createHash('sha256');
+    for (const f of pure.facts) hash.update(factLine(f));
+    expect(run.resultHash).toBe(hash.digest('hex'));
+    expect(run.summary).toEqual(pure.summary);
+    const stored = await listFacts(db, id);
+    expect(stored.length).toBe(pure.facts.length);
+    expect(stored.map((f) => [f.organisationId, f.itemId, f.category, f.value])).toEqual(
+      pure.facts.map((f) => [f.organisationId, f.itemId, f.category, f.value]),
+    );
+  });
+
   it('checks quality reproducibly and finds the planted anomalies', async () => {
     const first = await runStep(expert, `/api/v1/assessments/${id}/quality`);
     const second = await runStep(expert, `/api/v1/assessments/${id}/quality`);
@@ -157,6 +180,7 @@ describe('pipeline steps', () => {
     expect(runs.map((r: { step: string }) => r.step).sort()).toEqual([
       'quality',
       'quality',
+      'structuring',
       'structuring',
       'structuring',
     ]);
