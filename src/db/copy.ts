@@ -13,16 +13,19 @@ export type CopyValue = string | number | boolean | null | undefined;
 
 const escapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-/** One row in COPY's text format: tab-separated, `\N` for null, backslash escapes. */
+const special = /[\\\t\n\r]/;
+
+/** One value in COPY's text format: `\N` for null, backslash escapes for text. */
+export function copyValue(v: CopyValue): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v !== 'string') return String(v);
+  return special.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => escapes[c]!) : v;
+}
+
+/** One row in COPY's text format: tab-separated values, ending in a newline. */
 export function copyLine(values: readonly CopyValue[]): string {
   let line = '';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i) line += '\t';
-    if (v === null || v === undefined) line += '\\N';
-    else if (typeof v === 'string') line += /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => escapes[c]!) : v;
-    else line += String(v);
-  }
+  for (let i = 0; i < values.length; i++) line += i ? `\t${copyValue(values[i])}` : copyValue(values[i]);
   return `${line}\n`;
 }
 
@@ -33,31 +36,51 @@ function rawClient(db: DbOrTx): RawClient {
   return (db as unknown as { session: { client: RawClient } }).session.client;
 }
 
+const CHUNK = 1 << 20;
+
 /**
- * COPY text gathered in ~1 MB Buffers as the rows are produced: half a million fact rows are held as
- * about 70 MB of bytes rather than as one JavaScript string per row.
+ * Text written straight into ~1 MB Buffers, each full one handed to `onChunk`: no string is
+ * concatenated (building and flattening one string per chunk cost as much as producing the rows).
  */
+export class TextChunks {
+  private buf = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
+
+  constructor(private readonly onChunk: (chunk: Buffer) => void) {}
+
+  write(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (this.used + 3 * text.length > this.buf.length) {
+      this.flush();
+      if (3 * text.length > this.buf.length) return this.onChunk(Buffer.from(text));
+    }
+    this.used += this.buf.write(text, this.used);
+  }
+
+  flush(): void {
+    if (!this.used) return;
+    this.onChunk(this.buf.subarray(0, this.used));
+    this.buf = Buffer.allocUnsafe(CHUNK);
+    this.used = 0;
+  }
+}
+
+/** COPY rows gathered as they are produced: half a million fact rows are ~70 MB of bytes, not 500,000 strings. */
 export class CopyData {
   private readonly chunks: Buffer[] = [];
-  private pending = '';
+  private readonly text = new TextChunks((c) => this.chunks.push(c));
   rows = 0;
 
+  /** One row (from copyLine). */
   add(line: string): void {
-    this.pending += line;
+    this.text.write(line);
     this.rows++;
-    if (this.pending.length >= 1 << 20) this.flush();
   }
 
   /** The chunks so far (the last one flushed). */
   content(): readonly Buffer[] {
-    this.flush();
+    this.text.flush();
     return this.chunks;
-  }
-
-  private flush(): void {
-    if (!this.pending) return;
-    this.chunks.push(Buffer.from(this.pending));
-    this.pending = '';
   }
 }
 

@@ -153,11 +153,6 @@ export function forEachFact(input: PipelineInput, sink: (f: Fact) => void): Stru
   return summary;
 }
 
-/** A fact as one canonical line (fixed field order) for the structuring result hash. */
-export function factLine(f: Fact): string {
-  return `${JSON.stringify([f.year, f.organisationId, f.agencyType, f.region, f.itemId, f.dimension, f.category, f.value, f.textValue, f.missingReason, f.provisional])}\n`;
-}
-
 /** All facts in memory. */
 export function structure(input: PipelineInput): { facts: Fact[]; summary: StructuringSummary } {
   const facts: Fact[] = [];

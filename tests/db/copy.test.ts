@@ -55,18 +55,16 @@ describe('copyRows', () => {
     await database.query('truncate copy_t');
     const data = new CopyData();
     const n = 40_000;
-    for (let i = 0; i < n; i++) data.add(copyLine([`${i} ${'Қазақстан\tКазахстан '.repeat(3)}`, i, i % 3 === 0]));
+    const text = (i: number) => (i === 20_000 ? 'ж'.repeat(400_000) : `${i} ${'Қазақстан\tКазахстан '.repeat(3)}`);
+    // Row 20,000 is larger than a chunk by itself.
+    for (let i = 0; i < n; i++) data.add(copyLine([text(i), i, i % 3 === 0]));
     expect(data.rows).toBe(n);
     expect(data.content().length).toBeGreaterThan(2);
     await database.db.transaction((tx) => copyRows(tx, 'copy_t', ['t', 'n', 'b'], data));
     const back = await database.query('select t, n, b from copy_t order by id');
     expect(back.rows.length).toBe(n);
-    for (const i of [0, 1, 12_345, n - 1])
-      expect([back.rows[i]!.t, back.rows[i]!.n, back.rows[i]!.b]).toEqual([
-        `${i} ${'Қазақстан\tКазахстан '.repeat(3)}`,
-        i,
-        i % 3 === 0,
-      ]);
+    for (const i of [0, 1, 12_345, 19_999, 20_000, 20_001, n - 1])
+      expect([back.rows[i]!.t, back.rows[i]!.n, back.rows[i]!.b]).toEqual([text(i), i, i % 3 === 0]);
     expect(back.rows.every((r, i) => r.n === i)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { FindingSeverity, RunStep, SubmissionStatus } from '../../domain/states.js';
 import type { DbOrTx } from '../../db/client.js';
-import { type CopyData, copyLine, copyRows } from '../../db/copy.js';
+import { type CopyData, copyLine, copyRows, copyValue } from '../../db/copy.js';
 import {
   assessmentCampaigns,
   assessmentRuns,
@@ -314,22 +314,15 @@ export const FACT_COLUMNS = [
   'provisional',
 ];
 
+/**
+ * A fact's values after the assessment id, in FACT_COLUMNS order, as COPY text (one line). A line
+ * of FACT_COLUMNS is `${assessmentId}\t` + this; the structuring result hash is over these lines.
+ */
+export const factCopyFields = (f: Fact): string =>
+  `${f.year}\t${f.organisationId}\t${copyValue(f.agencyType)}\t${copyValue(f.region)}\t${copyValue(f.itemId)}\t${copyValue(f.dimension)}\t${copyValue(f.category)}\t${copyValue(f.value)}\t${copyValue(f.textValue)}\t${copyValue(f.missingReason)}\t${f.provisional}\n`;
+
 /** A fact as a COPY line of FACT_COLUMNS. */
-export const factCopyLine = (assessmentId: string, f: Fact): string =>
-  copyLine([
-    assessmentId,
-    f.year,
-    f.organisationId,
-    f.agencyType,
-    f.region,
-    f.itemId,
-    f.dimension,
-    f.category,
-    f.value,
-    f.textValue,
-    f.missingReason,
-    f.provisional,
-  ]);
+export const factCopyLine = (assessmentId: string, f: Fact): string => `${assessmentId}\t${factCopyFields(f)}`;
 
 /** Writes fact lines (factCopyLine) with COPY; ids follow the lines' order (the canonical fact order). */
 export async function copyFacts(tx: DbOrTx, lines: readonly string[] | CopyData): Promise<void> {

@@ -6,12 +6,13 @@
 // depend on each other, so they can run in either order.
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from '../../db/client.js';
-import { CopyData } from '../../db/copy.js';
+import { CopyData, TextChunks } from '../../db/copy.js';
 import type { Actor } from '../../shared/context.js';
 import { runQuality } from '../../pipeline/quality/run.js';
 import { defaultQualityParameters } from '../../pipeline/quality/types.js';
 import type { PipelineInput } from '../../pipeline/quality/types.js';
-import { emptySummary, factLine, orderedSubmissions, submissionStructurer } from '../../pipeline/structuring.js';
+import type { Fact } from '../../pipeline/facts.js';
+import { emptySummary, orderedSubmissions, submissionStructurer } from '../../pipeline/structuring.js';
 import { audit } from '../audit/audit.repository.js';
 import { type JobContext, registerJobHandler } from '../jobs/jobs.registry.js';
 import type { JobView } from '../jobs/jobs.schemas.js';
@@ -21,7 +22,7 @@ import { inputHash, loadPipelineInput, withContents } from './assessments.input.
 import {
   copyFacts,
   deleteFacts,
-  factCopyLine,
+  factCopyFields,
   insertRun,
   listRuns,
   replaceFindings,
@@ -124,6 +125,33 @@ async function qualityJob(ctx: JobContext) {
 export const CONTENT_BATCH = 250;
 
 /**
+ * The facts as COPY text and the structuring result hash: sha256 over each fact's COPY fields
+ * without the assessment id (factCopyFields), so the same submissions give the same hash in any
+ * assessment. The hash is fed in ~1 MB pieces: one call per fact costs more than the rest.
+ */
+class FactStream {
+  readonly data = new CopyData();
+  private readonly hash = createHash('sha256');
+  private readonly hashed = new TextChunks((c) => this.hash.update(c));
+  private readonly prefix: string;
+
+  constructor(assessmentId: string) {
+    this.prefix = `${assessmentId}\t`;
+  }
+
+  add(f: Fact): void {
+    const fields = factCopyFields(f);
+    this.data.add(this.prefix + fields);
+    this.hashed.write(fields);
+  }
+
+  digest(): string {
+    this.hashed.flush();
+    return this.hash.digest('hex');
+  }
+}
+
+/**
  * Reads the snapshot (repeatable read, no writes) and produces the facts as COPY lines per
  * submission: the submissions' content is read in batches in the canonical order, so a national
  * dataset's answers are never held at once; the result hash is computed over the canonical stream
@@ -135,13 +163,9 @@ async function structureSnapshot(ctx: JobContext, id: string) {
       const a = await loadAssessment(tx, id, { writable: true });
       const input = await loadPipelineInput(tx, a, { content: false });
       const summary = emptySummary();
-      const hash = createHash('sha256');
       const structureOne = submissionStructurer(input);
-      const data = new CopyData();
-      const sink = (f: Parameters<Parameters<typeof structureOne>[1]>[0]) => {
-        hash.update(factLine(f));
-        data.add(factCopyLine(id, f));
-      };
+      const facts = new FactStream(id);
+      const sink = (f: Fact) => facts.add(f);
       const ordered = orderedSubmissions(input);
       for (let i = 0; i < ordered.length; i += CONTENT_BATCH) {
         for (const s of await withContents(tx, ordered.slice(i, i + CONTENT_BATCH))) structureOne(s, sink, summary);
@@ -149,7 +173,7 @@ async function structureSnapshot(ctx: JobContext, id: string) {
         ctx.progress(0.05 + (0.65 * done) / ordered.length, `structuring ${done}/${ordered.length} submissions`);
         await breathe();
       }
-      return { a, input, summary, data, resultHash: hash.digest('hex') };
+      return { a, input, summary, data: facts.data, resultHash: facts.digest() };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );

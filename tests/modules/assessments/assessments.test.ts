@@ -9,8 +9,8 @@ import { assessments, auditLog, submissions } from '../../../src/db/schema.js';
 import { loadPipelineInput } from '../../../src/modules/assessments/assessments.input.js';
 import { loadAssessment } from '../../../src/modules/assessments/assessments.load.js';
 import { CONTENT_BATCH } from '../../../src/modules/assessments/assessments.steps.js';
-import { listFacts } from '../../../src/modules/assessments/assessments.repository.js';
-import { factLine, structure } from '../../../src/pipeline/structuring.js';
+import { factCopyFields, listFacts } from '../../../src/modules/assessments/assessments.repository.js';
+import { structure } from '../../../src/pipeline/structuring.js';
 import { factColumns } from '../../../src/reports/arrow.js';
 import { conclusionKeys } from '../../../src/reports/report.view-model.js';
 import { loadNationalDataset } from '../../../src/synthetic/load.js';
@@ -162,7 +162,7 @@ describe('pipeline steps', () => {
     expect(input.submissions.length).toBeGreaterThan(CONTENT_BATCH); // two batches at least
     const pure = structure(input);
     const hash = createHash('sha256');
-    for (const f of pure.facts) hash.update(factLine(f));
+    for (const f of pure.facts) hash.update(factCopyFields(f));
     expect(run.resultHash).toBe(hash.digest('hex'));
     expect(run.summary).toEqual(pure.summary);
     const stored = await listFacts(db, id);
