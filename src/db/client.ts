@@ -13,6 +13,16 @@ export type Db = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/**
+ * Reads in one consistent snapshot without writing (repeatable read, read only): what several
+ * queries return belongs to one moment even while other transactions commit. Inside a transaction
+ * already (a Tx), that transaction's own view is used.
+ */
+export function readSnapshot<T>(db: DbOrTx, read: (tx: Tx) => Promise<T>): Promise<T> {
+  if (!('$client' in db)) return read(db as Tx);
+  return (db as Db).transaction(read, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+}
+
 export interface Database {
   db: Db;
   kind: 'postgres' | 'pglite';

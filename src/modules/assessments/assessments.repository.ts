@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { FindingSeverity, RunStep, SubmissionStatus } from '../../domain/states.js';
 import type { DbOrTx } from '../../db/client.js';
+import { stringPool } from '../../shared/intern.js';
 import { type CopyData, copyLine, copyRows, copyValue } from '../../db/copy.js';
 import {
   assessmentCampaigns,
@@ -329,22 +330,59 @@ export async function copyFacts(tx: DbOrTx, lines: readonly string[] | CopyData)
   await copyRows(tx, 'facts', FACT_COLUMNS, lines);
 }
 
-export function listFacts(db: DbOrTx, assessmentId: string) {
-  return db
-    .select({
-      year: facts.year,
-      organisationId: facts.organisationId,
-      agencyType: facts.agencyType,
-      region: facts.region,
-      itemId: facts.itemId,
-      dimension: facts.dimension,
-      category: facts.category,
-      value: facts.value,
-      missingReason: facts.missingReason,
-    })
-    .from(facts)
-    .where(eq(facts.assessmentId, assessmentId))
-    .orderBy(asc(facts.id));
+/** Facts read per query (keyset by id): the driver's rows of one batch are let go before the next. */
+const FACT_BATCH = 50_000;
+
+/**
+ * An assessment's facts in their canonical (id) order, read in batches, their repeated strings
+ * shared (stringPool). Call it inside a snapshot (readSnapshot) so the batches belong together.
+ */
+export async function listFacts(db: DbOrTx, assessmentId: string) {
+  const intern = stringPool();
+  const out: {
+    year: number;
+    organisationId: string;
+    agencyType: string;
+    region: string;
+    itemId: string;
+    dimension: string | null;
+    category: string | null;
+    value: number | null;
+    missingReason: string | null;
+  }[] = [];
+  for (let after = 0; ; ) {
+    const rows = await db
+      .select({
+        id: facts.id,
+        year: facts.year,
+        organisationId: facts.organisationId,
+        agencyType: facts.agencyType,
+        region: facts.region,
+        itemId: facts.itemId,
+        dimension: facts.dimension,
+        category: facts.category,
+        value: facts.value,
+        missingReason: facts.missingReason,
+      })
+      .from(facts)
+      .where(and(eq(facts.assessmentId, assessmentId), gt(facts.id, after)))
+      .orderBy(asc(facts.id))
+      .limit(FACT_BATCH);
+    for (const r of rows)
+      out.push({
+        year: r.year,
+        organisationId: intern(r.organisationId),
+        agencyType: intern(r.agencyType),
+        region: intern(r.region),
+        itemId: intern(r.itemId),
+        dimension: intern(r.dimension),
+        category: intern(r.category),
+        value: r.value,
+        missingReason: intern(r.missingReason),
+      });
+    if (rows.length < FACT_BATCH) return out;
+    after = rows[rows.length - 1]!.id;
+  }
 }
 
 /** Free-text facts (text answers, "yes" descriptions): no dimension, not missing. */

@@ -5,7 +5,7 @@
 // also marks the job succeeded. Quality and structuring read the same snapshot and do not
 // depend on each other, so they can run in either order.
 import { createHash } from 'node:crypto';
-import type { Db, Tx } from '../../db/client.js';
+import { type Db, readSnapshot, type Tx } from '../../db/client.js';
 import { CopyData, TextChunks } from '../../db/copy.js';
 import type { Actor } from '../../shared/context.js';
 import { runQuality } from '../../pipeline/quality/run.js';
@@ -70,13 +70,10 @@ export async function requestStep(db: Db, actor: Actor, assessmentId: string, ki
 
 /** One consistent snapshot of the step's inputs (repeatable read), read without writing. */
 async function loadSnapshot(db: Db, id: string): Promise<{ a: AssessmentRow; input: PipelineInput }> {
-  return db.transaction(
-    async (tx) => {
-      const a = await loadAssessment(tx, id, { writable: true });
-      return { a, input: await loadPipelineInput(tx, a) };
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
+  return readSnapshot(db, async (tx) => {
+    const a = await loadAssessment(tx, id, { writable: true });
+    return { a, input: await loadPipelineInput(tx, a) };
+  });
 }
 
 /** Lets timers (heartbeat) and other requests run between chunks of CPU work. */
@@ -158,25 +155,22 @@ class FactStream {
  * (one JSON line per fact).
  */
 async function structureSnapshot(ctx: JobContext, id: string) {
-  return ctx.db.transaction(
-    async (tx) => {
-      const a = await loadAssessment(tx, id, { writable: true });
-      const input = await loadPipelineInput(tx, a, { content: false });
-      const summary = emptySummary();
-      const structureOne = submissionStructurer(input);
-      const facts = new FactStream(id);
-      const sink = (f: Fact) => facts.add(f);
-      const ordered = orderedSubmissions(input);
-      for (let i = 0; i < ordered.length; i += CONTENT_BATCH) {
-        for (const s of await withContents(tx, ordered.slice(i, i + CONTENT_BATCH))) structureOne(s, sink, summary);
-        const done = Math.min(i + CONTENT_BATCH, ordered.length);
-        ctx.progress(0.05 + (0.65 * done) / ordered.length, `structuring ${done}/${ordered.length} submissions`);
-        await breathe();
-      }
-      return { a, input, summary, data: facts.data, resultHash: facts.digest() };
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
+  return readSnapshot(ctx.db, async (tx) => {
+    const a = await loadAssessment(tx, id, { writable: true });
+    const input = await loadPipelineInput(tx, a, { content: false });
+    const summary = emptySummary();
+    const structureOne = submissionStructurer(input);
+    const facts = new FactStream(id);
+    const sink = (f: Fact) => facts.add(f);
+    const ordered = orderedSubmissions(input);
+    for (let i = 0; i < ordered.length; i += CONTENT_BATCH) {
+      for (const s of await withContents(tx, ordered.slice(i, i + CONTENT_BATCH))) structureOne(s, sink, summary);
+      const done = Math.min(i + CONTENT_BATCH, ordered.length);
+      ctx.progress(0.05 + (0.65 * done) / ordered.length, `structuring ${done}/${ordered.length} submissions`);
+      await breathe();
+    }
+    return { a, input, summary, data: facts.data, resultHash: facts.digest() };
+  });
 }
 
 /** Structuring: the facts of the snapshot, written with one COPY in the final transaction. */

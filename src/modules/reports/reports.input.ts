@@ -4,7 +4,7 @@ import { listFacts } from '../assessments/assessments.repository.js';
 import { followUpSummary } from '../commission/commission.follow-up.js';
 import { latestPublishedBefore } from '../commission/commission.repository.js';
 import { listSpecialists } from '../expert-group/expert-group.repository.js';
-import type { DbOrTx } from '../../db/client.js';
+import { type DbOrTx, readSnapshot } from '../../db/client.js';
 import type { RankingResult } from '../../pipeline/results.js';
 import type { AssessmentInput, Reference } from '../../reports/build/inputs.js';
 import { agencyCodes } from '../../reports/build/register.js';
@@ -38,8 +38,15 @@ function references(raw: unknown): Reference[] {
   });
 }
 
-/** `at`: the finalisation time to print (defaults to the assessment's own, or now for a draft). */
-export async function loadAssessmentInput(db: DbOrTx, assessmentId: string, at?: Date): Promise<AssessmentInput> {
+/**
+ * `at`: the finalisation time to print (defaults to the assessment's own, or now for a draft). Read
+ * in one snapshot: a structuring that commits meanwhile is not half seen.
+ */
+export function loadAssessmentInput(db: DbOrTx, assessmentId: string, at?: Date): Promise<AssessmentInput> {
+  return readSnapshot(db, (tx) => readAssessmentInput(tx, assessmentId, at));
+}
+
+async function readAssessmentInput(db: DbOrTx, assessmentId: string, at?: Date): Promise<AssessmentInput> {
   const a = await loadAssessment(db, assessmentId);
   const ranking = await getRanking(db, assessmentId);
   const linked = await campaignsOf(db, assessmentId);

@@ -32,14 +32,41 @@ export interface RenderSource {
   load?: { databaseUrl: string; assessmentId: string; at: string };
 }
 
-export function renderOutputsInWorker(
+/**
+ * The render worker's old-generation heap, in MB. Its live data at 10x national scale stays under
+ * ~230 MB, but without a ceiling V8 lets garbage grow the heap (and the server's RSS) to 600 MB
+ * before collecting; with it, it collects sooner (finalisation ~15 % slower, RSS ~400 MB lower).
+ */
+export const RENDER_HEAP_MB = 256;
+
+const outOfMemory = (err: unknown) => (err as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+
+/**
+ * Renders in a worker with a heap of `heapMb`; a larger assessment whose live data does not fit
+ * is rendered again in a worker without a ceiling (slower, never refused for its size).
+ */
+export async function renderOutputsInWorker(
   source: RenderSource,
   onProgress: (fraction: number, message: string) => void,
   signal: AbortSignal,
+  heapMb = RENDER_HEAP_MB,
 ): Promise<RenderedOutputs> {
-  // An input is copied into the worker here; nothing below holds this thread's copy.
-  return outcome(new Worker(boot, { eval: true, workerData: source }), onProgress, signal);
+  try {
+    return await outcome(worker(source, heapMb), onProgress, signal);
+  } catch (err) {
+    if (!outOfMemory(err) || signal.aborted) throw err;
+    onProgress(0.05, 'rendering again without a heap ceiling');
+    return outcome(worker(source), onProgress, signal);
+  }
 }
+
+// An input is copied into the worker here; nothing below holds this thread's copy.
+const worker = (source: RenderSource, heapMb?: number) =>
+  new Worker(boot, {
+    eval: true,
+    workerData: source,
+    ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
+  });
 
 function outcome(
   worker: Worker,

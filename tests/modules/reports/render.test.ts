@@ -1,0 +1,27 @@
+// The render worker: an assessment whose live data does not fit the worker's heap ceiling is
+// rendered again without one instead of failing (a small assessment with a ceiling of 16 MB),
+// and what it hands back is whole (every published file, the restricted facts byte for byte).
+import { describe, expect, it } from 'vitest';
+import { renderOutputsInWorker } from '../../../src/modules/reports/reports.render.js';
+import { arrowOfFacts, RESTRICTED_FACTS } from '../../../src/reports/build/outputs.js';
+import { syntheticAssessmentInput } from '../../../src/synthetic/assessment.js';
+
+const input = syntheticAssessmentInput({ scale: 0.2, seed: 'render-worker' });
+
+describe('render worker', () => {
+  it('renders again without a ceiling when the worker runs out of heap', async () => {
+    const messages: string[] = [];
+    const out = await renderOutputsInWorker({ input }, (_f, m) => messages.push(m), new AbortController().signal, 16);
+    expect(messages).toContain('rendering again without a heap ceiling');
+    const names = out.files.map((f) => f.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['report-kk.pdf', 'report-ru.pdf', 'report-kk.xlsx', 'report-ru.xlsx']),
+    );
+    expect(names.filter((n) => n.startsWith('profile-')).length).toBeGreaterThan(10);
+    for (const f of out.files.filter((x) => x.name.endsWith('.pdf')))
+      expect(f.content.subarray(0, 5).toString(), f.name).toBe('%PDF-');
+    const restricted = out.files.find((f) => f.name === RESTRICTED_FACTS)!;
+    expect(Buffer.compare(restricted.content, arrowOfFacts(input))).toBe(0);
+    expect(out.disclosure.exposed).toEqual([]);
+  }, 120_000);
+});
