@@ -14,6 +14,7 @@ import type { PipelineInput } from '../../pipeline/quality/types.js';
 import type { Fact } from '../../pipeline/facts.js';
 import { emptySummary, orderedSubmissions, submissionStructurer } from '../../pipeline/structuring.js';
 import { audit } from '../audit/audit.repository.js';
+import { registerJobMessages } from '../jobs/jobs.messages.js';
 import { type JobContext, registerJobHandler } from '../jobs/jobs.registry.js';
 import type { JobView } from '../jobs/jobs.schemas.js';
 import { actorPayload, enqueueJob, jobActor, jobView } from '../jobs/jobs.service.js';
@@ -92,14 +93,14 @@ async function audited(tx: Tx, actor: Actor, step: 'quality' | 'structuring', ru
 async function qualityJob(ctx: JobContext) {
   const id = ctx.job.assessmentId!;
   const actor = jobActor(ctx.job);
-  ctx.progress(0.02, 'loading submissions');
+  ctx.progress(0.02, 'quality.loading');
   const startedAt = new Date();
   const { a, input } = await loadSnapshot(ctx.db, id);
-  ctx.progress(0.3, 'checking');
+  ctx.progress(0.3, 'quality.checking');
   await breathe();
   const parameters = { ...defaultQualityParameters, includeSubmitted: a.includeSubmitted };
   const { findings, completeness, summary } = runQuality(input, defaultQualityParameters);
-  ctx.progress(0.8, 'writing findings');
+  ctx.progress(0.8, 'quality.writing');
   return ctx.complete(async (tx) => {
     await loadDraft(tx, id);
     const run = await insertRun(tx, {
@@ -166,7 +167,10 @@ async function structureSnapshot(ctx: JobContext, id: string) {
     for (let i = 0; i < ordered.length; i += CONTENT_BATCH) {
       for (const s of await withContents(tx, ordered.slice(i, i + CONTENT_BATCH))) structureOne(s, sink, summary);
       const done = Math.min(i + CONTENT_BATCH, ordered.length);
-      ctx.progress(0.05 + (0.65 * done) / ordered.length, `structuring ${done}/${ordered.length} submissions`);
+      ctx.progress(0.05 + (0.65 * done) / ordered.length, 'structuring.submissions', {
+        done,
+        total: ordered.length,
+      });
       await breathe();
     }
     return { a, input, summary, data: facts.data, resultHash: facts.digest() };
@@ -177,11 +181,11 @@ async function structureSnapshot(ctx: JobContext, id: string) {
 async function structuringJob(ctx: JobContext) {
   const id = ctx.job.assessmentId!;
   const actor = jobActor(ctx.job);
-  ctx.progress(0.02, 'loading submissions');
+  ctx.progress(0.02, 'structuring.loading');
   const startedAt = new Date();
   const { a, input, summary, data, resultHash } = await structureSnapshot(ctx, id);
   const parameters = { includeSubmitted: a.includeSubmitted };
-  ctx.progress(0.7, `writing ${data.rows} facts`);
+  ctx.progress(0.7, 'structuring.writing', { facts: data.rows });
   return ctx.complete(async (tx) => {
     await loadDraft(tx, id);
     await deleteFacts(tx, id);
@@ -201,6 +205,17 @@ async function structuringJob(ctx: JobContext) {
   });
 }
 
+registerJobMessages({
+  'quality.loading': { kk: 'Ұсынылған мәліметтер жүктелуде', ru: 'Загрузка представленных сведений' },
+  'quality.checking': { kk: 'Деректердің сапасы мен толықтығы тексерілуде', ru: 'Проверка качества и полноты данных' },
+  'quality.writing': { kk: 'Ескертулер сақталуда', ru: 'Сохранение замечаний' },
+  'structuring.loading': { kk: 'Ұсынылған мәліметтер жүктелуде', ru: 'Загрузка представленных сведений' },
+  'structuring.submissions': {
+    kk: 'Деректерді құрылымдау: {total} мәліметтің {done}',
+    ru: 'Структурирование данных: {done} из {total} сведений',
+  },
+  'structuring.writing': { kk: '{facts} көрсеткіш жазылуда', ru: 'Запись показателей: {facts}' },
+});
 registerJobHandler(QUALITY_JOB, qualityJob);
 registerJobHandler(STRUCTURING_JOB, structuringJob);
 

@@ -2,6 +2,7 @@
 // (its routes import them), so every instance runs every kind:
 //   registerJobHandler('notification.send', async ({ db, job, progress, complete }) => { ... });
 import type { Db, Tx } from '../../db/client.js';
+import type { MessageParams } from './jobs.messages.js';
 import type { JobRow } from './jobs.repository.js';
 
 export type JobResult = Record<string, unknown>;
@@ -18,10 +19,10 @@ export interface JobContext {
   signal: AbortSignal;
   isCancelled: () => boolean;
   /**
-   * Reports progress (0..1) with a short message. Cheap: kept in memory, written with the next
+   * Reports progress (0..1) with a message code (registerJobMessages) and its parameters. Cheap: kept in memory, written with the next
    * heartbeat. Throws when the job was aborted, so long loops stop at their next report.
    */
-  progress: (fraction: number, message?: string) => void;
+  progress: (fraction: number, message?: string, params?: MessageParams) => void;
   /**
    * Runs the job's final writes in one transaction together with the job's `succeeded` mark,
    * guarded by the lease: if this runner lost the job meanwhile (another instance took it

@@ -49,14 +49,14 @@ export async function sweepExpired(db: DbOrTx, exhausted: Record<string, unknown
   const expired = and(eq(jobs.status, 'running'), lt(jobs.leaseUntil, sql`now()`));
   await db
     .update(jobs)
-    .set({ status: 'cancelled', message: 'cancelled', finishedAt: new Date(), leaseUntil: null })
+    .set({ status: 'cancelled', message: 'job.cancelled', finishedAt: new Date(), leaseUntil: null })
     .where(and(expired, eq(jobs.cancelRequested, true)));
   await db
     .update(jobs)
     .set({
       status: 'failed',
       error: exhausted,
-      message: 'attempts exhausted',
+      message: 'job.attempts_exhausted',
       finishedAt: new Date(),
       leaseUntil: null,
     })
@@ -166,7 +166,7 @@ export async function releaseJob(db: DbOrTx, id: string, workerId: string): Prom
 export async function requestCancel(db: DbOrTx, id: string): Promise<JobRow | undefined> {
   const [queued] = await db
     .update(jobs)
-    .set({ status: 'cancelled', cancelRequested: true, finishedAt: new Date(), message: 'cancelled' })
+    .set({ status: 'cancelled', cancelRequested: true, finishedAt: new Date(), message: 'job.cancelled' })
     .where(and(eq(jobs.id, id), eq(jobs.status, 'queued')))
     .returning();
   if (queued) return queued;

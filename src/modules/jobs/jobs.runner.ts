@@ -8,6 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import { jobAttemptsExhausted, jobCancelled, jobFailedInternally } from './jobs.errors.js';
+import { encodeMessage } from './jobs.messages.js';
 import { type JobContext, type JobResult, jobHandler, jobKinds } from './jobs.registry.js';
 import { claimJob, finishJob, heartbeat, type JobRow, releaseJob, sweepExpired } from './jobs.repository.js';
 
@@ -155,10 +156,10 @@ export class JobRunner {
       job,
       signal: controller.signal,
       isCancelled: () => reason() === 'cancelled',
-      progress: (fraction, message) => {
+      progress: (fraction, message, params) => {
         if (controller.signal.aborted) throw controller.signal.reason;
         entry.progress = Math.max(entry.progress, Math.min(0.99, Math.max(0, fraction)));
-        if (message !== undefined) entry.message = message;
+        if (message !== undefined) entry.message = encodeMessage(message, params);
       },
       complete: async <T extends JobResult>(write: (tx: Tx) => Promise<T>) => {
         if (controller.signal.aborted) throw controller.signal.reason;
@@ -167,7 +168,7 @@ export class JobRunner {
           const ok = await finishJob(tx, job.id, this.workerId, {
             status: 'succeeded',
             progress: 1,
-            message: 'done',
+            message: 'job.done',
             result,
           });
           if (!ok) throw new LeaseLost();
@@ -198,7 +199,7 @@ export class JobRunner {
       log.warn({ jobId: job.id }, 'job lease lost; its writes were rolled back');
       await finishJob(this.db, job.id, this.workerId, {
         status: 'cancelled',
-        message: 'cancelled',
+        message: 'job.cancelled',
         error: errorOf(jobCancelled()),
       });
       return;
@@ -210,7 +211,7 @@ export class JobRunner {
     if (aborted === 'cancelled') {
       await finishJob(this.db, job.id, this.workerId, {
         status: 'cancelled',
-        message: 'cancelled',
+        message: 'job.cancelled',
         error: errorOf(jobCancelled()),
       });
       return;
@@ -219,7 +220,7 @@ export class JobRunner {
     if (!app) log.error({ err, jobId: job.id, kind: job.kind }, 'job failed');
     await finishJob(this.db, job.id, this.workerId, {
       status: 'failed',
-      message: app ? app.text.ru : 'internal error',
+      message: 'job.failed',
       error: errorOf(app ?? jobFailedInternally()),
     });
   }

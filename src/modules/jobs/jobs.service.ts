@@ -8,6 +8,7 @@ import type { Lang } from '../../shared/lang.js';
 import { audit } from '../audit/audit.repository.js';
 import { jobFinished, jobNotFound } from './jobs.errors.js';
 import { findJob, insertJob, type JobRow, jobsOfAssessment, requestCancel } from './jobs.repository.js';
+import { messageText } from './jobs.messages.js';
 import type { JobView } from './jobs.schemas.js';
 
 export interface EnqueueJob {
@@ -29,7 +30,7 @@ export async function enqueueJob(tx: DbOrTx, job: EnqueueJob): Promise<{ job: Jo
     payload: job.payload ?? {},
     dedupeKey: job.dedupeKey ?? null,
     createdBy: job.createdBy,
-    message: 'queued',
+    message: 'job.queued',
     ...(job.maxAttempts ? { maxAttempts: job.maxAttempts } : {}),
     ...(job.runAfter ? { runAfter: job.runAfter } : {}),
   });
@@ -55,6 +56,7 @@ export function jobView(j: JobRow, local?: LocalProgress): JobView {
     status: j.status,
     progress: live ? Math.max(live.progress, j.progress) : j.progress,
     message: live?.message ?? j.message,
+    messageText: messageText(live?.message ?? j.message),
     error: j.error ?? null,
     result: j.result ?? null,
     attempts: j.attempts,

@@ -12,6 +12,7 @@ import type { Actor } from '../../shared/context.js';
 import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
 import { loadAssessment } from '../assessments/assessments.load.js';
+import { registerJobMessages } from '../jobs/jobs.messages.js';
 import { type JobContext, registerJobHandler } from '../jobs/jobs.registry.js';
 import type { JobView } from '../jobs/jobs.schemas.js';
 import { actorPayload, enqueueJob, jobActor, jobView } from '../jobs/jobs.service.js';
@@ -80,13 +81,13 @@ async function finaliseJob(ctx: JobContext) {
   const assessmentId = ctx.job.assessmentId!;
   const actor = jobActor(ctx.job);
   const jobId = ctx.job.id;
-  ctx.progress(0.01, 'loading');
+  ctx.progress(0.01, 'finalise.loading');
   const at = new Date();
   const stamp = await narrativeStamp(db, assessmentId);
   // Protection, audits and renders run in a worker thread: the server keeps answering meanwhile.
-  const progress = (fraction: number, message: string) => {
+  const progress = (fraction: number, message: string, params?: Record<string, string>) => {
     // After an abort the signal ends the render; progress would throw.
-    if (!ctx.signal.aborted) ctx.progress(fraction, message);
+    if (!ctx.signal.aborted) ctx.progress(fraction, message, params);
   };
   // One copy of the facts at a time: on PostgreSQL the worker reads the input itself; on PGlite (this
   // thread only) it is read here and handed over (copied), not kept.
@@ -97,7 +98,7 @@ async function finaliseJob(ctx: JobContext) {
   const { files, disclosure } = await rendered.catch((err: unknown) => {
     throw exposedError(err);
   });
-  ctx.progress(0.92, 'storing files');
+  ctx.progress(0.92, 'finalise.storing');
   return ctx.complete(async (tx) => {
     const a = await loadAssessment(tx, assessmentId, { forUpdate: true, writable: true });
     if ((await narrativeStamp(tx, assessmentId)) !== stamp) throw narrativeChanged();
@@ -124,4 +125,15 @@ async function finaliseJob(ctx: JobContext) {
   });
 }
 
+registerJobMessages({
+  'finalise.loading': { kk: 'Бағалау деректері жүктелуде', ru: 'Загрузка данных оценки' },
+  'finalise.protecting': { kk: 'Жарияланатын кестелер қорғалуда', ru: 'Защита публикуемых таблиц' },
+  'finalise.rendering': { kk: 'Файлдар тексеріліп, қалыптастырылуда', ru: 'Проверка и формирование файлов' },
+  'finalise.file': { kk: '{name} файлы қалыптастырылды', ru: 'Сформирован файл {name}' },
+  'finalise.retry': {
+    kk: 'Файлдар үлкенірек жадпен қайта қалыптастырылуда',
+    ru: 'Повторное формирование файлов с большим объёмом памяти',
+  },
+  'finalise.storing': { kk: 'Файлдар сақталуда', ru: 'Сохранение файлов' },
+});
 registerJobHandler(FINALISE_JOB, finaliseJob);

@@ -23,13 +23,18 @@ async function loadFromDatabase(load: NonNullable<RenderSource['load']>): Promis
 const port = parentPort!;
 const data = workerData as RenderSource;
 
-const progress = (fraction: number, message: string) => port.postMessage({ type: 'progress', fraction, message });
+const progress = (fraction: number, message: string, params?: Record<string, string>) =>
+  port.postMessage({ type: 'progress', fraction, message, params });
 try {
   const input = data.input ?? (await loadFromDatabase(data.load!));
-  progress(0.05, 'protecting the published tables');
+  progress(0.05, 'finalise.protecting');
   const protection = protectReport(input);
-  progress(0.3, 'auditing and rendering');
-  const out = await renderOutputs(input, (done, total, name) => progress(0.3 + (0.6 * done) / total, name), protection);
+  progress(0.3, 'finalise.rendering');
+  const out = await renderOutputs(
+    input,
+    (done, total, name) => progress(0.3 + (0.6 * done) / total, 'finalise.file', { name }),
+    protection,
+  );
   port.postMessage({ type: 'done', files: out.files, disclosure: out.disclosure });
 } catch (err) {
   port.postMessage(

@@ -10,7 +10,7 @@ import type { AssessmentInput } from '../../reports/build/inputs.js';
 import type { RenderedOutputs } from '../../reports/build/outputs.js';
 
 type Message =
-  | { type: 'progress'; fraction: number; message: string }
+  | { type: 'progress'; fraction: number; message: string; params?: Record<string, string> }
   | { type: 'done'; files: { name: string; contentType: string; content: Uint8Array }[]; disclosure: AuditResult }
   | { type: 'exposed'; audit: AuditResult }
   | { type: 'error'; message: string };
@@ -25,6 +25,9 @@ const tsxApi = pathToFileURL(
     .replace(/\.cjs$/, '.mjs'),
 ).href;
 const boot = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+
+/** A message code (jobs.messages) and its parameters. */
+type Progress = (fraction: number, message: string, params?: Record<string, string>) => void;
 
 /** What the worker renders: the input itself (copied into it), or where to read it (PostgreSQL). */
 export interface RenderSource {
@@ -47,7 +50,7 @@ const outOfMemory = (err: unknown) => (err as { code?: string } | null)?.code ==
  */
 export async function renderOutputsInWorker(
   source: RenderSource,
-  onProgress: (fraction: number, message: string) => void,
+  onProgress: Progress,
   signal: AbortSignal,
   heapMb = RENDER_HEAP_MB,
 ): Promise<RenderedOutputs> {
@@ -55,7 +58,7 @@ export async function renderOutputsInWorker(
     return await outcome(worker(source, heapMb), onProgress, signal);
   } catch (err) {
     if (!outOfMemory(err) || signal.aborted) throw err;
-    onProgress(0.05, 'rendering again without a heap ceiling');
+    onProgress(0.05, 'finalise.retry');
     return outcome(worker(source), onProgress, signal);
   }
 }
@@ -68,11 +71,7 @@ const worker = (source: RenderSource, heapMb?: number) =>
     ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
   });
 
-function outcome(
-  worker: Worker,
-  onProgress: (fraction: number, message: string) => void,
-  signal: AbortSignal,
-): Promise<RenderedOutputs> {
+function outcome(worker: Worker, onProgress: Progress, signal: AbortSignal): Promise<RenderedOutputs> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (fn: () => void) => {
@@ -85,7 +84,7 @@ function outcome(
     const abort = () => finish(() => reject(signal.reason));
     signal.addEventListener('abort', abort);
     worker.on('message', (m: Message) => {
-      if (m.type === 'progress') onProgress(m.fraction, m.message);
+      if (m.type === 'progress') onProgress(m.fraction, m.message, m.params);
       else if (m.type === 'done')
         finish(() =>
           resolve({

@@ -9,6 +9,7 @@ import { hasRole, type AuthUser } from '../../shared/access.js';
 import type { Actor } from '../../shared/context.js';
 import { staleVersion } from '../../shared/shared.errors.js';
 import { audit } from '../audit/audit.repository.js';
+import { registerJobMessages } from '../jobs/jobs.messages.js';
 import { type JobContext, registerJobHandler } from '../jobs/jobs.registry.js';
 import type { JobView } from '../jobs/jobs.schemas.js';
 import { actorPayload, enqueueJob, jobActor, jobView } from '../jobs/jobs.service.js';
@@ -220,7 +221,7 @@ export async function requestRanking(db: Db, actor: Actor, assessmentId: string)
 async function rankingJob(ctx: JobContext) {
   const assessmentId = ctx.job.assessmentId!;
   const actor = jobActor(ctx.job);
-  ctx.progress(0.1, 'ranking');
+  ctx.progress(0.1, 'ranking.ranking');
   const startedAt = new Date();
   return ctx.complete(async (tx) => {
     const a = await requireAssessment(tx, assessmentId, true);
@@ -281,6 +282,7 @@ async function rankingJob(ctx: JobContext) {
   });
 }
 
+registerJobMessages({ 'ranking.ranking': { kk: 'Тәуекелдерді саралау', ru: 'Ранжирование рисков' } });
 registerJobHandler(RANKING_JOB, rankingJob);
 
 function toRankingView(run: RunRow): RankingView {

@@ -5,6 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.js';
 import { auditLog, jobs } from '../../../src/db/schema.js';
+import { registerJobMessages } from '../../../src/modules/jobs/jobs.messages.js';
 import { type JobContext, registerJobHandler } from '../../../src/modules/jobs/jobs.registry.js';
 import { claimJob, findJob } from '../../../src/modules/jobs/jobs.repository.js';
 import { JobRunner } from '../../../src/modules/jobs/jobs.runner.js';
@@ -51,6 +52,7 @@ function newGate() {
 }
 let gateWait: { opened: Promise<void>; reach: () => void } | undefined;
 
+registerJobMessages({ 'test.step': { kk: '{i}-қадам', ru: 'Шаг {i}' } });
 registerJobHandler('test.count', async (ctx) => {
   runs.set(ctx.job.id, (runs.get(ctx.job.id) ?? 0) + 1);
   await sleep(5);
@@ -64,7 +66,7 @@ registerJobHandler('test.gated', async (ctx) => {
 });
 registerJobHandler('test.loop', async (ctx) => {
   for (let i = 0; i < 400; i++) {
-    ctx.progress(i / 400, `step ${i}`);
+    ctx.progress(i / 400, 'test.step', { i });
     await sleep(10);
   }
   return writeOnce(ctx);
@@ -216,6 +218,11 @@ describe('job routes', () => {
       }
       expect(stored.status).toBe('running');
       expect(stored.progress).toBeGreaterThan(0);
+      // The message code with its parameters, and its text in both languages.
+      const seen = (await get(expert.token, job.id)).json();
+      expect(seen.message).toMatch(/^test\.step \{"i":\d+\}$/);
+      expect(seen.messageText.ru).toMatch(/^Шаг \d+$/);
+      expect(seen.messageText.kk).toMatch(/^\d+-қадам$/);
       expect((await cancel(expert.token, job.id)).json()).toMatchObject({ status: 'running', cancelRequested: true });
     } finally {
       // Whatever happened above, the runner ends before the next test (and before the app closes).
@@ -225,6 +232,7 @@ describe('job routes', () => {
     const after = (await get(expert.token, job.id)).json();
     expect(after.status).toBe('cancelled');
     expect(after.error.code).toBe('job.cancelled');
+    expect(after.messageText).toEqual({ kk: 'Тоқтатылды', ru: 'Отменено' });
     expect(after.progress).toBeLessThan(1);
     expect(await writes(job.id)).toBe(0);
   });

@@ -12,7 +12,7 @@ describe('render worker', () => {
   it('renders again without a ceiling when the worker runs out of heap', async () => {
     const messages: string[] = [];
     const out = await renderOutputsInWorker({ input }, (_f, m) => messages.push(m), new AbortController().signal, 16);
-    expect(messages).toContain('rendering again without a heap ceiling');
+    expect(messages).toContain('finalise.retry');
     const names = out.files.map((f) => f.name);
     expect(names).toEqual(
       expect.arrayContaining(['report-kk.pdf', 'report-ru.pdf', 'report-kk.xlsx', 'report-ru.xlsx']),

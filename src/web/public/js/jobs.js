@@ -63,7 +63,12 @@ export function jobsPanel(assessmentId) {
     entry.bar.value = pct;
     entry.text.textContent = job.cancelRequested
       ? t('jobs.cancelling')
-      : t(`jobs.status.${job.status}`, { pct, message: job.message ?? '' });
+      : [
+          t(`jobs.status.${job.status}`, { pct }),
+          job.status === 'running' && job.messageText ? loc(job.messageText) : '',
+        ]
+          .filter(Boolean)
+          .join(' · ');
     entry.cancel.hidden = !ACTIVE.has(job.status) || job.cancelRequested;
     if (!ACTIVE.has(job.status)) finished(job, entry);
   }
