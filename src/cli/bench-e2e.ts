@@ -40,7 +40,12 @@ export interface E2eFigures {
   peakMb: number;
   /** The server's peak RSS after each step (where the peak is reached). */
   peakAfter: Record<Step, number>;
+  /** The fact table downloaded after structuring (GET facts.csv, facts.arrow): wall time to the last byte. */
+  exports: Record<Export, { seconds: number; mb: number; peakMb: number }>;
 }
+
+const EXPORTS = ['facts.csv', 'facts.arrow'] as const;
+type Export = (typeof EXPORTS)[number];
 
 const PASSWORD = 'bench-password-not-for-production';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -204,6 +209,15 @@ async function timedJob(url: string, token: string, p: string, headers = {}): Pr
   }
 }
 
+/** Downloads a file to its last byte; the wall time and its size. */
+async function timedDownload(url: string, token: string, p: string): Promise<{ seconds: number; mb: number }> {
+  const t0 = performance.now();
+  const res = await fetch(`${url}${p}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+  const bytes = (await res.arrayBuffer()).byteLength;
+  return { seconds: (performance.now() - t0) / 1000, mb: bytes / 1024 / 1024 };
+}
+
 /** The narrative drafts saved without their marker line: what finalisation requires (not timed). */
 async function acceptNarrative(url: string, token: string, assessmentId: string) {
   const base = `/api/v1/assessments/${assessmentId}/narrative`;
@@ -265,6 +279,7 @@ async function runOne(backend: Backend, scale: number, pgUrl: string): Promise<E
     const server = await startServer(target.env, target.dataDir);
     const seconds = {} as Record<Step, number>;
     const peakAfter = {} as Record<Step, number>;
+    const exports = {} as E2eFigures['exports'];
     let peakMb = Number.NaN;
     try {
       const login = await http(server.url, null, 'POST', '/api/v1/auth/login', {
@@ -277,6 +292,8 @@ async function runOne(backend: Backend, scale: number, pgUrl: string): Promise<E
       peakAfter.quality = server.peakMb();
       seconds.structuring = await timedJob(server.url, token, `${base}/structuring`);
       peakAfter.structuring = server.peakMb();
+      for (const name of EXPORTS)
+        exports[name] = { ...(await timedDownload(server.url, token, `${base}/${name}`)), peakMb: server.peakMb() };
       seconds.ranking = await timedJob(server.url, token, `${base}/ranking`);
       peakAfter.ranking = server.peakMb();
       await acceptNarrative(server.url, token, assessmentId);
@@ -303,6 +320,7 @@ async function runOne(backend: Backend, scale: number, pgUrl: string): Promise<E
       rawCopySeconds: raw.seconds,
       peakMb,
       peakAfter,
+      exports,
     };
   } finally {
     await target.drop();
@@ -335,6 +353,12 @@ export function benchEndToEnd(opts: { backends: Backend[]; scales: number[]; pgU
             : '';
         console.log(
           `  ${step.padEnd(12)} ${s(f.seconds[step]).padStart(8)} s   server peak so far ${f.peakAfter?.[step] ?? '?'} MB${extra}`,
+        );
+      }
+      for (const name of EXPORTS) {
+        const x = f.exports[name];
+        console.log(
+          `  ${name.padEnd(12)} ${s(x.seconds).padStart(8)} s   server peak so far ${x.peakMb} MB   (${x.mb.toFixed(1)} MB downloaded after structuring)`,
         );
       }
       console.log(`  server peak RSS ${f.peakMb} MB`);

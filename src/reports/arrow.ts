@@ -166,9 +166,15 @@ function csvField(v: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** RFC 4180 CSV with a header row; nulls are empty fields. */
-export function factsToCsv(rows: ExportFact[]): string {
-  const lines = [factColumns.join(',')];
-  for (const r of rows) lines.push(factColumns.map((c) => csvField(r[c])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+/** The CSV header line. */
+export const factsCsvHeader = `${factColumns.join(',')}\r\n`;
+
+/** RFC 4180 CSV lines of the rows (no header); nulls are empty fields. */
+export function factsCsvRows(rows: readonly ExportFact[]): string {
+  let out = '';
+  for (const r of rows) out += `${factColumns.map((c) => csvField(r[c])).join(',')}\r\n`;
+  return out;
 }
+
+/** RFC 4180 CSV with a header row; nulls are empty fields. */
+export const factsToCsv = (rows: readonly ExportFact[]): string => factsCsvHeader + factsCsvRows(rows);

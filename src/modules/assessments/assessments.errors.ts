@@ -94,3 +94,12 @@ export const coordinationOverrideForbidden = () =>
     { field: 'coordinationOverrideReason' },
     'assessment.coordination_override_forbidden',
   );
+export const factsChangedDuringExport = () =>
+  conflict(
+    {
+      kk: 'Жүктеу кезінде деректер қайта құрылымдалды: файлды қайта жүктеңіз.',
+      ru: 'Во время выгрузки данные были структурированы заново: скачайте файл ещё раз.',
+    },
+    undefined,
+    'assessment.facts_changed',
+  );

@@ -1,16 +1,17 @@
 // What the steps leave for the experts: the completeness report and the findings
 // of the latest quality run, the fact table (Arrow / CSV) and the free texts by §14
 // heading of the latest structuring; and turning a finding into a return for correction.
-import type { Db } from '../../db/client.js';
+import { type Db, readSnapshot } from '../../db/client.js';
 import type { Actor } from '../../shared/context.js';
 import type { CompletenessReport } from '../../pipeline/quality/completeness.js';
-import { factsToArrow, factsToCsv, toExportFact } from '../../reports/arrow.js';
+import { factsCsvHeader, factsCsvRows, factsToArrow, toExportFact } from '../../reports/arrow.js';
 import { audit } from '../audit/audit.repository.js';
 import { reopenForCorrection, returnForCorrection } from '../submissions/submissions.service.js';
-import { findingNotFound, findingNotReturnable, stepNotRun } from './assessments.errors.js';
+import { factsChangedDuringExport, findingNotFound, findingNotReturnable, stepNotRun } from './assessments.errors.js';
 import { headingOf, headings } from './assessments.headings.js';
 import {
   findFinding,
+  factBatches,
   findSubmissionById,
   latestRun,
   listFacts,
@@ -83,24 +84,41 @@ export async function returnFinding(db: Db, actor: Actor, id: string, findingId:
   return { ...result, submissionId: sub.id };
 }
 
-export async function exportFacts(
-  db: Db,
-  actor: Actor,
-  id: string,
-  format: 'arrow' | 'csv',
-): Promise<Uint8Array | string> {
+/** Raw victim-level data: every export is audited, before its first byte. Returns the expected row count. */
+async function auditedFactsExport(db: Db, actor: Actor, id: string, format: 'arrow' | 'csv'): Promise<number> {
   await loadAssessment(db, id, { readableBy: actor.user });
-  if (!(await latestRun(db, id, 'structuring'))) throw stepNotRun('structuring');
-  const rows = (await listFacts(db, id)).map((f) => toExportFact(id, f));
-  // Raw victim-level data: every export is audited.
-  await audit(
-    db,
-    actor,
-    'assessment.facts_export',
-    { type: 'assessment', id },
-    { after: { format, rows: rows.length } },
-  );
-  return format === 'arrow' ? factsToArrow(rows) : factsToCsv(rows);
+  const run = await latestRun(db, id, 'structuring');
+  if (!run) throw stepNotRun('structuring');
+  const rows = (run.result as { summary: { facts: number } }).summary.facts;
+  await audit(db, actor, 'assessment.facts_export', { type: 'assessment', id }, { after: { format, rows } });
+  return rows;
+}
+
+/** The fact table as Arrow IPC (dictionary-encoded, built whole: the file format ends with a footer). */
+export async function exportFactsArrow(db: Db, actor: Actor, id: string): Promise<Uint8Array> {
+  await auditedFactsExport(db, actor, id, 'arrow');
+  const rows = await readSnapshot(db, (tx) => listFacts(tx, id));
+  return factsToArrow(rows.map((f) => toExportFact(id, f)));
+}
+
+/**
+ * The fact table as CSV, streamed one batch of 50,000 facts at a time: the download starts at
+ * once and the server holds one batch, not the table. The rows are not read in one snapshot (that
+ * would hold the embedded database's only connection for the whole download): a structuring
+ * committed meanwhile changes the count, and the stream then ends in an error instead of a file
+ * that mixes two runs.
+ */
+export async function exportFactsCsv(db: Db, actor: Actor, id: string): Promise<AsyncGenerator<string>> {
+  const expected = await auditedFactsExport(db, actor, id, 'csv');
+  return (async function* () {
+    yield factsCsvHeader;
+    let n = 0;
+    for await (const batch of factBatches(db, id)) {
+      n += batch.length;
+      yield factsCsvRows(batch.map((f) => toExportFact(id, f)));
+    }
+    if (n !== expected) throw factsChangedDuringExport();
+  })();
 }
 
 export async function getTexts(db: Db, actor: Actor, id: string, q: TextsQuery): Promise<TextsView> {

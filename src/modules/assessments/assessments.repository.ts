@@ -16,7 +16,7 @@ import {
   submissions,
 } from '../../db/schema.js';
 import type { Finding } from '../../pipeline/quality/types.js';
-import type { Fact } from '../../pipeline/facts.js';
+import type { Fact, NumericFact } from '../../pipeline/facts.js';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 export type RunRow = typeof assessmentRuns.$inferSelect;
@@ -334,22 +334,16 @@ export async function copyFacts(tx: DbOrTx, lines: readonly string[] | CopyData)
 const FACT_BATCH = 50_000;
 
 /**
- * An assessment's facts in their canonical (id) order, read in batches, their repeated strings
- * shared (stringPool). Call it inside a snapshot (readSnapshot) so the batches belong together.
+ * An assessment's facts in their canonical (id) order, one batch per query (keyset by id), their
+ * repeated strings shared (stringPool). Several queries: read them in a snapshot (readSnapshot),
+ * or check the count against the structuring run's (a structuring committed meanwhile).
  */
-export async function listFacts(db: DbOrTx, assessmentId: string) {
+export async function* factBatches(
+  db: DbOrTx,
+  assessmentId: string,
+  batchSize = FACT_BATCH,
+): AsyncGenerator<NumericFact[]> {
   const intern = stringPool();
-  const out: {
-    year: number;
-    organisationId: string;
-    agencyType: string;
-    region: string;
-    itemId: string;
-    dimension: string | null;
-    category: string | null;
-    value: number | null;
-    missingReason: string | null;
-  }[] = [];
   for (let after = 0; ; ) {
     const rows = await db
       .select({
@@ -367,22 +361,28 @@ export async function listFacts(db: DbOrTx, assessmentId: string) {
       .from(facts)
       .where(and(eq(facts.assessmentId, assessmentId), gt(facts.id, after)))
       .orderBy(asc(facts.id))
-      .limit(FACT_BATCH);
-    for (const r of rows)
-      out.push({
-        year: r.year,
-        organisationId: intern(r.organisationId),
-        agencyType: intern(r.agencyType),
-        region: intern(r.region),
-        itemId: intern(r.itemId),
-        dimension: intern(r.dimension),
-        category: intern(r.category),
-        value: r.value,
-        missingReason: intern(r.missingReason),
-      });
-    if (rows.length < FACT_BATCH) return out;
+      .limit(batchSize);
+    yield rows.map((r) => ({
+      year: r.year,
+      organisationId: intern(r.organisationId),
+      agencyType: intern(r.agencyType),
+      region: intern(r.region),
+      itemId: intern(r.itemId),
+      dimension: intern(r.dimension),
+      category: intern(r.category),
+      value: r.value,
+      missingReason: intern(r.missingReason),
+    }));
+    if (rows.length < batchSize) return;
     after = rows[rows.length - 1]!.id;
   }
+}
+
+/** All of an assessment's facts (factBatches); call it inside a snapshot. */
+export async function listFacts(db: DbOrTx, assessmentId: string): Promise<NumericFact[]> {
+  const out: NumericFact[] = [];
+  for await (const batch of factBatches(db, assessmentId)) for (const f of batch) out.push(f);
+  return out;
 }
 
 /** Free-text facts (text answers, "yes" descriptions): no dimension, not missing. */

@@ -1,10 +1,18 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { currentUser } from '../../shared/access.js';
 import { actorOf } from '../../shared/context.js';
 import { requireIfMatch, setEtag } from '../../shared/etag.js';
 import type { Routes } from '../module.js';
 import { coordinatorOnly } from '../expert-group/expert-group.coordinator.js';
-import { exportFacts, getCompleteness, getFindings, getTexts, returnFinding } from './assessments.outputs.js';
+import {
+  exportFactsArrow,
+  exportFactsCsv,
+  getCompleteness,
+  getFindings,
+  getTexts,
+  returnFinding,
+} from './assessments.outputs.js';
 import {
   assessmentIdParams,
   assessmentSchema,
@@ -125,7 +133,7 @@ export const assessmentsRoutes: Routes = async (app) => {
     `${base}/facts.arrow`,
     { config: { ...experts, cost: 'heavy' }, schema: { tags, params: assessmentIdParams } },
     async (request, reply) => {
-      const bytes = (await exportFacts(db, actorOf(request), request.params.id, 'arrow')) as Uint8Array;
+      const bytes = await exportFactsArrow(db, actorOf(request), request.params.id);
       return reply
         .type('application/vnd.apache.arrow.file')
         .header('content-disposition', `attachment; filename="facts-${request.params.id}.arrow"`)
@@ -137,11 +145,11 @@ export const assessmentsRoutes: Routes = async (app) => {
     `${base}/facts.csv`,
     { config: { ...experts, cost: 'heavy' }, schema: { tags, params: assessmentIdParams } },
     async (request, reply) => {
-      const csv = (await exportFacts(db, actorOf(request), request.params.id, 'csv')) as string;
+      const csv = await exportFactsCsv(db, actorOf(request), request.params.id);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="facts-${request.params.id}.csv"`)
-        .send(csv);
+        .send(Readable.from(csv));
     },
   );
 

@@ -6,7 +6,8 @@ import { protectReport } from '../../reports/build/build.js';
 import { DisclosureExposedError } from '../../reports/build/disclosure.js';
 import type { AssessmentInput } from '../../reports/build/inputs.js';
 import { renderOutputs } from '../../reports/build/outputs.js';
-import type { RenderSource } from './reports.render.js';
+import { decodeFacts } from './reports.fact-columns.js';
+import type { RenderSource, WorkerData } from './reports.render.js';
 import { loadAssessmentInput } from './reports.input.js';
 import { openDatabase } from '../../db/client.js';
 
@@ -21,12 +22,12 @@ async function loadFromDatabase(load: NonNullable<RenderSource['load']>): Promis
 }
 
 const port = parentPort!;
-const data = workerData as RenderSource;
+const data = workerData as WorkerData;
 
 const progress = (fraction: number, message: string, params?: Record<string, string>) =>
   port.postMessage({ type: 'progress', fraction, message, params });
 try {
-  const input = data.input ?? (await loadFromDatabase(data.load!));
+  const input = data.input ? { ...data.input, facts: decodeFacts(data.facts!) } : await loadFromDatabase(data.load!);
   progress(0.05, 'finalise.protecting');
   const protection = protectReport(input);
   progress(0.3, 'finalise.rendering');

@@ -8,6 +8,7 @@ import type { AuditResult } from '../../pipeline/disclosure/audit.js';
 import { DisclosureExposedError } from '../../reports/build/disclosure.js';
 import type { AssessmentInput } from '../../reports/build/inputs.js';
 import type { RenderedOutputs } from '../../reports/build/outputs.js';
+import { encodeFacts, type FactColumns, factColumnBuffers } from './reports.fact-columns.js';
 
 type Message =
   | { type: 'progress'; fraction: number; message: string; params?: Record<string, string> }
@@ -29,10 +30,17 @@ const boot = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { registe
 /** A message code (jobs.messages) and its parameters. */
 type Progress = (fraction: number, message: string, params?: Record<string, string>) => void;
 
-/** What the worker renders: the input itself (copied into it), or where to read it (PostgreSQL). */
+/** What the worker renders: the input itself (its facts sent as columns), or where to read it (PostgreSQL). */
 export interface RenderSource {
   input?: AssessmentInput;
   load?: { databaseUrl: string; assessmentId: string; at: string };
+}
+
+/** What the worker receives: an input's facts travel as FactColumns beside the rest of it. */
+export interface WorkerData {
+  input?: AssessmentInput;
+  facts?: FactColumns;
+  load?: RenderSource['load'];
 }
 
 /**
@@ -63,13 +71,17 @@ export async function renderOutputsInWorker(
   }
 }
 
-// An input is copied into the worker here; nothing below holds this thread's copy.
-const worker = (source: RenderSource, heapMb?: number) =>
-  new Worker(boot, {
+// The facts are encoded afresh for each worker: their buffers are transferred (detached here).
+function worker(source: RenderSource, heapMb?: number): Worker {
+  const facts = source.input ? encodeFacts(source.input.facts) : undefined;
+  const workerData: WorkerData = source.input ? { input: { ...source.input, facts: [] }, facts } : source;
+  return new Worker(boot, {
     eval: true,
-    workerData: source,
+    workerData,
+    transferList: facts ? factColumnBuffers(facts) : [],
     ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
   });
+}
 
 function outcome(worker: Worker, onProgress: Progress, signal: AbortSignal): Promise<RenderedOutputs> {
   return new Promise((resolve, reject) => {

@@ -9,7 +9,8 @@ import { assessments, auditLog, submissions } from '../../../src/db/schema.js';
 import { loadPipelineInput } from '../../../src/modules/assessments/assessments.input.js';
 import { loadAssessment } from '../../../src/modules/assessments/assessments.load.js';
 import { CONTENT_BATCH } from '../../../src/modules/assessments/assessments.steps.js';
-import { factCopyFields, listFacts } from '../../../src/modules/assessments/assessments.repository.js';
+import { factBatches, factCopyFields, listFacts } from '../../../src/modules/assessments/assessments.repository.js';
+import type { NumericFact } from '../../../src/pipeline/facts.js';
 import { structure } from '../../../src/pipeline/structuring.js';
 import { factColumns } from '../../../src/reports/arrow.js';
 import { conclusionKeys } from '../../../src/reports/report.view-model.js';
@@ -167,6 +168,11 @@ describe('pipeline steps', () => {
     expect(run.summary).toEqual(pure.summary);
     const stored = await listFacts(db, id);
     expect(stored.length).toBe(pure.facts.length);
+    // Read in batches (as the CSV export streams them): the same rows, in the same order.
+    const batches: NumericFact[][] = [];
+    for await (const b of factBatches(db, id, 997)) batches.push(b);
+    expect(batches.length).toBeGreaterThan(2);
+    expect(batches.flat()).toEqual(stored);
     expect(stored.map((f) => [f.organisationId, f.itemId, f.category, f.value])).toEqual(
       pure.facts.map((f) => [f.organisationId, f.itemId, f.category, f.value]),
     );
