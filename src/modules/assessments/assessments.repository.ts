@@ -328,10 +328,14 @@ export const factCopyLine = (assessmentId: string, f: Fact): string => `${assess
 /** Writes fact lines (factCopyLine) with COPY; ids follow the lines' order (the canonical fact order). */
 export async function copyFacts(tx: DbOrTx, lines: readonly string[] | CopyData): Promise<void> {
   await copyRows(tx, 'facts', FACT_COLUMNS, lines);
+  // Statistics of the new rows at once (autovacuum's analyze comes later): without them the planner
+  // read all of an assessment's facts and sorted them for every batch (50 ms each at 10x) instead of
+  // walking the primary key. ANALYZE samples ~30,000 rows, so it costs ~0.1 s whatever the size.
+  await tx.execute(sql`analyze facts`);
 }
 
 /** Facts read per query (keyset by id): the driver's rows of one batch are let go before the next. */
-const FACT_BATCH = 50_000;
+const FACT_BATCH = 10_000;
 
 /**
  * An assessment's facts in their canonical (id) order, one batch per query (keyset by id), their
@@ -376,6 +380,11 @@ export async function* factBatches(
     if (rows.length < batchSize) return;
     after = rows[rows.length - 1]!.id;
   }
+}
+
+export async function countFacts(db: DbOrTx, assessmentId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(facts).where(eq(facts.assessmentId, assessmentId));
+  return row?.n ?? 0;
 }
 
 /** All of an assessment's facts (factBatches); call it inside a snapshot. */

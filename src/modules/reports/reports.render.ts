@@ -50,6 +50,13 @@ export interface WorkerData {
  */
 export const RENDER_HEAP_MB = 256;
 
+/**
+ * The ceiling for an assessment of `facts` facts: RENDER_HEAP_MB up to ~500,000 facts (10x national
+ * scale), then 1 MB per 2,000 facts (live data measured at ~0.3 KB per fact), so a 50x assessment
+ * is not rendered twice; the retry without a ceiling stays for what this underestimates.
+ */
+export const renderHeapMb = (facts: number): number => Math.max(RENDER_HEAP_MB, Math.ceil(facts / 2000));
+
 const outOfMemory = (err: unknown) => (err as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 
 /**

@@ -2,7 +2,7 @@
 // rendered again without one instead of failing (a small assessment with a ceiling of 16 MB),
 // and what it hands back is whole (every published file, the restricted facts byte for byte).
 import { describe, expect, it } from 'vitest';
-import { renderOutputsInWorker } from '../../../src/modules/reports/reports.render.js';
+import { RENDER_HEAP_MB, renderHeapMb, renderOutputsInWorker } from '../../../src/modules/reports/reports.render.js';
 import { arrowOfFacts, RESTRICTED_FACTS } from '../../../src/reports/build/outputs.js';
 import { syntheticAssessmentInput } from '../../../src/synthetic/assessment.js';
 
@@ -24,4 +24,10 @@ describe('render worker', () => {
     expect(Buffer.compare(restricted.content, arrowOfFacts(input))).toBe(0);
     expect(out.disclosure.exposed).toEqual([]);
   }, 120_000);
+
+  it('sizes the ceiling by the facts: the budget up to 10x national scale, more beyond', () => {
+    expect(renderHeapMb(72_619)).toBe(RENDER_HEAP_MB);
+    expect(renderHeapMb(507_251)).toBe(RENDER_HEAP_MB);
+    expect(renderHeapMb(2_536_255)).toBe(1269);
+  });
 });
