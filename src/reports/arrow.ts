@@ -117,30 +117,48 @@ const metadata = (key: (typeof factColumns)[number]) =>
     ['source', fieldMeta[key].source],
   ]);
 
+type Column = (typeof factColumns)[number];
+
+/** The fact fields behind the export's columns (assessment_id is the export's own). */
+const factField: Record<Exclude<Column, 'assessment_id'>, keyof NumericFact> = {
+  year: 'year',
+  organisation_id: 'organisationId',
+  agency_type: 'agencyType',
+  region: 'region',
+  item_id: 'itemId',
+  dimension: 'dimension',
+  category: 'category',
+  value: 'value',
+  missing_reason: 'missingReason',
+};
+
 /**
  * Arrow IPC file bytes. Code columns are dictionary-encoded (a few hundred distinct
  * values over millions of rows), nulls stay null, and every field carries its labels,
  * unit and source as metadata.
  */
-export function factsToArrow(rows: ExportFact[]): Uint8Array {
+export const factsToArrow = (rows: readonly ExportFact[]): Uint8Array =>
+  arrowOfColumns(rows.length, (key) => rows.map((r) => r[key]));
+
+/** The same file from an assessment's facts, without an export object per fact. */
+export const factTableToArrow = (assessmentId: string, facts: readonly NumericFact[]): Uint8Array =>
+  arrowOfColumns(facts.length, (key) =>
+    key === 'assessment_id' ? new Array<string>(facts.length).fill(assessmentId) : facts.map((f) => f[factField[key]]),
+  );
+
+function arrowOfColumns(length: number, column: (key: Column) => (string | number | null)[]): Uint8Array {
   const code = (key: TextColumn) =>
-    vectorFromArray(
-      rows.map((r) => r[key]),
-      new Dictionary(new Utf8(), new Int32()),
-    );
-  const vectors: Record<(typeof factColumns)[number], Vector> = {
+    vectorFromArray(column(key) as (string | null)[], new Dictionary(new Utf8(), new Int32()));
+  const vectors: Record<Column, Vector> = {
     assessment_id: code('assessment_id'),
-    year: makeVector(Int32Array.from(rows, (r) => r.year)),
+    year: makeVector(Int32Array.from(column('year') as number[])),
     organisation_id: code('organisation_id'),
     agency_type: code('agency_type'),
     region: code('region'),
     item_id: code('item_id'),
     dimension: code('dimension'),
     category: code('category'),
-    value: vectorFromArray(
-      rows.map((r) => r.value),
-      new Float64(),
-    ),
+    value: vectorFromArray(column('value') as (number | null)[], new Float64()),
     missing_reason: code('missing_reason'),
   };
   const fields = factColumns.map((k) => new Field(k, vectors[k].type, k !== 'year', metadata(k)));
@@ -148,12 +166,12 @@ export function factsToArrow(rows: ExportFact[]): Uint8Array {
     fields,
     new Map([
       ['format', 'ctip facts v2'],
-      ['rows', String(rows.length)],
+      ['rows', String(length)],
     ]),
   );
   const data = makeData({
     type: new Struct(fields),
-    length: rows.length,
+    length,
     nullCount: 0,
     children: factColumns.map((k) => vectors[k].data[0]!),
   });

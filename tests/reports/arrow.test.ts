@@ -1,6 +1,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { factsToArrow, factsToCsv, type ExportFact } from '../../src/reports/arrow.js';
+import { factsToArrow, factsToCsv, factTableToArrow, toExportFact, type ExportFact } from '../../src/reports/arrow.js';
+import { syntheticAssessmentInput } from '../../src/synthetic/assessment.js';
 
 const rows: ExportFact[] = [
   {
@@ -76,6 +77,17 @@ describe('fact table export', () => {
     const bytes = factsToArrow(many).length;
     // 10 columns x 20,000 rows: each code cell is a 4-byte index instead of its string.
     expect(bytes).toBeLessThan(20_000 * 10 * 5);
+  });
+
+  it('writes the same table from the facts themselves as from export rows', () => {
+    const input = syntheticAssessmentInput({ scale: 0.1, seed: 'arrow' });
+    const direct = tableFromIPC(factTableToArrow(input.id, input.facts));
+    const viaRows = tableFromIPC(factsToArrow(input.facts.map((f) => toExportFact(input.id, f))));
+    expect(direct.numRows).toBe(input.facts.length);
+    expect(direct.schema.fields.map((f) => [f.name, String(f.type), [...f.metadata]])).toEqual(
+      viaRows.schema.fields.map((f) => [f.name, String(f.type), [...f.metadata]]),
+    );
+    expect(direct.toArray().map((r) => r.toJSON())).toEqual(viaRows.toArray().map((r) => r.toJSON()));
   });
 
   it('writes an empty table', () => {

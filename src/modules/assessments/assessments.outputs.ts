@@ -4,7 +4,7 @@
 import { type Db, readSnapshot } from '../../db/client.js';
 import type { Actor } from '../../shared/context.js';
 import type { CompletenessReport } from '../../pipeline/quality/completeness.js';
-import { factsCsvHeader, factsCsvRows, factsToArrow, toExportFact } from '../../reports/arrow.js';
+import { factsCsvHeader, factsCsvRows, factTableToArrow, toExportFact } from '../../reports/arrow.js';
 import { audit } from '../audit/audit.repository.js';
 import { reopenForCorrection, returnForCorrection } from '../submissions/submissions.service.js';
 import { factsChangedDuringExport, findingNotFound, findingNotReturnable, stepNotRun } from './assessments.errors.js';
@@ -98,7 +98,7 @@ async function auditedFactsExport(db: Db, actor: Actor, id: string, format: 'arr
 export async function exportFactsArrow(db: Db, actor: Actor, id: string): Promise<Uint8Array> {
   await auditedFactsExport(db, actor, id, 'arrow');
   const rows = await readSnapshot(db, (tx) => listFacts(tx, id));
-  return factsToArrow(rows.map((f) => toExportFact(id, f)));
+  return factTableToArrow(id, rows);
 }
 
 /**

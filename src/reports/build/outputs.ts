@@ -4,7 +4,7 @@
 // table (facts-restricted.arrow) for the expert group only.
 import type { Lang } from '../../shared/lang.js';
 import type { AuditResult } from '../../pipeline/disclosure/audit.js';
-import { factsToArrow, toExportFact } from '../arrow.js';
+import { factTableToArrow } from '../arrow.js';
 import { renderRiskProfilePdf } from '../pdf/profile.js';
 import { renderReportPdf } from '../pdf/report.js';
 import { renderReportXlsx } from '../xlsx/report.js';
@@ -37,7 +37,7 @@ export const CONTENT_TYPES = {
 const langs: Lang[] = ['kk', 'ru'];
 
 export function arrowOfFacts(input: AssessmentInput): Buffer {
-  return Buffer.from(factsToArrow(input.facts.map((f) => toExportFact(input.id, f))));
+  return Buffer.from(factTableToArrow(input.id, input.facts));
 }
 
 /**
