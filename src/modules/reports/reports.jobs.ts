@@ -19,7 +19,7 @@ import { actorPayload, enqueueJob, jobActor, jobView } from '../jobs/jobs.servic
 import { requireAcceptedNarrative } from './reports.acceptance.js';
 import { disclosureExposed, finaliseInProgress, narrativeChanged, rankingMissing } from './reports.errors.js';
 import { loadAssessmentInput } from './reports.input.js';
-import { renderOutputsInWorker } from './reports.render.js';
+import { renderHeapMb, renderOutputsInWorker } from './reports.render.js';
 import { countFacts } from '../assessments/assessments.repository.js';
 import {
   currentNarratives,
@@ -96,7 +96,7 @@ async function finaliseJob(ctx: JobContext) {
     ? { load: { databaseUrl: ctx.databaseUrl, assessmentId, at: at.toISOString() } }
     : { input: await loadAssessmentInput(db, assessmentId, at) };
   const facts = source.input?.facts.length ?? (await countFacts(db, assessmentId));
-  const rendered = renderOutputsInWorker(source, progress, ctx.signal, { facts });
+  const rendered = renderOutputsInWorker(source, progress, ctx.signal, renderHeapMb(facts));
   const { files, disclosure } = await rendered.catch((err: unknown) => {
     throw exposedError(err);
   });

@@ -35,7 +35,6 @@ try {
     input,
     (done, total, name) => progress(0.3 + (0.6 * done) / total, 'finalise.file', { name }),
     protection,
-    data.part,
   );
   port.postMessage({ type: 'done', files: out.files, disclosure: out.disclosure });
 } catch (err) {

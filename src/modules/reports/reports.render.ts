@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { AuditResult } from '../../pipeline/disclosure/audit.js';
 import { DisclosureExposedError } from '../../reports/build/disclosure.js';
 import type { AssessmentInput } from '../../reports/build/inputs.js';
-import { ALL_OUTPUTS, type OutputPart, type RenderedOutputs } from '../../reports/build/outputs.js';
+import type { RenderedOutputs } from '../../reports/build/outputs.js';
 import { encodeFacts, type FactColumns, factColumnBuffers } from './reports.fact-columns.js';
 
 type Message =
@@ -41,7 +41,6 @@ export interface WorkerData {
   input?: AssessmentInput;
   facts?: FactColumns;
   load?: RenderSource['load'];
-  part: OutputPart;
 }
 
 /**
@@ -61,82 +60,28 @@ export const renderHeapMb = (facts: number): number => Math.max(RENDER_HEAP_MB, 
 const outOfMemory = (err: unknown) => (err as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 
 /**
- * Assessments of up to this many facts (about twice the national dataset) are rendered by two
- * workers at once, one language each, on two cores: two copies of their data fit the memory budget
- * (finalisation at 1x: ~10 s in one worker). Larger ones are rendered by one worker, whose memory
- * is then the budget's.
- */
-export const PARALLEL_FACTS = 150_000;
-
-const WHOLE: OutputPart[] = [ALL_OUTPUTS];
-const BY_LANGUAGE: OutputPart[] = [
-  { langs: ['kk'], restricted: false },
-  { langs: ['ru'], restricted: true },
-];
-
-/**
- * Renders every output in worker threads (see PARALLEL_FACTS), each with a heap of `heapMb`
- * (default: renderHeapMb of the facts); a worker whose data does not fit is started again without
- * a ceiling (slower, never refused for its size). A failure or an abort ends every worker.
+ * Renders in a worker with a heap of `heapMb`; a larger assessment whose live data does not fit
+ * is rendered again in a worker without a ceiling (slower, never refused for its size).
  */
 export async function renderOutputsInWorker(
   source: RenderSource,
   onProgress: Progress,
   signal: AbortSignal,
-  { facts, heapMb = renderHeapMb(facts) }: { facts: number; heapMb?: number },
-): Promise<RenderedOutputs> {
-  const parts = facts <= PARALLEL_FACTS ? BY_LANGUAGE : WHOLE;
-  const local = new AbortController();
-  const abort = () => local.abort(signal.reason);
-  signal.addEventListener('abort', abort);
-  const done = parts.map(() => 0);
-  try {
-    const results = await Promise.all(
-      parts.map((part, i) =>
-        renderPart(
-          source,
-          part,
-          (fraction, message, params) => {
-            done[i] = fraction;
-            onProgress(done.reduce((a, b) => a + b, 0) / parts.length, message, params);
-          },
-          local.signal,
-          heapMb,
-        ).catch((err: unknown) => {
-          local.abort(err);
-          throw err;
-        }),
-      ),
-    );
-    // The protection is the same in every worker (a pure function of the input).
-    return { files: results.flatMap((r) => r.files), disclosure: results[0]!.disclosure };
-  } finally {
-    signal.removeEventListener('abort', abort);
-  }
-}
-
-async function renderPart(
-  source: RenderSource,
-  part: OutputPart,
-  onProgress: Progress,
-  signal: AbortSignal,
-  heapMb: number,
+  heapMb = RENDER_HEAP_MB,
 ): Promise<RenderedOutputs> {
   try {
-    return await outcome(worker(source, part, heapMb), onProgress, signal);
+    return await outcome(worker(source, heapMb), onProgress, signal);
   } catch (err) {
     if (!outOfMemory(err) || signal.aborted) throw err;
     onProgress(0.05, 'finalise.retry');
-    return outcome(worker(source, part), onProgress, signal);
+    return outcome(worker(source), onProgress, signal);
   }
 }
 
 // The facts are encoded afresh for each worker: their buffers are transferred (detached here).
-function worker(source: RenderSource, part: OutputPart, heapMb?: number): Worker {
+function worker(source: RenderSource, heapMb?: number): Worker {
   const facts = source.input ? encodeFacts(source.input.facts) : undefined;
-  const workerData: WorkerData = source.input
-    ? { input: { ...source.input, facts: [] }, facts, part }
-    : { load: source.load, part };
+  const workerData: WorkerData = source.input ? { input: { ...source.input, facts: [] }, facts } : source;
   return new Worker(boot, {
     eval: true,
     workerData,

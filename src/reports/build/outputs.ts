@@ -40,47 +40,38 @@ export function arrowOfFacts(input: AssessmentInput): Buffer {
   return Buffer.from(factTableToArrow(input.id, input.facts));
 }
 
-/** Which outputs to render: the languages' files, and the restricted fact table. */
-export interface OutputPart {
-  langs: readonly Lang[];
-  restricted: boolean;
-}
-export const ALL_OUTPUTS: OutputPart = { langs, restricted: true };
-
 /**
- * Renders the outputs of `part` (all by default) one by one; `onProgress(done, total, name)` is
- * called after each. Throws DisclosureExposedError, before rendering anything, when the audit of
- * the protection or of the published model (of each language rendered) can narrow a hidden cell
- * beyond the rule; the second audit does not trust the protection's own.
+ * Renders the outputs one by one; `onProgress(done, total, name)` is called after each.
+ * Throws DisclosureExposedError, before rendering anything, when the audit of the protection
+ * or of the published model (either language) can narrow a hidden cell beyond the rule; the
+ * second audit does not trust the protection's own.
  */
 export async function renderOutputs(
   input: AssessmentInput,
   onProgress: (done: number, total: number, name: string) => void | Promise<void> = () => {},
   protection: ReportProtection = protectReport(input),
-  part: OutputPart = ALL_OUTPUTS,
 ): Promise<RenderedOutputs> {
   if (protection.audit.exposed.length) throw new DisclosureExposedError(protection.audit);
-  const models = new Map(
-    part.langs.map((lang) => [lang, buildReportViewModel(input, lang, { publish: true, protection })]),
-  );
+  const models = new Map(langs.map((lang) => [lang, buildReportViewModel(input, lang, { publish: true, protection })]));
   // The attacker again, on what each language's model actually shows.
   for (const vm of models.values()) {
     const audit = auditPublished(vm, protection.relations, disclosureOptions(input));
     if (audit.exposed.length) throw new DisclosureExposedError(audit);
   }
   const files: OutputFile[] = [];
-  const profiles = [...models.values()][0]?.riskProfiles.length ?? 0;
-  const total = part.langs.length * (2 + profiles) + (part.restricted ? 1 : 0);
+  const profiles = models.get('kk')!.riskProfiles.length;
+  const total = langs.length * (2 + profiles) + 1;
   const add = async (name: string, contentType: string, content: Buffer) => {
     files.push({ name, contentType, content });
     await onProgress(files.length, total, name);
   };
-  for (const [lang, vm] of models) {
+  for (const lang of langs) {
+    const vm = models.get(lang)!;
     await add(`report-${lang}.pdf`, CONTENT_TYPES.pdf, await renderReportPdf(vm));
     await add(`report-${lang}.xlsx`, CONTENT_TYPES.xlsx, await renderReportXlsx(vm));
     for (const p of profileViewModels(vm))
       await add(`profile-${p.profile.agency.code}-${lang}.pdf`, CONTENT_TYPES.pdf, await renderRiskProfilePdf(p));
   }
-  if (part.restricted) await add(RESTRICTED_FACTS, CONTENT_TYPES.arrow, arrowOfFacts(input));
+  await add(RESTRICTED_FACTS, CONTENT_TYPES.arrow, arrowOfFacts(input));
   return { files, disclosure: protection.audit };
 }
