@@ -4,6 +4,7 @@
 import PDFDocument from 'pdfkit';
 import type { AssessmentMeta } from '../report.view-model.js';
 import type { ReportTexts } from '../texts.js';
+import { linearTextLayout } from './layout-patch.js';
 import { reportFonts } from './fonts.js';
 
 export const FONT = 'DejaVu';
@@ -52,6 +53,7 @@ export function createContext(meta: AssessmentMeta, t: ReportTexts, title: strin
   doc.registerFont(FONT, fonts.regular as unknown as string);
   doc.registerFont(FONT_BOLD, fonts.bold as unknown as string);
   doc.font(FONT).fontSize(BODY_SIZE).fillColor(COLOR.text);
+  linearTextLayout(doc);
   return { doc, t, toc: [], tableNo: 0, figureNo: 0 };
 }
 
