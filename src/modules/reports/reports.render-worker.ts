@@ -2,17 +2,24 @@
 // audits and the renders are CPU work of tens of seconds at national scale that would otherwise
 // hold the server's event loop, so no request (progress polls included) could be answered.
 import { parentPort, workerData } from 'node:worker_threads';
-import { protectReport } from '../../reports/build/build.js';
-import { DisclosureExposedError } from '../../reports/build/disclosure.js';
 import type { AssessmentInput } from '../../reports/build/inputs.js';
-import { renderOutputs } from '../../reports/build/outputs.js';
 import { decodeFacts } from './reports.fact-columns.js';
 import type { RenderSource, WorkerData } from './reports.render.js';
-import { loadAssessmentInput } from './reports.input.js';
-import { openDatabase } from '../../db/client.js';
+
+// The renderers (pdfkit, exceljs, apache-arrow, the MIP solver) take about a second to load: they
+// load while the input is read from the database, not before.
+const renderers = Promise.all([import('../../reports/build/build.js'), import('../../reports/build/outputs.js')]);
+const disclosure = import('../../reports/build/disclosure.js');
+// Awaited below; a load failure is reported there, not as an unhandled rejection meanwhile.
+renderers.catch(() => {});
+disclosure.catch(() => {});
 
 /** On PostgreSQL the worker reads the input itself: the facts are held once, here, never in the server's thread. */
 async function loadFromDatabase(load: NonNullable<RenderSource['load']>): Promise<AssessmentInput> {
+  const [{ openDatabase }, { loadAssessmentInput }] = await Promise.all([
+    import('../../db/client.js'),
+    import('./reports.input.js'),
+  ]);
   const database = await openDatabase({ databaseUrl: load.databaseUrl, poolSize: 2 });
   try {
     return await loadAssessmentInput(database.db, load.assessmentId, new Date(load.at));
@@ -28,6 +35,7 @@ const progress = (fraction: number, message: string, params?: Record<string, str
   port.postMessage({ type: 'progress', fraction, message, params });
 try {
   const input = data.input ? { ...data.input, facts: decodeFacts(data.facts!) } : await loadFromDatabase(data.load!);
+  const [{ protectReport }, { renderOutputs }] = await renderers;
   progress(0.05, 'finalise.protecting');
   const protection = protectReport(input);
   progress(0.3, 'finalise.rendering');
@@ -38,6 +46,7 @@ try {
   );
   port.postMessage({ type: 'done', files: out.files, disclosure: out.disclosure });
 } catch (err) {
+  const { DisclosureExposedError } = await disclosure;
   port.postMessage(
     err instanceof DisclosureExposedError
       ? { type: 'exposed', audit: err.audit }
