@@ -102,7 +102,7 @@ export async function exportFactsArrow(db: Db, actor: Actor, id: string): Promis
 }
 
 /**
- * The fact table as CSV, streamed one batch of 50,000 facts at a time: the download starts at
+ * The fact table as CSV, streamed one batch of 10,000 facts at a time: the download starts at
  * once and the server holds one batch, not the table. The rows are not read in one snapshot (that
  * would hold the embedded database's only connection for the whole download): a structuring
  * committed meanwhile changes the count, and the stream then ends in an error instead of a file

@@ -94,7 +94,15 @@ export async function filesTable(assessmentId, out) {
 export async function finalisePanel(assessment, { etag, jobs }) {
   const out = h('div', { 'aria-live': 'polite' });
   const parts = [h('h2', {}, t('finalise.title'))];
-  if (assessment.status !== 'finalised') {
+  // A finalisation already under way (started here, elsewhere or before a reload) is not offered again.
+  const running =
+    assessment.status !== 'finalised' &&
+    (await get(`/api/v1/assessments/${assessment.id}/jobs?active=true`).catch(() => [])).some(
+      (j) => j.kind === 'report.finalise',
+    );
+  if (running) {
+    parts.push(notice('info', t('finalise.running')));
+  } else if (assessment.status !== 'finalised') {
     const b = h('button', { type: 'button' }, t('finalise.run'));
     // Finalisation is irreversible: a confirmation says what it produces first.
     const confirm = h(
