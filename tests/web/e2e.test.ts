@@ -618,6 +618,10 @@ suite('web application in Chromium', () => {
       await hasText(page.getByRole('heading', { level: 1 }), ru['auth.title']);
       await visible(page.getByText(ru['auth.signedOutIdle'].replace('{n}', '30')));
       expect(await page.evaluate(() => localStorage.getItem('ctip.token'))).toBeNull();
+      // Drawn again (here in the other language), the sign-in page still says why.
+      await page.getByRole('button', { name: 'Қазақша' }).click();
+      await visible(page.getByText(kk['auth.signedOutIdle'].replace('{n}', '30')));
+      await page.getByRole('button', { name: 'Русский' }).click();
       await page.close();
     },
     E2E_TIMEOUT,

@@ -10,11 +10,13 @@ export const IDLE_MINUTES = 30;
 const IDLE_MS = IDLE_MINUTES * 60_000;
 const IDLE_NOTICE_KEY = 'ctip.signedOutIdle';
 
-/** Whether this tab's session just ended for idleness (asked once, by the sign-in page). */
-export function takeIdleNotice() {
-  const was = sessionStorage.getItem(IDLE_NOTICE_KEY) === '1';
-  sessionStorage.removeItem(IDLE_NOTICE_KEY);
-  return was;
+/**
+ * Whether this tab's session ended for idleness. Kept until the next sign-in, so the sign-in page
+ * says so however often it is drawn (a language switch, or a request of the page left behind that
+ * found the session ended first).
+ */
+export function endedIdle() {
+  return sessionStorage.getItem(IDLE_NOTICE_KEY) === '1';
 }
 
 /** Whether the shared session has seen no input for longer than the idle timeout. */
@@ -36,6 +38,7 @@ export function getToken() {
 export function setToken(token) {
   if (token) {
     localStorage.setItem(TOKEN_KEY, token);
+    sessionStorage.removeItem(IDLE_NOTICE_KEY);
     markActivity();
   } else {
     localStorage.removeItem(TOKEN_KEY);

@@ -1,4 +1,4 @@
-import { IDLE_MINUTES, takeIdleNotice } from '../api.js';
+import { endedIdle, IDLE_MINUTES } from '../api.js';
 import { signIn } from '../nav.js';
 import { field, h } from '../dom.js';
 import { t } from '../i18n.js';
@@ -23,6 +23,6 @@ export function loginPage() {
     out,
     submit,
   );
-  const idle = takeIdleNotice() ? notice('info', t('auth.signedOutIdle', { n: IDLE_MINUTES })) : null;
+  const idle = endedIdle() ? notice('info', t('auth.signedOutIdle', { n: IDLE_MINUTES })) : null;
   return h('section', {}, h('h1', {}, t('auth.title')), idle, form);
 }
