@@ -147,8 +147,13 @@ export const factTableToArrow = (assessmentId: string, facts: readonly NumericFa
   );
 
 function arrowOfColumns(length: number, column: (key: Column) => (string | number | null)[]): Uint8Array {
+  // A fixed dictionary id per column: apache-arrow numbers dictionaries from a process-wide counter,
+  // so the same table had other bytes (and another sha256) depending on what the process built before.
   const code = (key: TextColumn) =>
-    vectorFromArray(column(key) as (string | null)[], new Dictionary(new Utf8(), new Int32()));
+    vectorFromArray(
+      column(key) as (string | null)[],
+      new Dictionary(new Utf8(), new Int32(), factColumns.indexOf(key)),
+    );
   const vectors: Record<Column, Vector> = {
     assessment_id: code('assessment_id'),
     year: makeVector(Int32Array.from(column('year') as number[])),
