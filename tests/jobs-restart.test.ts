@@ -15,6 +15,7 @@ import { createUser } from '../src/modules/users/users.service.js';
 import { openTestDatabase } from './helpers/database.js';
 import { type JobViewLike, TEST_PASSWORD, type TestApp } from './helpers/test-app.js';
 import { createReportAssessment } from './modules/reports/fixture.js';
+import { withoutDraftMarker } from '../src/reports/build/drafts.js';
 
 const SECRET = 'restart-test-secret-restart-test-secret-0123';
 let dataDir: string;
@@ -97,12 +98,11 @@ beforeAll(async () => {
       textRu: string;
       revision: number;
     }[];
-    const strip = (text: string) => text.split('\n\n').slice(1).join('\n\n');
     for (const d of drafts) {
       const res = await app.inject({
         method: 'PUT',
         url: `${base}/${d.chapter}`,
-        payload: { textKk: strip(d.textKk), textRu: strip(d.textRu) },
+        payload: { textKk: withoutDraftMarker(d.textKk), textRu: withoutDraftMarker(d.textRu) },
         headers: { ...headers, 'if-match': `"${d.revision}"` },
       });
       expect(res.statusCode, res.body).toBe(200);

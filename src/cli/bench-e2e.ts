@@ -24,6 +24,7 @@ import type { Actor } from '../shared/context.js';
 import { loadNationalDataset } from '../synthetic/load.js';
 import { generateNationalDataset } from '../synthetic/national.js';
 import { saveSyntheticScores } from '../synthetic/save-scores.js';
+import { withoutDraftMarker } from '../reports/build/drafts.js';
 
 export type Backend = 'postgres' | 'pglite';
 export const STEPS = ['quality', 'structuring', 'ranking', 'finalise'] as const;
@@ -227,14 +228,13 @@ async function acceptNarrative(url: string, token: string, assessmentId: string)
     textRu: string;
     revision: number;
   }[];
-  const strip = (text: string) => text.split('\n\n').slice(1).join('\n\n');
   for (const d of drafts) {
     const res = await http(
       url,
       token,
       'PUT',
       `${base}/${d.chapter}`,
-      { textKk: strip(d.textKk), textRu: strip(d.textRu) },
+      { textKk: withoutDraftMarker(d.textKk), textRu: withoutDraftMarker(d.textRu) },
       {
         'if-match': `"${d.revision}"`,
       },

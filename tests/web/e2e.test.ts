@@ -33,6 +33,7 @@ import {
   unlabelledControls,
   visible,
 } from './browser.js';
+import { withoutDraftMarker } from '../../src/reports/build/drafts.js';
 
 const E2E_TIMEOUT = 300_000;
 const dictionary = async (lang: string) =>
@@ -767,13 +768,12 @@ suite('web application in Chromium', () => {
           url: `/api/v1/assessments/${assessmentId}/narrative/drafts`,
         })
       ).json() as { chapter: string; textKk: string; textRu: string; revision: number; accepted: boolean }[];
-      const strip = (text: string) => text.split('\n\n').slice(1).join('\n\n');
       for (const d of drafts.filter((x) => !x.accepted))
         await t.request(users.expert.token, {
           method: 'PUT',
           url: `/api/v1/assessments/${assessmentId}/narrative/${d.chapter}`,
           headers: { 'if-match': `"${d.revision}"` },
-          payload: { textKk: strip(d.textKk), textRu: strip(d.textRu) },
+          payload: { textKk: withoutDraftMarker(d.textKk), textRu: withoutDraftMarker(d.textRu) },
         });
 
       await expert.getByRole('link', { name: ru['assessment.tab.finalise'] }).click();

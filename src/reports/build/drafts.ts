@@ -39,6 +39,8 @@ const themes = () => (themesCache ??= (read('text-themes.json') as { themes: The
 export const draftMarker = (lang: Lang): string => phrases().marker[lang];
 export const isDraftText = (text: string): boolean =>
   text.includes(phrases().marker.kk) || text.includes(phrases().marker.ru);
+/** A generated draft accepted as it stands: its first paragraph (the marker) removed, as an expert would. */
+export const withoutDraftMarker = (text: string): string => text.split('\n\n').slice(1).join('\n\n');
 
 const pct = (x: number) => formatNumber(x, 'percent');
 const num = (x: number) => formatNumber(x);

@@ -13,6 +13,7 @@ import { DISCLOSURE_CELLS } from '../../../src/reports/xlsx/report.js';
 import { auditWorkbook } from '../../../src/reports/xlsx/audit.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { YEARS, assessmentStatus, createReportAssessment, type ReportFixture } from './fixture.js';
+import { withoutDraftMarker } from '../../../src/reports/build/drafts.js';
 
 const KAZAKH_LETTERS = ['Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ', 'І', 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'і'];
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -162,12 +163,11 @@ async function acceptDrafts(assessmentId: string, only?: (chapter: string) => bo
   const drafts = (
     await t.request(expert, { method: 'GET', url: `/api/v1/assessments/${assessmentId}/narrative/drafts` })
   ).json() as Draft[];
-  const strip = (text: string) => text.split('\n\n').slice(1).join('\n\n');
   for (const d of drafts.filter((x) => !x.accepted && (!only || only(x.chapter)))) {
     const res = await t.request(expert, {
       method: 'PUT',
       url: `/api/v1/assessments/${assessmentId}/narrative/${d.chapter}`,
-      payload: { textKk: strip(d.textKk), textRu: strip(d.textRu) },
+      payload: { textKk: withoutDraftMarker(d.textKk), textRu: withoutDraftMarker(d.textRu) },
       headers: { 'if-match': `"${d.revision}"` },
     });
     expect(res.statusCode, d.chapter).toBe(200);
