@@ -71,6 +71,12 @@ export class CopyData {
   private readonly text = new TextChunks((c) => this.chunks.push(c));
   rows = 0;
 
+  static of(lines: readonly string[]): CopyData {
+    const data = new CopyData();
+    for (const l of lines) data.add(l);
+    return data;
+  }
+
   /** One row (from copyLine). */
   add(line: string): void {
     this.text.write(line);
@@ -94,7 +100,7 @@ export async function copyRows(
   columns: readonly string[],
   rows: readonly string[] | CopyData,
 ): Promise<void> {
-  const chunks = rows instanceof CopyData ? rows.content() : [...batches(rows)];
+  const chunks = (rows instanceof CopyData ? rows : CopyData.of(rows)).content();
   if (!chunks.length) return;
   const target = `${table} (${columns.join(', ')})`;
   const client = rawClient(tx);
@@ -104,18 +110,5 @@ export async function copyRows(
     await pipeline(Readable.from(chunks), stream);
     return;
   }
-  await (client as PGlite).query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob(chunks as BlobPart[]) });
-}
-
-/** Groups lines into ~1 MB chunks so the stream is not driven line by line. */
-function* batches(lines: readonly string[]): Generator<string> {
-  let chunk = '';
-  for (const l of lines) {
-    chunk += l;
-    if (chunk.length >= 1 << 20) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk) yield chunk;
+  await (client as PGlite).query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([...chunks] as BlobPart[]) });
 }
