@@ -10,7 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAnswersFor } from '../../src/synthetic/answers.js';
 import { VERSION } from '../helpers/collection.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.js';
-import { containsText, hasChromium, launch, newPage, shot, signIn, unlabelledControls, visible } from './browser.js';
+import {
+  containsText,
+  hasChromium,
+  hasText,
+  launch,
+  newPage,
+  shot,
+  signIn,
+  unlabelledControls,
+  visible,
+} from './browser.js';
 
 const TIMEOUT = 240_000;
 const dictionary = async (lang: string) =>
@@ -185,6 +195,29 @@ suite('issue 20 screens in Chromium', () => {
         }
         await page.close();
       }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'keeps the session when the server cannot be reached for a moment (a blip used to sign the user out)',
+    async () => {
+      const { page } = await newPage(browser, baseURL);
+      page.setDefaultTimeout(15_000);
+      await page.addInitScript(() => localStorage.setItem('ctip.lang', 'ru'));
+      await signIn(page, focal.email, TEST_PASSWORD, {
+        email: d.ru['auth.email']!,
+        password: d.ru['auth.password']!,
+        submit: d.ru['auth.signIn']!,
+      });
+      // The next page load cannot reach /auth/me (as when that request is cut off by a navigation).
+      await page.route('**/api/v1/auth/me', (route) => route.abort('failed'), { times: 1 });
+      await page.reload();
+      await visible(page.getByText(d.ru['common.unreachable']!));
+      expect(await page.evaluate(() => localStorage.getItem('ctip.token'))).not.toBeNull();
+      await page.reload();
+      await hasText(page.getByRole('heading', { level: 1 }), d.ru['campaigns.title']!);
+      await page.close();
     },
     TIMEOUT,
   );

@@ -14,6 +14,7 @@ export default {
   'page.notFound': 'Бет табылмады',
   'common.loading': 'Жүктелуде…',
   'common.error': 'Қате',
+  'common.unreachable': 'Серверге қосылу мүмкін болмады. Байланысты тексеріп, бетті жаңартыңыз.',
   'common.actions': 'Әрекеттер',
   'common.percent': '{value}%',
   'auth.title': 'Жүйеге кіру',

@@ -14,6 +14,7 @@ export default {
   'page.notFound': 'Страница не найдена',
   'common.loading': 'Загрузка…',
   'common.error': 'Ошибка',
+  'common.unreachable': 'Не удалось связаться с сервером. Проверьте соединение и обновите страницу.',
   'common.actions': 'Действия',
   'common.percent': '{value}%',
   'auth.title': 'Вход в систему',

@@ -1,6 +1,6 @@
 // Application shell: header with navigation by role, language switch, router. Pages import
 // nav.js, never this file; the shell registers its render function there.
-import { get, getToken, isIdle, markActivity, setToken, setUnauthorisedHandler } from './api.js';
+import { ApiError, get, getToken, isIdle, markActivity, setToken, setUnauthorisedHandler } from './api.js';
 import { clear, h } from './dom.js';
 import { getLang, setLang, t } from './i18n.js';
 import { hasRole, homeFor, link, navigate, session as state, setRenderer, takeLeaveHook } from './nav.js';
@@ -123,8 +123,20 @@ async function render() {
   if (!state.user && getToken()) {
     try {
       state.user = await get('/api/v1/auth/me');
-    } catch {
-      setToken(null);
+    } catch (err) {
+      // A 401 has ended the session already (api.js). Anything else (the server out of reach, or this
+      // request cut off by leaving the page) keeps it: it used to sign the user out on a blip.
+      if (getToken()) {
+        const why = err instanceof ApiError ? err.message : t('common.unreachable');
+        const main = h(
+          'main',
+          { id: 'main', tabindex: '-1' },
+          h('h1', {}, t('common.error')),
+          h('p', { role: 'alert', class: 'error' }, why),
+        );
+        clear(document.getElementById('root'), main);
+        return;
+      }
     }
   }
   let pathname = location.pathname;
