@@ -1,9 +1,6 @@
 // One code path above the driver: node-postgres when DATABASE_URL is set,
-// embedded PGlite persisted in DATA_DIR otherwise. Both expose the same Drizzle API.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+// embedded PGlite persisted in DATA_DIR otherwise (src/db/pglite.ts, loaded only then: a server
+// on PostgreSQL and its render workers never load the WASM database). Both expose the same Drizzle API.
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema.js';
@@ -63,18 +60,6 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  const dir = opts.pgliteDir ?? 'memory://';
-  if (!dir.startsWith('memory://')) mkdirSync(path.resolve(dir), { recursive: true });
-  return wrapPglite(await PGlite.create(dir, opts.pgliteDump ? { loadDataDir: opts.pgliteDump } : {}));
-}
-
-export function wrapPglite(client: PGlite): Database {
-  // PGlite's Drizzle database has the same query API as node-postgres'.
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return {
-    db,
-    kind: 'pglite',
-    query: async (text, params) => client.query(text, params as unknown[]),
-    close: () => client.close(),
-  };
+  const { openPglite } = await import('./pglite.js');
+  return openPglite(opts.pgliteDir ?? 'memory://', opts.pgliteDump);
 }

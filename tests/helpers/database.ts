@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, wrapPglite, type Database } from '../../src/db/client.js';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { wrapPglite } from '../../src/db/pglite.js';
 
 export const usingPostgres = Boolean(process.env.DATABASE_URL);
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { wrapPglite } from '../../src/db/client.js';
+import { wrapPglite } from '../../src/db/pglite.js';
 import { migrateDatabase, migrationsFolder } from '../../src/db/migrate.js';
 import { seedReference } from '../../src/modules/reference/reference.seed.js';
 
