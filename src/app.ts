@@ -122,7 +122,6 @@ export async function buildApp({ config, database, ownsDatabase }: BuildOptions)
     pollMs: config.JOBS_POLL_MS,
     concurrency: config.JOBS_CONCURRENCY,
     log: app.log,
-    databaseUrl: db.url,
   });
   app.decorate('jobs', runner);
   if (config.JOBS_RUNNER) app.addHook('onReady', async () => runner.start());

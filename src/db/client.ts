@@ -23,8 +23,6 @@ export function readSnapshot<T>(db: DbOrTx, read: (tx: Tx) => Promise<T>): Promi
 export interface Database {
   db: Db;
   kind: 'postgres' | 'pglite';
-  /** The PostgreSQL server's URL (for work in other threads); none for PGlite. */
-  url?: string;
   /** Raw SQL for health checks and migrations bookkeeping. */
   query: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
   close: () => Promise<void>;
@@ -55,7 +53,6 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     return {
       db: drizzlePg(pool, { schema }),
       kind: 'postgres',
-      url: opts.databaseUrl,
       query: async (text, params) => pool.query(text, params as unknown[]),
       close: () => pool.end(),
     };

@@ -9,11 +9,6 @@ export type JobResult = Record<string, unknown>;
 
 export interface JobContext {
   db: Db;
-  /**
-   * The PostgreSQL server's URL, for work done in a worker thread with a connection of its own;
-   * undefined on the embedded database (PGlite lives in this thread only).
-   */
-  databaseUrl?: string;
   job: JobRow;
   /** Aborted when the job is cancelled, its lease is lost or the instance shuts down. */
   signal: AbortSignal;

@@ -17,8 +17,6 @@ export interface RunnerOptions {
   pollMs: number;
   concurrency: number;
   log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
-  /** The PostgreSQL server's URL (none for PGlite), for handlers that work in another thread. */
-  databaseUrl?: string;
 }
 
 /** Thrown inside a handler by `progress` once the job is aborted. */
@@ -152,7 +150,6 @@ export class JobRunner {
     const reason = () => (controller.signal.reason as JobAborted | undefined)?.reason;
     const ctx: JobContext = {
       db: this.db,
-      databaseUrl: this.opts.databaseUrl,
       job,
       signal: controller.signal,
       isCancelled: () => reason() === 'cancelled',

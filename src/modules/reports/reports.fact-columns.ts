@@ -1,8 +1,9 @@
-// Facts handed to the render worker as columns: one list of the distinct strings and typed
+// Facts handed to the render worker as columns, batch by batch: one list of the distinct strings and typed
 // arrays of indexes and values, transferred rather than copied. A structured clone of half a
 // million fact objects copies every string of every fact (seven per fact) into the worker, whose
 // heap then outgrows its ceiling; the columns are ~30 bytes per fact and decode to shared strings.
 import type { NumericFact } from '../../pipeline/facts.js';
+import { stringPool } from '../../shared/intern.js';
 
 const TEXT_FIELDS = [
   'organisationId',
@@ -61,24 +62,27 @@ export function encodeFacts(facts: readonly NumericFact[]): FactColumns {
 export const factColumnBuffers = (c: FactColumns): ArrayBuffer[] =>
   [c.year, c.text, c.value, c.hasValue].map((a) => a.buffer as ArrayBuffer);
 
-export function decodeFacts(c: FactColumns): NumericFact[] {
-  // One copy of each string came over with the list: every fact refers to it.
-  const strings = c.strings;
-  const at = (i: number) => (i < 0 ? null : strings[i]!);
-  const out: NumericFact[] = new Array(c.year.length);
-  for (let i = 0; i < c.year.length; i++) {
-    const t = i * WIDTH;
-    out[i] = {
-      year: c.year[i]!,
-      organisationId: at(c.text[t]!)!,
-      agencyType: at(c.text[t + 1]!)!,
-      region: at(c.text[t + 2]!)!,
-      itemId: at(c.text[t + 3]!)!,
-      dimension: at(c.text[t + 4]!),
-      category: at(c.text[t + 5]!),
-      value: c.hasValue[i] ? c.value[i]! : null,
-      missingReason: at(c.text[t + 6]!),
-    };
+/** The facts of every batch, in order; a string repeated across batches is one string. */
+export function decodeFacts(batches: readonly FactColumns[]): NumericFact[] {
+  const intern = stringPool();
+  const out: NumericFact[] = [];
+  for (const c of batches) {
+    const strings = c.strings.map(intern);
+    const at = (i: number) => (i < 0 ? null : strings[i]!);
+    for (let i = 0; i < c.year.length; i++) {
+      const t = i * WIDTH;
+      out.push({
+        year: c.year[i]!,
+        organisationId: at(c.text[t]!)!,
+        agencyType: at(c.text[t + 1]!)!,
+        region: at(c.text[t + 2]!)!,
+        itemId: at(c.text[t + 3]!)!,
+        dimension: at(c.text[t + 4]!),
+        category: at(c.text[t + 5]!),
+        value: c.hasValue[i] ? c.value[i]! : null,
+        missingReason: at(c.text[t + 6]!),
+      });
+    }
   }
   return out;
 }

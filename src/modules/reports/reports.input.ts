@@ -1,10 +1,11 @@
 // Reads everything the report builder needs about one assessment into an AssessmentInput.
 // The ranking and its register join come from the scoring module (getRanking).
-import { listFacts } from '../assessments/assessments.repository.js';
+import { factBatches, listFacts } from '../assessments/assessments.repository.js';
 import { followUpSummary } from '../commission/commission.follow-up.js';
 import { latestPublishedBefore } from '../commission/commission.repository.js';
 import { listSpecialists } from '../expert-group/expert-group.repository.js';
 import { type DbOrTx, readSnapshot } from '../../db/client.js';
+import type { NumericFact } from '../../pipeline/facts.js';
 import type { RankingResult } from '../../pipeline/results.js';
 import type { AssessmentInput, Reference } from '../../reports/build/inputs.js';
 import { agencyCodes } from '../../reports/build/register.js';
@@ -43,15 +44,41 @@ function references(raw: unknown): Reference[] {
  * in one snapshot: a structuring that commits meanwhile is not half seen.
  */
 export function loadAssessmentInput(db: DbOrTx, assessmentId: string, at?: Date): Promise<AssessmentInput> {
-  return readSnapshot(db, (tx) => readAssessmentInput(tx, assessmentId, at));
+  return readSnapshot(db, (tx) => readAssessmentInput(tx, assessmentId, at, listFacts));
 }
 
-async function readAssessmentInput(db: DbOrTx, assessmentId: string, at?: Date): Promise<AssessmentInput> {
+/**
+ * The same read, in the same snapshot, handing the facts to `onFacts` batch by batch as they are
+ * read: the input returned has none. The render worker gets them while it loads its renderers, and
+ * this thread never holds more than a batch.
+ */
+export function streamAssessmentInput(
+  db: DbOrTx,
+  assessmentId: string,
+  at: Date,
+  onFacts: (batch: NumericFact[]) => void,
+): Promise<AssessmentInput> {
+  return readSnapshot(db, (tx) =>
+    readAssessmentInput(tx, assessmentId, at, async (t, id) => {
+      for await (const batch of factBatches(t, id)) onFacts(batch);
+      return [];
+    }),
+  );
+}
+
+type ReadFacts = (db: DbOrTx, assessmentId: string) => Promise<NumericFact[]>;
+
+async function readAssessmentInput(
+  db: DbOrTx,
+  assessmentId: string,
+  at: Date | undefined,
+  readFacts: ReadFacts,
+): Promise<AssessmentInput> {
   const a = await loadAssessment(db, assessmentId);
   const ranking = await getRanking(db, assessmentId);
   const linked = await campaignsOf(db, assessmentId);
   const [factRows, findings, part, byYear, texts, narratives] = [
-    await listFacts(db, assessmentId),
+    await readFacts(db, assessmentId),
     await findingCounts(db, assessmentId),
     await participation(
       db,

@@ -18,8 +18,8 @@ import type { JobView } from '../jobs/jobs.schemas.js';
 import { actorPayload, enqueueJob, jobActor, jobView } from '../jobs/jobs.service.js';
 import { requireAcceptedNarrative } from './reports.acceptance.js';
 import { disclosureExposed, finaliseInProgress, narrativeChanged, rankingMissing } from './reports.errors.js';
-import { loadAssessmentInput } from './reports.input.js';
-import { renderHeapMb, renderOutputsInWorker } from './reports.render.js';
+import { streamAssessmentInput } from './reports.input.js';
+import { type InputReader, renderHeapMb, renderOutputsInWorker } from './reports.render.js';
 import { countFacts } from '../assessments/assessments.repository.js';
 import {
   currentNarratives,
@@ -90,13 +90,9 @@ async function finaliseJob(ctx: JobContext) {
     // After an abort the signal ends the render; progress would throw.
     if (!ctx.signal.aborted) ctx.progress(fraction, message, params);
   };
-  // One copy of the facts at a time: on PostgreSQL the worker reads the input itself; on PGlite (this
-  // thread only) it is read here and handed over (copied), not kept.
-  const source = ctx.databaseUrl
-    ? { load: { databaseUrl: ctx.databaseUrl, assessmentId, at: at.toISOString() } }
-    : { input: await loadAssessmentInput(db, assessmentId, at) };
-  const facts = source.input?.facts.length ?? (await countFacts(db, assessmentId));
-  const rendered = renderOutputsInWorker(source, progress, ctx.signal, renderHeapMb(facts));
+  // This thread reads the input in one snapshot, a batch of facts at a time, and hands it over.
+  const read: InputReader = (onFacts) => streamAssessmentInput(db, assessmentId, at, onFacts);
+  const rendered = renderOutputsInWorker(read, progress, ctx.signal, renderHeapMb(await countFacts(db, assessmentId)));
   const { files, disclosure } = await rendered.catch((err: unknown) => {
     throw exposedError(err);
   });

@@ -1,11 +1,14 @@
 // Renders an assessment's outputs in a worker thread (reports.render-worker.ts), reporting its
 // progress; an abort (cancel, lost lease, shutdown) terminates the worker. The worker loads the
-// TypeScript sources through tsx's loader, as the server itself runs.
+// TypeScript sources through tsx's loader, as the server itself runs. Meanwhile this thread reads
+// the input (its connection is open and its code warm: two cores at work, not one after the other)
+// and sends the facts over batch by batch as columns, then the rest of the input.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AuditResult } from '../../pipeline/disclosure/audit.js';
 import { DisclosureExposedError } from '../../reports/build/disclosure.js';
+import type { NumericFact } from '../../pipeline/facts.js';
 import type { AssessmentInput } from '../../reports/build/inputs.js';
 import type { RenderedOutputs } from '../../reports/build/outputs.js';
 import { encodeFacts, type FactColumns, factColumnBuffers } from './reports.fact-columns.js';
@@ -30,18 +33,14 @@ const boot = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { registe
 /** A message code (jobs.messages) and its parameters. */
 type Progress = (fraction: number, message: string, params?: Record<string, string>) => void;
 
-/** What the worker renders: the input itself (its facts sent as columns), or where to read it (PostgreSQL). */
-export interface RenderSource {
-  input?: AssessmentInput;
-  load?: { databaseUrl: string; assessmentId: string; at: string };
-}
+/**
+ * Reads the input to render: its facts go to `onFacts` batch by batch (a throw there ends the
+ * read), the rest is returned (with no facts). Called again for a second attempt.
+ */
+export type InputReader = (onFacts: (batch: readonly NumericFact[]) => void) => Promise<AssessmentInput>;
 
-/** What the worker receives: an input's facts travel as FactColumns beside the rest of it. */
-export interface WorkerData {
-  input?: AssessmentInput;
-  facts?: FactColumns;
-  load?: RenderSource['load'];
-}
+/** What the worker receives, in this order: the facts in batches, then the rest of the input. */
+export type ToWorker = { type: 'facts'; facts: FactColumns } | { type: 'input'; input: AssessmentInput };
 
 /**
  * The render worker's old-generation heap, in MB. Its live data at 10x national scale stays under
@@ -65,30 +64,47 @@ const outOfMemory = (err: unknown) => (err as { code?: string } | null)?.code ==
  * is rendered again in a worker without a ceiling (slower, never refused for its size).
  */
 export async function renderOutputsInWorker(
-  source: RenderSource,
+  read: InputReader,
   onProgress: Progress,
   signal: AbortSignal,
   heapMb = RENDER_HEAP_MB,
 ): Promise<RenderedOutputs> {
   try {
-    return await outcome(worker(source, heapMb), onProgress, signal);
+    return await attempt(read, onProgress, signal, heapMb);
   } catch (err) {
     if (!outOfMemory(err) || signal.aborted) throw err;
     onProgress(0.05, 'finalise.retry');
-    return outcome(worker(source), onProgress, signal);
+    return attempt(read, onProgress, signal);
   }
 }
 
-// The facts are encoded afresh for each worker: their buffers are transferred (detached here).
-function worker(source: RenderSource, heapMb?: number): Worker {
-  const facts = source.input ? encodeFacts(source.input.facts) : undefined;
-  const workerData: WorkerData = source.input ? { input: { ...source.input, facts: [] }, facts } : source;
-  return new Worker(boot, {
+/** One worker, fed while it loads; a failed read ends it, and an ended worker ends the read. */
+async function attempt(
+  read: InputReader,
+  onProgress: Progress,
+  signal: AbortSignal,
+  heapMb?: number,
+): Promise<RenderedOutputs> {
+  const w = new Worker(boot, {
     eval: true,
-    workerData,
-    transferList: facts ? factColumnBuffers(facts) : [],
     ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
   });
+  let ended = false;
+  const rendered = outcome(w, onProgress, signal).finally(() => {
+    ended = true;
+  });
+  const send = (m: ToWorker, transfer: ArrayBuffer[] = []) => {
+    if (ended) throw new Error('render worker ended');
+    w.postMessage(m, transfer);
+  };
+  const sent = read((batch) => {
+    signal.throwIfAborted();
+    const facts = encodeFacts(batch);
+    send({ type: 'facts', facts }, factColumnBuffers(facts));
+  }).then((input) => send({ type: 'input', input }));
+  sent.catch(() => void w.terminate());
+  const [, out] = await Promise.all([sent, rendered]);
+  return out;
 }
 
 function outcome(worker: Worker, onProgress: Progress, signal: AbortSignal): Promise<RenderedOutputs> {

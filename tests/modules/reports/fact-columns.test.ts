@@ -1,5 +1,5 @@
-// Facts sent to the render worker as columns come back exactly: nulls stay null (a value of 0
-// is not a missing value), awkward text is kept, and so is the order.
+// Facts sent to the render worker as columns, in batches, come back exactly: nulls stay null (a value of 0
+// is not a missing value), awkward text is kept, and so is the order across batches.
 import { describe, expect, it } from 'vitest';
 import { decodeFacts, encodeFacts, factColumnBuffers } from '../../../src/modules/reports/reports.fact-columns.js';
 import type { NumericFact } from '../../../src/pipeline/facts.js';
@@ -43,9 +43,13 @@ describe('fact columns', () => {
       },
     ];
     const facts = [...awkward, ...syntheticAssessmentInput({ scale: 0.2, seed: 'columns' }).facts];
-    const columns = encodeFacts(facts);
-    expect(columns.strings.length).toBeLessThan(facts.length);
-    const back = decodeFacts(structuredClone(columns, { transfer: factColumnBuffers(columns) }));
+    const cuts = [0, 1, 2, 500, facts.length];
+    const batches = cuts.slice(1).map((end, i) => {
+      const columns = encodeFacts(facts.slice(cuts[i], end));
+      return structuredClone(columns, { transfer: factColumnBuffers(columns) });
+    });
+    expect(batches[3]!.strings.length).toBeLessThan(facts.length - 500);
+    const back = decodeFacts(batches);
     expect(back).toEqual(facts);
     expect(back[0]!.value).toBe(0);
     expect(back[1]!.value).toBeNull();
