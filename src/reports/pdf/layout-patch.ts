@@ -40,6 +40,7 @@ function layoutCached(this: EmbeddedFontLike, text: string): LayoutRun {
   }
   return run;
 }
+
 /** pdfkit's own layout, kept for the test that compares the two. */
 export let pdfkitLayout: EmbeddedFontLike['layout'] | undefined;
 
